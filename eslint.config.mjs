@@ -1,0 +1,76 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+// Workflow code runs in Temporal's deterministic sandbox and is bundled into it together with domain/.
+// Node built-ins there either fail at bundle time or break replay, so they are banned outright.
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const sandboxedFiles = ['workflows/**/*.ts', 'domain/**/*.ts', 'test/lint-fixtures/workflows/**/*.ts'];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'cdk.out/**',
+      '.toolchain/**',
+      '.data/**',
+      'coverage/**',
+      'test/lint-fixtures/**',
+      'test/fixtures/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: sandboxedFiles,
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Node built-ins are not allowed in workflow or domain code: do this in an activity.',
+          })),
+          patterns: [
+            {
+              group: ['**/activities', '**/activities/*', '!**/activities/contract'],
+              allowTypeImports: true,
+              message: 'Workflows import activities type-only and call them through proxyActivities.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'No process in workflow code.' },
+        { name: 'require', message: 'No require in workflow code.' },
+        { name: 'setImmediate', message: 'Use workflow timers (sleep/condition) in workflow code.' },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
+);

@@ -1,0 +1,13 @@
+/**
+ * Every external server and tool Saring builds for itself, pinned. Bump a version here and the next
+ * `npm run toolchain` builds it into a new cache folder; the old one stays until `.toolchain/` is removed.
+ */
+export const TOOLCHAIN_VERSIONS = {
+  /** v1.6.0+ carry a `replace` directive in go.mod, so `go install` refuses them (DESIGN.md section 4). */
+  temporalCli: { module: 'github.com/temporalio/cli/cmd/temporal', version: 'v1.5.1' },
+  versitygw: { module: 'github.com/versity/versitygw/cmd/versitygw', version: 'v1.8.0' },
+  /** Must match toolchain/java/pom.xml. */
+  temporalTestServer: { artifact: 'io.temporal:temporal-test-server', version: '1.38.0' },
+  /** Must match toolchain/python/requirements.txt. */
+  pythonTools: { cfnLint: '1.58.0', checkov: '3.3.30' },
+} as const;
