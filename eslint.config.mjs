@@ -12,6 +12,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/**',
+      'scratch/**',
       'dist/**',
       'cdk.out/**',
       '.toolchain/**',

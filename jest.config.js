@@ -1,14 +1,27 @@
+/**
+ * Three projects: `unit` (pure code, no servers), `integration` (real Temporal dev server, S3 server and
+ * simulators started once by the global setup; time-skipping servers started per test file) and `infra`
+ * (CDK synth, cdk-nag, cfn-lint, checkov). Select one with `npx jest --selectProjects unit`.
+ */
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+};
+const common = { testEnvironment: 'node', transform, testTimeout: 120000, rootDir: __dirname, testMatch: ['**/*.test.ts'] };
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
-  },
-  globalSetup: '<rootDir>/test/harness/global-setup.ts',
-  globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
   testTimeout: 120000,
   maxWorkers: 2,
-  verbose: true,
+  projects: [
+    { ...common, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
+    {
+      ...common,
+      displayName: 'integration',
+      roots: ['<rootDir>/test/integration'],
+      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      setupFiles: ['<rootDir>/test/harness/test-process-setup.ts'],
+      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+    },
+    { ...common, displayName: 'infra', roots: ['<rootDir>/test/infra'] },
+  ],
 };

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Category } from './categories';
+import { Platform, Region } from './places';
+import { OfficerId } from './roles';
+
+export const DETECTION_SOURCES = ['crawler', 'officer', 'public_complaint', 'partner'] as const;
+export const DetectionSource = z.enum(DETECTION_SOURCES);
+export type DetectionSource = z.infer<typeof DetectionSource>;
+
+export const Sha256Hex = z.string().regex(/^[a-f0-9]{64}$/, 'a SHA-256 digest as 64 lowercase hex characters');
+
+/**
+ * The public reporter's contact. Confidential: it is kept outside the case state and history (only an
+ * opaque reference travels with the case), so neither queries nor exports can reveal it.
+ */
+export const ReporterContact = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    email: z.email().optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ()-]{6,20}$/, 'a phone number of 6-20 digits, optionally with +, spaces, dashes or brackets')
+      .optional(),
+  })
+  .refine((contact) => contact.email || contact.phone, 'a reporter contact needs an email or a phone number');
+export type ReporterContact = z.infer<typeof ReporterContact>;
+
+/**
+ * One report of a piece of content, from any source. A detection needs something to identify the
+ * content: a URL, the text, or a content hash.
+ */
+export const Detection = z
+  .object({
+    source: DetectionSource,
+    /** Who or what reported it: crawler name, officer id, partner name, or "public". */
+    reportedBy: z.string().trim().min(1).max(120),
+    url: z.url({ protocol: /^https?$/, error: 'a http(s) URL' }).max(4096).optional(),
+    text: z.string().trim().min(1).max(20_000).optional(),
+    contentSha256: Sha256Hex.optional(),
+    platform: Platform.optional(),
+    region: Region.default('unknown'),
+    observedAt: z.iso.datetime({ offset: true }),
+    /** The reporter's own words: why this is harmful. */
+    reason: z.string().trim().max(2_000).optional(),
+    /** A category suggested by the source (crawler feed, partner); the classifier still runs. */
+    suggestedCategory: Category.optional(),
+    /** Opaque handle to a confidential reporter contact held outside the workflow (see ReporterContact). */
+    reporterRef: z.string().regex(/^rep_[A-Za-z0-9_-]{8,64}$/).optional(),
+    /** Officer who entered it, when source is officer. */
+    officerId: OfficerId.optional(),
+  })
+  .refine((d) => d.url || d.text || d.contentSha256, {
+    message: 'a detection needs a url, text or contentSha256 to identify the content',
+  });
+export type Detection = z.infer<typeof Detection>;

@@ -1,0 +1,37 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { createTimeSkippingEnv } from '../../harness/time-skipping';
+
+const workflowsPath = require.resolve('../../fixtures/workflows/harness-workflows');
+const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
+
+describe('Temporal time-skipping test server (Java, from Maven Central)', () => {
+  let env: TestWorkflowEnvironment;
+  let bundle: WorkflowBundle;
+
+  beforeAll(async () => {
+    [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflowCode({ workflowsPath, logger: quietLogger })]);
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('completes a two-day timer in well under a second of wall time', async () => {
+    const taskQueue = 'time-skipping-foundation';
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle });
+    const handle = await env.client.workflow.start('longTimerWorkflow', { taskQueue, workflowId: 'two-day-timer', args: [TWO_DAYS_MS] });
+    // Started only once the worker runs, so start-up of the worker is not counted.
+    const { result, wallMs, skippedMs } = await worker.runUntil(async () => {
+      const before = Date.now();
+      const serverBefore = await env.currentTimeMs();
+      const value = await handle.result();
+      return { result: value, wallMs: Date.now() - before, skippedMs: (await env.currentTimeMs()) - serverBefore };
+    });
+    expect(result).toBe(TWO_DAYS_MS);
+    expect(skippedMs).toBeGreaterThanOrEqual(TWO_DAYS_MS - 1000);
+    expect(wallMs).toBeLessThan(1000);
+  });
+});
+
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
