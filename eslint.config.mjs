@@ -6,7 +6,14 @@ import { builtinModules } from 'node:module';
 // Workflow code runs in Temporal's deterministic sandbox and is bundled into it together with domain/.
 // Node built-ins there either fail at bundle time or break replay, so they are banned outright.
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const sandboxedFiles = ['workflows/**/*.ts', 'domain/**/*.ts', 'test/lint-fixtures/workflows/**/*.ts'];
+// activities/options.ts and contract.ts are imported by workflows, so they obey the same rules.
+const sandboxedFiles = [
+  'workflows/**/*.ts',
+  'domain/**/*.ts',
+  'activities/options.ts',
+  'activities/contract.ts',
+  'test/lint-fixtures/workflows/**/*.ts',
+];
 
 export default tseslint.config(
   {
@@ -51,7 +58,7 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/activities', '**/activities/*', '!**/activities/contract'],
+              group: ['**/activities', '**/activities/*', '!**/activities/contract', '!**/activities/options'],
               allowTypeImports: true,
               message: 'Workflows import activities type-only and call them through proxyActivities.',
             },

@@ -4,7 +4,7 @@
  * (CDK synth, cdk-nag, cfn-lint, checkov). Select one with `npx jest --selectProjects unit`.
  */
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
 const common = { testEnvironment: 'node', transform, testTimeout: 120000, rootDir: __dirname, testMatch: ['**/*.test.ts'] };
 
@@ -12,6 +12,7 @@ const common = { testEnvironment: 'node', transform, testTimeout: 120000, rootDi
 module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
     {

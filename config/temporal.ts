@@ -1,0 +1,33 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { z } from 'zod';
+
+export const DEFAULT_TASK_QUEUE = 'saring-cases';
+
+/** How to reach Temporal: the local dev server, a self-hosted cluster (TLS) or Temporal Cloud (API key). */
+export const TemporalConfig = z.object({
+  address: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port, e.g. 127.0.0.1:7233').default('127.0.0.1:7233'),
+  namespace: z.string().min(1).default('default'),
+  taskQueue: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+  tls: z.boolean().default(false),
+  /** Temporal Cloud API key; in the cloud it comes from Secrets Manager through the environment, never a file. */
+  apiKey: z.string().min(1).optional(),
+});
+export type TemporalConfig = z.infer<typeof TemporalConfig>;
+
+function connectionOptions(config: TemporalConfig) {
+  return {
+    address: config.address,
+    ...(config.tls || config.apiKey ? { tls: true } : {}),
+    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+  };
+}
+
+export async function connectClient(config: TemporalConfig): Promise<Client> {
+  const connection = await Connection.connect(connectionOptions(config));
+  return new Client({ connection, namespace: config.namespace });
+}
+
+export async function connectWorkerConnection(config: TemporalConfig): Promise<NativeConnection> {
+  return NativeConnection.connect(connectionOptions(config));
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { localActivitiesConfig, type LocalChannelUrls } from '../config/activities';
+import type { LocalSettings, localDataPaths } from './local-settings';
+
+/** The local S3 server's fixed demo credentials and bucket names (never used outside this machine). */
+export const LOCAL_S3 = {
+  accessKeyId: 'saring-local',
+  secretAccessKey: 'saring-local-secret',
+  region: 'ap-southeast-3',
+  evidenceBucket: 'saring-evidence',
+  auditBucket: 'saring-audit',
+} as const;
+
+/** Fixed ports of the local simulators: the platform simulator's port, then the next ones in order. */
+export function localSimulatorPorts(settings: LocalSettings) {
+  const base = settings.SARING_SIMULATOR_PORT;
+  return { platform: base, police: base + 1, publishing: base + 2, webhook: base + 3, smtpApi: base + 4, smtp: settings.SARING_SMTP_PORT };
+}
+
+export function localChannelUrls(settings: LocalSettings): LocalChannelUrls {
+  const ports = localSimulatorPorts(settings);
+  const http = (port: number) => `http://127.0.0.1:${port}`;
+  return {
+    platformSimulator: http(ports.platform),
+    policeSimulator: http(ports.police),
+    publishingSimulator: http(ports.publishing),
+    webhookSink: http(ports.webhook),
+    smtpSink: `smtp://127.0.0.1:${ports.smtp}`,
+  };
+}
+
+/**
+ * Writes the one config file the local worker and API read (SARING_CONFIG_FILE). Rewritten at every
+ * start from the settings, so a changed port is picked up.
+ */
+export function writeLocalConfig(paths: ReturnType<typeof localDataPaths>, settings: LocalSettings, officersFile: string): string {
+  const config = {
+    temporal: { address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`, namespace: settings.SARING_NAMESPACE },
+    activities: localActivitiesConfig({
+      s3: {
+        endpoint: `http://127.0.0.1:${settings.SARING_S3_PORT}`,
+        region: LOCAL_S3.region,
+        credentials: { accessKeyId: LOCAL_S3.accessKeyId, secretAccessKey: LOCAL_S3.secretAccessKey },
+        evidenceBucket: LOCAL_S3.evidenceBucket,
+        auditBucket: LOCAL_S3.auditBucket,
+      },
+      channels: localChannelUrls(settings),
+      objectLock: { mode: 'GOVERNANCE', retainDays: 30 },
+    }),
+    api: {
+      host: '127.0.0.1',
+      port: settings.SARING_API_PORT,
+      officersFile,
+      reporterVaultFile: `${paths.root}/reporter-vault.jsonl`,
+    },
+  };
+  fs.writeFileSync(paths.workerConfig, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+  return paths.workerConfig;
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DATA_DIR } from '../toolchain/paths';
+
+const Port = z.coerce.number().int().min(1024).max(65535);
+
+/** Everything about the local platform a person may change, from the environment, with defaults. */
+export const LocalSettings = z.object({
+  SARING_DATA_DIR: z.string().min(1).default(DATA_DIR),
+  SARING_TEMPORAL_PORT: Port.default(7233),
+  SARING_TEMPORAL_UI_PORT: Port.default(8233),
+  SARING_S3_PORT: Port.default(7070),
+  SARING_API_PORT: Port.default(8080),
+  SARING_SIMULATOR_PORT: Port.default(8090),
+  SARING_SMTP_PORT: Port.default(2525),
+  SARING_NAMESPACE: z.string().min(1).default('default'),
+  /** Set to "false" to start without loading the sample cases. */
+  SARING_SAMPLES: z.enum(['true', 'false']).default('true'),
+});
+export type LocalSettings = z.infer<typeof LocalSettings>;
+
+export function readLocalSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
+  const parsed = LocalSettings.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Bad local settings in the environment:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export function localDataPaths(settings: LocalSettings) {
+  const root = path.resolve(settings.SARING_DATA_DIR);
+  return {
+    root,
+    temporalDb: path.join(root, 'temporal', 'saring.sqlite'),
+    s3: path.join(root, 's3'),
+    logs: path.join(root, 'logs'),
+    workerConfig: path.join(root, 'local-config.json'),
+    samplesMarker: path.join(root, 'samples-loaded'),
+  };
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { REPO_ROOT } from '../toolchain/paths';
+import { startManagedProcess, tailOf, type ManagedProcess } from './managed-process';
+import { fileSize, waitForLogLine } from './wait-for-log';
+
+export interface NodeServiceOptions {
+  name: string;
+  /** TypeScript entry file, relative to the repository root. */
+  entry: string;
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+  logFile: string;
+  /** A log line that says the service is ready. */
+  readyLine: RegExp;
+  readyTimeoutMs?: number;
+}
+
+/** Runs one of Saring's own TypeScript entry points (worker, API, simulators) as a child process. */
+export async function startNodeService(options: NodeServiceOptions): Promise<ManagedProcess> {
+  const offset = fileSize(options.logFile);
+  const child = startManagedProcess({
+    name: options.name,
+    command: process.execPath,
+    args: [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO_ROOT, options.entry), ...(options.args ?? [])],
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...options.env },
+    logFile: options.logFile,
+    cwd: REPO_ROOT,
+  });
+  try {
+    await Promise.race([
+      waitForLogLine(options.logFile, options.readyLine, options.readyTimeoutMs ?? 90_000, offset),
+      child.exited.then((code) => {
+        throw new Error(`${options.name} exited early with code ${code}`);
+      }),
+    ]);
+  } catch (error) {
+    await child.stop();
+    throw new Error(`${(error as Error).message}\nLast lines of ${options.logFile}:\n${tailOf(options.logFile)}`);
+  }
+  return child;
+}

@@ -1,0 +1,159 @@
+/**
+ * `npm start`: the embedded default. Starts, in order, the Temporal dev server (SQLite file + Web UI),
+ * the S3 server with its buckets, the simulators and SMTP sink, a worker, the API with the console, then
+ * loads the sample cases once. Everything keeps its data under .data/, so a second start finds the
+ * first run's cases and evidence. Ctrl-C stops every child, newest first.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readManifest } from '../toolchain/manifest';
+import { startTemporalDevServer } from './temporal-dev-server';
+import { startS3Server } from './s3-server';
+import { ensureLockedBuckets } from './buckets';
+import { createS3Client } from '../config/s3';
+import { readLocalSettings, localDataPaths } from './local-settings';
+import { assertPortsFree } from './port-check';
+import { writeLocalConfig, LOCAL_S3, localSimulatorPorts } from './local-config';
+import { startNodeService } from './node-service';
+import { ensureLocalOfficers } from './local-officers';
+import { loadSampleCasesOnce } from './sample-cases';
+
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+async function main(): Promise<void> {
+  const settings = readLocalSettings();
+  const paths = localDataPaths(settings);
+  const manifest = readManifest();
+  fs.mkdirSync(paths.logs, { recursive: true });
+  fs.mkdirSync(path.dirname(paths.temporalDb), { recursive: true });
+  await assertPortsFree(settings);
+
+  const running: Running[] = [];
+  let stopping = false;
+  const stopAll = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${why}: stopping ${running.length} services...`);
+    for (const service of running.reverse()) {
+      await service.stop();
+      console.log(`  stopped ${service.name}`);
+    }
+    console.log(`Stopped. Data kept in ${paths.root}; \`npm start\` again picks it up.`);
+  };
+  process.on('SIGINT', () => void stopAll('Ctrl-C').then(() => process.exit(0)));
+  process.on('SIGTERM', () => void stopAll('SIGTERM').then(() => process.exit(0)));
+
+  try {
+    step(1, 'Temporal dev server');
+    const temporal = await startTemporalDevServer({
+      cliPath: manifest.temporalCli.path,
+      dbFile: paths.temporalDb,
+      port: settings.SARING_TEMPORAL_PORT,
+      uiPort: settings.SARING_TEMPORAL_UI_PORT,
+      namespace: settings.SARING_NAMESPACE,
+      logFile: path.join(paths.logs, 'temporal.log'),
+    });
+    running.push({ name: 'temporal', stop: () => temporal.stop() });
+
+    step(2, 'S3 server (versitygw) and buckets');
+    const s3 = await startS3Server({
+      versitygwPath: manifest.versitygw.path,
+      dataDir: paths.s3,
+      port: settings.SARING_S3_PORT,
+      ...LOCAL_S3,
+      logFile: path.join(paths.logs, 's3.log'),
+    });
+    running.push({ name: 's3', stop: () => s3.stop() });
+    const s3Client = createS3Client({
+      endpoint: s3.endpoint,
+      region: LOCAL_S3.region,
+      credentials: { accessKeyId: LOCAL_S3.accessKeyId, secretAccessKey: LOCAL_S3.secretAccessKey },
+      evidenceBucket: LOCAL_S3.evidenceBucket,
+      auditBucket: LOCAL_S3.auditBucket,
+    });
+    await ensureLockedBuckets(s3Client, [LOCAL_S3.evidenceBucket, LOCAL_S3.auditBucket]);
+    s3Client.destroy();
+
+    step(3, 'platform, police and publishing simulators, SMTP sink');
+    const simulators = await startNodeService({
+      name: 'simulators',
+      entry: 'simulators/main.ts',
+      args: simulatorArgs(settings),
+      logFile: path.join(paths.logs, 'simulators.log'),
+      readyLine: /"platformSimulator"/,
+    });
+    running.push({ name: 'simulators', stop: () => simulators.stop() });
+
+    const officers = ensureLocalOfficers(paths.root);
+    const configFile = writeLocalConfig(paths, settings, officers.directoryFile);
+
+    step(4, 'worker');
+    const worker = await startNodeService({
+      name: 'worker',
+      entry: 'workers/main.ts',
+      env: { SARING_CONFIG_FILE: configFile },
+      logFile: path.join(paths.logs, 'worker.log'),
+      readyLine: /worker polling/,
+      readyTimeoutMs: 180_000,
+    });
+    running.push({ name: 'worker', stop: () => worker.stop(35_000) });
+
+    step(5, 'API and console');
+    const api = await startNodeService({
+      name: 'api',
+      entry: 'api/main.ts',
+      env: { SARING_CONFIG_FILE: configFile },
+      logFile: path.join(paths.logs, 'api.log'),
+      readyLine: /api listening on/,
+    });
+    running.push({ name: 'api', stop: () => api.stop() });
+
+    step(6, 'sample cases');
+    const samples =
+      settings.SARING_SAMPLES === 'true' ? await loadSampleCasesOnce(paths, settings) : 'skipped (SARING_SAMPLES=false)';
+
+    const apiUrl = `http://127.0.0.1:${settings.SARING_API_PORT}`;
+    console.log(
+      [
+        '',
+        'Saring is running (Ctrl-C stops everything):',
+        `  Console and API     ${apiUrl}`,
+        `  Temporal Web UI     ${temporal.uiUrl}`,
+        `  Temporal frontend   ${temporal.address} (namespace ${temporal.namespace})`,
+        `  S3 (versitygw)      ${s3.endpoint}  buckets ${LOCAL_S3.evidenceBucket}, ${LOCAL_S3.auditBucket}`,
+        `  Simulators          http://127.0.0.1:${settings.SARING_SIMULATOR_PORT}  (SMTP sink on port ${settings.SARING_SMTP_PORT})`,
+        `  Sample cases        ${samples}`,
+        `  Officer tokens      ${officers.tokensFile}`,
+        `  Logs                ${paths.logs}`,
+        `  CLI                 SARING_API_URL=${apiUrl} SARING_TOKEN=<token> npx saring cases list`,
+        '',
+      ].join('\n'),
+    );
+    await new Promise(() => undefined);
+  } catch (error) {
+    console.error(`\nStart failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll('start failed');
+    process.exit(1);
+  }
+}
+
+function simulatorArgs(settings: ReturnType<typeof readLocalSettings>): string[] {
+  const ports = localSimulatorPorts(settings);
+  return [
+    `--platform-port=${ports.platform}`,
+    `--police-port=${ports.police}`,
+    `--publishing-port=${ports.publishing}`,
+    `--webhook-port=${ports.webhook}`,
+    `--smtp-api-port=${ports.smtpApi}`,
+    `--smtp-port=${ports.smtp}`,
+  ];
+}
+
+function step(n: number, what: string): void {
+  console.log(`[${n}/6] ${what}...`);
+}
+
+void main();

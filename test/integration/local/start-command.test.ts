@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
+import { createS3Client } from '../../../config/s3';
+import { LOCAL_S3 } from '../../../local/local-config';
+import { freePort } from '../../../local/ports';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+/**
+ * The README's start command, run for real twice on one data folder: everything comes up, Ctrl-C
+ * (SIGINT) stops every child, and the second start finds the first run's cases and evidence.
+ */
+describe('npm start (the embedded default)', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saring-start-'));
+  let env: NodeJS.ProcessEnv;
+  let current: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    const simulatorBase = 20000 + Math.floor(Math.random() * 20000);
+    env = {
+      ...process.env,
+      SARING_DATA_DIR: dataDir,
+      SARING_TEMPORAL_PORT: String(await freePort()),
+      SARING_TEMPORAL_UI_PORT: String(await freePort()),
+      SARING_S3_PORT: String(await freePort()),
+      SARING_API_PORT: String(await freePort()),
+      SARING_SMTP_PORT: String(await freePort()),
+      SARING_SIMULATOR_PORT: String(simulatorBase),
+    };
+  });
+
+  afterAll(async () => {
+    if (current && current.exitCode === null) await stop(current);
+  });
+
+  async function start(): Promise<{ child: ChildProcess; output: () => string }> {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts'], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    current = child;
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const deadline = Date.now() + 240_000;
+    while (!text.includes('Saring is running')) {
+      if (child.exitCode !== null) throw new Error(`start exited with ${child.exitCode}:\n${text}`);
+      if (Date.now() > deadline) throw new Error(`start did not come up in time:\n${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return { child, output: () => text };
+  }
+
+  async function stop(child: ChildProcess): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    return exited;
+  }
+
+  function auditorToken(): string {
+    const line = fs.readFileSync(path.join(dataDir, 'officer-tokens.txt'), 'utf8').split('\n').find((l) => l.startsWith('maya.auditor\t'));
+    return line!.split('\t')[2]!;
+  }
+
+  async function listCaseIds(): Promise<string[]> {
+    const response = await fetch(`http://127.0.0.1:${env.SARING_API_PORT}/api/cases`, { headers: { authorization: `Bearer ${auditorToken()}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { cases: { caseId: string }[] };
+    return body.cases.map((c) => c.caseId).sort();
+  }
+
+  async function evidenceVersions(): Promise<string[]> {
+    const s3 = createS3Client({
+      endpoint: `http://127.0.0.1:${env.SARING_S3_PORT}`,
+      region: LOCAL_S3.region,
+      credentials: { accessKeyId: LOCAL_S3.accessKeyId, secretAccessKey: LOCAL_S3.secretAccessKey },
+      evidenceBucket: LOCAL_S3.evidenceBucket,
+      auditBucket: LOCAL_S3.auditBucket,
+    });
+    try {
+      const listed = await s3.send(new ListObjectVersionsCommand({ Bucket: LOCAL_S3.evidenceBucket }));
+      return (listed.Versions ?? []).map((v) => `${v.Key}@${v.VersionId}`).sort();
+    } finally {
+      s3.destroy();
+    }
+  }
+
+  it('starts everything, stops on Ctrl-C, and a second start finds the first run’s cases and evidence', async () => {
+    const first = await start();
+    expect(first.output()).toMatch(/Sample cases\s+loaded 5 cases/);
+    const ui = await fetch(`http://127.0.0.1:${env.SARING_TEMPORAL_UI_PORT}/`);
+    expect(ui.status).toBe(200);
+    const console = await fetch(`http://127.0.0.1:${env.SARING_API_PORT}/`);
+    expect(await console.text()).toContain('<html');
+
+    const casesBefore = await listCaseIds();
+    expect(casesBefore).toHaveLength(5);
+    // Intake captures a snapshot per case; wait until the worker has stored them.
+    let evidenceBefore: string[] = [];
+    for (let i = 0; i < 120 && evidenceBefore.length < 5; i += 1) {
+      evidenceBefore = await evidenceVersions();
+      if (evidenceBefore.length < 5) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(evidenceBefore.length).toBeGreaterThanOrEqual(5);
+
+    expect(await stop(first.child)).toBe(0);
+    expect(first.output()).toContain('stopped temporal');
+
+    const second = await start();
+    expect(second.output()).toMatch(/Sample cases\s+already loaded/);
+    expect(await listCaseIds()).toEqual(casesBefore);
+    expect(await evidenceVersions()).toEqual(expect.arrayContaining(evidenceBefore));
+    expect(await stop(second.child)).toBe(0);
+  }, 600_000);
+});

@@ -1,0 +1,29 @@
+import type { Client } from '@temporalio/client';
+import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import { buildActivityDeps, createActivities } from '../activities';
+import type { WorkerConfig } from './worker-config';
+
+export interface CaseWorkerOptions {
+  config: WorkerConfig;
+  connection: NativeConnection;
+  /** Used by activities that read Temporal itself (history archive). */
+  client: Client;
+  /** A prebuilt bundle (tests bundle once per file); otherwise the worker bundles workflows/ itself. */
+  workflowBundle?: WorkflowBundle;
+  identity?: string;
+}
+
+/** One worker polls the case task queue for both workflow and activity tasks. */
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+  const { config } = options;
+  const activities = createActivities(buildActivityDeps(config.activities, options.client));
+  return Worker.create({
+    connection: options.connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    activities,
+    shutdownGraceTime: `${config.shutdownGraceSeconds}s`,
+    ...(options.identity ? { identity: options.identity } : {}),
+  });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { TemporalConfig } from '../config/temporal';
+import { ActivitiesConfig } from '../config/activities';
+import { loadConfigFile } from '../config/load';
+
+export const WorkerConfig = z.object({
+  temporal: TemporalConfig,
+  activities: ActivitiesConfig,
+  /** Seconds a stopping worker lets running activities finish before cancelling them. */
+  shutdownGraceSeconds: z.number().int().min(1).max(600).default(30),
+});
+export type WorkerConfig = z.infer<typeof WorkerConfig>;
+
+const WorkerEnv = z.object({
+  SARING_CONFIG_FILE: z.string().min(1, 'SARING_CONFIG_FILE must name the JSON config file'),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+});
+
+/** Config comes from the file named by SARING_CONFIG_FILE; secrets only from the environment. */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsedEnv = WorkerEnv.safeParse(env);
+  if (!parsedEnv.success) {
+    throw new Error(`Worker environment: ${parsedEnv.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return loadConfigFile(WorkerConfig, parsedEnv.data.SARING_CONFIG_FILE, {
+    temporal: { apiKey: parsedEnv.data.TEMPORAL_API_KEY },
+  });
+}
