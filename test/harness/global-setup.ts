@@ -7,6 +7,7 @@ import { startS3Server } from '../../local/s3-server';
 import { freePort } from '../../local/ports';
 import { TEST_SERVERS_ENV, type TestServers } from './test-servers';
 import { killAllNow, registerForTeardown, stopAll } from './running-servers';
+import { startSimulators } from '../../simulators/start-simulators';
 
 /**
  * Starts the real servers the integration tests share: a Temporal dev server on a SQLite file and
@@ -38,10 +39,13 @@ export default async function globalSetup(): Promise<void> {
       }),
     ]);
     registerForTeardown(temporal, s3);
+    // Platform, police and publishing simulators, webhook receiver and SMTP sink, in this process.
+    const simulators = await startSimulators({ platform: { complyAfterMs: 300 } });
+    registerForTeardown(simulators);
     const servers: TestServers = {
       temporal: { address: temporal.address, namespace: temporal.namespace },
       s3: { endpoint: s3.endpoint, region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-      extras: {},
+      extras: { ...simulators.urls },
     };
     process.env[TEST_SERVERS_ENV] = JSON.stringify(servers);
     process.env.SARING_TEST_WORK_DIR = workDir;

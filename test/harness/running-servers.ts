@@ -4,7 +4,8 @@
  */
 interface Stoppable {
   stop(): Promise<void>;
-  process: { pid: number };
+  /** Child-process servers; in-process ones (the simulators) have none and end with this process. */
+  process?: { pid: number };
 }
 
 const KEY = Symbol.for('saring.test.runningServers');
@@ -23,6 +24,7 @@ export async function stopAll(): Promise<void> {
 /** Synchronous last resort for process exit, where nothing can be awaited. */
 export function killAllNow(): void {
   for (const server of running) {
+    if (!server.process) continue;
     try {
       process.kill(-server.process.pid, 'SIGKILL');
     } catch {

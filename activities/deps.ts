@@ -1,0 +1,22 @@
+import type { FetchPolicy } from '../config/activities';
+import type { Platform } from '../domain/places';
+import type { PlatformAdapter } from './channels/platform-adapter';
+import type { PoliceAdapter } from './channels/police-adapter';
+import type { PublishingAdapter } from './channels/publishing-adapter';
+import type { EvidenceStore } from './evidence/evidence-store';
+import type { HistorySource } from './evidence/history-source';
+import type { Notifier } from './notifications/notifier';
+
+/** What the activities need; buildActivityDeps() makes it from config, tests make their own. */
+export interface ActivityDeps {
+  evidence: EvidenceStore;
+  buckets: { evidence: string; audit: string };
+  platforms: Partial<Record<Platform, PlatformAdapter>>;
+  police: PoliceAdapter;
+  publishing: PublishingAdapter;
+  notifier: Notifier;
+  history: HistorySource;
+  fetch: FetchPolicy;
+  /** The clock for capture times; tests pin it. */
+  now?: () => Date;
+}

@@ -1,0 +1,61 @@
+import type { Client } from '@temporalio/client';
+import type { ActivitiesConfig } from '../config/activities';
+import { createS3Client } from '../config/s3';
+import { PLATFORMS } from '../domain/places';
+import type { CaseActivities } from './contract';
+import type { ActivityDeps } from './deps';
+import { classificationActivities } from './classify-content';
+import { HttpPlatformAdapter, type PlatformAdapter } from './channels/platform-adapter';
+import { HttpPoliceAdapter } from './channels/police-adapter';
+import { HttpPublishingAdapter } from './channels/publishing-adapter';
+import { EvidenceStore } from './evidence/evidence-store';
+import { temporalHistorySource } from './evidence/history-source';
+import { evidenceActivities } from './evidence-activities';
+import { livenessActivities } from './liveness-activity';
+import { EmailChannel } from './notifications/email-channel';
+import { S3DeliveryLedger } from './notifications/delivery-ledger';
+import type { NotificationChannel } from './notifications/notification-channel';
+import { Notifier } from './notifications/notifier';
+import { WebhookChannel } from './notifications/webhook-channel';
+import { outreachActivities } from './outreach-activities';
+import { takedownActivities } from './takedown-activities';
+
+export type { ActivityDeps } from './deps';
+export type { CaseActivities } from './contract';
+export { ACTIVITY_OPTIONS, NON_RETRYABLE_ERROR_TYPES } from './options';
+export { ActivitiesConfig, localActivitiesConfig } from '../config/activities';
+export { canonicalizeUrl } from './url/canonicalize';
+
+/** The activity implementations, to register on a Worker: `Worker.create({ activities: createActivities(deps), ... })`. */
+export function createActivities(deps: ActivityDeps): CaseActivities {
+  return {
+    ...classificationActivities(),
+    ...evidenceActivities(deps),
+    ...takedownActivities(deps),
+    ...livenessActivities(deps),
+    ...outreachActivities(deps),
+  };
+}
+
+/** Wires the real dependencies from parsed configuration; the client is used to read case histories. */
+export function buildActivityDeps(config: ActivitiesConfig, temporalClient: Client): ActivityDeps {
+  const s3 = createS3Client(config.s3);
+  const platforms: Partial<Record<(typeof PLATFORMS)[number], PlatformAdapter>> = {};
+  for (const platform of PLATFORMS) {
+    const endpoint = config.platforms[platform];
+    if (endpoint) platforms[platform] = new HttpPlatformAdapter(platform, endpoint);
+  }
+  const channels: NotificationChannel[] = [];
+  if (config.notifications.webhook) channels.push(new WebhookChannel(config.notifications.webhook));
+  if (config.notifications.email) channels.push(new EmailChannel(config.notifications.email));
+  return {
+    evidence: new EvidenceStore(s3, { objectLock: config.objectLock }),
+    buckets: { evidence: config.s3.evidenceBucket, audit: config.s3.auditBucket },
+    platforms,
+    police: new HttpPoliceAdapter(config.police),
+    publishing: new HttpPublishingAdapter(config.publishing),
+    notifier: new Notifier(channels, new S3DeliveryLedger(s3, config.s3.auditBucket)),
+    history: temporalHistorySource(temporalClient),
+    fetch: config.fetch,
+  };
+}

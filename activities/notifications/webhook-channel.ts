@@ -1,0 +1,47 @@
+import { createHmac } from 'node:crypto';
+import type { Notification } from '../../domain/channels';
+import { PermanentDeliveryError, type NotificationChannel } from './notification-channel';
+
+export interface WebhookConfig {
+  url: string;
+  /** Signs each body (X-Saring-Signature: sha256=<hex HMAC>) so the receiver can tell it came from us. */
+  secret?: string;
+  timeoutMs: number;
+}
+
+const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/**
+ * POSTs the notification as JSON to the rapid response unit's webhook (chat bridge, pager). The body
+ * is the same on every attempt and carries Idempotency-Key = requestId, so the receiver drops repeats.
+ */
+export class WebhookChannel implements NotificationChannel {
+  readonly name = 'webhook' as const;
+
+  constructor(private readonly config: WebhookConfig) {}
+
+  appliesTo(): boolean {
+    return true;
+  }
+
+  async deliver(notification: Notification, signal?: AbortSignal): Promise<string> {
+    const body = JSON.stringify({
+      requestId: notification.requestId,
+      caseId: notification.caseId,
+      audience: notification.audience,
+      officerId: notification.officerId ?? null,
+      kind: notification.kind,
+      subject: notification.subject,
+      body: notification.body,
+    });
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': notification.requestId };
+    if (this.config.secret) headers['x-saring-signature'] = `sha256=${createHmac('sha256', this.config.secret).update(body).digest('hex')}`;
+    const timeout = AbortSignal.timeout(this.config.timeoutMs);
+    const response = await fetch(this.config.url, { method: 'POST', headers, body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const text = await response.text().catch(() => '');
+    if (response.ok) return `HTTP ${response.status}`;
+    const detail = `webhook answered ${response.status}: ${text.slice(0, 200)}`;
+    if (TRANSIENT.has(response.status)) throw new Error(detail);
+    throw new PermanentDeliveryError(detail);
+  }
+}

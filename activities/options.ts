@@ -1,0 +1,50 @@
+// Imported by workflow code: type-only imports and plain data, nothing that touches Node.
+import type { ActivityOptions } from '@temporalio/common';
+import type { CaseActivities } from './contract';
+
+/** Failures no retry can fix: bad input, missing configuration, a refusal by the receiving side. */
+export const NON_RETRYABLE_ERROR_TYPES = [
+  'InvalidActivityInput',
+  'PlatformNotConfigured',
+  'ChannelRejected',
+  'ChannelUnauthorized',
+  'WorkflowNotFound',
+] as const;
+
+const retry = (maximumAttempts: number, maximumInterval: string, initialInterval = '2s') => ({
+  initialInterval,
+  backoffCoefficient: 2,
+  maximumInterval,
+  maximumAttempts,
+  nonRetryableErrorTypes: [...NON_RETRYABLE_ERROR_TYPES],
+});
+
+/**
+ * Recommended options per activity, for proxyActivities, e.g.
+ *   const { requestTakedown } = proxyActivities<Pick<CaseActivities, 'requestTakedown'>>(ACTIVITY_OPTIONS.requestTakedown);
+ * startToCloseTimeout bounds one attempt (each activity's own network timeouts are shorter);
+ * scheduleToCloseTimeout bounds all retries together where a step is only useful for so long.
+ * Every activity is idempotent by its requestId, so retrying after a timeout is always safe.
+ */
+export const ACTIVITY_OPTIONS: Record<keyof CaseActivities, ActivityOptions> = {
+  // Pure CPU, milliseconds.
+  classifyContent: { startToCloseTimeout: '10s', retry: retry(3, '10s', '1s') },
+  // Fetch (20 s hard limit) + S3 write; heartbeats before and after the fetch.
+  captureSnapshot: { startToCloseTimeout: '2m', heartbeatTimeout: '45s', scheduleToCloseTimeout: '30m', retry: retry(10, '2m') },
+  // Streams the object; heartbeats per chunk.
+  verifyEvidence: { startToCloseTimeout: '5m', heartbeatTimeout: '30s', retry: retry(5, '1m') },
+  // Webhook + SMTP, each bounded by its own timeout; keep trying for a while, officers must hear of urgent cases.
+  notify: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
+  // Partner API calls: bounded per attempt; retried within the first hour of a 4 h / 24 h deadline.
+  requestTakedown: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '1h', retry: retry(0, '5m') },
+  checkTakedownStatus: { startToCloseTimeout: '30s', retry: retry(5, '1m') },
+  sendWarningLetter: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
+  recommendBlocklist: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
+  // Never throws for the URL's sake (answers "unknown"); 10 s fetch limit inside.
+  checkLiveness: { startToCloseTimeout: '45s', retry: retry(3, '30s') },
+  // Stores the manifest, then delivers; the police acknowledgment SLA is tracked by the workflow.
+  deliverPolicePackage: { startToCloseTimeout: '2m', scheduleToCloseTimeout: '6h', retry: retry(0, '10m') },
+  publishStatement: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
+  // History pages + one S3 write; heartbeats between.
+  archiveCaseHistory: { startToCloseTimeout: '10m', heartbeatTimeout: '1m', retry: retry(10, '5m') },
+};
