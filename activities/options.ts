@@ -11,11 +11,12 @@ export const NON_RETRYABLE_ERROR_TYPES = [
   'WorkflowNotFound',
 ] as const;
 
+/** maximumAttempts 0 means "no limit": the TS SDK refuses 0, so no limit is expressed by leaving the field out. */
 const retry = (maximumAttempts: number, maximumInterval: string, initialInterval = '2s') => ({
   initialInterval,
   backoffCoefficient: 2,
   maximumInterval,
-  maximumAttempts,
+  ...(maximumAttempts > 0 ? { maximumAttempts } : {}),
   nonRetryableErrorTypes: [...NON_RETRYABLE_ERROR_TYPES],
 });
 

@@ -53,3 +53,6 @@ export const Detection = z
     message: 'a detection needs a url, text or contentSha256 to identify the content',
   });
 export type Detection = z.infer<typeof Detection>;
+
+/** A detection as a sender writes it (before defaults such as region "unknown"). */
+export type DetectionInput = z.input<typeof Detection>;

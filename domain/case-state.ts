@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import { Category, HoaxLabel, Priority } from './categories';
+import { Classification } from './classification';
+import { DetectionSource, Sha256Hex } from './detection';
+import { EscalationLevel, PublicationChannel, PublicationReceipt } from './channels';
+import { EvidenceRecord } from './evidence';
+import { CaseOutcome, TakedownResult } from './outcome';
+import { LiteracyPillar, Platform, Region } from './places';
+import { SlaStage } from './policy';
+import { Actor, OfficerId } from './roles';
+import { Verdict } from './verdict';
+
+const IsoTime = z.iso.datetime({ offset: true });
+
+/**
+ * Where a case is. `action` covers the parallel tracks (clarify, takedown, police, respond); their own
+ * progress is in `tracks`. `closed` and `withdrawn` are final.
+ */
+export const CASE_STAGES = ['intake', 'verification', 'action', 'monitoring', 'closed', 'withdrawn'] as const;
+export const CaseStage = z.enum(CASE_STAGES);
+export type CaseStage = z.infer<typeof CaseStage>;
+
+/** One SLA timer of the case (or of one of its child workflows), open or finished. */
+export const Deadline = z.object({
+  /** Unique within the case, e.g. "verification", "takedown_compliance:meta-1". */
+  id: z.string().min(1),
+  sla: SlaStage,
+  /** What it is about, for people: "verification", "takedown on meta"... */
+  label: z.string(),
+  priority: Priority,
+  /** The officer reminded, if one is responsible. */
+  assignee: OfficerId.optional(),
+  startedAt: IsoTime,
+  dueAt: IsoTime,
+  remindersSent: z.array(z.number()),
+  breachedAt: IsoTime.optional(),
+  closedAt: IsoTime.optional(),
+  /** met: in time; met_late: after the breach; cancelled: the stage ended another way. */
+  closedHow: z.enum(['met', 'met_late', 'cancelled']).optional(),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+export const TIMELINE_ACTIONS = [
+  'detected',
+  'classified',
+  'evidence_captured',
+  'stage_changed',
+  'assigned',
+  'verdict_submitted',
+  'statement_drafted',
+  'statement_rejected',
+  'statement_approved',
+  'statement_published',
+  'takedown_requested',
+  'takedown_checked',
+  'takedown_removed',
+  'takedown_escalated',
+  'blocklist_recommended',
+  'platform_objected',
+  'objection_resolved',
+  'takedown_finished',
+  'police_package_delivered',
+  'police_acknowledged',
+  'police_report_recorded',
+  'police_follow_up',
+  'sla_reminder',
+  'sla_breach',
+  'sla_met',
+  'note',
+  'withdrawal_requested',
+  'withdrawal_approved',
+  'monitoring_started',
+  'reupload_reported',
+  'reupload_detected',
+  'continued_as_new',
+  'notification_failed',
+  'track_failed',
+  'archive_failed',
+  'closed',
+] as const;
+export const TimelineAction = z.enum(TIMELINE_ACTIONS);
+export type TimelineAction = z.infer<typeof TimelineAction>;
+
+/** Who did what, when. `actor` for officers; `source` for the system parts (workflow, platform:x...). */
+export const TimelineEntry = z.object({
+  seq: z.number().int().positive(),
+  at: IsoTime,
+  action: TimelineAction,
+  actor: Actor.optional(),
+  source: z.string().optional(),
+  summary: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const STATEMENT_KINDS = ['clarification', 'response'] as const;
+export const StatementKind = z.enum(STATEMENT_KINDS);
+export type StatementKind = z.infer<typeof StatementKind>;
+
+export const StatementDraft = z.object({
+  revision: z.number().int().positive(),
+  title: z.string(),
+  body: z.string(),
+  label: HoaxLabel.optional(),
+  pillar: LiteracyPillar,
+  channels: z.array(PublicationChannel),
+  jointWithPolice: z.boolean(),
+  by: Actor,
+  at: IsoTime,
+});
+export type StatementDraft = z.infer<typeof StatementDraft>;
+
+export const StatementTrack = z.object({
+  kind: StatementKind,
+  status: z.enum(['drafting', 'awaiting_approval', 'publishing', 'published', 'cancelled']),
+  draft: StatementDraft.optional(),
+  approval: z.object({ revision: z.number().int(), by: Actor, at: IsoTime }).optional(),
+  rejections: z.array(z.object({ revision: z.number().int(), by: Actor, at: IsoTime, reason: z.string() })),
+  publication: PublicationReceipt.optional(),
+});
+export type StatementTrack = z.infer<typeof StatementTrack>;
+
+export const TAKEDOWN_TRACK_STATUSES = [
+  'starting',
+  'awaiting_compliance',
+  'escalating',
+  'objected',
+  'removed',
+  'blocklist_recommended',
+  'objection_upheld',
+  'cancelled',
+  'failed',
+] as const;
+export const TakedownTrack = z.object({
+  /** "meta-1": platform and ordinal, unique in the case. */
+  key: z.string(),
+  platform: Platform,
+  url: z.string(),
+  childWorkflowId: z.string(),
+  status: z.enum(TAKEDOWN_TRACK_STATUSES),
+  attempt: z.number().int().positive(),
+  ticketId: z.string().optional(),
+  complianceDueAt: IsoTime.optional(),
+  level: EscalationLevel.optional(),
+  objection: z
+    .object({
+      reason: z.string(),
+      at: IsoTime,
+      decision: z.enum(['uphold', 'reject']).optional(),
+      decidedBy: Actor.optional(),
+      decisionReason: z.string().optional(),
+    })
+    .optional(),
+  blocklistRecommendationId: z.string().optional(),
+  result: TakedownResult.optional(),
+  updatedAt: IsoTime,
+});
+export type TakedownTrack = z.infer<typeof TakedownTrack>;
+
+export const PoliceTrack = z.object({
+  childWorkflowId: z.string(),
+  status: z.enum(['delivering', 'awaiting_acknowledgment', 'awaiting_report', 'reported', 'cancelled', 'failed']),
+  referenceId: z.string().optional(),
+  acknowledged: z.object({ by: Actor, at: IsoTime }).optional(),
+  report: z.object({ number: z.string(), by: Actor, at: IsoTime }).optional(),
+  followUps: z.array(z.object({ by: Actor, at: IsoTime, note: z.string() })),
+});
+export type PoliceTrack = z.infer<typeof PoliceTrack>;
+
+export const CaseTracks = z.object({
+  clarification: StatementTrack.optional(),
+  response: StatementTrack.optional(),
+  takedowns: z.array(TakedownTrack),
+  police: PoliceTrack.optional(),
+});
+export type CaseTracks = z.infer<typeof CaseTracks>;
+
+/** Repeat detections are counted, not stored one by one: a busy URL must not grow the state. */
+export const DetectionTally = z.object({
+  count: z.number().int().nonnegative(),
+  bySource: z.partialRecord(DetectionSource, z.number().int().nonnegative()),
+  /** Detections that failed validation inside the workflow (signals cannot be refused). */
+  rejected: z.number().int().nonnegative(),
+  firstAt: IsoTime.optional(),
+  lastAt: IsoTime.optional(),
+  /** Opaque confidential reporter handles (capped), so reporters can follow the case. */
+  reporterRefs: z.array(z.string()),
+});
+export type DetectionTally = z.infer<typeof DetectionTally>;
+
+/** What the case is about, from its first detection. */
+export const CaseSubject = z.object({
+  url: z.string().optional(),
+  host: z.string().optional(),
+  platform: Platform.optional(),
+  contentSha256: Sha256Hex.optional(),
+  /** First 280 characters of the reported text, for the officer's list view. */
+  textExcerpt: z.string().optional(),
+  reason: z.string().optional(),
+  suggestedCategory: Category.optional(),
+});
+export type CaseSubject = z.infer<typeof CaseSubject>;
+
+export const PreviousCase = z.object({
+  caseId: z.string(),
+  /** Generation of the closed case this one follows (1 for the first case of a URL). */
+  generation: z.number().int().positive(),
+});
+export type PreviousCase = z.infer<typeof PreviousCase>;
+
+/** The whole case as the workflow holds it; queries and updates return it. */
+export const CaseState = z.object({
+  caseId: z.string(),
+  generation: z.number().int().positive(),
+  previousCase: PreviousCase.optional(),
+  policyVersion: z.string(),
+  stage: CaseStage,
+  openedAt: IsoTime,
+  priority: Priority,
+  category: Category.optional(),
+  region: Region,
+  subject: CaseSubject,
+  detections: DetectionTally,
+  classification: Classification.optional(),
+  evidence: z.array(EvidenceRecord),
+  assignee: OfficerId.optional(),
+  verdict: z.object({ verdict: Verdict, by: Actor, at: IsoTime }).optional(),
+  tracks: CaseTracks,
+  deadlines: z.array(Deadline),
+  slaBreached: z.boolean(),
+  withdrawal: z
+    .object({ reason: z.string(), requestedBy: Actor, requestedAt: IsoTime, approvedBy: Actor.optional(), approvedAt: IsoTime.optional() })
+    .optional(),
+  monitoring: z
+    .object({ startedAt: IsoTime, until: IsoTime, checks: z.number().int(), reuploads: z.number().int(), runs: z.number().int() })
+    .optional(),
+  timeline: z.array(TimelineEntry),
+  outcome: CaseOutcome.optional(),
+});
+export type CaseState = z.infer<typeof CaseState>;
+
+export function openDeadlines(state: Pick<CaseState, 'deadlines'>): Deadline[] {
+  return state.deadlines.filter((deadline) => deadline.closedAt === undefined);
+}

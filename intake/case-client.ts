@@ -1,0 +1,238 @@
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowExecutionInfo,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  CASE_SEARCH_ATTRIBUTES as SA,
+  type AddNoteCommand,
+  type CaseOutcome,
+  type CaseStage,
+  type CaseState,
+  type CaseUpdateInput,
+  type CaseUpdateName,
+  type Category,
+  type Deadline,
+  type DetectionInput,
+  type Platform,
+  type Priority,
+  type Region,
+  type TimelineEntry,
+} from '../domain';
+import type { ContentCaseWorkflow } from '../workflows';
+import { caseQueries, caseSignals, caseUpdates } from '../workflows/messages';
+import { submitDetection, type SubmitDetectionOptions, type SubmittedDetection } from './submit-detection';
+
+/** An officer step the case refused; `code` is one of COMMAND_ERROR_CODES (domain/case-commands.ts). */
+export class CaseCommandRejectedError extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly update: CaseUpdateName,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CaseCommandRejectedError';
+  }
+}
+
+export class CaseNotFoundError extends Error {
+  constructor(readonly caseId: string) {
+    super(`no case ${caseId}`);
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+/** The case exists but is closed: it takes no more officer steps. */
+export class CaseClosedError extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly executionStatus: string,
+  ) {
+    super(`case ${caseId} is closed (${executionStatus})`);
+    this.name = 'CaseClosedError';
+  }
+}
+
+export interface CaseFilter {
+  stage?: CaseStage | CaseStage[];
+  category?: Category | 'uncategorized';
+  priority?: Priority;
+  region?: Region;
+  platform?: Platform;
+  assignee?: string;
+  slaBreached?: boolean;
+  /** Cases with an open deadline before this time. */
+  nextDeadlineBefore?: Date;
+  minDetections?: number;
+  /** Only running workflows (open cases). */
+  open?: boolean;
+}
+
+export interface CaseSummary {
+  caseId: string;
+  runId: string;
+  executionStatus: string;
+  startTime: Date;
+  closeTime?: Date;
+  stage?: string;
+  category?: string;
+  priority?: string;
+  region?: string;
+  platforms: string[];
+  assignee?: string;
+  nextDeadline?: Date;
+  slaBreached?: boolean;
+  detectionCount?: number;
+}
+
+const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** A visibility query for a case list, e.g. `WorkflowType = 'ContentCaseWorkflow' AND SaringSlaBreached = true`. */
+export function caseListQuery(filter: CaseFilter = {}): string {
+  const clauses = [`WorkflowType = 'ContentCaseWorkflow'`];
+  if (filter.stage !== undefined) {
+    const stages = Array.isArray(filter.stage) ? filter.stage : [filter.stage];
+    clauses.push(`${SA.status.name} IN (${stages.map(quote).join(', ')})`);
+  }
+  if (filter.category) clauses.push(`${SA.category.name} = ${quote(filter.category)}`);
+  if (filter.priority) clauses.push(`${SA.priority.name} = ${quote(filter.priority)}`);
+  if (filter.region) clauses.push(`${SA.region.name} = ${quote(filter.region)}`);
+  if (filter.platform) clauses.push(`${SA.platforms.name} = ${quote(filter.platform)}`);
+  if (filter.assignee) clauses.push(`${SA.assignee.name} = ${quote(filter.assignee)}`);
+  if (filter.slaBreached !== undefined) clauses.push(`${SA.slaBreached.name} = ${filter.slaBreached}`);
+  if (filter.nextDeadlineBefore) clauses.push(`${SA.nextDeadline.name} < ${quote(filter.nextDeadlineBefore.toISOString())}`);
+  if (filter.minDetections !== undefined) clauses.push(`${SA.detectionCount.name} >= ${Math.floor(filter.minDetections)}`);
+  if (filter.open) clauses.push(`ExecutionStatus = 'Running'`);
+  return clauses.join(' AND ');
+}
+
+function summarize(info: WorkflowExecutionInfo): CaseSummary {
+  const attributes = info.typedSearchAttributes;
+  const nextDeadline = attributes.get(SA.nextDeadline);
+  const closeTime = info.closeTime;
+  return {
+    caseId: info.workflowId,
+    runId: info.runId,
+    executionStatus: info.status.name,
+    startTime: info.startTime,
+    ...(closeTime ? { closeTime } : {}),
+    stage: attributes.get(SA.status),
+    category: attributes.get(SA.category),
+    priority: attributes.get(SA.priority),
+    region: attributes.get(SA.region),
+    platforms: attributes.get(SA.platforms) ?? [],
+    assignee: attributes.get(SA.assignee),
+    ...(nextDeadline ? { nextDeadline } : {}),
+    slaBreached: attributes.get(SA.slaBreached),
+    detectionCount: attributes.get(SA.detectionCount),
+  };
+}
+
+/**
+ * The typed client for the API and the CLI: officer steps by case id (returning the new state, or a
+ * CaseCommandRejectedError / CaseNotFoundError / CaseClosedError), queries, notes, and case lists
+ * from search attributes.
+ */
+export class CaseClient {
+  constructor(
+    readonly client: Client,
+    private readonly submitOptions: Omit<SubmitDetectionOptions, 'client'>,
+  ) {}
+
+  submitDetection(detection: DetectionInput): Promise<SubmittedDetection> {
+    return submitDetection({ ...this.submitOptions, client: this.client }, detection);
+  }
+
+  /** Runs an officer step; resolves with the case state after it. */
+  async update<K extends CaseUpdateName>(caseId: string, name: K, payload: CaseUpdateInput<K>): Promise<CaseState> {
+    const handle = this.client.workflow.getHandle<typeof ContentCaseWorkflow>(caseId);
+    try {
+      return await handle.executeUpdate(caseUpdates[name] as (typeof caseUpdates)['assignVerifier'], {
+        args: [payload as CaseUpdateInput<'assignVerifier'>],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+        throw new CaseCommandRejectedError(caseId, name, error.cause.type ?? 'UNKNOWN', error.cause.message);
+      }
+      throw await this.translateMissing(caseId, error);
+    }
+  }
+
+  assignVerifier = (caseId: string, payload: CaseUpdateInput<'assignVerifier'>) => this.update(caseId, 'assignVerifier', payload);
+  submitVerdict = (caseId: string, payload: CaseUpdateInput<'submitVerdict'>) => this.update(caseId, 'submitVerdict', payload);
+  draftStatement = (caseId: string, payload: CaseUpdateInput<'draftStatement'>) => this.update(caseId, 'draftStatement', payload);
+  approveStatement = (caseId: string, payload: CaseUpdateInput<'approveStatement'>) => this.update(caseId, 'approveStatement', payload);
+  rejectStatement = (caseId: string, payload: CaseUpdateInput<'rejectStatement'>) => this.update(caseId, 'rejectStatement', payload);
+  acknowledgePolice = (caseId: string, payload: CaseUpdateInput<'acknowledgePolice'>) => this.update(caseId, 'acknowledgePolice', payload);
+  recordPoliceReport = (caseId: string, payload: CaseUpdateInput<'recordPoliceReport'>) => this.update(caseId, 'recordPoliceReport', payload);
+  recordPoliceFollowUp = (caseId: string, payload: CaseUpdateInput<'recordPoliceFollowUp'>) => this.update(caseId, 'recordPoliceFollowUp', payload);
+  resolveObjection = (caseId: string, payload: CaseUpdateInput<'resolveObjection'>) => this.update(caseId, 'resolveObjection', payload);
+  requestWithdrawal = (caseId: string, payload: CaseUpdateInput<'requestWithdrawal'>) => this.update(caseId, 'requestWithdrawal', payload);
+  approveWithdrawal = (caseId: string, payload: CaseUpdateInput<'approveWithdrawal'>) => this.update(caseId, 'approveWithdrawal', payload);
+  closeMonitoring = (caseId: string, payload: CaseUpdateInput<'closeMonitoring'>) => this.update(caseId, 'closeMonitoring', payload);
+
+  /** A note (signal: fire-and-forget; the case drops notes from auditors, admins or with bad payloads). */
+  async addNote(caseId: string, note: AddNoteCommand): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(caseId).signal(caseSignals.addNote, note);
+    } catch (error) {
+      throw await this.translateMissing(caseId, error);
+    }
+  }
+
+  getState(caseId: string): Promise<CaseState> {
+    return this.query(caseId, () => this.client.workflow.getHandle(caseId).query(caseQueries.state));
+  }
+
+  getTimeline(caseId: string): Promise<TimelineEntry[]> {
+    return this.query(caseId, () => this.client.workflow.getHandle(caseId).query(caseQueries.timeline));
+  }
+
+  getOpenDeadlines(caseId: string): Promise<Deadline[]> {
+    return this.query(caseId, () => this.client.workflow.getHandle(caseId).query(caseQueries.openDeadlines));
+  }
+
+  /** The outcome of a case (waits for it to close). */
+  async outcome(caseId: string): Promise<CaseOutcome> {
+    try {
+      return await this.client.workflow.getHandle<typeof ContentCaseWorkflow>(caseId).result();
+    } catch (error) {
+      throw await this.translateMissing(caseId, error);
+    }
+  }
+
+  async listCases(filter: CaseFilter = {}, limit = 100): Promise<CaseSummary[]> {
+    const cases: CaseSummary[] = [];
+    for await (const info of this.client.workflow.list({ query: caseListQuery(filter), pageSize: Math.min(limit, 1000) })) {
+      cases.push(summarize(info));
+      if (cases.length >= limit) break;
+    }
+    return cases;
+  }
+
+  async countCases(filter: CaseFilter = {}): Promise<number> {
+    return (await this.client.workflow.count(caseListQuery(filter))).count;
+  }
+
+  private async query<T>(caseId: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw await this.translateMissing(caseId, error, true);
+    }
+  }
+
+  /** WorkflowNotFoundError covers both "never existed" and "closed": describe tells them apart. */
+  private async translateMissing(caseId: string, error: unknown, queryOnly = false): Promise<unknown> {
+    if (!(error instanceof WorkflowNotFoundError)) return error;
+    try {
+      const description = await this.client.workflow.getHandle(caseId).describe();
+      return queryOnly ? error : new CaseClosedError(caseId, description.status.name);
+    } catch (describeError) {
+      return describeError instanceof WorkflowNotFoundError ? new CaseNotFoundError(caseId) : error;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
+import { caseBaseId, caseWorkflowId } from '../../../intake/case-id';
+import type { CaseClient } from '../../../intake/case-client';
+import { uniqueTaskQueue } from '../../harness/test-servers';
+import { canonicalizeUrl } from '../../../activities/url/canonicalize';
+import { ScriptedActivities } from '../../support/scripted-activities';
+import {
+  bundleCaseWorkflows,
+  caseClientFor,
+  connectDevServer,
+  detectionOf,
+  officers,
+  uniqueUrl,
+  waitFor,
+  waitForCase,
+  type DevServer,
+} from '../../support/case-test-kit';
+
+const DETECTIONS = 1_000;
+const BATCH = 100;
+
+/**
+ * Case identity on the real dev server: one case per content however many detections arrive at once,
+ * and a new, linked case (next generation) once the previous one closed.
+ */
+describe('repeat detections and re-opened cases (dev server)', () => {
+  let dev: DevServer;
+  let bundle: WorkflowBundle;
+  let worker: Worker;
+  let running: Promise<void>;
+  let cases: CaseClient;
+
+  beforeAll(async () => {
+    [dev, bundle] = await Promise.all([connectDevServer(), bundleCaseWorkflows()]);
+    const taskQueue = uniqueTaskQueue('repeat-detections');
+    worker = await Worker.create({
+      connection: dev.nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      activities: new ScriptedActivities({ classification: { category: 'online_gambling', confidence: 0.95 } }).activities(),
+    });
+    running = worker.run();
+    cases = caseClientFor(dev.client, taskQueue);
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await dev?.close();
+  });
+
+  it(`${DETECTIONS} concurrent detections of one URL (spelled in several ways) make one case counting ${DETECTIONS}`, async () => {
+    const url = uniqueUrl('slot-maxwin.example', 'promo');
+    // Cosmetic variants of the same URL canonicalise to one case id.
+    const spellings = [url, url.replace('https://', 'https://WWW.'), `${url}#daftar`, `${url}?utm_source=wa`];
+    const caseIds = new Set<string>();
+    const started = Date.now();
+    for (let sent = 0; sent < DETECTIONS; sent += BATCH) {
+      const batch = Array.from({ length: BATCH }, (_, index) =>
+        cases.submitDetection(
+          detectionOf({
+            url: spellings[(sent + index) % spellings.length]!,
+            source: (sent + index) % 10 === 0 ? 'public_complaint' : 'crawler',
+            reportedBy: (sent + index) % 10 === 0 ? 'public' : 'ais-crawler',
+          }),
+        ),
+      );
+      for (const submitted of await Promise.all(batch)) caseIds.add(submitted.caseId);
+    }
+    const sendMs = Date.now() - started;
+    expect([...caseIds]).toEqual([caseBaseId({ canonicalUrl: canonicalizeUrl(url).url })]);
+    const [caseId] = [...caseIds] as [string];
+
+    const state = await waitForCase(cases, caseId, (current) => current.detections.count === DETECTIONS && current.stage === 'verification', `${DETECTIONS} detections`, 60_000);
+    expect(state.detections.bySource).toEqual({ crawler: DETECTIONS * 0.9, public_complaint: DETECTIONS * 0.1 });
+    expect(state.detections.rejected).toBe(0);
+    expect(state.stage).toBe('verification');
+    // Only the first detection is on the timeline; the rest are counted.
+    expect(state.timeline.filter((entry) => entry.action === 'detected')).toHaveLength(1);
+    const handle = dev.client.workflow.getHandle(caseId);
+    await waitFor(async () => (await handle.describe()).typedSearchAttributes.get(SA.detectionCount), (count) => count === DETECTIONS, 'search attribute');
+    // Exactly one execution for the content: no second run, no second generation.
+    await waitFor(() => dev.client.workflow.count(`WorkflowId = '${caseId}'`), (result) => result.count === 1, 'one execution');
+    await expect(dev.client.workflow.getHandle(caseWorkflowId(caseId, 2)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    const history = await handle.fetchHistory();
+    const upserts = history.events!.filter((event) => event.upsertWorkflowSearchAttributesEventAttributes).length;
+    console.log(`${DETECTIONS} detections sent in ${sendMs} ms; history ${history.events!.length} events, ${upserts} search attribute upserts`);
+    await handle.terminate('test finished');
+  });
+
+  it('a detection after closure opens the next generation, linked to the closed case', async () => {
+    const text = `Pinjol ilegal ${Date.now()}: cair 5 menit tanpa KTP`;
+    const first = await cases.submitDetection(detectionOf({ text }));
+    expect(first.generation).toBe(1);
+    await waitForCase(cases, first.caseId, (state) => state.stage === 'verification', 'verification');
+    await cases.submitVerdict(first.caseId, { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['licensed lender'] } });
+    await cases.outcome(first.caseId);
+
+    // Re-upload: the same text again, with different spacing and case.
+    const [second, third] = await Promise.all([
+      cases.submitDetection(detectionOf({ text: `  ${text.toUpperCase()}  ` })),
+      cases.submitDetection(detectionOf({ text })),
+    ]);
+    expect(second.caseId).toBe(`${first.caseId}.2`);
+    expect(third.caseId).toBe(second.caseId);
+    const reopened = await waitForCase(cases, second.caseId, (state) => state.detections.count === 2 && state.stage === 'verification', 'both detections on generation 2');
+    expect(reopened).toMatchObject({ generation: 2, previousCase: { caseId: first.caseId, generation: 1 }, stage: 'verification' });
+    // The closed case is untouched.
+    expect((await cases.getState(first.caseId)).detections.count).toBe(1);
+    await dev.client.workflow.getHandle(second.caseId).terminate('test finished');
+  });
+});

@@ -1,0 +1,28 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { CaseActivities } from '../activities/contract';
+import { ACTIVITY_OPTIONS } from '../activities/options';
+
+/**
+ * Activity stubs with the per-activity options the activities recommend (activities/options.ts).
+ * Every activity is idempotent per requestId, so retries are safe.
+ */
+export const CASE_ACTIVITY_OPTIONS = ACTIVITY_OPTIONS;
+
+function stub<K extends keyof CaseActivities>(name: K): CaseActivities[K] {
+  return proxyActivities<Pick<CaseActivities, K>>(CASE_ACTIVITY_OPTIONS[name])[name] as CaseActivities[K];
+}
+
+export const caseActivities: CaseActivities = {
+  classifyContent: stub('classifyContent'),
+  captureSnapshot: stub('captureSnapshot'),
+  verifyEvidence: stub('verifyEvidence'),
+  notify: stub('notify'),
+  requestTakedown: stub('requestTakedown'),
+  checkTakedownStatus: stub('checkTakedownStatus'),
+  sendWarningLetter: stub('sendWarningLetter'),
+  recommendBlocklist: stub('recommendBlocklist'),
+  checkLiveness: stub('checkLiveness'),
+  deliverPolicePackage: stub('deliverPolicePackage'),
+  publishStatement: stub('publishStatement'),
+  archiveCaseHistory: stub('archiveCaseHistory'),
+};

@@ -1,0 +1,88 @@
+import { allHandlersFinished, CancellationScope, condition, workflowInfo } from '@temporalio/workflow';
+import type { Actor, CaseOutcome, PublishedStatement, Resolution, TakedownOutcome } from '../../domain';
+import { caseActivities } from '../activity-stubs';
+import type { CaseContext } from './context';
+
+/** Builds the outcome from the state. */
+export function buildOutcome(ctx: CaseContext, resolution: Resolution, closedBy: Actor | undefined): CaseOutcome {
+  const { state } = ctx;
+  const takedowns: TakedownOutcome[] = state.tracks.takedowns.map((track) => ({
+    platform: track.platform,
+    url: track.url,
+    result: track.result ?? 'cancelled',
+    ...(track.level ? { level: track.level } : {}),
+    ...(track.ticketId ? { ticketId: track.ticketId } : {}),
+    ...(track.objection ? { objection: track.objection.reason } : {}),
+    ...(track.blocklistRecommendationId ? { blocklistRecommendationId: track.blocklistRecommendationId } : {}),
+    finishedAt: track.updatedAt,
+  }));
+  const statements: PublishedStatement[] = [state.tracks.clarification, state.tracks.response]
+    .filter((track) => track?.status === 'published' && track.publication && track.approval && track.draft)
+    .map((track) => ({
+      kind: track!.kind,
+      publications: track!.publication!.publications,
+      approvedBy: track!.approval!.by,
+      draftedBy: track!.draft!.by,
+    }));
+  const withdrawal = state.withdrawal;
+  return {
+    resolution,
+    ...(state.verdict ? { verdictKind: state.verdict.verdict.kind } : {}),
+    ...(state.category ? { category: state.category } : {}),
+    takedowns,
+    ...(state.tracks.police?.report ? { policeReportNumber: state.tracks.police.report.number } : {}),
+    statements,
+    reuploads: state.monitoring?.reuploads ?? 0,
+    detections: state.detections.count,
+    slaBreaches: state.deadlines.filter((deadline) => deadline.breachedAt !== undefined).length,
+    ...(resolution === 'withdrawn' && withdrawal?.approvedBy
+      ? { withdrawal: { reason: withdrawal.reason, requestedBy: withdrawal.requestedBy, approvedBy: withdrawal.approvedBy } }
+      : {}),
+    closedAt: ctx.nowIso(),
+    ...(closedBy ? { closedBy } : {}),
+  };
+}
+
+/**
+ * Closes the case: open deadlines and unfinished tracks are closed, the outcome recorded, the search
+ * attributes brought up to date and the history archived. Runs outside any cancelled scope.
+ */
+export async function closeCase(ctx: CaseContext, resolution: Resolution, closedBy?: Actor): Promise<CaseOutcome> {
+  return CancellationScope.nonCancellable(async () => {
+    const { state } = ctx;
+    ctx.closeOpenDeadlines();
+    for (const track of [state.tracks.clarification, state.tracks.response]) {
+      if (track && track.status !== 'published') track.status = 'cancelled';
+    }
+    for (const track of state.tracks.takedowns) {
+      if (!track.result) {
+        track.status = 'cancelled';
+        track.result = 'cancelled';
+      }
+    }
+    if (state.tracks.police && state.tracks.police.status !== 'reported' && state.tracks.police.status !== 'failed') {
+      state.tracks.police.status = 'cancelled';
+    }
+    const outcome = buildOutcome(ctx, resolution, closedBy);
+    ctx.setStage(resolution === 'withdrawn' ? 'withdrawn' : 'closed', closedBy ? { actor: closedBy } : undefined);
+    ctx.record('closed', `closed: ${resolution.replace('_', ' ')}`, closedBy ? { actor: closedBy } : { source: 'workflow' });
+    state.outcome = outcome;
+    ctx.syncNow();
+    try {
+      const info = workflowInfo();
+      outcome.archive = await caseActivities.archiveCaseHistory({
+        requestId: `${state.caseId}:archive`,
+        caseId: state.caseId,
+        workflowId: info.workflowId,
+        runId: info.runId,
+        ...(state.category ? { category: state.category } : {}),
+      });
+    } catch (error) {
+      ctx.record('archive_failed', `history archive failed: ${String(error)}`);
+    }
+    await ctx.notifier.settled();
+    await condition(allHandlersFinished);
+    ctx.syncNow();
+    return outcome;
+  });
+}

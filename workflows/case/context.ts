@@ -1,0 +1,108 @@
+import { CancellationScope } from '@temporalio/workflow';
+import type { Actor, CasePolicy, CaseStage, CaseState, Detection, TimelineAction } from '../../domain';
+import { Notifier } from '../notify';
+import type { DeadlineEvent } from '../internal-messages';
+import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from './sla';
+import { SearchAttributeSync } from './search-attributes';
+
+export interface Who {
+  actor?: Actor;
+  /** A system part when no officer acted: "workflow", "classifier", "platform:meta", "crawler:ais"... */
+  source?: string;
+}
+
+/**
+ * The running case: its state (the single source for queries, updates and search attributes) and
+ * the small helpers every stage uses. One instance per workflow run.
+ */
+export class CaseContext implements SlaReporter {
+  readonly caseId: string;
+  /** The first detection, kept in memory for intake only (its text is not kept in the state). */
+  firstDetection: Detection | undefined;
+  /** A repeat detection arrived during monitoring: check for re-uploads now. */
+  reuploadReported = false;
+  /** A supervisor ended monitoring early. */
+  closeRequested: Actor | undefined;
+  /** Cancelled when a withdrawal is approved: stops every track and child. */
+  readonly processScope = new CancellationScope();
+  private readonly searchAttributes = new SearchAttributeSync();
+  /** Notifications go out in the background; a failure is put on the timeline. */
+  readonly notifier: Notifier;
+
+  constructor(
+    public readonly state: CaseState,
+    public readonly policy: CasePolicy,
+  ) {
+    this.caseId = state.caseId;
+    this.notifier = new Notifier(state.caseId, (notification) =>
+      this.record('notification_failed', `could not notify ${notification.audience}: ${notification.subject}`),
+    );
+  }
+
+  nowIso(): string {
+    return new Date(Date.now()).toISOString();
+  }
+
+  record(action: TimelineAction, summary: string, who: Who = { source: 'workflow' }): void {
+    const last = this.state.timeline[this.state.timeline.length - 1];
+    this.state.timeline.push({
+      seq: (last?.seq ?? 0) + 1,
+      at: this.nowIso(),
+      action,
+      ...(who.actor ? { actor: who.actor } : {}),
+      ...(who.source ? { source: who.source } : {}),
+      summary,
+    });
+    this.changed();
+  }
+
+  setStage(stage: CaseStage, who?: Who): void {
+    if (this.state.stage === stage) return;
+    const from = this.state.stage;
+    this.state.stage = stage;
+    this.record('stage_changed', `${from} -> ${stage}`, who);
+  }
+
+  /** Marks the state changed: search attributes are brought up to date once per workflow task. */
+  changed(): void {
+    this.searchAttributes.markDirty(this.state);
+  }
+
+  /** Upserts the search attributes now (before closing or continuing as new). */
+  syncNow(): void {
+    this.searchAttributes.flush(this.state);
+  }
+
+  /** A copy of the state, as updates and queries return it. */
+  view(): CaseState {
+    return JSON.parse(JSON.stringify(this.state)) as CaseState;
+  }
+
+  // SlaReporter for the case's own deadlines.
+  report(event: DeadlineEvent): void {
+    const deadline = applyDeadlineEvent(this.state.deadlines, event);
+    if (!deadline) return;
+    if (event.type === 'reminded') {
+      this.record('sla_reminder', `${Math.round(event.fraction * 100)}% of the SLA for ${deadline.label} passed; due ${deadline.dueAt}`);
+    } else if (event.type === 'breached') {
+      this.state.slaBreached = true;
+      this.record('sla_breach', `SLA for ${deadline.label} breached (due ${deadline.dueAt}); escalated to the supervisors`);
+    } else if (event.type === 'closed' && event.how !== 'cancelled') {
+      this.record('sla_met', `${deadline.label} done ${event.how === 'met' ? 'within' : 'after'} its SLA`);
+    }
+    this.changed();
+  }
+
+  /** Sends in the background (never throws, never blocks the case); see Notifier. */
+  notify(notification: SlaNotification): Promise<void> {
+    return this.notifier.send(notification);
+  }
+
+  /** Closes every deadline still open (the case ended another way). */
+  closeOpenDeadlines(): void {
+    for (const deadline of this.state.deadlines) {
+      if (!deadline.closedAt) applyDeadlineEvent(this.state.deadlines, { type: 'closed', id: deadline.id, at: this.nowIso(), how: 'cancelled' });
+    }
+    this.changed();
+  }
+}

@@ -1,0 +1,29 @@
+import type { CasePolicy, CaseState, PreviousCase, StatementKind, StatementTrack } from '../../domain';
+
+/** The state of a new case, before its first detection is applied. */
+export function initialState(params: { caseId: string; generation: number; policy: CasePolicy; previousCase?: PreviousCase }): CaseState {
+  return {
+    caseId: params.caseId,
+    generation: params.generation,
+    ...(params.previousCase ? { previousCase: params.previousCase } : {}),
+    policyVersion: params.policy.version,
+    stage: 'intake',
+    openedAt: new Date(Date.now()).toISOString(),
+    priority: 'normal',
+    region: 'unknown',
+    subject: {},
+    detections: { count: 0, bySource: {}, rejected: 0, reporterRefs: [] },
+    evidence: [],
+    tracks: { takedowns: [] },
+    deadlines: [],
+    slaBreached: false,
+    timeline: [],
+  };
+}
+
+export function newStatementTrack(kind: StatementKind): StatementTrack {
+  return { kind, status: 'drafting', rejections: [] };
+}
+
+/** At most this many confidential reporter handles are kept per case. */
+export const MAX_REPORTER_REFS = 100;

@@ -1,0 +1,34 @@
+import { getExternalWorkflowHandle, workflowInfo } from '@temporalio/workflow';
+import type { Deadline } from '../../domain';
+import { Notifier } from '../notify';
+import { childEventSignal, type ChildEvent, type DeadlineEvent } from '../internal-messages';
+import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../case/sla';
+
+/**
+ * A child workflow's line to its case: SLA events and progress go to the parent by signal (the case
+ * owns the timeline and search attributes); the child keeps its own copy of its deadlines.
+ */
+export class CaseReporter implements SlaReporter {
+  readonly deadlines: Deadline[] = [];
+  private readonly parentWorkflowId = workflowInfo().parent?.workflowId;
+  /** A failed notification is logged by the Notifier; the case learns of breaches through `report`. */
+  readonly notifier: Notifier;
+
+  constructor(readonly caseId: string) {
+    this.notifier = new Notifier(caseId, () => undefined);
+  }
+
+  async send(event: ChildEvent): Promise<void> {
+    if (!this.parentWorkflowId) return; // started on its own (ad-hoc runs): nobody to tell
+    await getExternalWorkflowHandle(this.parentWorkflowId).signal(childEventSignal, event);
+  }
+
+  async report(event: DeadlineEvent): Promise<void> {
+    applyDeadlineEvent(this.deadlines, event);
+    await this.send({ type: 'deadline', event });
+  }
+
+  notify(notification: SlaNotification): Promise<void> {
+    return this.notifier.send(notification);
+  }
+}

@@ -1,0 +1,4 @@
+/** Every workflow type the case worker registers (workers bundle this file). */
+export { ContentCaseWorkflow } from './content-case';
+export { PlatformTakedownWorkflow } from './children/takedown';
+export { PoliceEscalationWorkflow } from './children/police';

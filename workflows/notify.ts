@@ -1,0 +1,38 @@
+import { CancellationScope, isCancellation, log } from '@temporalio/workflow';
+import { caseActivities } from './activity-stubs';
+import type { SlaNotification } from './case/sla';
+
+/**
+ * Notifications never hold a case up and never fail it: they are sent in the background, a failure
+ * (after the activity's own retries) is reported to `onFailure`, a cancellation is ignored. The
+ * pending ones are awaited before a workflow ends (`settled`), so none is cut off by the completion.
+ */
+export class Notifier {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly caseId: string,
+    private readonly onFailure: (notification: SlaNotification, error: unknown) => void,
+  ) {}
+
+  send(notification: SlaNotification): Promise<void> {
+    const sending = caseActivities
+      .notify({ caseId: this.caseId, ...notification })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if (isCancellation(error) || CancellationScope.current().consideredCancelled) return;
+          log.warn('notification failed', { caseId: this.caseId, requestId: notification.requestId, error: String(error) });
+          this.onFailure(notification, error);
+        },
+      )
+      .finally(() => this.pending.delete(sending));
+    this.pending.add(sending);
+    return sending;
+  }
+
+  /** Waits for every notification still in flight. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+}
