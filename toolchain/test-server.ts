@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { toolchainPaths, REPO_ROOT } from './paths';
 import { TOOLCHAIN_VERSIONS } from './versions';
 import { requireProgram, runWithProgress } from './run-with-progress';
 import type { ToolchainManifest } from './manifest';
+import { freePort, waitForPort } from '../local/ports';
 
 const MAIN_CLASS = 'io.temporal.testserver.TestServer';
 
@@ -46,8 +48,6 @@ export async function ensureTestServer(): Promise<ToolchainManifest['temporalTes
 
 /** Starts the server once with -XX:ArchiveClassesAtExit, waits until it listens, then stops it. */
 async function buildCdsArchive(java: string, classpath: string, archive: string, jvm: string): Promise<void> {
-  const { spawn } = await import('node:child_process');
-  const { waitForPort, freePort } = await import('../local/ports');
   const port = await freePort();
   const child = spawn(java, [...jvm.split(' '), `-XX:ArchiveClassesAtExit=${archive}`, '-cp', classpath, MAIN_CLASS, String(port)], {
     stdio: 'ignore',
