@@ -58,7 +58,8 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/activities', '**/activities/*', '!**/activities/contract', '!**/activities/options'],
+              // activities/contract (types) and activities/options (plain data) are the only exceptions.
+              regex: '(^|/)activities(/(?!(contract|options)$)[^/]+)*$',
               allowTypeImports: true,
               message: 'Workflows import activities type-only and call them through proxyActivities.',
             },

@@ -44,8 +44,8 @@ describe('npm start (the embedded default)', () => {
     });
     current = child;
     let text = '';
-    child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     const deadline = Date.now() + 240_000;
     while (!text.includes('Saring is running')) {
       if (child.exitCode !== null) throw new Error(`start exited with ${child.exitCode}:\n${text}`);
