@@ -128,7 +128,7 @@ async function main(): Promise<void> {
         `  Sample cases        ${samples}`,
         `  Officer tokens      ${officers.tokensFile}`,
         `  Logs                ${paths.logs}`,
-        `  CLI                 SARING_API_URL=${apiUrl} SARING_TOKEN=<token> npx saring cases list`,
+        `  CLI                 SARING_API_URL=${apiUrl} SARING_TOKEN=<token> bin/saring cases list`,
         '',
       ].join('\n'),
     );

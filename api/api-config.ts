@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { loadConfigFile } from '../config/load';
+import { TemporalConfig } from '../config/temporal';
+import { CONSOLE_DIR } from '../console/console-dir';
+
+/**
+ * The API's own settings. They sit under `api` so that one JSON file can serve both the worker
+ * (temporal, activities...) and the API (temporal, api): the local start command writes a single file.
+ */
+export const ApiServerConfig = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8080),
+  /** Officer directory: { officers: [{ officerId, name, role, tokenSha256 }] } (api/officer-directory.ts). */
+  officersFile: z.string().min(1),
+  /** JSON-lines file of confidential reporter contacts (created 0600). */
+  reporterVaultFile: z.string().min(1),
+  /** The web console's static files. */
+  consoleDir: z.string().min(1).default(CONSOLE_DIR),
+  /** Case policy new cases start with; the shipped default when omitted. */
+  policyFile: z.string().min(1).optional(),
+  /** Public complaints accepted per client address per minute. */
+  publicComplaintsPerMinute: z.number().int().min(1).max(10_000).default(10),
+});
+export type ApiServerConfig = z.infer<typeof ApiServerConfig>;
+
+export const ApiConfig = z.object({
+  temporal: TemporalConfig,
+  api: ApiServerConfig,
+});
+export type ApiConfig = z.infer<typeof ApiConfig>;
+
+const ApiEnv = z.object({
+  SARING_CONFIG_FILE: z.string().min(1, 'SARING_CONFIG_FILE must name the JSON config file'),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+});
+
+/** Config from the file named by SARING_CONFIG_FILE; the Temporal Cloud key only from the environment. */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsedEnv = ApiEnv.safeParse(env);
+  if (!parsedEnv.success) {
+    throw new Error(
+      `API environment: ${parsedEnv.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return loadConfigFile(ApiConfig, parsedEnv.data.SARING_CONFIG_FILE, {
+    temporal: { apiKey: parsedEnv.data.TEMPORAL_API_KEY },
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The API and web console process. Reads the config file named by SARING_CONFIG_FILE (see
+ * api/api-config.ts), prints `api listening on http://HOST:PORT` when ready, and on SIGINT/SIGTERM
+ * stops taking requests, lets those in flight finish, closes the Temporal connection and exits 0.
+ */
+import { connectClient } from '../config/temporal';
+import { loadPolicyFile } from '../policy';
+import { loadApiConfig } from './api-config';
+import { loadOfficerDirectory } from './officer-directory';
+import { perMinuteLimiter } from './rate-limit';
+import { fileReporterVault } from './reporter-vault';
+import { startApiServer } from './server';
+import { temporalCaseService } from './temporal-case-service';
+
+async function main(): Promise<void> {
+  const config = loadApiConfig();
+  const officers = loadOfficerDirectory(config.api.officersFile);
+  const vault = fileReporterVault(config.api.reporterVaultFile);
+  const policy = config.api.policyFile ? loadPolicyFile(config.api.policyFile) : undefined;
+  const client = await connectClient(config.temporal);
+  const cases = temporalCaseService({
+    client,
+    taskQueue: config.temporal.taskQueue,
+    ...(policy ? { policy } : {}),
+  });
+
+  const api = await startApiServer(
+    { cases, officers, vault, publicLimiter: perMinuteLimiter(config.api.publicComplaintsPerMinute) },
+    {
+      host: config.api.host,
+      port: config.api.port,
+      consoleDir: config.api.consoleDir,
+      accessLog: (line) => console.log(`api ${line}`),
+    },
+  );
+  console.log(
+    `api listening on ${api.url} (temporal ${config.temporal.address}, namespace ${config.temporal.namespace})`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`api: ${signal}, closing`);
+    api
+      .close()
+      .then(() => client.connection.close())
+      .then(() => {
+        console.log('api stopped cleanly');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error(`api: error while closing: ${String(error)}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`api failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,187 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { z } from 'zod';
+import { eventsInMessageJsonForm } from '../../api/history-json';
+import type { CaseState } from '../../domain';
+import { UsageError } from '../args';
+import type { ApiClient } from '../api-client';
+import { defineCommand } from '../command';
+import { compareHistories, eventsForm, NotAHistoryFile, readHistoryFile, sha256Hex } from '../history-check';
+import { CaseId } from './case-reads';
+
+const RunId = z.uuid('a run id (UUID) as shown by audit history');
+
+interface LiveHistory {
+  text: string;
+  sha256: string;
+  runId: string;
+}
+
+/** The live history's bytes; the digest header is checked against the bytes received. */
+async function fetchLiveHistory(
+  api: ApiClient,
+  caseId: string,
+  runId: string | undefined,
+): Promise<LiveHistory> {
+  const query = new URLSearchParams({ format: 'raw', ...(runId ? { runId } : {}) });
+  const { text, headers } = await api.getRaw(`/api/cases/${caseId}/history?${query.toString()}`);
+  const sha256 = sha256Hex(text);
+  const announced = headers.get('x-saring-history-sha256');
+  if (announced !== sha256)
+    throw new Error(
+      `the history arrived damaged: the API announced sha256 ${announced} but the bytes hash to ${sha256}; try again`,
+    );
+  return { text, sha256, runId: headers.get('x-saring-run-id') ?? runId ?? 'unknown' };
+}
+
+export const auditHistory = defineCommand({
+  words: ['audit', 'history'],
+  summary: "export a case's raw Temporal event history with its SHA-256",
+  usage: 'saring audit history <caseId> [--out <file>] [--run-id <runId>]',
+  help: [
+    'Writes the history JSON to --out (or to stdout, with the digest on stderr) and prints its SHA-256.',
+    "The text is Temporal's JSON with keys sorted, so the same history always has the same digest.",
+    "Without --run-id: the case's latest run (a long monitoring period continues as new in later runs).",
+  ].join('\n'),
+  positionals: z.tuple([CaseId]),
+  flags: z.strictObject({ out: z.string().min(1).optional(), runId: RunId.optional() }),
+  async run({ args: [caseId], flags, ctx }) {
+    const live = await fetchLiveHistory(ctx.api(), caseId, flags.runId);
+    const events = (JSON.parse(live.text) as { events: unknown[] }).events.length;
+    if (!flags.out) {
+      ctx.out(live.text);
+      ctx.err(`sha256 ${live.sha256}  ${caseId} run ${live.runId} (${events} events)`);
+      return;
+    }
+    fs.writeFileSync(flags.out, live.text);
+    if (ctx.json)
+      return ctx.out(
+        JSON.stringify({ caseId, runId: live.runId, events, sha256: live.sha256, file: flags.out }),
+      );
+    ctx.out(`${live.sha256}  ${flags.out}\n${caseId} run ${live.runId}: ${events} events`);
+  },
+});
+
+export const auditVerify = defineCommand({
+  words: ['audit', 'verify'],
+  summary: "check an archived or exported history against Temporal's own (exit 1 when altered)",
+  usage: 'saring audit verify <caseId> --file <history.json> [--run-id <runId>]',
+  help: [
+    'The file may be an export from "saring audit history", the API\'s export envelope, or an archive',
+    'document from the audit bucket (saring.history-archive/v1). The run is taken from the file when',
+    'it says; else --run-id; else the latest run.',
+    'Results: identical (same bytes or same events), intact prefix (an archive written while the case',
+    'was closing: every archived event unchanged, later events added), or ALTERED (exit 1).',
+  ].join('\n'),
+  positionals: z.tuple([CaseId]),
+  flags: z.strictObject({
+    file: z.string().min(1, 'give the archived file with --file'),
+    runId: RunId.optional(),
+  }),
+  async run({ args: [caseId], flags, ctx }) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(flags.file);
+    } catch (error) {
+      throw new UsageError(`cannot read --file ${flags.file}: ${(error as Error).message}`);
+    }
+    const text = bytes.toString('utf8');
+    const report = (result: Record<string, unknown>, line: string, code: number) => {
+      ctx.out(
+        ctx.json
+          ? JSON.stringify({ caseId, file: flags.file, ...result, ...(notes.length > 0 ? { notes } : {}) })
+          : [line, ...notes.map((note) => `  ${note}`)].join('\n'),
+      );
+      return code;
+    };
+    const notes: string[] = [];
+
+    let file;
+    try {
+      file = readHistoryFile(text);
+    } catch (error) {
+      if (error instanceof NotAHistoryFile)
+        return report(
+          { result: 'unreadable', detail: error.message },
+          `UNREADABLE: ${flags.file}: ${error.message}`,
+          1,
+        );
+      throw error;
+    }
+    const fileSha256 = sha256Hex(file.historyText);
+    if (file.caseId && file.caseId !== caseId) {
+      return report(
+        { result: 'wrong_case', fileCaseId: file.caseId },
+        `WRONG CASE: ${flags.file} holds the history of ${file.caseId}, not ${caseId}`,
+        1,
+      );
+    }
+    if (file.statedSha256 && file.statedSha256 !== fileSha256) {
+      return report(
+        { result: 'altered', fileSha256, statedSha256: file.statedSha256 },
+        `ALTERED: the history in ${flags.file} hashes to ${fileSha256}, not the ${file.statedSha256} the file states`,
+        1,
+      );
+    }
+
+    if (file.format === 'archive') {
+      // The case recorded its archive object (key and SHA-256 of the whole document) when it closed.
+      const state = await ctx.api().get<CaseState>(`/api/cases/${caseId}`);
+      const recorded = state.outcome?.archive;
+      const documentSha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      if (recorded && file.requestId && recorded.key.endsWith(`/${file.requestId}.json`)) {
+        if (recorded.sha256 !== documentSha256) {
+          return report(
+            { result: 'altered', documentSha256, recordedSha256: recorded.sha256 },
+            `ALTERED: ${flags.file} hashes to ${documentSha256}, but the case recorded ${recorded.sha256} for ${recorded.key} at closure`,
+            1,
+          );
+        }
+        notes.push(
+          `the archive document matches the SHA-256 the case recorded for ${recorded.key} at closure`,
+        );
+      } else {
+        notes.push(
+          recorded
+            ? `not the archive the case recorded (${recorded.key}): its events are still compared`
+            : 'the case records no archive to compare the document with',
+        );
+      }
+    }
+
+    const live = await fetchLiveHistory(ctx.api(), caseId, flags.runId ?? file.runId);
+    if (live.sha256 === fileSha256) {
+      return report(
+        { result: 'identical', sha256: fileSha256, runId: live.runId },
+        `OK identical: ${flags.file} matches ${caseId} run ${live.runId}, sha256 ${fileSha256}`,
+        0,
+      );
+    }
+    const liveEvents =
+      eventsForm(file.events) === 'message'
+        ? (eventsInMessageJsonForm(live.text) as Record<string, unknown>[])
+        : (JSON.parse(live.text) as { events: Record<string, unknown>[] }).events;
+    const comparison = compareHistories(file.events, liveEvents);
+    const digests = { fileSha256, liveSha256: live.sha256, runId: live.runId };
+    switch (comparison.result) {
+      case 'identical':
+        return report(
+          { ...digests, ...comparison },
+          `OK identical events: all ${comparison.events} events match ${caseId} run ${live.runId} (formatting differs, so the digests differ)`,
+          0,
+        );
+      case 'prefix':
+        return report(
+          { ...digests, ...comparison },
+          `OK intact: the ${comparison.events} events in ${flags.file} match the first ${comparison.events} of ${comparison.liveEvents} in ${caseId} run ${live.runId}; the rest were recorded after it was written`,
+          0,
+        );
+      case 'altered':
+        return report(
+          { ...digests, ...comparison },
+          `ALTERED: ${flags.file} does not match ${caseId} run ${live.runId}: ${comparison.detail}`,
+          1,
+        );
+    }
+  },
+});

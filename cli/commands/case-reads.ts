@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import type { CaseState, Deadline, TimelineEntry } from '../../domain';
+import { CASE_ID } from '../../intake/case-id';
+import { defineCommand } from '../command';
+import { dueIn, table, time } from '../format';
+
+export const CaseId = z
+  .string()
+  .regex(CASE_ID, 'a case id like case-0123456789abcdef0123 (saring cases list shows them)');
+const CaseIdArg = z.tuple([CaseId]);
+
+interface CaseRow {
+  caseId: string;
+  status?: string;
+  priority?: string;
+  category?: string;
+  region?: string;
+  assignee?: string;
+  nextDeadline?: string;
+  slaBreached: boolean;
+  detectionCount: number;
+  executionStatus: string;
+}
+
+export const casesList = defineCommand({
+  words: ['cases', 'list'],
+  summary: 'the case queue, breached and urgent first',
+  usage:
+    'saring cases list [--status <stage,...>] [--category <c,...>] [--priority <p,...>] [--region <r,...>] [--assignee <officer|none>] [--breached] [--open] [--limit <n>]',
+  help: [
+    'Filters take one value or several separated by commas, e.g. --status verification,action.',
+    'Stages: intake, verification, action, monitoring, closed, withdrawn. --assignee none lists unassigned cases.',
+    'Example: saring cases list --status verification --breached',
+  ].join('\n'),
+  positionals: z.tuple([]),
+  flags: z.strictObject({
+    status: z.string().optional(),
+    category: z.string().optional(),
+    priority: z.string().optional(),
+    region: z.string().optional(),
+    assignee: z.string().optional(),
+    breached: z.literal(true).optional(),
+    open: z.literal(true).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  }),
+  booleans: ['breached', 'open'],
+  async run({ flags, ctx }) {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(flags)) if (value !== undefined) query.set(key, String(value));
+    const answer = await ctx.api().get<{ query: string; cases: CaseRow[] }>(`/api/cases?${query.toString()}`);
+    if (ctx.json) return ctx.out(JSON.stringify(answer, null, 2));
+    if (answer.cases.length === 0) return ctx.out('No cases match.');
+    ctx.out(
+      table(
+        ['CASE', 'STAGE', 'PRIORITY', 'CATEGORY', 'REGION', 'ASSIGNEE', 'SLA', 'DETECTIONS'],
+        answer.cases.map((row) => [
+          row.caseId,
+          row.status ?? row.executionStatus.toLowerCase(),
+          row.priority ?? '-',
+          row.category ?? '-',
+          row.region ?? '-',
+          row.assignee ?? '-',
+          row.slaBreached
+            ? `BREACHED${row.nextDeadline ? ` (${dueIn(row.nextDeadline)})` : ''}`
+            : dueIn(row.nextDeadline),
+          String(row.detectionCount),
+        ]),
+      ),
+    );
+    ctx.out(`\n${answer.cases.length} case(s).`);
+  },
+});
+
+function describeState(state: CaseState): string {
+  const lines = [
+    `Case        ${state.caseId} (generation ${state.generation}${state.previousCase ? `, follows ${state.previousCase.caseId}` : ''})`,
+    `Stage       ${state.stage}${state.slaBreached ? '  [SLA BREACHED]' : ''}`,
+    `Priority    ${state.priority}`,
+    `Category    ${state.category ?? 'uncategorized'}`,
+    `Region      ${state.region}`,
+    `Assignee    ${state.assignee ?? '-'}`,
+    `Opened      ${time(state.openedAt)}  (policy ${state.policyVersion})`,
+    `Content     ${state.subject.url ?? state.subject.textExcerpt ?? state.subject.contentSha256 ?? '-'}`,
+    `Detections  ${state.detections.count} (${Object.entries(state.detections.bySource)
+      .map(([source, count]) => `${source} ${count}`)
+      .join(', ')})`,
+  ];
+  if (state.classification) {
+    lines.push(
+      `Classifier  ${state.classification.category ?? 'none'} ${state.classification.confidence.toFixed(2)} (${state.classification.rules.join(', ') || 'no rules'})`,
+    );
+  }
+  if (state.verdict) {
+    const verdict = state.verdict.verdict;
+    const label =
+      verdict.kind === 'hoax' ? ` [${verdict.label}]` : 'category' in verdict ? ` ${verdict.category}` : '';
+    lines.push(
+      `Verdict     ${verdict.kind}${label} by ${state.verdict.by.officerId} at ${time(state.verdict.at)}: ${verdict.reasons.join('; ')}`,
+    );
+  }
+  for (const kind of ['clarification', 'response'] as const) {
+    const track = state.tracks[kind];
+    if (track)
+      lines.push(
+        `${kind.padEnd(12)}${track.status}${track.draft ? ` (revision ${track.draft.revision} by ${track.draft.by.officerId})` : ''}`,
+      );
+  }
+  for (const takedown of state.tracks.takedowns) {
+    lines.push(
+      `Takedown    ${takedown.key} ${takedown.status}${takedown.level ? ` ${takedown.level}` : ''} ${takedown.url}`,
+    );
+  }
+  if (state.tracks.police) {
+    const police = state.tracks.police;
+    lines.push(`Police      ${police.status}${police.report ? ` report ${police.report.number}` : ''}`);
+  }
+  if (state.outcome) lines.push(`Outcome     ${state.outcome.resolution} at ${time(state.outcome.closedAt)}`);
+  const archive = state.outcome?.archive;
+  if (archive)
+    lines.push(
+      `Archive     ${archive.bucket}/${archive.key}${archive.versionId ? ` version ${archive.versionId}` : ''} sha256 ${archive.sha256}`,
+    );
+  lines.push('', 'Evidence');
+  if (state.evidence.length === 0) lines.push('  (none)');
+  for (const record of state.evidence)
+    lines.push(`  ${record.kind.padEnd(16)} sha256 ${record.sha256}  ${record.bucket}/${record.key}`);
+  lines.push('', 'Open deadlines');
+  const open = state.deadlines.filter((deadline) => !deadline.closedAt);
+  if (open.length === 0) lines.push('  (none)');
+  for (const deadline of open) lines.push(`  ${deadlineLine(deadline)}`);
+  return lines.join('\n');
+}
+
+function deadlineLine(deadline: Deadline): string {
+  return `${deadline.label.padEnd(28)} due ${time(deadline.dueAt)} (${dueIn(deadline.dueAt)})${deadline.breachedAt ? ' BREACHED' : ''}${deadline.assignee ? ` -> ${deadline.assignee}` : ''}`;
+}
+
+export const caseShow = defineCommand({
+  words: ['case', 'show'],
+  summary: 'a case: stage, verdict, tracks, evidence with SHA-256, open deadlines',
+  usage: 'saring case show <caseId>',
+  help: 'Example: saring case show case-0123456789abcdef0123',
+  positionals: CaseIdArg,
+  flags: z.strictObject({}),
+  async run({ args: [caseId], ctx }) {
+    const state = await ctx.api().get<CaseState>(`/api/cases/${caseId}`);
+    ctx.out(ctx.json ? JSON.stringify(state, null, 2) : describeState(state));
+  },
+});
+
+export function timelineLine(entry: TimelineEntry): string {
+  const who = entry.actor ? `${entry.actor.officerId} (${entry.actor.role})` : (entry.source ?? 'workflow');
+  return `#${String(entry.seq).padEnd(4)} ${time(entry.at)}  ${entry.action.padEnd(24)} ${who}: ${entry.summary}`;
+}
+
+export const caseTimeline = defineCommand({
+  words: ['case', 'timeline'],
+  summary: 'who did what and when on a case',
+  usage: 'saring case timeline <caseId>',
+  help: 'Each line: sequence, time (UTC), action, the officer (with role) or system part, and what happened.',
+  positionals: CaseIdArg,
+  flags: z.strictObject({}),
+  async run({ args: [caseId], ctx }) {
+    const { timeline } = await ctx.api().get<{ timeline: TimelineEntry[] }>(`/api/cases/${caseId}/timeline`);
+    ctx.out(ctx.json ? JSON.stringify({ timeline }, null, 2) : timeline.map(timelineLine).join('\n'));
+  },
+});
+
+export const caseDeadlines = defineCommand({
+  words: ['case', 'deadlines'],
+  summary: 'the open SLA deadlines of a case',
+  usage: 'saring case deadlines <caseId>',
+  help: 'Times are UTC; "overdue" means the SLA is breached and the supervisors were alerted.',
+  positionals: CaseIdArg,
+  flags: z.strictObject({}),
+  async run({ args: [caseId], ctx }) {
+    const { deadlines } = await ctx.api().get<{ deadlines: Deadline[] }>(`/api/cases/${caseId}/deadlines`);
+    if (ctx.json) return ctx.out(JSON.stringify({ deadlines }, null, 2));
+    ctx.out(deadlines.length === 0 ? 'No open deadlines.' : deadlines.map(deadlineLine).join('\n'));
+  },
+});
+
+export const caseActions = defineCommand({
+  words: ['case', 'actions'],
+  summary: 'the steps you may take on a case now',
+  usage: 'saring case actions <caseId>',
+  help: 'Lists the steps your role may take in the case\'s current stage, for use with "saring case act".',
+  positionals: CaseIdArg,
+  flags: z.strictObject({}),
+  async run({ args: [caseId], ctx }) {
+    const answer = await ctx.api().get<{
+      stage: string;
+      actions: { name: string; kind?: string; revision?: number; takedownKey?: string }[];
+    }>(`/api/cases/${caseId}/actions`);
+    if (ctx.json) return ctx.out(JSON.stringify(answer, null, 2));
+    if (answer.actions.length === 0)
+      return ctx.out(`Nothing for you to do on ${caseId} (stage ${answer.stage}).`);
+    ctx.out(
+      answer.actions
+        .map(
+          (action) =>
+            `${action.name}${action.kind ? ` kind=${action.kind}` : ''}${action.revision ? ` revision=${action.revision}` : ''}${action.takedownKey ? ` takedownKey=${action.takedownKey}` : ''}`,
+        )
+        .join('\n'),
+    );
+  },
+});

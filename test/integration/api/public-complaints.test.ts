@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import { canonicalizeUrl } from '../../../activities/url/canonicalize';
+import { caseBaseId } from '../../../intake/case-id';
+import { uniqueUrl } from '../../support/case-test-kit';
+import { startApiTestEnv, type ApiTestEnv } from './support/api-test-kit';
+
+const CONTACT = {
+  name: 'Warga Pelapor Rahasia',
+  email: 'pelapor.rahasia@example.org',
+  phone: '+62 811-5555-0199',
+};
+
+/** Public intake without login: the reporter follows progress with a code; their contact never reaches the case. */
+describe('API: public complaints (real dev server, real workflows)', () => {
+  let env: ApiTestEnv;
+
+  beforeAll(async () => {
+    env = await startApiTestEnv();
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  it('takes a complaint, returns a tracking code, and keeps the contact out of state, timeline, history and tracking', async () => {
+    const url = uniqueUrl('www.tiktok.com', 'aduan');
+    const sent = await env.as({}).post<{ trackingCode: string; message: string }>('/api/public/complaints', {
+      url,
+      reason: 'Video ajakan judi online yang beredar di sekolah',
+      region: 'banjar',
+      contact: CONTACT,
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body.trackingCode).toMatch(/^SRG-[A-Z2-9]{24}$/);
+    expect(Object.keys(sent.body).sort()).toEqual(['message', 'trackingCode']);
+    const { trackingCode } = sent.body;
+
+    const tracked = await env.as({}).get(`/api/public/complaints/${trackingCode}`);
+    expect(tracked.status).toBe(200);
+    expect(['received', 'verifying']).toContain(tracked.body.stage);
+
+    // The case id follows from the content (intake/case-id.ts); the reporter never sees it.
+    const caseId = caseBaseId({ canonicalUrl: canonicalizeUrl(url).url });
+    const state = await env.waitForState(caseId, (s) => s.stage === 'verification', 'verification');
+    expect(state.detections.bySource).toEqual({ public_complaint: 1 });
+    expect(state.detections.reporterRefs).toHaveLength(1);
+    expect(state.detections.reporterRefs[0]).toMatch(/^rep_/);
+    expect(state.subject.reason).toBe('Video ajakan judi online yang beredar di sekolah');
+
+    // Progress for the reporter as the case moves.
+    await env
+      .as('verifier')
+      .post(`/api/cases/${caseId}/actions/assignVerifier`, { assignee: 'siti.verifier' });
+    await env.as('verifier').post(`/api/cases/${caseId}/actions/submitVerdict`, {
+      verdict: { kind: 'no_violation', reasons: ['konten parodi, bukan ajakan'] },
+    });
+    await env.waitForState(caseId, (s) => s.stage === 'closed', 'closed');
+    const finished = await env.as({}).get(`/api/public/complaints/${trackingCode.toLowerCase()}`);
+    expect(finished.status).toBe(200);
+    expect(finished.body).toMatchObject({
+      trackingCode,
+      stage: 'finished',
+      stageLabel: 'Selesai',
+      outcome: { result: 'no_violation', resultLabel: 'Tidak ditemukan pelanggaran', contentRemoved: false },
+      publications: [],
+    });
+
+    const everything = [
+      JSON.stringify((await env.as('auditor').get(`/api/cases/${caseId}`)).body),
+      JSON.stringify((await env.as('auditor').get(`/api/cases/${caseId}/timeline`)).body),
+      (await env.as('auditor').get(`/api/cases/${caseId}/history?format=raw`)).text,
+      finished.text,
+      tracked.text,
+    ];
+    for (const text of everything) {
+      for (const secret of [CONTACT.name, CONTACT.email, CONTACT.phone, 'pelapor.rahasia'])
+        expect(text).not.toContain(secret);
+    }
+    // Nor does anything about officers, other reporters or the case's internals reach the reporter.
+    for (const text of [finished.text, tracked.text]) {
+      expect(text).not.toMatch(/siti\.verifier|officerId|rep_|case-/);
+    }
+
+    // The contact is in the vault, readable by its owner only; the tracking code itself is not stored.
+    const vault = fs.readFileSync(env.vaultFile, 'utf8');
+    expect(vault).toContain(CONTACT.email);
+    expect(vault).not.toContain(trackingCode);
+    expect(fs.statSync(env.vaultFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses bad complaints with 400 and unknown tracking codes with 404', async () => {
+    const noReason = await env
+      .as({})
+      .post('/api/public/complaints', { url: uniqueUrl('example.com', 'x'), reason: 'short' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toMatch(/reason: tell us in at least 10 characters/);
+    const badContact = await env.as({}).post('/api/public/complaints', {
+      url: uniqueUrl('example.com', 'y'),
+      reason: 'penipuan berkedok undian berhadiah',
+      contact: { name: 'Tanpa kontak' },
+    });
+    expect(badContact.status).toBe(400);
+    expect(badContact.body.error.message).toMatch(
+      /contact: a reporter contact needs an email or a phone number/,
+    );
+    const sneaky = await env.as({}).post('/api/public/complaints', {
+      url: uniqueUrl('example.com', 'z'),
+      reason: 'penipuan berkedok undian berhadiah',
+      reporterRef: 'rep_someoneelse123',
+    });
+    expect(sneaky.status).toBe(400);
+
+    expect((await env.as({}).get('/api/public/complaints/SRG-AAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    expect((await env.as({}).get('/api/public/complaints/not-a-code')).status).toBe(400);
+  });
+});

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CONSOLE_DIR } from '../../../console/console-dir';
+import { uniqueUrl } from '../../support/case-test-kit';
+import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../api/support/api-test-kit';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const ARTIFACTS = path.join(REPO_ROOT, 'test/.artifacts');
+
+/** The web console in a real Chromium against the in-process API, real dev server and real workflows. */
+describe('officer console (Chromium)', () => {
+  let env: ApiTestEnv;
+  let browser: Browser;
+  let page: Page;
+  let caseId: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    [env, browser] = await Promise.all([
+      startApiTestEnv({ consoleDir: CONSOLE_DIR }),
+      chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+        ],
+      }),
+    ]);
+    caseId = await openCaseForVerification(env, {
+      url: uniqueUrl('www.facebook.com', 'console'),
+      text: 'Beredar pesan: bendungan Riam Kanan jebol malam ini, warga Banjar diminta mengungsi',
+      region: 'banjar',
+      reason: 'pesan berantai WhatsApp',
+    });
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    // Script errors and CSP violations would break the console silently: collect them.
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+        problems.push(`console: ${message.text()}`);
+    });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.stop();
+  });
+
+  it('refuses a wrong token with the API message', async () => {
+    await page.goto(env.baseUrl);
+    await page.getByLabel('Token petugas (bearer token)').fill('this-is-not-a-valid-token');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The bearer token is not valid' }).waitFor();
+  });
+
+  it('logs a verifier in and shows the queue with the case, its priority and SLA countdown', async () => {
+    await page.getByLabel('Token petugas (bearer token)').fill(env.tokens.verifier);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
+    await expectText(page.locator('.whoami-text'), /Siti Rahmah · Verifikator/);
+    expect(await page.evaluate('sessionStorage.getItem("saring.token")')).toBe(env.tokens.verifier);
+
+    // Visibility is eventually consistent: reload the queue until the case is listed.
+    await page.getByLabel('Wilayah').first().selectOption('banjar');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    const link = page.getByRole('link', { name: caseId });
+    for (let attempt = 0; attempt < 40 && !(await link.isVisible()); attempt += 1) {
+      await page.waitForTimeout(250);
+      await page.getByRole('button', { name: 'Muat ulang' }).click();
+    }
+    const row = page.getByRole('row').filter({ has: link });
+    await expectText(row, /Verifikasi/);
+    await expectText(row, /Banjar/);
+    await expectText(row, /lagi/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-queue.png'), fullPage: true });
+    await link.click();
+    await page.getByRole('heading', { name: `Kasus ${caseId}` }).waitFor();
+  });
+
+  it('claims the case, shows a refusal verbatim, submits a verdict through the form, and the timeline follows', async () => {
+    const actions = page.getByRole('region', { name: 'Langkah Anda' });
+    await actions.getByRole('button', { name: 'Ambil kasus ini' }).click();
+    await page
+      .locator('.timeline li[data-action="assigned"]')
+      .filter({ hasText: 'siti.verifier (Verifikator)' })
+      .waitFor();
+
+    const verdictForm = page.locator('form[data-step="submitVerdict"]');
+    await verdictForm.getByLabel('Putusan', { exact: true }).selectOption('hoax');
+    // No reasons yet: the API's own message appears next to the form, and nothing changes.
+    await verdictForm.getByRole('button', { name: 'Kirim putusan' }).click();
+    await verdictForm
+      .getByRole('alert')
+      .filter({
+        hasText: 'Invalid submitVerdict payload: verdict.reasons: a verdict needs at least one reason',
+      })
+      .waitFor();
+
+    await verdictForm.getByLabel('Label hoaks').selectOption('HOAKS');
+    await verdictForm
+      .getByLabel('Alasan')
+      .fill('BPBD Kalsel: bendungan aman, tidak ada perintah mengungsi\nFoto lama dari 2021');
+    await verdictForm.getByLabel('Perlu tanggapan publik (bersama Humas)').uncheck();
+    await verdictForm.getByRole('button', { name: 'Kirim putusan' }).click();
+
+    const verdictEntry = page.locator('.timeline li[data-action="verdict_submitted"]');
+    await verdictEntry.waitFor();
+    await expectText(verdictEntry, /siti\.verifier \(Verifikator\)/);
+    await expectText(verdictEntry, /hoax \[HOAKS\]: BPBD Kalsel: bendungan aman/);
+    await expectText(page.locator('.facts'), /Hoaks \[HOAKS\]/);
+    // The evidence list carries the snapshot's SHA-256.
+    await expectText(page.locator('table.evidence'), /snapshot\s*[a-f0-9]{64}/);
+
+    // Reaching the action stage, the verifier may draft the clarification: the form appears.
+    for (
+      let attempt = 0;
+      attempt < 40 && !(await page.locator('form[data-step="draftStatement"]').isVisible());
+      attempt += 1
+    ) {
+      await page.waitForTimeout(250);
+      await page.evaluate('window.dispatchEvent(new HashChangeEvent("hashchange"))');
+    }
+    await page.locator('form[data-step="draftStatement"]').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-case.png'), fullPage: true });
+
+    const state = await env.as('auditor').get(`/api/cases/${caseId}`);
+    expect(state.body.verdict.by).toEqual({ officerId: 'siti.verifier', role: 'verifier' });
+    expect(problems).toEqual([]);
+  });
+
+  it('serves only the console files, with a CSP that forbids inline and foreign scripts', async () => {
+    const response = await fetch(`${env.baseUrl}/`);
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect((await fetch(`${env.baseUrl}/..%2F..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${env.baseUrl}/.env`)).status).toBe(404);
+  });
+});
+
+async function expectText(locator: ReturnType<Page['locator']>, pattern: RegExp): Promise<void> {
+  await locator.filter({ hasText: pattern }).first().waitFor({ timeout: 15_000 });
+}
