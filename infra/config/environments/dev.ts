@@ -1,0 +1,73 @@
+import type { EnvironmentConfigInput } from '../schema';
+
+/** Development: one of everything, smallest sizes, short locks so test evidence can expire. */
+export const dev: EnvironmentConfigInput = {
+  name: 'dev',
+  account: '111111111111',
+  region: 'ap-southeast-3',
+  availabilityZones: ['ap-southeast-3a', 'ap-southeast-3b'],
+  network: {
+    cidr: '10.40.0.0/16',
+    natGateways: 1,
+    flowLogRetentionDays: 30,
+    interfaceEndpoints: ['secretsmanager', 'kms'],
+  },
+  data: { evidenceRetentionDays: 1, auditRetentionDays: 1, accessLogExpirationDays: 90 },
+  temporal: {
+    mode: 'self-hosted',
+    namespace: 'saring',
+    selfHosted: {
+      serverVersion: '1.29.1',
+      adminToolsVersion: '1.29.1-tctl-1.18.4-cli-1.5.0',
+      uiVersion: '2.42.1',
+      namespaceRetentionDays: 7,
+      numHistoryShards: 64,
+      frontend: { cpu: 512, memoryMiB: 1024, desiredCount: 1 },
+      history: { cpu: 512, memoryMiB: 2048, desiredCount: 1 },
+      matching: { cpu: 256, memoryMiB: 1024, desiredCount: 1 },
+      worker: { cpu: 256, memoryMiB: 512, desiredCount: 1 },
+      ui: { cpu: 256, memoryMiB: 512, desiredCount: 1 },
+      adminTask: { cpu: 256, memoryMiB: 512 },
+      database: {
+        engineVersion: '16.11',
+        minCapacityAcu: 0.5,
+        maxCapacityAcu: 2,
+        readers: 0,
+        port: 5433,
+        backupRetentionDays: 7,
+        deletionProtection: false,
+      },
+    },
+    cloud: { endpoint: 'saring-dev.a1b2c.tmprl.cloud:7233', namespace: 'saring-dev.a1b2c', auth: 'mtls' },
+  },
+  workers: {
+    cpu: 512,
+    memoryMiB: 1024,
+    taskQueue: 'saring-cases',
+    minTasks: 1,
+    maxTasks: 3,
+    scaleOutBacklog: 100,
+    scaleInBacklog: 10,
+    stopTimeoutSeconds: 120,
+  },
+  api: {
+    cpu: 256,
+    memoryMiB: 512,
+    desiredCount: 1,
+    port: 8080,
+    healthCheckPath: '/healthz',
+    domainName: 'saring-dev.example.go.id',
+    temporalUiDomainName: 'temporal.saring-dev.example.go.id',
+    certificateArn:
+      'arn:aws:acm:ap-southeast-3:111111111111:certificate/00000000-0000-4000-8000-000000000001',
+    cognitoDomainPrefix: 'saring-dev-kalsel',
+    wafRateLimit: 1000,
+  },
+  observability: {
+    alarmEmails: ['rru-dev@example.go.id'],
+    logRetentionDays: 30,
+    slaBreachThreshold: 1,
+    workerErrorThreshold: 5,
+    backlogAlarmThreshold: 500,
+  },
+};

@@ -1,0 +1,85 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { type IKey } from 'aws-cdk-lib/aws-kms';
+import { CfnLoggingConfiguration, CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import { encryptedLogGroup } from '../encrypted-log-group';
+
+export interface WebFirewallProps {
+  readonly name: string;
+  /** Requests per 5 minutes from one IP before it is blocked. */
+  readonly rateLimit: number;
+  readonly resourceArn: string;
+  readonly logKey: IKey;
+  readonly logRetentionDays: number;
+}
+
+const MANAGED_RULE_GROUPS = [
+  'AWSManagedRulesAmazonIpReputationList',
+  'AWSManagedRulesCommonRuleSet',
+  'AWSManagedRulesKnownBadInputsRuleSet',
+];
+
+/** Regional WAF in front of the load balancer: AWS managed rule groups plus a per-IP rate limit, logged. */
+export class WebFirewall extends Construct {
+  readonly webAcl: CfnWebACL;
+
+  constructor(scope: Construct, id: string, props: WebFirewallProps) {
+    super(scope, id);
+    const visibility = (metricName: string) => ({
+      cloudWatchMetricsEnabled: true,
+      sampledRequestsEnabled: true,
+      metricName,
+    });
+
+    this.webAcl = new CfnWebACL(this, 'WebAcl', {
+      name: props.name,
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility(props.name),
+      rules: [
+        ...MANAGED_RULE_GROUPS.map((name, priority) => ({
+          name,
+          priority,
+          overrideAction: { none: {} },
+          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+          visibilityConfig: visibility(name),
+        })),
+        {
+          name: 'RateLimitPerIp',
+          priority: MANAGED_RULE_GROUPS.length,
+          action: { block: {} },
+          statement: { rateBasedStatement: { limit: props.rateLimit, aggregateKeyType: 'IP' } },
+          visibilityConfig: visibility('RateLimitPerIp'),
+        },
+      ],
+    });
+
+    new CfnWebACLAssociation(this, 'Association', {
+      resourceArn: props.resourceArn,
+      webAclArn: this.webAcl.attrArn,
+    });
+
+    // WAF only delivers to log groups whose name starts with aws-waf-logs-.
+    const logGroupName = `aws-waf-logs-${props.name}`;
+    const logs = encryptedLogGroup(this, 'Logs', {
+      logGroupName,
+      encryptionKey: props.logKey,
+      retentionDays: props.logRetentionDays,
+    });
+    const logging = new CfnLoggingConfiguration(this, 'Logging', {
+      resourceArn: this.webAcl.attrArn,
+      // WAF wants the bare log group ARN, without the ':*' suffix of logGroupArn.
+      logDestinationConfigs: [
+        Stack.of(this).formatArn({
+          service: 'logs',
+          resource: 'log-group',
+          resourceName: logGroupName,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ],
+      // Session cookies and bearer tokens never reach the logs.
+      redactedFields: [{ singleHeader: { Name: 'authorization' } }, { singleHeader: { Name: 'cookie' } }],
+    });
+    logging.node.addDependency(logs);
+  }
+}

@@ -1,0 +1,337 @@
+import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { type IConnectable, type IVpc, Peer, Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
+import { Cluster, ContainerImage, ContainerInsights, type FargateService, Secret } from 'aws-cdk-lib/aws-ecs';
+import { type IKey } from 'aws-cdk-lib/aws-kms';
+import { DnsRecordType, PrivateDnsNamespace } from 'aws-cdk-lib/aws-servicediscovery';
+import { Construct } from 'constructs';
+import { type z } from 'zod';
+import { type SelfHostedTemporal as SelfHostedSettings } from '../../config/schema';
+import { RUNTIME_ENV } from '../../runtime-env';
+import { SUBNETS } from '../../stacks/network-stack';
+import { HardenedFargateService, HardenedTask } from '../hardened-fargate-service';
+import { type TemporalConnection } from './connection';
+import { DeployTimeTasks } from './deploy-time-tasks';
+import { type CredentialSecret } from '../credential-secret';
+import { TLS_FIELDS } from './credential-fields';
+import { TemporalDatabase } from './temporal-database';
+
+export interface TemporalWebUiSpec {
+  readonly image: ContainerImage;
+  readonly size: { readonly cpu: number; readonly memoryMiB: number };
+  readonly desiredCount: number;
+  readonly port: number;
+  readonly environment: Record<string, string>;
+  readonly secrets: Record<string, Secret>;
+  readonly writableRootBecause: string;
+}
+
+export interface SelfHostedTemporalProps {
+  readonly envName: string;
+  readonly vpc: IVpc;
+  readonly platformKey: IKey;
+  /** The cluster's CA, server and client certificates (Secrets stack). */
+  readonly tls: CredentialSecret;
+  readonly settings: z.infer<typeof SelfHostedSettings> & { readonly namespace: string };
+  readonly logRetentionDays: number;
+}
+
+/** Temporal server roles, their gRPC and membership ports (Temporal's defaults). */
+const ROLES = {
+  frontend: { grpc: 7233, membership: 6933 },
+  history: { grpc: 7234, membership: 6934 },
+  matching: { grpc: 7235, membership: 6935 },
+  worker: { grpc: 7239, membership: 6939 },
+} as const;
+type Role = keyof typeof ROLES;
+
+const UI_PORT = 8080;
+const WRITABLE_CONFIG =
+  'The image renders its config file under /etc/temporal at start (dockerize), so its root filesystem must be writable.';
+
+/**
+ * A self-hosted Temporal cluster: frontend, history, matching and worker services on Fargate, Aurora
+ * PostgreSQL, mutual TLS between every node and for every client, and deploy-time tasks that set up or
+ * upgrade the schema before the servers start and register the namespace after. The Web UI is described here (`webUi`) and run by the API stack,
+ * behind the load balancer that authenticates engineers against Cognito.
+ */
+export class SelfHostedTemporal extends Construct implements TemporalConnection {
+  readonly mode = 'self-hosted' as const;
+  readonly namespace: string;
+  readonly clientEnvironment: Record<string, string>;
+  readonly clientSecrets: Record<string, Secret>;
+  readonly externalEgressPorts: readonly number[] = [];
+  readonly frontendAddress: string;
+  readonly address: string;
+  readonly services: Record<Role, FargateService>;
+  /** How to run the Web UI; the API stack runs it behind its Cognito-authenticated listener. */
+  readonly webUi: TemporalWebUiSpec;
+  readonly database: TemporalDatabase;
+  readonly tls: CredentialSecret;
+  private readonly serverSecurityGroup: SecurityGroup;
+
+  constructor(scope: Construct, id: string, props: SelfHostedTemporalProps) {
+    super(scope, id);
+    const { settings, vpc, platformKey, envName, logRetentionDays } = props;
+    this.namespace = settings.namespace;
+
+    const dnsNamespace = new PrivateDnsNamespace(this, 'Dns', {
+      name: `temporal.saring-${envName}.internal`,
+      vpc,
+    });
+    const frontendHost = `frontend.${dnsNamespace.namespaceName}`;
+    const internodeHost = `internode.${dnsNamespace.namespaceName}`;
+    this.frontendAddress = `${frontendHost}:${ROLES.frontend.grpc}`;
+    this.address = this.frontendAddress;
+
+    this.tls = props.tls;
+
+    this.database = new TemporalDatabase(this, 'Database', {
+      vpc,
+      encryptionKey: platformKey,
+      settings: settings.database,
+      clusterIdentifier: `saring-${envName}-temporal`,
+      secretName: `saring/${envName}/temporal/db`,
+      logRetentionDays,
+    });
+    const db = this.database;
+
+    const clusterName = `saring-${envName}-temporal`;
+    const cluster = new Cluster(this, 'Cluster', {
+      vpc,
+      clusterName,
+      containerInsightsV2: ContainerInsights.ENABLED,
+    });
+
+    // One group for all server roles: they gossip membership and call each other on every role's ports.
+    this.serverSecurityGroup = new SecurityGroup(this, 'ServerSecurityGroup', {
+      vpc,
+      description: 'Temporal server roles (frontend, history, matching, worker)',
+      allowAllOutbound: false,
+    });
+    const serverSg = this.serverSecurityGroup;
+    const membership = Port.tcpRange(ROLES.frontend.membership, ROLES.worker.membership);
+    const grpc = Port.tcpRange(ROLES.frontend.grpc, ROLES.worker.grpc);
+    serverSg.addIngressRule(serverSg, membership, 'Ringpop membership between server roles');
+    serverSg.addIngressRule(serverSg, grpc, 'gRPC between server roles (mTLS)');
+    serverSg.addEgressRule(serverSg, membership, 'Ringpop membership between server roles');
+    serverSg.addEgressRule(serverSg, grpc, 'gRPC between server roles (mTLS)');
+    serverSg.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'HTTPS to AWS APIs and the image registry');
+    db.cluster.connections.allowDefaultPortFrom(serverSg, 'Temporal server roles');
+
+    const serverImage = ContainerImage.fromRegistry(`temporalio/server:${settings.serverVersion}`);
+    const dbEnvironment = {
+      DB: 'postgres12',
+      DB_PORT: String(settings.database.port),
+      POSTGRES_SEEDS: db.cluster.clusterEndpoint.hostname,
+      DBNAME: TemporalDatabase.DATABASES.default,
+      VISIBILITY_DBNAME: TemporalDatabase.DATABASES.visibility,
+      // Aurora enforces TLS (rds.force_ssl); the image ships no RDS CA bundle to verify the host against.
+      // Image generations name the switch differently, so both spellings are set.
+      SQL_TLS_ENABLED: 'true',
+      SQL_HOST_VERIFICATION: 'false',
+      POSTGRES_TLS_ENABLED: 'true',
+      POSTGRES_TLS_DISABLE_HOST_VERIFICATION: 'true',
+    };
+    const serverSecrets: Record<string, Secret> = {
+      POSTGRES_USER: ecsSecret(db, 'username'),
+      POSTGRES_PWD: ecsSecret(db, 'password'),
+      TEMPORAL_TLS_SERVER_CA_CERT_DATA: this.tls.field(TLS_FIELDS.caCertB64),
+      TEMPORAL_TLS_SERVER_CERT_DATA: this.tls.field(TLS_FIELDS.serverCertB64),
+      TEMPORAL_TLS_SERVER_KEY_DATA: this.tls.field(TLS_FIELDS.serverKeyB64),
+      TEMPORAL_TLS_FRONTEND_CERT_DATA: this.tls.field(TLS_FIELDS.serverCertB64),
+      TEMPORAL_TLS_FRONTEND_KEY_DATA: this.tls.field(TLS_FIELDS.serverKeyB64),
+      TEMPORAL_TLS_CLIENT1_CA_CERT_DATA: this.tls.field(TLS_FIELDS.caCertB64),
+    };
+
+    // Admin task: schema setup/upgrade by default; engineers run `temporal operator ...` with a command override.
+    const adminSg = new SecurityGroup(this, 'AdminSecurityGroup', {
+      vpc,
+      description: 'Temporal admin task (schema tool, temporal CLI)',
+      allowAllOutbound: false,
+    });
+    adminSg.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'HTTPS to AWS APIs and the image registry');
+    db.cluster.connections.allowDefaultPortFrom(adminSg, 'Temporal admin task (schema)');
+    adminSg.connections.allowTo(serverSg, Port.tcp(ROLES.frontend.grpc), 'temporal CLI to the frontend');
+    const adminImage = ContainerImage.fromRegistry(`temporalio/admin-tools:${settings.adminToolsVersion}`);
+    const adminTask = (id: string, family: string, script: string): HardenedTask =>
+      new HardenedTask(this, id, {
+        image: adminImage,
+        containerName: 'admin',
+        family: `saring-${envName}-temporal-${family}`,
+        size: settings.adminTask,
+        command: ['sh', '-c', script],
+        environment: {
+          SQL_PLUGIN: 'postgres12',
+          SQL_HOST: db.cluster.clusterEndpoint.hostname,
+          SQL_PORT: String(settings.database.port),
+          SQL_TLS: 'true',
+          SQL_TLS_DISABLE_HOST_VERIFICATION: 'true',
+          TEMPORAL_DB: TemporalDatabase.DATABASES.default,
+          TEMPORAL_VISIBILITY_DB: TemporalDatabase.DATABASES.visibility,
+          // The temporal CLI reads these (legacy, still supported) names in every admin-tools version.
+          TEMPORAL_ADDRESS: this.frontendAddress,
+          TEMPORAL_NAMESPACE: this.namespace,
+          TEMPORAL_TLS_SERVER_NAME: frontendHost,
+          NAMESPACE_RETENTION: `${settings.namespaceRetentionDays * 24}h`,
+        },
+        secrets: {
+          SQL_USER: ecsSecret(db, 'username'),
+          SQL_PASSWORD: ecsSecret(db, 'password'),
+          TEMPORAL_TLS_CA_DATA: this.tls.field(TLS_FIELDS.caCert),
+          TEMPORAL_TLS_CERT_DATA: this.tls.field(TLS_FIELDS.clientCert),
+          TEMPORAL_TLS_KEY_DATA: this.tls.field(TLS_FIELDS.clientKey),
+        },
+        platformKey,
+        logRetentionDays,
+        readonlyRootFilesystem: true,
+      });
+    // Schema setup/upgrade; engineers also run ad-hoc `temporal operator ...` on it with a command override.
+    const admin = adminTask('AdminTask', 'admin', schemaScript());
+    const namespaceTask = adminTask('NamespaceTask', 'namespace', namespaceScript());
+    const deployTasks = new DeployTimeTasks(this, 'DeployTasks', {
+      cluster,
+      clusterName,
+      vpc,
+      subnets: SUBNETS.app,
+      logKey: platformKey,
+      logRetentionDays,
+    });
+    const schema = deployTasks.run('Schema', admin.taskDefinition, adminSg);
+
+    const services: Partial<Record<Role, FargateService>> = {};
+    for (const role of Object.keys(ROLES) as Role[]) {
+      const size = settings[role];
+      const server = new HardenedFargateService(this, `${capitalize(role)}Service`, {
+        cluster,
+        vpc,
+        subnets: SUBNETS.app,
+        securityGroup: serverSg,
+        description: `Temporal ${role}`,
+        image: serverImage,
+        containerName: role,
+        size,
+        desiredCount: size.desiredCount,
+        // Roles restart one task at a time so membership never loses a whole role.
+        minHealthyPercent: 100,
+        environment: {
+          ...dbEnvironment,
+          SERVICES: role,
+          NUM_HISTORY_SHARDS: String(settings.numHistoryShards),
+          LOG_LEVEL: 'info',
+          PUBLIC_FRONTEND_ADDRESS: this.frontendAddress,
+          TEMPORAL_TLS_REQUIRE_CLIENT_AUTH: 'true',
+          TEMPORAL_TLS_INTERNODE_SERVER_NAME: internodeHost,
+          TEMPORAL_TLS_FRONTEND_SERVER_NAME: frontendHost,
+        },
+        secrets: serverSecrets,
+        containerPorts: [ROLES[role].grpc, ROLES[role].membership],
+        platformKey,
+        logRetentionDays,
+        readonlyRootFilesystem: { writableBecause: WRITABLE_CONFIG },
+        stopTimeout: Duration.seconds(60),
+        cloudMapOptions:
+          role === 'frontend'
+            ? {
+                name: 'frontend',
+                cloudMapNamespace: dnsNamespace,
+                dnsRecordType: DnsRecordType.A,
+                dnsTtl: Duration.seconds(10),
+              }
+            : undefined,
+      });
+      server.node.addDependency(schema);
+      services[role] = server.service;
+    }
+    this.services = services as Record<Role, FargateService>;
+
+    // What engineers need for `aws ecs run-task` with the admin task (subnets: the Network stack's AppSubnetIds).
+    new CfnOutput(this, 'AdminTaskFamily', { value: admin.taskDefinition.family });
+    new CfnOutput(this, 'AdminSecurityGroupId', { value: adminSg.securityGroupId });
+
+    // Registers the application namespace (or updates its retention) once the cluster is up.
+    const namespaceRun = deployTasks.run('Namespace', namespaceTask.taskDefinition, adminSg);
+    for (const service of Object.values(this.services)) namespaceRun.node.addDependency(service);
+
+    this.webUi = {
+      image: ContainerImage.fromRegistry(`temporalio/ui:${settings.uiVersion}`),
+      size: settings.ui,
+      desiredCount: settings.ui.desiredCount,
+      port: UI_PORT,
+      environment: {
+        TEMPORAL_ADDRESS: this.frontendAddress,
+        TEMPORAL_UI_PORT: String(UI_PORT),
+        TEMPORAL_DEFAULT_NAMESPACE: this.namespace,
+        TEMPORAL_TLS_SERVER_NAME: frontendHost,
+        TEMPORAL_TLS_ENABLE_HOST_VERIFICATION: 'true',
+        TEMPORAL_CSRF_COOKIE_INSECURE: 'false',
+        TEMPORAL_SHOW_TEMPORAL_SYSTEM_NAMESPACE: 'false',
+      },
+      secrets: {
+        TEMPORAL_TLS_CA_DATA: this.tls.field(TLS_FIELDS.caCertB64),
+        TEMPORAL_TLS_CERT_DATA: this.tls.field(TLS_FIELDS.clientCertB64),
+        TEMPORAL_TLS_KEY_DATA: this.tls.field(TLS_FIELDS.clientKeyB64),
+      },
+      writableRootBecause: WRITABLE_CONFIG,
+    };
+
+    this.clientEnvironment = {
+      [RUNTIME_ENV.temporalAddress]: this.frontendAddress,
+      [RUNTIME_ENV.temporalNamespace]: this.namespace,
+      [RUNTIME_ENV.temporalTls]: 'true',
+      [RUNTIME_ENV.temporalTlsServerName]: frontendHost,
+    };
+    this.clientSecrets = {
+      [RUNTIME_ENV.temporalTlsServerCaCertData]: this.tls.field(TLS_FIELDS.caCert),
+      [RUNTIME_ENV.temporalTlsClientCertData]: this.tls.field(TLS_FIELDS.clientCert),
+      [RUNTIME_ENV.temporalTlsClientKeyData]: this.tls.field(TLS_FIELDS.clientKey),
+    };
+  }
+
+  allowClient(client: IConnectable): void {
+    client.connections.allowTo(
+      this.serverSecurityGroup,
+      Port.tcp(ROLES.frontend.grpc),
+      'Temporal client to the frontend (mTLS)',
+    );
+  }
+}
+
+function ecsSecret(db: TemporalDatabase, field: 'username' | 'password'): Secret {
+  return Secret.fromSecretsManager(db.secret, field);
+}
+
+/** Waits for the frontend, then creates the namespace or brings its retention in line with config. */
+function namespaceScript(): string {
+  return [
+    'set -eu',
+    'tries=0',
+    'until temporal operator cluster health >/dev/null 2>&1; do tries=$((tries+1)); [ "$tries" -lt 60 ] || exit 1; sleep 5; done',
+    'if temporal operator namespace describe "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; then',
+    '  temporal operator namespace update --retention "$NAMESPACE_RETENTION" "$TEMPORAL_NAMESPACE"',
+    'else',
+    '  temporal operator namespace create --retention "$NAMESPACE_RETENTION" "$TEMPORAL_NAMESPACE"',
+    'fi',
+    'echo "namespace $TEMPORAL_NAMESPACE ready"',
+  ].join('\n');
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Idempotent: creating an existing database fails harmlessly, setup-schema skips when a version is recorded,
+ * update-schema applies only the versions newer than the recorded one.
+ */
+function schemaScript(): string {
+  const dir = '/etc/temporal/schema/postgresql/v12';
+  return [
+    'set -eu',
+    'for db in "$TEMPORAL_DB" "$TEMPORAL_VISIBILITY_DB"; do temporal-sql-tool --db "$db" create-database || echo "database $db exists"; done',
+    `temporal-sql-tool --db "$TEMPORAL_DB" setup-schema -v 0.0`,
+    `temporal-sql-tool --db "$TEMPORAL_DB" update-schema -d ${dir}/temporal/versioned`,
+    `temporal-sql-tool --db "$TEMPORAL_VISIBILITY_DB" setup-schema -v 0.0`,
+    `temporal-sql-tool --db "$TEMPORAL_VISIBILITY_DB" update-schema -d ${dir}/visibility/versioned`,
+    'echo "schema up to date"',
+  ].join('\n');
+}

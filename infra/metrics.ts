@@ -1,0 +1,18 @@
+/**
+ * The CloudWatch metrics Saring's processes publish and the alarms watch. The app side imports these names
+ * (publish them with PutMetricData or the embedded metric format); keep the two sides on one definition.
+ */
+export const METRICS_NAMESPACE = 'Saring';
+
+export const METRIC = {
+  /** Count of case deadlines (verify, takedown, police acknowledgment...) that passed unmet. Unit: Count. */
+  slaBreaches: 'SlaBreaches',
+  /** Tasks waiting on a task queue (approximate backlog count). Unit: Count. Dimension: TaskQueue. */
+  taskQueueBacklog: 'TaskQueueBacklog',
+  /** Activity or workflow task failures seen by workers. Unit: Count. */
+  workerErrors: 'WorkerErrors',
+} as const;
+
+export const METRIC_DIMENSION = {
+  taskQueue: 'TaskQueue',
+} as const;

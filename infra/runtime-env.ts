@@ -1,0 +1,33 @@
+/**
+ * Environment variable names the worker and API containers receive. Temporal connection settings follow the
+ * names of Temporal's client environment configuration (TEMPORAL_ADDRESS, TEMPORAL_TLS_CLIENT_CERT_DATA, ...),
+ * so the SDK's env-config loader and the `temporal` CLI read them unchanged. Secret values arrive through ECS secrets
+ * (Secrets Manager), never as plain task-definition environment values.
+ */
+export const RUNTIME_ENV = {
+  environment: 'SARING_ENVIRONMENT',
+  temporalAddress: 'TEMPORAL_ADDRESS',
+  temporalNamespace: 'TEMPORAL_NAMESPACE',
+  temporalTlsServerName: 'TEMPORAL_TLS_SERVER_NAME',
+  /** "true" whenever the connection uses TLS (always, in both modes). */
+  temporalTls: 'TEMPORAL_TLS',
+  /** PEM, from Secrets Manager (self-hosted: the cluster's private CA). */
+  temporalTlsServerCaCertData: 'TEMPORAL_TLS_SERVER_CA_CERT_DATA',
+  /** PEM, from Secrets Manager (mTLS). */
+  temporalTlsClientCertData: 'TEMPORAL_TLS_CLIENT_CERT_DATA',
+  /** PEM, from Secrets Manager (mTLS). */
+  temporalTlsClientKeyData: 'TEMPORAL_TLS_CLIENT_KEY_DATA',
+  /** From Secrets Manager (Temporal Cloud, API-key auth). */
+  temporalApiKey: 'TEMPORAL_API_KEY',
+  taskQueue: 'SARING_TASK_QUEUE',
+  evidenceBucket: 'SARING_EVIDENCE_BUCKET',
+  auditBucket: 'SARING_AUDIT_BUCKET',
+  metricsNamespace: 'SARING_METRICS_NAMESPACE',
+  /** Seconds the process may spend draining after SIGTERM (the ECS stop timeout minus a margin). */
+  shutdownGraceSeconds: 'SARING_SHUTDOWN_GRACE_SECONDS',
+  port: 'PORT',
+  cognitoUserPoolId: 'SARING_COGNITO_USER_POOL_ID',
+  cognitoClientId: 'SARING_COGNITO_CLIENT_ID',
+  cognitoDomain: 'SARING_COGNITO_DOMAIN',
+  publicUrl: 'SARING_PUBLIC_URL',
+} as const;

@@ -1,0 +1,248 @@
+import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { type IVpc, Peer, Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
+import { Cluster, ContainerInsights } from 'aws-cdk-lib/aws-ecs';
+import {
+  ApplicationLoadBalancer,
+  ApplicationProtocol,
+  ApplicationTargetGroup,
+  ListenerAction,
+  ListenerCondition,
+  SslPolicy,
+  TargetType,
+} from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { AuthenticateCognitoAction } from 'aws-cdk-lib/aws-elasticloadbalancingv2-actions';
+import { type IKey } from 'aws-cdk-lib/aws-kms';
+import { type IBucket } from 'aws-cdk-lib/aws-s3';
+import { type Construct } from 'constructs';
+import { acknowledge, skipCheckov } from '../compliance';
+import { OfficerDirectory } from '../constructs/api/officer-directory';
+import { WebFirewall } from '../constructs/api/web-firewall';
+import { HardenedFargateService } from '../constructs/hardened-fargate-service';
+import { grantObjectAccess } from '../constructs/object-access';
+import { type TemporalConnection } from '../constructs/temporal/connection';
+import { type TemporalWebUiSpec } from '../constructs/temporal/self-hosted-temporal';
+import { appImage, ENTRYPOINTS } from '../image';
+import { METRICS_NAMESPACE } from '../metrics';
+import { RUNTIME_ENV } from '../runtime-env';
+import { SUBNETS } from './network-stack';
+import { names } from '../naming';
+import { SaringStack, type SaringStackProps } from './saring-stack';
+
+export interface ApiStackProps extends SaringStackProps {
+  readonly vpc: IVpc;
+  readonly platformKey: IKey;
+  readonly dataKey: IKey;
+  readonly accessLogsBucket: IBucket;
+  readonly temporal: TemporalConnection;
+  /** Self-hosted mode: the Temporal Web UI to serve on its own host name, for admins and auditors only. */
+  readonly temporalWebUi?: TemporalWebUiSpec;
+}
+
+const TARGETS_INSIDE_VPC =
+  'TLS terminates at the load balancer; the hop to the task stays inside the private app subnets and its security group.';
+
+/**
+ * The officers' entry point: a public ALB (HTTPS only, WAF, access logs) serving the API and console from
+ * this repository's image, the Cognito user pool whose groups are the roles, and in self-hosted mode the
+ * Temporal Web UI behind Cognito authentication.
+ */
+export class ApiStack extends SaringStack {
+  readonly loadBalancer: ApplicationLoadBalancer;
+  readonly api: HardenedFargateService;
+  readonly directory: OfficerDirectory;
+  readonly apiTargetGroup: ApplicationTargetGroup;
+
+  constructor(scope: Construct, props: ApiStackProps) {
+    super(scope, 'Api', props);
+    const platformKey = this.keyRef('PlatformKey', props.platformKey);
+    const evidenceBucket = names.bucket(this.config, 'evidence');
+    const auditBucket = names.bucket(this.config, 'audit');
+    const { config } = this;
+    const { api } = config;
+    const logRetentionDays = config.observability.logRetentionDays;
+    const consoleUrl = `https://${api.domainName}`;
+
+    this.directory = new OfficerDirectory(this, 'Officers', {
+      envName: config.name,
+      domainPrefix: api.cognitoDomainPrefix,
+      consoleUrl,
+      temporalUiUrl: props.temporalWebUi ? `https://${api.temporalUiDomainName}` : undefined,
+      logKey: platformKey,
+      logRetentionDays,
+    });
+
+    const albSecurityGroup = new SecurityGroup(this, 'LoadBalancerSecurityGroup', {
+      vpc: props.vpc,
+      description: 'Public HTTPS entry point (WAF-protected)',
+      allowAllOutbound: false,
+    });
+    albSecurityGroup.addIngressRule(
+      Peer.anyIpv4(),
+      Port.tcp(443),
+      'HTTPS from officers and the public complaint form',
+    );
+    // The authenticate-cognito action calls Cognito's token endpoint from the load balancer.
+    albSecurityGroup.addEgressRule(
+      Peer.anyIpv4(),
+      Port.tcp(443),
+      'Cognito token endpoint (authenticate action)',
+    );
+    acknowledge(albSecurityGroup, {
+      id: 'AwsSolutions-EC23',
+      reason:
+        'Internet-facing entry point for officers and the public complaint form; WAF and Cognito guard it, targets stay private.',
+    });
+
+    this.loadBalancer = new ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc: props.vpc,
+      vpcSubnets: SUBNETS.public,
+      internetFacing: true,
+      securityGroup: albSecurityGroup,
+      dropInvalidHeaderFields: true,
+      deletionProtection: config.name === 'prod',
+      idleTimeout: Duration.seconds(60),
+    });
+    this.loadBalancer.logAccessLogs(props.accessLogsBucket, `alb/${config.name}`);
+    if (config.name !== 'prod') {
+      skipCheckov(this.loadBalancer, {
+        id: 'CKV_AWS_150',
+        reason: 'Deletion protection is on in prod only; other environments are torn down freely.',
+      });
+    }
+
+    new WebFirewall(this, 'Firewall', {
+      name: `saring-${config.name}`,
+      rateLimit: api.wafRateLimit,
+      resourceArn: this.loadBalancer.loadBalancerArn,
+      logKey: platformKey,
+      logRetentionDays,
+    });
+
+    // HTTPS only: no port 80 listener at all (browsers try HTTPS first; nothing is ever served in clear text).
+    const https = this.loadBalancer.addListener('Https', {
+      port: 443,
+      protocol: ApplicationProtocol.HTTPS,
+      sslPolicy: SslPolicy.RECOMMENDED_TLS,
+      certificates: [Certificate.fromCertificateArn(this, 'Certificate', api.certificateArn)],
+      defaultAction: ListenerAction.fixedResponse(404, {
+        contentType: 'text/plain',
+        messageBody: 'Not found',
+      }),
+    });
+
+    const cluster = new Cluster(this, 'Cluster', {
+      vpc: props.vpc,
+      clusterName: names.cluster(config, 'api'),
+      containerInsightsV2: ContainerInsights.ENABLED,
+    });
+
+    this.api = new HardenedFargateService(this, 'Api', {
+      cluster,
+      vpc: props.vpc,
+      subnets: SUBNETS.app,
+      description: 'Saring API and console',
+      image: appImage(),
+      containerName: 'api',
+      command: [ENTRYPOINTS.api],
+      size: api,
+      desiredCount: api.desiredCount,
+      environment: {
+        ...props.temporal.clientEnvironment,
+        NODE_ENV: 'production',
+        [RUNTIME_ENV.environment]: config.name,
+        [RUNTIME_ENV.port]: String(api.port),
+        [RUNTIME_ENV.publicUrl]: consoleUrl,
+        [RUNTIME_ENV.taskQueue]: config.workers.taskQueue,
+        [RUNTIME_ENV.evidenceBucket]: evidenceBucket,
+        [RUNTIME_ENV.auditBucket]: auditBucket,
+        [RUNTIME_ENV.metricsNamespace]: METRICS_NAMESPACE,
+        [RUNTIME_ENV.cognitoUserPoolId]: this.directory.userPool.userPoolId,
+        [RUNTIME_ENV.cognitoClientId]: this.directory.consoleClient.userPoolClientId,
+        [RUNTIME_ENV.cognitoDomain]: this.directory.domain.baseUrl(),
+      },
+      secrets: { ...props.temporal.clientSecrets },
+      extraEgressPorts: [...props.temporal.externalEgressPorts],
+      containerPorts: [api.port],
+      platformKey,
+      logRetentionDays,
+      readonlyRootFilesystem: true,
+      stopTimeout: Duration.seconds(30),
+    });
+    props.temporal.allowClient(this.api.service);
+    const apiRole = this.api.task.taskDefinition.taskRole;
+    grantObjectAccess(apiRole, evidenceBucket, props.dataKey, { read: true });
+    grantObjectAccess(apiRole, auditBucket, props.dataKey, { read: true });
+
+    this.apiTargetGroup = https.addTargets('ApiTargets', {
+      priority: 10,
+      conditions: [ListenerCondition.hostHeaders([api.domainName])],
+      port: api.port,
+      protocol: ApplicationProtocol.HTTP,
+      targets: [this.api.service.loadBalancerTarget({ containerName: 'api', containerPort: api.port })],
+      healthCheck: { path: api.healthCheckPath, healthyHttpCodes: '200', interval: Duration.seconds(15) },
+      deregistrationDelay: Duration.seconds(20),
+    });
+    skipCheckov(this.apiTargetGroup, { id: 'CKV_AWS_378', reason: TARGETS_INSIDE_VPC });
+
+    // For DNS (CNAME both host names to the load balancer) and for engineers creating officer accounts.
+    new CfnOutput(this, 'LoadBalancerDnsName', { value: this.loadBalancer.loadBalancerDnsName });
+    new CfnOutput(this, 'UserPoolId', { value: this.directory.userPool.userPoolId });
+    new CfnOutput(this, 'ConsoleClientId', { value: this.directory.consoleClient.userPoolClientId });
+
+    if (props.temporalWebUi) {
+      this.addTemporalWebUi(props.temporalWebUi, props, platformKey, cluster, https);
+    }
+  }
+
+  private addTemporalWebUi(
+    spec: TemporalWebUiSpec,
+    props: ApiStackProps,
+    platformKey: IKey,
+    cluster: Cluster,
+    https: ReturnType<ApplicationLoadBalancer['addListener']>,
+  ): void {
+    const { config } = this;
+    const ui = new HardenedFargateService(this, 'TemporalUi', {
+      cluster,
+      vpc: props.vpc,
+      subnets: SUBNETS.app,
+      description: 'Temporal Web UI (behind Cognito authentication)',
+      image: spec.image,
+      containerName: 'temporal-ui',
+      size: spec.size,
+      desiredCount: spec.desiredCount,
+      environment: spec.environment,
+      secrets: spec.secrets,
+      containerPorts: [spec.port],
+      platformKey,
+      logRetentionDays: config.observability.logRetentionDays,
+      readonlyRootFilesystem: { writableBecause: spec.writableRootBecause },
+    });
+    props.temporal.allowClient(ui.service);
+
+    const targets = new ApplicationTargetGroup(this, 'TemporalUiTargets', {
+      vpc: props.vpc,
+      port: spec.port,
+      protocol: ApplicationProtocol.HTTP,
+      targetType: TargetType.IP,
+      targets: [ui.service.loadBalancerTarget({ containerName: 'temporal-ui', containerPort: spec.port })],
+      healthCheck: { path: '/', healthyHttpCodes: '200-399' },
+      deregistrationDelay: Duration.seconds(10),
+    });
+    skipCheckov(targets, { id: 'CKV_AWS_378', reason: TARGETS_INSIDE_VPC });
+
+    https.addAction('TemporalUi', {
+      priority: 20,
+      conditions: [ListenerCondition.hostHeaders([config.api.temporalUiDomainName])],
+      action: new AuthenticateCognitoAction({
+        userPool: this.directory.userPool,
+        userPoolClient: this.directory.temporalUiClient!,
+        userPoolDomain: this.directory.domain,
+        scope: `openid email ${this.directory.temporalUiScope}`,
+        sessionTimeout: Duration.hours(8),
+        next: ListenerAction.forward([targets]),
+      }),
+    });
+  }
+}

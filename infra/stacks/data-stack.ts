@@ -1,0 +1,130 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { type Construct } from 'constructs';
+import { acknowledge, skipCheckov } from '../compliance';
+import { LockedBucket } from '../constructs/locked-bucket';
+import { names } from '../naming';
+import { SaringStack, type SaringStackProps } from './saring-stack';
+
+/**
+ * Keys and buckets. Evidence and audit records are write-once (Object Lock, compliance mode) and outlive the
+ * stack; the access-log bucket records every request made to them.
+ */
+export class DataStack extends SaringStack {
+  /** Encrypts evidence and audit objects. */
+  readonly dataKey: Key;
+  /** Encrypts logs, secrets, the database and the alarm topic. */
+  readonly platformKey: Key;
+  readonly evidenceBucket: Bucket;
+  readonly auditBucket: Bucket;
+  /** S3 server access logs and load balancer access logs. */
+  readonly accessLogsBucket: Bucket;
+
+  constructor(scope: Construct, props: SaringStackProps) {
+    super(scope, 'Data', props);
+    const { config } = this;
+
+    this.dataKey = new Key(this, 'DataKey', {
+      alias: `alias/saring-${config.name}-data`,
+      description: 'Saring evidence and audit records',
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.platformKey = new Key(this, 'PlatformKey', {
+      alias: `alias/saring-${config.name}-platform`,
+      description: 'Saring logs, secrets, database and alarm topic',
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.platformKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchLogsOfThisAccount',
+        principals: [new ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncryptFrom',
+          'kms:ReEncryptTo',
+          'kms:GenerateDataKey',
+          'kms:DescribeKey',
+        ],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*`,
+          },
+        },
+      }),
+    );
+    this.platformKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublishToEncryptedTopic',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+
+    // Log delivery (S3 server access logs, ALB access logs) only supports SSE-S3 targets.
+    this.accessLogsBucket = new Bucket(this, 'AccessLogs', {
+      bucketName: names.bucket(config, 'access-logs'),
+      encryption: BucketEncryption.S3_MANAGED,
+      versioned: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      lifecycleRules: [
+        {
+          id: 'expire-logs',
+          expiration: Duration.days(config.data.accessLogExpirationDays),
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(this.accessLogsBucket, {
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log target itself; logging it into itself would loop.',
+    });
+    skipCheckov(
+      this.accessLogsBucket,
+      {
+        id: 'CKV_AWS_18',
+        reason: 'This is the access-log target itself; logging it into itself would loop.',
+      },
+      { id: 'CKV_AWS_145', reason: 'S3 and ELB log delivery only write to SSE-S3 buckets, not SSE-KMS.' },
+      {
+        id: 'CKV_AWS_144',
+        reason: 'No cross-region replication: the logs describe in-country data and stay in Jakarta.',
+      },
+      {
+        id: 'CKV2_AWS_62',
+        reason: 'No event notifications: logs are read on demand (Athena/CLI), nothing reacts to them.',
+      },
+    );
+
+    this.evidenceBucket = new LockedBucket(this, 'Evidence', {
+      bucketName: names.bucket(config, 'evidence'),
+      encryptionKey: this.dataKey,
+      retentionDays: config.data.evidenceRetentionDays,
+      accessLogsBucket: this.accessLogsBucket,
+      accessLogsPrefix: 's3/evidence/',
+    }).bucket;
+
+    this.auditBucket = new LockedBucket(this, 'Audit', {
+      bucketName: names.bucket(config, 'audit'),
+      encryptionKey: this.dataKey,
+      retentionDays: config.data.auditRetentionDays,
+      accessLogsBucket: this.accessLogsBucket,
+      accessLogsPrefix: 's3/audit/',
+    }).bucket;
+  }
+}

@@ -1,0 +1,41 @@
+import { type IKey } from 'aws-cdk-lib/aws-kms';
+import { type Construct } from 'constructs';
+import { CredentialSecret } from '../constructs/credential-secret';
+import { CLOUD_CREDENTIAL_FIELDS, TLS_FIELDS } from '../constructs/temporal/credential-fields';
+import { SaringStack, type SaringStackProps } from './saring-stack';
+
+export interface SecretsStackProps extends SaringStackProps {
+  readonly platformKey: IKey;
+}
+
+/**
+ * Credentials issued outside AWS, created empty (placeholders) so engineers can load them before the stacks that
+ * use them are deployed: the self-hosted cluster's certificates, or the Temporal Cloud API key / client certificate.
+ * Generated credentials (the database password) live with what they protect.
+ */
+export class SecretsStack extends SaringStack {
+  readonly temporalTls?: CredentialSecret;
+  readonly temporalCloud?: CredentialSecret;
+
+  constructor(scope: Construct, props: SecretsStackProps) {
+    super(scope, 'Secrets', props);
+    const platformKey = this.keyRef('PlatformKey', props.platformKey);
+    const { config } = this;
+    const temporal = config.temporal;
+    if (temporal.mode === 'self-hosted') {
+      this.temporalTls = new CredentialSecret(this, 'TemporalTls', {
+        secretName: `saring/${config.name}/temporal/tls`,
+        encryptionKey: platformKey,
+        description: `Saring ${config.name}: Temporal cluster CA, server and client certificates (docs/platform-engineers.md)`,
+        fields: Object.values(TLS_FIELDS),
+      });
+    } else {
+      this.temporalCloud = new CredentialSecret(this, 'TemporalCloud', {
+        secretName: `saring/${config.name}/temporal/cloud`,
+        encryptionKey: platformKey,
+        description: `Saring ${config.name}: Temporal Cloud ${temporal.auth === 'mtls' ? 'client certificate and key (PEM)' : 'API key'}`,
+        fields: Object.values(CLOUD_CREDENTIAL_FIELDS[temporal.auth]),
+      });
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { Duration } from 'aws-cdk-lib';
+import { AdjustmentType } from 'aws-cdk-lib/aws-applicationautoscaling';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { type IVpc } from 'aws-cdk-lib/aws-ec2';
+import { Cluster, ContainerInsights } from 'aws-cdk-lib/aws-ecs';
+import { type IKey } from 'aws-cdk-lib/aws-kms';
+import { type Construct } from 'constructs';
+import { HardenedFargateService } from '../constructs/hardened-fargate-service';
+import { grantMetricPublishing } from '../constructs/metric-publishing';
+import { grantObjectAccess } from '../constructs/object-access';
+import { type TemporalConnection } from '../constructs/temporal/connection';
+import { appImage, ENTRYPOINTS } from '../image';
+import { METRIC, METRIC_DIMENSION, METRICS_NAMESPACE } from '../metrics';
+import { RUNTIME_ENV } from '../runtime-env';
+import { names } from '../naming';
+import { SaringStack, type SaringStackProps } from './saring-stack';
+import { SUBNETS } from './network-stack';
+
+export interface WorkersStackProps extends SaringStackProps {
+  readonly vpc: IVpc;
+  readonly platformKey: IKey;
+  readonly dataKey: IKey;
+  readonly temporal: TemporalConnection;
+}
+
+/** Time the worker keeps for itself between SIGTERM's grace budget and the hard SIGKILL. */
+const SHUTDOWN_MARGIN_SECONDS = 15;
+
+/** Backlog per task queue as the workers publish it; the scaling policy and the backlog alarm share it. */
+export function backlogMetric(taskQueue: string): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: METRIC.taskQueueBacklog,
+    dimensionsMap: { [METRIC_DIMENSION.taskQueue]: taskQueue },
+    statistic: 'Maximum',
+    period: Duration.minutes(1),
+  });
+}
+
+/**
+ * Temporal workers: a Fargate service running this repository's image (workers/main.ts), scaled on the task
+ * queue backlog the workers publish, drained gracefully on SIGTERM before each stop.
+ */
+export class WorkersStack extends SaringStack {
+  readonly worker: HardenedFargateService;
+
+  constructor(scope: Construct, props: WorkersStackProps) {
+    super(scope, 'Workers', props);
+    const platformKey = this.keyRef('PlatformKey', props.platformKey);
+    const evidenceBucket = names.bucket(this.config, 'evidence');
+    const auditBucket = names.bucket(this.config, 'audit');
+    const { config } = this;
+    const w = config.workers;
+
+    const cluster = new Cluster(this, 'Cluster', {
+      vpc: props.vpc,
+      clusterName: names.cluster(config, 'workers'),
+      containerInsightsV2: ContainerInsights.ENABLED,
+    });
+
+    this.worker = new HardenedFargateService(this, 'Worker', {
+      cluster,
+      vpc: props.vpc,
+      subnets: SUBNETS.app,
+      description: 'Saring Temporal workers',
+      image: appImage(),
+      containerName: 'worker',
+      command: [ENTRYPOINTS.worker],
+      size: w,
+      environment: {
+        ...props.temporal.clientEnvironment,
+        NODE_ENV: 'production',
+        [RUNTIME_ENV.environment]: config.name,
+        [RUNTIME_ENV.taskQueue]: w.taskQueue,
+        [RUNTIME_ENV.evidenceBucket]: evidenceBucket,
+        [RUNTIME_ENV.auditBucket]: auditBucket,
+        [RUNTIME_ENV.metricsNamespace]: METRICS_NAMESPACE,
+        [RUNTIME_ENV.shutdownGraceSeconds]: String(w.stopTimeoutSeconds - SHUTDOWN_MARGIN_SECONDS),
+      },
+      secrets: { ...props.temporal.clientSecrets },
+      extraEgressPorts: [...props.temporal.externalEgressPorts],
+      platformKey,
+      logRetentionDays: config.observability.logRetentionDays,
+      readonlyRootFilesystem: true,
+      // ECS sends SIGTERM, waits this long for in-flight activities to finish, then SIGKILLs.
+      stopTimeout: Duration.seconds(w.stopTimeoutSeconds),
+      minHealthyPercent: 100,
+    });
+    props.temporal.allowClient(this.worker.service);
+
+    const taskRole = this.worker.task.taskDefinition.taskRole;
+    grantObjectAccess(taskRole, evidenceBucket, props.dataKey, { read: true, write: true });
+    grantObjectAccess(taskRole, auditBucket, props.dataKey, { write: true });
+    grantMetricPublishing(taskRole, this.worker.task.taskDefinition);
+
+    const scaling = this.worker.service.autoScaleTaskCount({
+      minCapacity: w.minTasks,
+      maxCapacity: w.maxTasks,
+    });
+    scaling.scaleOnMetric('BacklogScaling', {
+      metric: backlogMetric(w.taskQueue),
+      adjustmentType: AdjustmentType.CHANGE_IN_CAPACITY,
+      scalingSteps: [
+        { upper: w.scaleInBacklog, change: -1 },
+        { lower: w.scaleOutBacklog, change: +1 },
+        { lower: w.scaleOutBacklog * 4, change: +3 },
+      ],
+      evaluationPeriods: 2,
+      cooldown: Duration.minutes(3),
+    });
+  }
+}

@@ -1,0 +1,149 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { ROLES } from '../../domain/roles';
+import { TEMPORAL_UI_ROLES } from '../../infra/constructs/api/officer-directory';
+import { ENTRYPOINTS } from '../../infra/image';
+import { containersOf } from './support/containers';
+import { resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+
+const selfHosted = useSynthesis(SELECTIONS.devSelfHosted);
+const cloud = useSynthesis(SELECTIONS.devCloud);
+
+describe('api stack', () => {
+  it('has exactly one Cognito group per domain role', () => {
+    const groups = resourcesOfType(selfHosted().json('api'), 'AWS::Cognito::UserPoolGroup').map(
+      ([, g]) => g.Properties?.GroupName,
+    );
+    expect(groups).toHaveLength(ROLES.length);
+    expect(new Set(groups)).toEqual(new Set(ROLES));
+  });
+
+  it('requires MFA and strong passwords, forbids self sign-up, runs threat protection', () => {
+    selfHosted()
+      .template('api')
+      .hasResource('AWS::Cognito::UserPool', {
+        Properties: Match.objectLike({
+          MfaConfiguration: 'ON',
+          EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+          AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+          Policies: {
+            PasswordPolicy: Match.objectLike({
+              MinimumLength: 12,
+              RequireLowercase: true,
+              RequireUppercase: true,
+              RequireNumbers: true,
+              RequireSymbols: true,
+            }),
+          },
+          UserPoolTier: 'PLUS',
+          UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+          DeletionProtection: 'ACTIVE',
+        }),
+        DeletionPolicy: 'Retain',
+      });
+  });
+
+  it('puts a WAF with managed rule groups and a per-IP rate limit in front of the load balancer, logged without credentials', () => {
+    const t = selfHosted().template('api');
+    t.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Statement: {
+            ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' },
+          },
+        }),
+        Match.objectLike({
+          Statement: {
+            ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' },
+          },
+        }),
+        Match.objectLike({
+          Action: { Block: {} },
+          Statement: {
+            RateBasedStatement: { Limit: selfHosted().config.api.wafRateLimit, AggregateKeyType: 'IP' },
+          },
+        }),
+      ]),
+    });
+    t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      ResourceArn: { Ref: Match.stringLikeRegexp('^LoadBalancer') },
+    });
+    t.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+      RedactedFields: [{ SingleHeader: { Name: 'authorization' } }, { SingleHeader: { Name: 'cookie' } }],
+    });
+  });
+
+  it('serves HTTPS only, with a modern TLS policy, access logs and header hygiene', () => {
+    const t = selfHosted().template('api');
+    const listeners = resourcesOfType(selfHosted().json('api'), 'AWS::ElasticLoadBalancingV2::Listener');
+    expect(listeners.map(([, l]) => [l.Properties?.Protocol, l.Properties?.Port])).toEqual([['HTTPS', 443]]);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      Scheme: 'internet-facing',
+      LoadBalancerAttributes: Match.arrayWith([
+        { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },
+        { Key: 'access_logs.s3.enabled', Value: 'true' },
+      ]),
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('Public HTTPS entry point'),
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 443, ToPort: 443 })],
+    });
+  });
+
+  it('runs api/main.ts from the repository image, non-root, behind a host-based rule', () => {
+    const api = containersOf(selfHosted().json('api')).find((c) => c.Name === 'api')!;
+    expect(api.Command).toEqual([ENTRYPOINTS.api]);
+    expect(api.User).toBe('1000:1000');
+    expect(api.ReadonlyRootFilesystem).toBe(true);
+    selfHosted()
+      .template('api')
+      .hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+        Conditions: [
+          { Field: 'host-header', HostHeaderConfig: { Values: [selfHosted().config.api.domainName] } },
+        ],
+        Actions: [Match.objectLike({ Type: 'forward' })],
+      });
+  });
+
+  it('self-hosted: the Temporal Web UI sits behind Cognito authentication, and only admins and auditors get tokens for it', () => {
+    const t = selfHosted().template('api');
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+      Conditions: [
+        {
+          Field: 'host-header',
+          HostHeaderConfig: { Values: [selfHosted().config.api.temporalUiDomainName] },
+        },
+      ],
+      Actions: [
+        Match.objectLike({
+          Type: 'authenticate-cognito',
+          Order: 1,
+          AuthenticateCognitoConfig: Match.objectLike({
+            Scope: Match.stringLikeRegexp('saring-ops/temporal-ui'),
+          }),
+        }),
+        Match.objectLike({ Type: 'forward', Order: 2 }),
+      ],
+    });
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: Match.anyValue() } },
+    });
+    const gate = resourcesOfType(selfHosted().json('api'), 'AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('OfficersUiGate'),
+    )!;
+    const code = (gate[1].Properties?.Code as { ZipFile: string }).ZipFile;
+    expect(code).toContain(JSON.stringify(TEMPORAL_UI_ROLES));
+    expect(code).toContain('throw new Error');
+    expect(TEMPORAL_UI_ROLES).toEqual(['admin', 'auditor']);
+  });
+
+  it('cloud mode: no Temporal Web UI, no gate', () => {
+    const t = cloud().template('api');
+    expect(containersOf(cloud().json('api')).map((c) => c.Name)).toEqual(['api']);
+    t.resourceCountIs('AWS::Lambda::Function', 0);
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::ListenerRule', 1);
+  });
+});

@@ -1,0 +1,149 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { names } from '../../infra/naming';
+import { resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+
+const dev = useSynthesis(SELECTIONS.devSelfHosted);
+const prod = useSynthesis(SELECTIONS.prodSelfHosted);
+
+describe('data stack', () => {
+  it.each([
+    ['dev', dev],
+    ['prod', prod],
+  ])(
+    '%s: evidence and audit buckets are write-once with the configured compliance retention',
+    (_env, synth) => {
+      const { config } = synth();
+      const t = synth().template('data');
+      for (const [purpose, days] of [
+        ['evidence', config.data.evidenceRetentionDays],
+        ['audit', config.data.auditRetentionDays],
+      ] as const) {
+        t.hasResource('AWS::S3::Bucket', {
+          Properties: Match.objectLike({
+            BucketName: names.bucket(config, purpose),
+            ObjectLockEnabled: true,
+            ObjectLockConfiguration: {
+              ObjectLockEnabled: 'Enabled',
+              Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: days } },
+            },
+            VersioningConfiguration: { Status: 'Enabled' },
+            BucketEncryption: {
+              ServerSideEncryptionConfiguration: [
+                {
+                  BucketKeyEnabled: true,
+                  ServerSideEncryptionByDefault: {
+                    SSEAlgorithm: 'aws:kms',
+                    KMSMasterKeyID: Match.objectLike({
+                      'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'],
+                    }),
+                  },
+                },
+              ],
+            },
+            PublicAccessBlockConfiguration: {
+              BlockPublicAcls: true,
+              BlockPublicPolicy: true,
+              IgnorePublicAcls: true,
+              RestrictPublicBuckets: true,
+            },
+            LoggingConfiguration: {
+              DestinationBucketName: { Ref: Match.stringLikeRegexp('^AccessLogs') },
+              LogFilePrefix: `s3/${purpose}/`,
+            },
+          }),
+          DeletionPolicy: 'Retain',
+          UpdateReplacePolicy: 'Retain',
+        });
+      }
+    },
+  );
+
+  it('every bucket blocks public access, is encrypted and is kept when the stack is deleted', () => {
+    const buckets = resourcesOfType(dev().json('data'), 'AWS::S3::Bucket');
+    expect(buckets).toHaveLength(3);
+    for (const [, bucket] of buckets) {
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties?.BucketEncryption).toBeDefined();
+    }
+  });
+
+  it('every bucket refuses requests without TLS (and below TLS 1.2)', () => {
+    const t = dev().template('data');
+    const policies = resourcesOfType(dev().json('data'), 'AWS::S3::BucketPolicy');
+    expect(policies).toHaveLength(3);
+    t.allResourcesProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('access logs go to a separate SSE-S3 bucket that only the log delivery service may write', () => {
+    const t = dev().template('data');
+    t.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: names.bucket(dev().config, 'access-logs'),
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ ExpirationInDays: dev().config.data.accessLogExpirationDays }),
+        ]),
+      },
+    });
+    t.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: Match.stringLikeRegexp('^AccessLogs') },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('both keys rotate and survive stack deletion; only CloudWatch services get key-policy access', () => {
+    const t = dev().template('data');
+    const keys = resourcesOfType(dev().json('data'), 'AWS::KMS::Key');
+    expect(keys).toHaveLength(2);
+    for (const [, key] of keys) {
+      expect(key.Properties?.EnableKeyRotation).toBe(true);
+      expect(key.DeletionPolicy).toBe('Retain');
+    }
+    t.hasResourceProperties('AWS::KMS::Key', {
+      Description: Match.stringLikeRegexp('logs, secrets'),
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'logs.ap-southeast-3.amazonaws.com' },
+            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': Match.anyValue() } },
+          }),
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+          }),
+        ]),
+      },
+    });
+  });
+});

@@ -1,0 +1,189 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { type ContainerDefinition, containersOf, envNames } from './support/containers';
+import { permissionsOf } from './support/iam';
+import { resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+
+const selfHosted = useSynthesis(SELECTIONS.devSelfHosted);
+const prodSelfHosted = useSynthesis(SELECTIONS.prodSelfHosted);
+const cloud = useSynthesis(SELECTIONS.devCloud);
+
+const ROLES = ['frontend', 'history', 'matching', 'worker'];
+
+function serverContainers(): ContainerDefinition[] {
+  return containersOf(selfHosted().json('temporal')).filter((c) => ROLES.includes(c.Name));
+}
+
+describe('temporal stack, self-hosted', () => {
+  it('runs each server role as its own Fargate service from the pinned image', () => {
+    const t = selfHosted().template('temporal');
+    const temporal = selfHosted().config.temporal;
+    if (temporal.mode !== 'self-hosted') throw new Error('expected self-hosted');
+    t.resourceCountIs('AWS::ECS::Service', ROLES.length);
+    const containers = serverContainers();
+    expect(containers.map((c) => c.Name).sort()).toEqual([...ROLES].sort());
+    for (const c of containers) {
+      expect(c.Image).toBe(`temporalio/server:${temporal.serverVersion}`);
+      expect(c.Environment).toEqual(expect.arrayContaining([{ Name: 'SERVICES', Value: c.Name }]));
+    }
+  });
+
+  it('speaks mutual TLS between nodes and to clients; certificates come from Secrets Manager', () => {
+    for (const c of serverContainers()) {
+      expect(c.Environment).toEqual(
+        expect.arrayContaining([
+          { Name: 'TEMPORAL_TLS_REQUIRE_CLIENT_AUTH', Value: 'true' },
+          { Name: 'SQL_TLS_ENABLED', Value: 'true' },
+        ]),
+      );
+      const secrets = (c.Secrets ?? []).map((s) => s.Name);
+      expect(secrets).toEqual(
+        expect.arrayContaining([
+          'POSTGRES_PWD',
+          'TEMPORAL_TLS_SERVER_CERT_DATA',
+          'TEMPORAL_TLS_SERVER_KEY_DATA',
+          'TEMPORAL_TLS_FRONTEND_CERT_DATA',
+          'TEMPORAL_TLS_FRONTEND_KEY_DATA',
+          'TEMPORAL_TLS_SERVER_CA_CERT_DATA',
+        ]),
+      );
+      expect(envNames(c)).not.toContain('POSTGRES_PWD');
+    }
+  });
+
+  it('keeps Aurora PostgreSQL private, encrypted with the platform key and TLS-only', () => {
+    const t = selfHosted().template('temporal');
+    t.hasResourceProperties('AWS::RDS::DBCluster', {
+      Engine: 'aurora-postgresql',
+      StorageEncrypted: true,
+      KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('PlatformKey') },
+      Port: 5433,
+      EnableCloudwatchLogsExports: ['postgresql'],
+      ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, MaxCapacity: 2 },
+    });
+    t.hasResourceProperties('AWS::RDS::DBClusterParameterGroup', {
+      Parameters: Match.objectLike({ 'rds.force_ssl': '1' }),
+    });
+    t.allResourcesProperties('AWS::RDS::DBInstance', { PubliclyAccessible: false });
+    t.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ SecretStringTemplate: '{"username":"temporal"}' }),
+      KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('PlatformKey') },
+    });
+  });
+
+  it('protects the production database from deletion, not the dev one', () => {
+    selfHosted()
+      .template('temporal')
+      .hasResourceProperties('AWS::RDS::DBCluster', { DeletionProtection: false });
+    const t = prodSelfHosted().template('temporal');
+    t.hasResourceProperties('AWS::RDS::DBCluster', { DeletionProtection: true });
+    t.resourceCountIs('AWS::RDS::DBInstance', 2);
+    t.hasResource('AWS::RDS::DBCluster', { DeletionPolicy: 'Snapshot' });
+  });
+
+  it('sets up and upgrades the schema in a one-off task that every server waits for', () => {
+    const template = selfHosted().json('temporal');
+    const runs = resourcesOfType(template, 'Custom::RunTaskToCompletion');
+    const [schemaId] = runs.find(([, r]) =>
+      JSON.stringify(r.Properties?.TaskDefinition).includes('SelfHostedAdminTask'),
+    )!;
+    const schemaContainer = containersOf(template).find((c) =>
+      JSON.stringify(c.Command).includes('setup-schema'),
+    )!;
+    expect(schemaContainer.Command?.join(' ')).toMatch(/temporal-sql-tool .*setup-schema -v 0\.0/);
+    expect(schemaContainer.Command?.join(' ')).toMatch(
+      /update-schema -d \/etc\/temporal\/schema\/postgresql\/v12\/visibility\/versioned/,
+    );
+    for (const [, service] of resourcesOfType(template, 'AWS::ECS::Service')) {
+      expect(service.DependsOn).toEqual(expect.arrayContaining([schemaId]));
+    }
+  });
+
+  it('registers the application namespace once every server role is up', () => {
+    const template = selfHosted().json('temporal');
+    const runs = resourcesOfType(template, 'Custom::RunTaskToCompletion');
+    expect(runs).toHaveLength(2);
+    const [, namespaceRun] = runs.find(([, r]) =>
+      JSON.stringify(r.Properties?.TaskDefinition).includes('SelfHostedNamespaceTask'),
+    )!;
+    const services = resourcesOfType(template, 'AWS::ECS::Service').map(([id]) => id);
+    expect(namespaceRun.DependsOn).toEqual(expect.arrayContaining(services));
+    const container = containersOf(template).find((c) =>
+      JSON.stringify(c.Command).includes('namespace create'),
+    )!;
+    expect(container.Environment).toEqual(
+      expect.arrayContaining([{ Name: 'NAMESPACE_RETENTION', Value: '168h' }]),
+    );
+  });
+
+  it('lets the deploy-time runner start only the admin task definitions, on their own cluster', () => {
+    const grants = permissionsOf(selfHosted().json('temporal')).filter((p) =>
+      p.policy.startsWith('SelfHostedDeployTasksRole'),
+    );
+    const runTask = grants.filter((p) => p.action === 'ecs:RunTask');
+    expect(runTask.map((p) => p.resource).sort()).toEqual([
+      expect.stringMatching(/SelfHostedAdminTask/),
+      expect.stringMatching(/SelfHostedNamespaceTask/),
+    ]);
+    for (const p of runTask) expect(p.condition).toEqual({ ArnEquals: { 'ecs:cluster': expect.anything() } });
+    for (const p of grants.filter((g) => g.action === 'iam:PassRole')) {
+      expect(p.condition).toEqual({ StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } });
+    }
+    expect(grants.find((p) => p.action === 'ecs:DescribeTasks')?.resource).toBe(
+      'arn:aws:ecs:ap-southeast-3:111111111111:task/saring-dev-temporal/*',
+    );
+  });
+
+  it('registers the frontend in private DNS for clients', () => {
+    const t = selfHosted().template('temporal');
+    t.hasResourceProperties('AWS::ServiceDiscovery::PrivateDnsNamespace', {
+      Name: 'temporal.saring-dev.internal',
+    });
+    t.hasResourceProperties('AWS::ServiceDiscovery::Service', { Name: 'frontend' });
+  });
+});
+
+describe('temporal stack, Temporal Cloud', () => {
+  it('runs no cluster and no database; records the endpoint; the credential secret waits in the Secrets stack', () => {
+    const temporal = cloud().config.temporal;
+    if (temporal.mode !== 'cloud') throw new Error('expected cloud');
+    const t = cloud().template('temporal');
+    t.resourceCountIs('AWS::ECS::Service', 0);
+    t.resourceCountIs('AWS::RDS::DBCluster', 0);
+    t.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/saring/dev/temporal/address',
+      Value: temporal.endpoint,
+    });
+    cloud()
+      .template('secrets')
+      .hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: 'saring/dev/temporal/cloud',
+        KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('PlatformKey') },
+        GenerateSecretString: Match.objectLike({
+          SecretStringTemplate: Match.stringLikeRegexp('clientCert'),
+        }),
+      });
+  });
+
+  it('hands workers the endpoint and namespace, and the mTLS pair from Secrets Manager', () => {
+    const temporal = cloud().config.temporal;
+    if (temporal.mode !== 'cloud') throw new Error('expected cloud');
+    const [worker] = containersOf(cloud().json('workers'));
+    expect(worker!.Environment).toEqual(
+      expect.arrayContaining([
+        { Name: 'TEMPORAL_ADDRESS', Value: temporal.endpoint },
+        { Name: 'TEMPORAL_NAMESPACE', Value: temporal.namespace },
+      ]),
+    );
+    expect((worker!.Secrets ?? []).map((s) => s.Name).sort()).toEqual([
+      'TEMPORAL_TLS_CLIENT_CERT_DATA',
+      'TEMPORAL_TLS_CLIENT_KEY_DATA',
+    ]);
+    cloud()
+      .template('workers')
+      .hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupEgress: Match.arrayWith([
+          Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 7233, ToPort: 7233 }),
+        ]),
+      });
+  });
+});

@@ -1,0 +1,116 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { ENTRYPOINTS } from '../../infra/image';
+import { METRIC, METRIC_DIMENSION, METRICS_NAMESPACE } from '../../infra/metrics';
+import { names } from '../../infra/naming';
+import { containersOf } from './support/containers';
+import { grantsOf, permissionsOf } from './support/iam';
+import { resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+
+const dev = useSynthesis(SELECTIONS.devSelfHosted);
+
+describe('workers stack', () => {
+  it('runs workers/main.ts from the image built from this repository', () => {
+    const [worker, ...others] = containersOf(dev().json('workers'));
+    expect(others).toHaveLength(0);
+    expect(worker!.Command).toEqual([ENTRYPOINTS.worker]);
+    // An image asset: CDK's bootstrap ECR repository, tagged with the asset hash.
+    expect(JSON.stringify(worker!.Image)).toMatch(
+      /container-assets-111111111111-ap-southeast-3:[0-9a-f]{64}/,
+    );
+  });
+
+  it('shuts down gracefully: SIGTERM through an init process, the configured stop timeout, and a drain budget', () => {
+    const { workers } = dev().config;
+    const [worker] = containersOf(dev().json('workers'));
+    expect(worker!.StopTimeout).toBe(workers.stopTimeoutSeconds);
+    expect(worker!.LinuxParameters?.InitProcessEnabled).toBe(true);
+    const grace = worker!.Environment?.find((e) => e.Name === 'SARING_SHUTDOWN_GRACE_SECONDS')?.Value;
+    expect(Number(grace)).toBeLessThan(workers.stopTimeoutSeconds);
+    expect(Number(grace)).toBeGreaterThan(0);
+  });
+
+  it('runs non-root on a read-only root filesystem with a scratch /tmp', () => {
+    const [worker] = containersOf(dev().json('workers'));
+    expect(worker!.User).toBe('1000:1000');
+    expect(worker!.ReadonlyRootFilesystem).toBe(true);
+    expect(worker!.MountPoints).toEqual([{ ContainerPath: '/tmp', ReadOnly: false, SourceVolume: 'tmp' }]);
+  });
+
+  it('scales between the configured bounds on the published task-queue backlog metric', () => {
+    const { workers } = dev().config;
+    const t = dev().template('workers');
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      MinCapacity: workers.minTasks,
+      MaxCapacity: workers.maxTasks,
+      ScalableDimension: 'ecs:service:DesiredCount',
+    });
+    const alarms = resourcesOfType(dev().json('workers'), 'AWS::CloudWatch::Alarm');
+    expect(alarms.length).toBeGreaterThanOrEqual(2);
+    for (const [, alarm] of alarms) {
+      expect(alarm.Properties).toMatchObject({
+        Namespace: METRICS_NAMESPACE,
+        MetricName: METRIC.taskQueueBacklog,
+        Dimensions: [{ Name: METRIC_DIMENSION.taskQueue, Value: workers.taskQueue }],
+      });
+    }
+    const thresholds = alarms.map(([, a]) => a.Properties?.Threshold).sort((a, b) => Number(a) - Number(b));
+    expect(thresholds).toEqual([workers.scaleInBacklog, workers.scaleOutBacklog]);
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyType: 'StepScaling',
+      StepScalingPolicyConfiguration: Match.objectLike({ AdjustmentType: 'ChangeInCapacity' }),
+    });
+  });
+
+  it('may read and write evidence and append to the audit trail, nothing more on S3', () => {
+    const { config } = dev();
+    const evidence = `arn:aws:s3:::${names.bucket(config, 'evidence')}`;
+    const audit = `arn:aws:s3:::${names.bucket(config, 'audit')}`;
+    expect(grantsOf(dev().json('workers'), 'WorkerTaskTaskDefinitionTaskRole', 's3')).toEqual(
+      [
+        `s3:GetObject on ${evidence}/*`,
+        `s3:GetObjectVersion on ${evidence}/*`,
+        `s3:ListBucket on ${evidence}`,
+        `s3:PutObject on ${audit}/*`,
+        `s3:PutObject on ${evidence}/*`,
+      ].sort(),
+    );
+    const kms = permissionsOf(dev().json('workers')).filter(
+      (p) => p.policy.startsWith('WorkerTaskTaskDefinitionTaskRole') && p.action.startsWith('kms:'),
+    );
+    expect(kms.map((p) => p.action).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    for (const p of kms) {
+      expect(p.resource).toMatch(/DataKey/);
+      expect(p.condition).toEqual({ StringEquals: { 'kms:ViaService': 's3.ap-southeast-3.amazonaws.com' } });
+    }
+    dev()
+      .template('workers')
+      .hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: 'cloudwatch:PutMetricData',
+              Condition: { StringEquals: { 'cloudwatch:namespace': METRICS_NAMESPACE } },
+            }),
+          ]),
+        },
+      });
+  });
+
+  it('reaches the Temporal frontend only on its gRPC port, and the internet only on HTTPS', () => {
+    const t = dev().template('workers');
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'Saring Temporal workers',
+      SecurityGroupEgress: [Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 443, ToPort: 443 })],
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      FromPort: 7233,
+      ToPort: 7233,
+      IpProtocol: 'tcp',
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 7233,
+      ToPort: 7233,
+      IpProtocol: 'tcp',
+    });
+  });
+});
