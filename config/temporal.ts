@@ -12,15 +12,35 @@ export const TemporalConfig = z.object({
   tls: z.boolean().default(false),
   /** Temporal Cloud API key; in the cloud it comes from Secrets Manager through the environment, never a file. */
   apiKey: z.string().min(1).optional(),
+  /** mTLS material (PEM text), from Secrets Manager through the environment in the cloud. */
+  tlsMaterial: z
+    .object({
+      serverName: z.string().min(1).optional(),
+      serverCaCertData: z.string().min(1).optional(),
+      clientCertData: z.string().min(1).optional(),
+      clientKeyData: z.string().min(1).optional(),
+    })
+    .refine((t) => Boolean(t.clientCertData) === Boolean(t.clientKeyData), 'clientCertData and clientKeyData go together')
+    .optional(),
 });
 export type TemporalConfig = z.infer<typeof TemporalConfig>;
 
-function connectionOptions(config: TemporalConfig) {
+function tlsOptions(config: TemporalConfig) {
+  const material = config.tlsMaterial;
+  if (!material) return config.tls || config.apiKey ? { tls: true as const } : {};
   return {
-    address: config.address,
-    ...(config.tls || config.apiKey ? { tls: true } : {}),
-    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    tls: {
+      ...(material.serverName ? { serverNameOverride: material.serverName } : {}),
+      ...(material.serverCaCertData ? { serverRootCACertificate: Buffer.from(material.serverCaCertData) } : {}),
+      ...(material.clientCertData && material.clientKeyData
+        ? { clientCertPair: { crt: Buffer.from(material.clientCertData), key: Buffer.from(material.clientKeyData) } }
+        : {}),
+    },
   };
+}
+
+function connectionOptions(config: TemporalConfig) {
+  return { address: config.address, ...tlsOptions(config), ...(config.apiKey ? { apiKey: config.apiKey } : {}) };
 }
 
 export async function connectClient(config: TemporalConfig): Promise<Client> {

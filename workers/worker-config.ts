@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TemporalConfig } from '../config/temporal';
 import { ActivitiesConfig } from '../config/activities';
 import { loadConfigFile } from '../config/load';
+import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
 
 export const WorkerConfig = z.object({
   temporal: TemporalConfig,
@@ -13,16 +14,22 @@ export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 const WorkerEnv = z.object({
   SARING_CONFIG_FILE: z.string().min(1, 'SARING_CONFIG_FILE must name the JSON config file'),
-  TEMPORAL_API_KEY: z.string().min(1).optional(),
 });
 
-/** Config comes from the file named by SARING_CONFIG_FILE; secrets only from the environment. */
+/**
+ * Config comes from the file named by SARING_CONFIG_FILE (channels, notifications, S3 endpoint); the
+ * cloud containers' variables (infra/runtime-env.ts) override Temporal, buckets and the drain budget;
+ * secrets come only from the environment.
+ */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const parsedEnv = WorkerEnv.safeParse(env);
   if (!parsedEnv.success) {
     throw new Error(`Worker environment: ${parsedEnv.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
+  const overrides = runtimeEnvOverrides(env);
   return loadConfigFile(WorkerConfig, parsedEnv.data.SARING_CONFIG_FILE, {
-    temporal: { apiKey: parsedEnv.data.TEMPORAL_API_KEY },
+    temporal: overrides.temporal,
+    activities: { s3: overrides.buckets },
+    shutdownGraceSeconds: overrides.shutdownGraceSeconds,
   });
 }

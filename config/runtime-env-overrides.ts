@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { RUNTIME_ENV } from '../infra/runtime-env';
+
+/**
+ * The environment contract of the cloud containers (infra/runtime-env.ts): Temporal connection, task
+ * queue, bucket names and drain budget arrive as variables, secrets through ECS from Secrets Manager.
+ * They override the matching fields of the JSON config file, so one image serves every environment.
+ */
+const Env = z.object({
+  [RUNTIME_ENV.temporalAddress]: z.string().min(1).optional(),
+  [RUNTIME_ENV.temporalNamespace]: z.string().min(1).optional(),
+  [RUNTIME_ENV.taskQueue]: z.string().min(1).optional(),
+  [RUNTIME_ENV.temporalTls]: z.enum(['true', 'false']).optional(),
+  [RUNTIME_ENV.temporalTlsServerName]: z.string().min(1).optional(),
+  [RUNTIME_ENV.temporalTlsServerCaCertData]: z.string().min(1).optional(),
+  [RUNTIME_ENV.temporalTlsClientCertData]: z.string().min(1).optional(),
+  [RUNTIME_ENV.temporalTlsClientKeyData]: z.string().min(1).optional(),
+  [RUNTIME_ENV.temporalApiKey]: z.string().min(1).optional(),
+  [RUNTIME_ENV.evidenceBucket]: z.string().min(1).optional(),
+  [RUNTIME_ENV.auditBucket]: z.string().min(1).optional(),
+  [RUNTIME_ENV.shutdownGraceSeconds]: z.coerce.number().int().min(1).optional(),
+  [RUNTIME_ENV.port]: z.coerce.number().int().min(1).max(65535).optional(),
+});
+
+export interface RuntimeOverrides {
+  temporal: Record<string, unknown>;
+  buckets: { evidenceBucket?: string; auditBucket?: string };
+  shutdownGraceSeconds?: number;
+  port?: number;
+}
+
+export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const e = parsed.data;
+  const tlsFiles = {
+    serverName: e[RUNTIME_ENV.temporalTlsServerName],
+    serverCaCertData: e[RUNTIME_ENV.temporalTlsServerCaCertData],
+    clientCertData: e[RUNTIME_ENV.temporalTlsClientCertData],
+    clientKeyData: e[RUNTIME_ENV.temporalTlsClientKeyData],
+  };
+  const anyTlsMaterial = Object.values(tlsFiles).some((value) => value !== undefined);
+  return {
+    temporal: {
+      address: e[RUNTIME_ENV.temporalAddress],
+      namespace: e[RUNTIME_ENV.temporalNamespace],
+      taskQueue: e[RUNTIME_ENV.taskQueue],
+      apiKey: e[RUNTIME_ENV.temporalApiKey],
+      tls: e[RUNTIME_ENV.temporalTls] === undefined ? undefined : e[RUNTIME_ENV.temporalTls] === 'true',
+      tlsMaterial: anyTlsMaterial ? tlsFiles : undefined,
+    },
+    buckets: { evidenceBucket: e[RUNTIME_ENV.evidenceBucket], auditBucket: e[RUNTIME_ENV.auditBucket] },
+    shutdownGraceSeconds: e[RUNTIME_ENV.shutdownGraceSeconds],
+    port: e[RUNTIME_ENV.port],
+  };
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadWorkerConfig } from '../../../workers/worker-config';
+import { loadApiConfig } from '../../../api/api-config';
+import { localActivitiesConfig } from '../../../config/activities';
+
+function writeConfig(content: unknown): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saring-config-')), 'config.json');
+  fs.writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
+const baseConfig = {
+  temporal: { address: '127.0.0.1:7233' },
+  activities: localActivitiesConfig({
+    s3: { endpoint: 'http://127.0.0.1:7070', region: 'ap-southeast-3', evidenceBucket: 'local-evidence', auditBucket: 'local-audit' },
+    channels: {
+      platformSimulator: 'http://127.0.0.1:8090',
+      policeSimulator: 'http://127.0.0.1:8091',
+      publishingSimulator: 'http://127.0.0.1:8092',
+      webhookSink: 'http://127.0.0.1:8093',
+      smtpSink: 'smtp://127.0.0.1:2525',
+    },
+  }),
+  api: { officersFile: '/tmp/officers.json', reporterVaultFile: '/tmp/vault.jsonl' },
+};
+
+describe('runtime config: JSON file plus the cloud containers’ environment', () => {
+  it('lets the container environment override Temporal, buckets, TLS material and the drain budget', () => {
+    const file = writeConfig(baseConfig);
+    const config = loadWorkerConfig({
+      SARING_CONFIG_FILE: file,
+      TEMPORAL_ADDRESS: 'temporal.saring.internal:7233',
+      TEMPORAL_NAMESPACE: 'saring-prod',
+      SARING_TASK_QUEUE: 'saring-cases-prod',
+      SARING_EVIDENCE_BUCKET: 'saring-prod-evidence-111111111111-ap-southeast-3',
+      SARING_AUDIT_BUCKET: 'saring-prod-audit-111111111111-ap-southeast-3',
+      SARING_SHUTDOWN_GRACE_SECONDS: '100',
+      TEMPORAL_TLS_CLIENT_CERT_DATA: '-----BEGIN CERTIFICATE-----x',
+      TEMPORAL_TLS_CLIENT_KEY_DATA: '-----BEGIN PRIVATE KEY-----y',
+    });
+    expect(config.temporal).toMatchObject({ address: 'temporal.saring.internal:7233', namespace: 'saring-prod', taskQueue: 'saring-cases-prod' });
+    expect(config.temporal.tlsMaterial?.clientCertData).toContain('CERTIFICATE');
+    expect(config.activities.s3.evidenceBucket).toBe('saring-prod-evidence-111111111111-ap-southeast-3');
+    expect(config.activities.s3.auditBucket).toBe('saring-prod-audit-111111111111-ap-southeast-3');
+    expect(config.activities.s3.endpoint).toBe('http://127.0.0.1:7070');
+    expect(config.shutdownGraceSeconds).toBe(100);
+  });
+
+  it('keeps the file’s values where the environment says nothing', () => {
+    const config = loadWorkerConfig({ SARING_CONFIG_FILE: writeConfig(baseConfig) });
+    expect(config.temporal).toMatchObject({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'saring-cases', tls: false });
+    expect(config.shutdownGraceSeconds).toBe(30);
+  });
+
+  it('names the field when the file is wrong, and the variable when the environment is', () => {
+    const broken = writeConfig({ ...baseConfig, temporal: { address: 'no-port-here' } });
+    expect(() => loadWorkerConfig({ SARING_CONFIG_FILE: broken })).toThrow(/temporal\.address: host:port/);
+    expect(() => loadWorkerConfig({ SARING_CONFIG_FILE: writeConfig(baseConfig), SARING_SHUTDOWN_GRACE_SECONDS: 'soon' })).toThrow(
+      /SARING_SHUTDOWN_GRACE_SECONDS/,
+    );
+    expect(() => loadWorkerConfig({})).toThrow(/SARING_CONFIG_FILE/);
+  });
+
+  it('refuses half an mTLS key pair', () => {
+    expect(() => loadWorkerConfig({ SARING_CONFIG_FILE: writeConfig(baseConfig), TEMPORAL_TLS_CLIENT_CERT_DATA: 'cert only' })).toThrow(
+      /clientCertData and clientKeyData go together/,
+    );
+  });
+
+  it('makes the API listen on every interface when the container gives it a port', () => {
+    const file = writeConfig(baseConfig);
+    expect(loadApiConfig({ SARING_CONFIG_FILE: file }).api).toMatchObject({ host: '127.0.0.1', port: 8080 });
+    expect(loadApiConfig({ SARING_CONFIG_FILE: file, PORT: '3000' }).api).toMatchObject({ host: '0.0.0.0', port: 3000 });
+  });
+});
