@@ -3,11 +3,12 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES, type Actor, type CaseState, type DetectionInput } from '../../domain';
 import { CaseClient } from '../../intake/case-client';
 import { canonicalizeUrl } from '../../activities/url/canonicalize';
-import { testServers } from '../harness/test-servers';
+import { testServers, uniqueTaskQueue } from '../harness/test-servers';
+import type { ScriptedActivities } from './scripted-activities';
 import { createTimeSkippingEnv } from '../harness/time-skipping';
 
 export const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
@@ -206,4 +207,27 @@ export function childIds(state: CaseState): string[] {
     }),
     ...(state.tracks.police ? [state.tracks.police.childWorkflowId] : []),
   ];
+}
+
+/** A dev-server connection plus one real worker on a task queue of its own, running scripted activities. */
+export interface DevCaseWorker {
+  dev: DevServer;
+  cases: CaseClient;
+  stop(): Promise<void>;
+}
+
+export async function startDevCaseWorker(label: string, scripted: ScriptedActivities): Promise<DevCaseWorker> {
+  const [dev, bundle] = await Promise.all([connectDevServer(), bundleCaseWorkflows()]);
+  const taskQueue = uniqueTaskQueue(label);
+  const worker = await Worker.create({ connection: dev.nativeConnection, taskQueue, workflowBundle: bundle, activities: scripted.activities() });
+  const running = worker.run();
+  return {
+    dev,
+    cases: caseClientFor(dev.client, taskQueue),
+    async stop() {
+      worker.shutdown();
+      await running;
+      await dev.close();
+    },
+  };
 }

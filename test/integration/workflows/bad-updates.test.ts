@@ -1,18 +1,15 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { CaseState } from '../../../domain';
 import { CaseClosedError, CaseNotFoundError, type CaseClient } from '../../../intake/case-client';
-import { uniqueTaskQueue } from '../../harness/test-servers';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import {
-  bundleCaseWorkflows,
-  caseClientFor,
-  connectDevServer,
   detectionOf,
   officers,
   uniqueUrl,
   waitFor,
   waitForCase,
+  startDevCaseWorker,
+  type DevCaseWorker,
   type DevServer,
 } from '../../support/case-test-kit';
 
@@ -23,28 +20,16 @@ import {
  */
 describe('bad officer steps are refused before they reach history (dev server)', () => {
   let dev: DevServer;
-  let bundle: WorkflowBundle;
-  let worker: Worker;
-  let running: Promise<void>;
   let cases: CaseClient;
+  let caseWorker: DevCaseWorker;
 
   beforeAll(async () => {
-    [dev, bundle] = await Promise.all([connectDevServer(), bundleCaseWorkflows()]);
-    const taskQueue = uniqueTaskQueue('bad-updates');
-    worker = await Worker.create({
-      connection: dev.nativeConnection,
-      taskQueue,
-      workflowBundle: bundle,
-      activities: new ScriptedActivities({ classification: { category: 'hoax', confidence: 0.8 } }).activities(),
-    });
-    running = worker.run();
-    cases = caseClientFor(dev.client, taskQueue);
+    caseWorker = await startDevCaseWorker('bad-updates', new ScriptedActivities({ classification: { category: 'hoax', confidence: 0.8 } }));
+    ({ dev, cases } = caseWorker);
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await dev?.close();
+    await caseWorker?.stop();
   });
 
   /** Waits until the case is idle (no workflow task or activity pending, history stable) and returns its history length and state. */

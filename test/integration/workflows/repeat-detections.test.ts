@@ -1,20 +1,17 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
 import { caseBaseId, caseWorkflowId } from '../../../intake/case-id';
 import type { CaseClient } from '../../../intake/case-client';
-import { uniqueTaskQueue } from '../../harness/test-servers';
 import { canonicalizeUrl } from '../../../activities/url/canonicalize';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import {
-  bundleCaseWorkflows,
-  caseClientFor,
-  connectDevServer,
   detectionOf,
   officers,
   uniqueUrl,
   waitFor,
   waitForCase,
+  startDevCaseWorker,
+  type DevCaseWorker,
   type DevServer,
 } from '../../support/case-test-kit';
 
@@ -27,28 +24,16 @@ const BATCH = 100;
  */
 describe('repeat detections and re-opened cases (dev server)', () => {
   let dev: DevServer;
-  let bundle: WorkflowBundle;
-  let worker: Worker;
-  let running: Promise<void>;
   let cases: CaseClient;
+  let caseWorker: DevCaseWorker;
 
   beforeAll(async () => {
-    [dev, bundle] = await Promise.all([connectDevServer(), bundleCaseWorkflows()]);
-    const taskQueue = uniqueTaskQueue('repeat-detections');
-    worker = await Worker.create({
-      connection: dev.nativeConnection,
-      taskQueue,
-      workflowBundle: bundle,
-      activities: new ScriptedActivities({ classification: { category: 'online_gambling', confidence: 0.95 } }).activities(),
-    });
-    running = worker.run();
-    cases = caseClientFor(dev.client, taskQueue);
+    caseWorker = await startDevCaseWorker('repeat-detections', new ScriptedActivities({ classification: { category: 'online_gambling', confidence: 0.95 } }));
+    ({ dev, cases } = caseWorker);
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await dev?.close();
+    await caseWorker?.stop();
   });
 
   it(`${DETECTIONS} concurrent detections of one URL (spelled in several ways) make one case counting ${DETECTIONS}`, async () => {
