@@ -20,6 +20,7 @@ const Env = z.object({
   [RUNTIME_ENV.auditBucket]: z.string().min(1).optional(),
   [RUNTIME_ENV.shutdownGraceSeconds]: z.coerce.number().int().min(1).optional(),
   [RUNTIME_ENV.port]: z.coerce.number().int().min(1).max(65535).optional(),
+  [RUNTIME_ENV.metricsNamespace]: z.string().min(1).optional(),
 });
 
 export interface RuntimeOverrides {
@@ -27,6 +28,8 @@ export interface RuntimeOverrides {
   buckets: { evidenceBucket?: string; auditBucket?: string };
   shutdownGraceSeconds?: number;
   port?: number;
+  /** Set in the cloud: publish CloudWatch metrics (embedded metric format) under this namespace. */
+  metricsNamespace?: string;
 }
 
 export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
@@ -54,5 +57,6 @@ export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
     buckets: { evidenceBucket: e[RUNTIME_ENV.evidenceBucket], auditBucket: e[RUNTIME_ENV.auditBucket] },
     shutdownGraceSeconds: e[RUNTIME_ENV.shutdownGraceSeconds],
     port: e[RUNTIME_ENV.port],
+    metricsNamespace: e[RUNTIME_ENV.metricsNamespace],
   };
 }

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import { buildActivityDeps, createActivities } from '../activities';
 import type { WorkerConfig } from './worker-config';
+import type { ActivityErrorCounter } from './metrics/error-counter';
 
 export interface CaseWorkerOptions {
   config: WorkerConfig;
@@ -11,6 +12,8 @@ export interface CaseWorkerOptions {
   /** A prebuilt bundle (tests bundle once per file); otherwise the worker bundles workflows/ itself. */
   workflowBundle?: WorkflowBundle;
   identity?: string;
+  /** Counts failed activity attempts for the WorkerErrors metric. */
+  errorCounter?: ActivityErrorCounter;
 }
 
 /** One worker polls the case task queue for both workflow and activity tasks. */
@@ -24,6 +27,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     activities,
     shutdownGraceTime: `${config.shutdownGraceSeconds}s`,
+    ...(options.errorCounter ? { interceptors: { activity: [options.errorCounter.interceptor] } } : {}),
     ...(options.identity ? { identity: options.identity } : {}),
   });
 }

@@ -9,6 +9,8 @@ export const WorkerConfig = z.object({
   activities: ActivitiesConfig,
   /** Seconds a stopping worker lets running activities finish before cancelling them. */
   shutdownGraceSeconds: z.number().int().min(1).max(600).default(30),
+  /** CloudWatch namespace for the embedded-metric-format lines; no metrics when absent (local). */
+  metricsNamespace: z.string().min(1).optional(),
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
@@ -31,5 +33,6 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     temporal: overrides.temporal,
     activities: { s3: overrides.buckets },
     shutdownGraceSeconds: overrides.shutdownGraceSeconds,
+    metricsNamespace: overrides.metricsNamespace,
   });
 }
