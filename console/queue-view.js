@@ -219,14 +219,18 @@ function detectionForm(ctx, onDone) {
 export async function renderQueue(container, ctx) {
   const results = h('div', { class: 'results', 'aria-live': 'polite' });
   const error = h('p', { class: 'form-error', role: 'alert' });
+  // Loads can overlap (first render, a filter change, the refresh timer): only the newest one may paint,
+  // or a slow unfiltered answer could replace a filtered one.
+  let latest = 0;
   const load = async () => {
+    const mine = ++latest;
     error.textContent = '';
     try {
       const query = new URLSearchParams(filters).toString();
       const answer = await get(`/api/cases?${query}`);
-      results.replaceChildren(caseTable(ctx, answer.cases));
+      if (mine === latest) results.replaceChildren(caseTable(ctx, answer.cases));
     } catch (failure) {
-      error.textContent = failure.message;
+      if (mine === latest) error.textContent = failure.message;
     }
   };
   container.replaceChildren(

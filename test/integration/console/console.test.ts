@@ -76,6 +76,9 @@ describe('officer console (Chromium)', () => {
     await expectText(row, /Verifikasi/);
     await expectText(row, /Banjar/);
     await expectText(row, /lagi/);
+    // Other test files' cases share this server; the region filter must hold for every row shown.
+    const regions = await page.locator('table tbody tr td:nth-child(5)').allTextContents();
+    expect(new Set(regions.map((text) => text.trim()))).toEqual(new Set(['Banjar']));
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-queue.png'), fullPage: true });
     await link.click();
     await page.getByRole('heading', { name: `Kasus ${caseId}` }).waitFor();
