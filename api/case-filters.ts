@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { caseListQuery as buildCaseListQuery } from '../intake/case-client';
 import {
-  CASE_SEARCH_ATTRIBUTES as SA,
   CASE_STAGES,
   CATEGORIES,
   OfficerId,
   PRIORITIES,
   REGIONS,
 } from '../domain';
-
-export const CASE_WORKFLOW_TYPE = 'ContentCaseWorkflow';
 
 /** A comma-separated list of enum values: "verification,action". */
 const ListOf = <const V extends readonly [string, ...string[]]>(values: V) =>
@@ -44,29 +42,15 @@ export const CaseListFilters = z.strictObject({
 });
 export type CaseListFilters = z.infer<typeof CaseListFilters>;
 
-/** Double-quoted visibility literal; the schemas above already exclude quotes and backslashes. */
-function literal(value: string): string {
-  if (/["\\]/.test(value)) throw new Error(`refusing to quote ${value}`);
-  return `"${value}"`;
-}
-
-function oneOf(attribute: string, values: readonly string[]): string {
-  return values.length === 1
-    ? `${attribute} = ${literal(values[0]!)}`
-    : `${attribute} IN (${values.map(literal).join(', ')})`;
-}
-
-/** The visibility query for the filters: `WorkflowType = "ContentCaseWorkflow" AND SaringStatus IN (...) ...`. */
+/** The visibility query for the filters, through the one query builder in intake/case-client.ts. */
 export function caseListQuery(filters: Omit<CaseListFilters, 'limit'>): string {
-  const clauses = [`WorkflowType = ${literal(CASE_WORKFLOW_TYPE)}`];
-  if (filters.status) clauses.push(oneOf(SA.status.name, filters.status));
-  if (filters.category) clauses.push(oneOf(SA.category.name, filters.category));
-  if (filters.priority) clauses.push(oneOf(SA.priority.name, filters.priority));
-  if (filters.region) clauses.push(oneOf(SA.region.name, filters.region));
-  if (filters.assignee === 'none') clauses.push(`${SA.assignee.name} IS NULL`);
-  else if (filters.assignee) clauses.push(`${SA.assignee.name} = ${literal(filters.assignee)}`);
-  if (filters.breached !== undefined) clauses.push(`${SA.slaBreached.name} = ${filters.breached}`);
-  if (filters.open !== undefined)
-    clauses.push(filters.open ? 'ExecutionStatus = "Running"' : 'ExecutionStatus != "Running"');
-  return clauses.join(' AND ');
+  return buildCaseListQuery({
+    ...(filters.status ? { stage: filters.status } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.priority ? { priority: filters.priority } : {}),
+    ...(filters.region ? { region: filters.region } : {}),
+    ...(filters.assignee ? { assignee: filters.assignee } : {}),
+    ...(filters.breached !== undefined ? { slaBreached: filters.breached } : {}),
+    ...(filters.open !== undefined ? { open: filters.open } : {}),
+  });
 }

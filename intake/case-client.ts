@@ -56,18 +56,20 @@ export class CaseClosedError extends Error {
   }
 }
 
+/** A list filter: each field narrows the list; an array means "any of these". */
 export interface CaseFilter {
   stage?: CaseStage | CaseStage[];
-  category?: Category | 'uncategorized';
-  priority?: Priority;
-  region?: Region;
+  category?: Category | 'uncategorized' | (Category | 'uncategorized')[];
+  priority?: Priority | Priority[];
+  region?: Region | Region[];
   platform?: Platform;
+  /** An officer id, or 'none' for unassigned cases. */
   assignee?: string;
   slaBreached?: boolean;
   /** Cases with an open deadline before this time. */
   nextDeadlineBefore?: Date;
   minDetections?: number;
-  /** Only running workflows (open cases). */
+  /** true: running workflows (open cases) only; false: finished ones only. */
   open?: boolean;
 }
 
@@ -90,22 +92,28 @@ export interface CaseSummary {
 
 const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** A visibility query for a case list, e.g. `WorkflowType = 'ContentCaseWorkflow' AND SaringSlaBreached = true`. */
+function oneOf(attribute: string, value: string | string[]): string {
+  const values = Array.isArray(value) ? value : [value];
+  return values.length === 1 ? `${attribute} = ${quote(values[0]!)}` : `${attribute} IN (${values.map(quote).join(', ')})`;
+}
+
+/**
+ * The visibility query for a case list, e.g. `WorkflowType = 'ContentCaseWorkflow' AND SaringSlaBreached = true`.
+ * The one place case lists are turned into queries: the API and the CLI both come through here.
+ */
 export function caseListQuery(filter: CaseFilter = {}): string {
   const clauses = [`WorkflowType = 'ContentCaseWorkflow'`];
-  if (filter.stage !== undefined) {
-    const stages = Array.isArray(filter.stage) ? filter.stage : [filter.stage];
-    clauses.push(`${SA.status.name} IN (${stages.map(quote).join(', ')})`);
-  }
-  if (filter.category) clauses.push(`${SA.category.name} = ${quote(filter.category)}`);
-  if (filter.priority) clauses.push(`${SA.priority.name} = ${quote(filter.priority)}`);
-  if (filter.region) clauses.push(`${SA.region.name} = ${quote(filter.region)}`);
+  if (filter.stage !== undefined) clauses.push(oneOf(SA.status.name, filter.stage));
+  if (filter.category) clauses.push(oneOf(SA.category.name, filter.category));
+  if (filter.priority) clauses.push(oneOf(SA.priority.name, filter.priority));
+  if (filter.region) clauses.push(oneOf(SA.region.name, filter.region));
   if (filter.platform) clauses.push(`${SA.platforms.name} = ${quote(filter.platform)}`);
-  if (filter.assignee) clauses.push(`${SA.assignee.name} = ${quote(filter.assignee)}`);
+  if (filter.assignee === 'none') clauses.push(`${SA.assignee.name} IS NULL`);
+  else if (filter.assignee) clauses.push(`${SA.assignee.name} = ${quote(filter.assignee)}`);
   if (filter.slaBreached !== undefined) clauses.push(`${SA.slaBreached.name} = ${filter.slaBreached}`);
   if (filter.nextDeadlineBefore) clauses.push(`${SA.nextDeadline.name} < ${quote(filter.nextDeadlineBefore.toISOString())}`);
   if (filter.minDetections !== undefined) clauses.push(`${SA.detectionCount.name} >= ${Math.floor(filter.minDetections)}`);
-  if (filter.open) clauses.push(`ExecutionStatus = 'Running'`);
+  if (filter.open !== undefined) clauses.push(filter.open ? `ExecutionStatus = 'Running'` : `ExecutionStatus != 'Running'`);
   return clauses.join(' AND ');
 }
 

@@ -209,6 +209,6 @@ describe('API: hoax path and case lists (real dev server, real workflows)', () =
     });
     expect(Date.parse(row.nextDeadline!)).toBeGreaterThan(Date.now());
     const listed = await env.as('verifier').get('/api/cases?region=tapin');
-    expect(listed.body.query).toBe('WorkflowType = "ContentCaseWorkflow" AND SaringRegion = "tapin"');
+    expect(listed.body.query).toBe("WorkflowType = 'ContentCaseWorkflow' AND SaringRegion = 'tapin'");
   });
 });
