@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { LocalSettings } from './local-settings';
 import { localSimulatorPorts } from './local-config';
 
-async function isFree(port: number): Promise<boolean> {
+export async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
@@ -23,7 +23,7 @@ export async function assertPortsFree(settings: LocalSettings): Promise<void> {
     ['SARING_API_PORT', settings.SARING_API_PORT],
   ];
   const taken: string[] = [];
-  for (const [name, port] of ports) if (!(await isFree(port))) taken.push(`${port} (${name})`);
+  for (const [name, port] of ports) if (!(await isPortFree(port))) taken.push(`${port} (${name})`);
   if (taken.length > 0) {
     throw new Error(
       `Port(s) already in use: ${taken.join(', ')}. Is Saring already running? Stop it, or set the variable(s) to free ports, e.g. SARING_API_PORT=18080 npm start.`,

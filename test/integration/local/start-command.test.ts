@@ -5,9 +5,18 @@ import path from 'node:path';
 import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../../../config/s3';
 import { LOCAL_S3 } from '../../../local/local-config';
-import { freePort } from '../../../local/ports';
+import { isPortFree } from '../../../local/port-check';
 
 const repoRoot = path.resolve(__dirname, '../../..');
+
+async function freeBlockBelowEphemeralRange(size: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
+    const ports = Array.from({ length: size }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(isPortFree))).every(Boolean)) return base;
+  }
+  throw new Error('no free block of ports between 20000 and 32000');
+}
 
 /**
  * The README's start command, run for real twice on one data folder: everything comes up, Ctrl-C
@@ -19,16 +28,19 @@ describe('npm start (the embedded default)', () => {
   let current: ChildProcess | undefined;
 
   beforeAll(async () => {
-    const simulatorBase = 20000 + Math.floor(Math.random() * 20000);
+    // All ports from one block below the kernel's ephemeral range (32768+): services bind minutes apart,
+    // and a port merely free at the start could meanwhile go to an outgoing connection or to one of the
+    // dev server's own randomly chosen ports.
+    const base = await freeBlockBelowEphemeralRange(10);
     env = {
       ...process.env,
       SARING_DATA_DIR: dataDir,
-      SARING_TEMPORAL_PORT: String(await freePort()),
-      SARING_TEMPORAL_UI_PORT: String(await freePort()),
-      SARING_S3_PORT: String(await freePort()),
-      SARING_API_PORT: String(await freePort()),
-      SARING_SMTP_PORT: String(await freePort()),
-      SARING_SIMULATOR_PORT: String(simulatorBase),
+      SARING_TEMPORAL_PORT: String(base),
+      SARING_TEMPORAL_UI_PORT: String(base + 1),
+      SARING_S3_PORT: String(base + 2),
+      SARING_API_PORT: String(base + 3),
+      SARING_SMTP_PORT: String(base + 4),
+      SARING_SIMULATOR_PORT: String(base + 5),
     };
   });
 
