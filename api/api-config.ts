@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfigFile } from '../config/load';
+import { loadConfig } from '../config/load';
 import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
 import { TemporalConfig } from '../config/temporal';
 import { CONSOLE_DIR } from '../console/console-dir';
@@ -30,23 +30,13 @@ export const ApiConfig = z.object({
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 
-const ApiEnv = z.object({
-  SARING_CONFIG_FILE: z.string().min(1, 'SARING_CONFIG_FILE must name the JSON config file'),
-});
-
 /**
- * Config from the file named by SARING_CONFIG_FILE; the cloud containers' variables
+ * Config from SARING_CONFIG_FILE or SARING_CONFIG_JSON; the cloud containers' variables
  * (infra/runtime-env.ts) override Temporal and the port; secrets only from the environment.
  */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const parsedEnv = ApiEnv.safeParse(env);
-  if (!parsedEnv.success) {
-    throw new Error(
-      `API environment: ${parsedEnv.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
   const overrides = runtimeEnvOverrides(env);
-  return loadConfigFile(ApiConfig, parsedEnv.data.SARING_CONFIG_FILE, {
+  return loadConfig(ApiConfig, env, {
     temporal: overrides.temporal,
     // A port from the environment means a container behind a load balancer: listen on every interface.
     api: overrides.port === undefined ? {} : { port: overrides.port, host: '0.0.0.0' },

@@ -20,6 +20,8 @@ export const RUNTIME_ENV = {
   /** From Secrets Manager (Temporal Cloud, API-key auth). */
   temporalApiKey: 'TEMPORAL_API_KEY',
   taskQueue: 'SARING_TASK_QUEUE',
+  /** The app config JSON (channels, notifications), from Secrets Manager: the file's content, not a path. */
+  appConfigJson: 'SARING_CONFIG_JSON',
   evidenceBucket: 'SARING_EVIDENCE_BUCKET',
   auditBucket: 'SARING_AUDIT_BUCKET',
   metricsNamespace: 'SARING_METRICS_NAMESPACE',

@@ -51,6 +51,7 @@ export function buildSaring(app: App, config: EnvironmentConfig): SaringStacks {
     platformKey: data.platformKey,
     dataKey: data.dataKey,
     temporal: temporal.connection,
+    appConfig: secrets.appConfig,
   };
   const workers = new WorkersStack(app, shared);
   const api = new ApiStack(app, {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TemporalConfig } from '../config/temporal';
 import { ActivitiesConfig } from '../config/activities';
-import { loadConfigFile } from '../config/load';
+import { loadConfig } from '../config/load';
 import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
 
 export const WorkerConfig = z.object({
@@ -14,22 +14,14 @@ export const WorkerConfig = z.object({
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
-const WorkerEnv = z.object({
-  SARING_CONFIG_FILE: z.string().min(1, 'SARING_CONFIG_FILE must name the JSON config file'),
-});
-
 /**
- * Config comes from the file named by SARING_CONFIG_FILE (channels, notifications, S3 endpoint); the
- * cloud containers' variables (infra/runtime-env.ts) override Temporal, buckets and the drain budget;
- * secrets come only from the environment.
+ * Config comes from SARING_CONFIG_FILE or SARING_CONFIG_JSON (channels, notifications, S3 endpoint);
+ * the cloud containers' variables (infra/runtime-env.ts) override Temporal, buckets and the drain
+ * budget; secrets come only from the environment.
  */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const parsedEnv = WorkerEnv.safeParse(env);
-  if (!parsedEnv.success) {
-    throw new Error(`Worker environment: ${parsedEnv.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
   const overrides = runtimeEnvOverrides(env);
-  return loadConfigFile(WorkerConfig, parsedEnv.data.SARING_CONFIG_FILE, {
+  return loadConfig(WorkerConfig, env, {
     temporal: overrides.temporal,
     activities: { s3: overrides.buckets },
     shutdownGraceSeconds: overrides.shutdownGraceSeconds,

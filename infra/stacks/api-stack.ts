@@ -1,3 +1,4 @@
+import { type CredentialSecret } from '../constructs/credential-secret';
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { type IVpc, Peer, Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
@@ -35,6 +36,8 @@ export interface ApiStackProps extends SaringStackProps {
   readonly dataKey: IKey;
   readonly accessLogsBucket: IBucket;
   readonly temporal: TemporalConnection;
+  /** Channel and notification config JSON, handed to the container as SARING_CONFIG_JSON. */
+  readonly appConfig: CredentialSecret;
   /** Self-hosted mode: the Temporal Web UI to serve on its own host name, for admins and auditors only. */
   readonly temporalWebUi?: TemporalWebUiSpec;
 }
@@ -161,7 +164,7 @@ export class ApiStack extends SaringStack {
         [RUNTIME_ENV.cognitoClientId]: this.directory.consoleClient.userPoolClientId,
         [RUNTIME_ENV.cognitoDomain]: this.directory.domain.baseUrl(),
       },
-      secrets: { ...props.temporal.clientSecrets },
+      secrets: { ...props.temporal.clientSecrets, [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json') },
       extraEgressPorts: [...props.temporal.externalEgressPorts],
       containerPorts: [api.port],
       platformKey,

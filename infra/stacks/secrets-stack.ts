@@ -16,12 +16,20 @@ export interface SecretsStackProps extends SaringStackProps {
 export class SecretsStack extends SaringStack {
   readonly temporalTls?: CredentialSecret;
   readonly temporalCloud?: CredentialSecret;
+  /** The worker and API config (partner channel endpoints and tokens, notification recipients), as JSON. */
+  readonly appConfig: CredentialSecret;
 
   constructor(scope: Construct, props: SecretsStackProps) {
     super(scope, 'Secrets', props);
     const platformKey = this.keyRef('PlatformKey', props.platformKey);
     const { config } = this;
     const temporal = config.temporal;
+    this.appConfig = new CredentialSecret(this, 'AppConfig', {
+      secretName: `saring/${config.name}/app/config`,
+      encryptionKey: platformKey,
+      description: `Saring ${config.name}: worker and API config JSON (partner channels, notifications; docs/platform-engineers.md)`,
+      fields: ['json'],
+    });
     if (temporal.mode === 'self-hosted') {
       this.temporalTls = new CredentialSecret(this, 'TemporalTls', {
         secretName: `saring/${config.name}/temporal/tls`,

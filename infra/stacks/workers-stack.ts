@@ -1,3 +1,4 @@
+import { type CredentialSecret } from '../constructs/credential-secret';
 import { Duration } from 'aws-cdk-lib';
 import { AdjustmentType } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
@@ -21,6 +22,8 @@ export interface WorkersStackProps extends SaringStackProps {
   readonly platformKey: IKey;
   readonly dataKey: IKey;
   readonly temporal: TemporalConnection;
+  /** Channel and notification config JSON, handed to the container as SARING_CONFIG_JSON. */
+  readonly appConfig: CredentialSecret;
 }
 
 /** Time the worker keeps for itself between SIGTERM's grace budget and the hard SIGKILL. */
@@ -77,7 +80,7 @@ export class WorkersStack extends SaringStack {
         [RUNTIME_ENV.metricsNamespace]: METRICS_NAMESPACE,
         [RUNTIME_ENV.shutdownGraceSeconds]: String(w.stopTimeoutSeconds - SHUTDOWN_MARGIN_SECONDS),
       },
-      secrets: { ...props.temporal.clientSecrets },
+      secrets: { ...props.temporal.clientSecrets, [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json') },
       extraEgressPorts: [...props.temporal.externalEgressPorts],
       platformKey,
       logRetentionDays: config.observability.logRetentionDays,

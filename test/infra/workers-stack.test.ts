@@ -29,6 +29,13 @@ describe('workers stack', () => {
     expect(Number(grace)).toBeGreaterThan(0);
   });
 
+  it('gets its channel config as SARING_CONFIG_JSON from the app-config secret, never as a plain value', () => {
+    const [worker] = containersOf(dev().json('workers'));
+    const config = (worker!.Secrets ?? []).find((secret) => secret.Name === 'SARING_CONFIG_JSON');
+    expect(JSON.stringify(config?.ValueFrom)).toMatch(/AppConfig.*:json::/);
+    expect((worker!.Environment ?? []).map((e) => e.Name)).not.toContain('SARING_CONFIG_JSON');
+  });
+
   it('runs non-root on a read-only root filesystem with a scratch /tmp', () => {
     const [worker] = containersOf(dev().json('workers'));
     expect(worker!.User).toBe('1000:1000');

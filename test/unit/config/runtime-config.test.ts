@@ -63,6 +63,13 @@ describe('runtime config: JSON file plus the cloud containers’ environment', (
     expect(() => loadWorkerConfig({})).toThrow(/SARING_CONFIG_FILE/);
   });
 
+  it('reads the config content from SARING_CONFIG_JSON (containers get it from Secrets Manager)', () => {
+    const config = loadWorkerConfig({ SARING_CONFIG_JSON: JSON.stringify(baseConfig), TEMPORAL_NAMESPACE: 'saring-dev' });
+    expect(config.temporal.namespace).toBe('saring-dev');
+    expect(config.activities.police.endpoint).toBe('http://127.0.0.1:8091');
+    expect(() => loadWorkerConfig({ SARING_CONFIG_JSON: '{"temporal": ' })).toThrow(/SARING_CONFIG_JSON is not valid JSON/);
+  });
+
   it('refuses half an mTLS key pair', () => {
     expect(() => loadWorkerConfig({ SARING_CONFIG_FILE: writeConfig(baseConfig), TEMPORAL_TLS_CLIENT_CERT_DATA: 'cert only' })).toThrow(
       /clientCertData and clientKeyData go together/,
