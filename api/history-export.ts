@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
+import { sha256Hex } from '../activities/evidence/sha256';
 import type { CaseHistory } from './case-service';
 
 /** SHA-256 of the history JSON's UTF-8 bytes: the digest auditors compare with the archived copy. */
 export function historySha256(historyJson: string): string {
-  return crypto.createHash('sha256').update(historyJson, 'utf8').digest('hex');
+  return sha256Hex(historyJson);
 }
 
 /**

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { OfficerId, Role, type Actor } from '../domain/roles';
+import { sha256Hex } from '../activities/evidence/sha256';
 
 /**
  * Officers known to the local API, each with one role and the SHA-256 of a bearer token (the token
@@ -20,10 +21,6 @@ export const OfficerDirectoryFile = z.object({ officers: z.array(OfficerEntry).m
 export interface OfficerDirectory {
   authenticate(token: string): (Actor & { name: string }) | undefined;
   list(): { officerId: string; name: string; role: Role }[];
-}
-
-export function sha256Hex(text: string): string {
-  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function createOfficerDirectory(entries: OfficerEntry[]): OfficerDirectory {

@@ -1,9 +1,4 @@
-import crypto from 'node:crypto';
 import { canonicalJson } from '../api/canonical-json';
-
-export function sha256Hex(text: string): string {
-  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 type HistoryEvent = Record<string, unknown> & { eventId?: string; eventType?: string };
 

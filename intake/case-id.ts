@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../activities/evidence/sha256';
 
 /**
  * Case ids. A case id is derived from what identifies the content, so every detection of the same
@@ -18,10 +18,6 @@ export interface ContentIdentity {
   canonicalUrl?: string;
   contentSha256?: string;
   text?: string;
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** NFKC, zero-width characters removed, lower case, whitespace collapsed: cosmetic edits of a hoax text give the same key. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../domain/roles';
-import { newToken, sha256Hex, type OfficerEntry } from '../api/officer-directory';
+import { newToken, type OfficerEntry } from '../api/officer-directory';
+import { sha256Hex } from '../activities/evidence/sha256';
 
 /** The local demo's officers: two supervisors so four-eyes approvals can be tried by hand. */
 const LOCAL_OFFICERS: { officerId: string; name: string; role: Role }[] = [

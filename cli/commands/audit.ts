@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { eventsInMessageJsonForm } from '../../api/history-json';
@@ -6,7 +5,8 @@ import type { CaseState } from '../../domain';
 import { UsageError } from '../args';
 import type { ApiClient } from '../api-client';
 import { defineCommand } from '../command';
-import { compareHistories, eventsForm, NotAHistoryFile, readHistoryFile, sha256Hex } from '../history-check';
+import { compareHistories, eventsForm, NotAHistoryFile, readHistoryFile } from '../history-check';
+import { sha256Hex } from '../../activities/evidence/sha256';
 import { CaseId } from './case-reads';
 
 const RunId = z.uuid('a run id (UUID) as shown by audit history');
@@ -128,7 +128,7 @@ export const auditVerify = defineCommand({
       // The case recorded its archive object (key and SHA-256 of the whole document) when it closed.
       const state = await ctx.api().get<CaseState>(`/api/cases/${caseId}`);
       const recorded = state.outcome?.archive;
-      const documentSha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      const documentSha256 = sha256Hex(bytes);
       if (recorded && file.requestId && recorded.key.endsWith(`/${file.requestId}.json`)) {
         if (recorded.sha256 !== documentSha256) {
           return report(
