@@ -59,6 +59,24 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * Waits for `ready` (a port opening, a log line), failing at once if the process exits first. On any
+ * failure the process is stopped and the error carries the last lines of its log and what to try.
+ */
+export async function awaitReady(child: ManagedProcess, ready: Promise<unknown>, hint?: string): Promise<void> {
+  try {
+    await Promise.race([
+      ready,
+      child.exited.then((code) => {
+        throw new Error(`${child.name} exited early with code ${code}`);
+      }),
+    ]);
+  } catch (error) {
+    await child.stop();
+    throw new Error(`${(error as Error).message}. Log ${child.logFile}:\n${tailOf(child.logFile)}${hint ? `\n${hint}` : ''}`);
+  }
+}
+
 /** Last lines of a log, for error messages that say what went wrong. */
 export function tailOf(logFile: string, lines = 20): string {
   try {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { REPO_ROOT } from '../toolchain/paths';
-import { startManagedProcess, tailOf, type ManagedProcess } from './managed-process';
+import { awaitReady, startManagedProcess, type ManagedProcess } from './managed-process';
 import { fileSize, waitForLogLine } from './wait-for-log';
 
 export interface NodeServiceOptions {
@@ -26,16 +26,6 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Man
     logFile: options.logFile,
     cwd: REPO_ROOT,
   });
-  try {
-    await Promise.race([
-      waitForLogLine(options.logFile, options.readyLine, options.readyTimeoutMs ?? 90_000, offset),
-      child.exited.then((code) => {
-        throw new Error(`${options.name} exited early with code ${code}`);
-      }),
-    ]);
-  } catch (error) {
-    await child.stop();
-    throw new Error(`${(error as Error).message}\nLast lines of ${options.logFile}:\n${tailOf(options.logFile)}`);
-  }
+  await awaitReady(child, waitForLogLine(options.logFile, options.readyLine, options.readyTimeoutMs ?? 90_000, offset));
   return child;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startManagedProcess, tailOf, type ManagedProcess } from './managed-process';
+import { awaitReady, startManagedProcess, type ManagedProcess } from './managed-process';
 import { waitForPort } from './ports';
 
 export interface S3ServerOptions {
@@ -30,7 +30,7 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
   fs.mkdirSync(bucketsDir, { recursive: true });
   fs.mkdirSync(versionsDir, { recursive: true });
   const child = startManagedProcess({
-    name: 's3',
+    name: 'versitygw',
     command: options.versitygwPath,
     args: [
       '--port',
@@ -47,20 +47,11 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
     env: { ROOT_ACCESS_KEY_ID: options.accessKeyId, ROOT_SECRET_ACCESS_KEY: options.secretAccessKey },
     logFile: options.logFile,
   });
-  try {
-    await Promise.race([
-      waitForPort(options.port, 30_000),
-      child.exited.then((code) => {
-        throw new Error(`versitygw exited early with code ${code}`);
-      }),
-    ]);
-  } catch (error) {
-    await child.stop();
-    throw new Error(
-      `${(error as Error).message}. Log ${options.logFile}:\n${tailOf(options.logFile)}\n` +
-        'The POSIX backend needs a filesystem with extended attributes (ext4, xfs, btrfs) under the data folder.',
-    );
-  }
+  await awaitReady(
+    child,
+    waitForPort(options.port, 30_000),
+    'The POSIX backend needs a filesystem with extended attributes (ext4, xfs, btrfs) under the data folder.',
+  );
   return {
     endpoint: `http://127.0.0.1:${options.port}`,
     accessKeyId: options.accessKeyId,

@@ -1,5 +1,5 @@
 import { searchAttributeCliArgs } from '../domain/search-attributes';
-import { startManagedProcess, tailOf, type ManagedProcess } from './managed-process';
+import { awaitReady, startManagedProcess, type ManagedProcess } from './managed-process';
 import { waitForPort } from './ports';
 
 export interface TemporalDevServerOptions {
@@ -42,22 +42,13 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   if (options.uiPort === undefined) args.push('--headless');
   else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(options.uiPort));
 
-  const child = startManagedProcess({ name: 'temporal', command: options.cliPath, args, logFile: options.logFile });
-  try {
-    await Promise.race([
-      waitForPort(options.port, 60_000),
-      child.exited.then((code) => {
-        throw new Error(`the Temporal dev server exited early with code ${code}`);
-      }),
-    ]);
-    if (options.uiPort !== undefined) await waitForPort(options.uiPort, 30_000);
-  } catch (error) {
-    await child.stop();
-    throw new Error(
-      `${(error as Error).message}. Log ${options.logFile}:\n${tailOf(options.logFile)}\n` +
-        'Is another server using the port or the SQLite file? Stop it, or pick other ports.',
-    );
-  }
+  const child = startManagedProcess({ name: 'the Temporal dev server', command: options.cliPath, args, logFile: options.logFile });
+  const ui = options.uiPort;
+  await awaitReady(
+    child,
+    waitForPort(options.port, 60_000).then(() => (ui === undefined ? undefined : waitForPort(ui, 30_000))),
+    'Is another server using the port or the SQLite file? Stop it, or pick other ports.',
+  );
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort === undefined ? undefined : `http://127.0.0.1:${options.uiPort}`,
