@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { localActivitiesConfig, type LocalChannelUrls } from '../config/activities';
+import type { S3Config } from '../config/s3';
 import type { LocalSettings, localDataPaths } from './local-settings';
 
 /** The local S3 server's fixed demo credentials and bucket names (never used outside this machine). */
@@ -10,6 +11,17 @@ export const LOCAL_S3 = {
   evidenceBucket: 'saring-evidence',
   auditBucket: 'saring-audit',
 } as const;
+
+/** How the local worker, the start command and tests reach the local S3 server. */
+export function localS3Config(settings: Pick<LocalSettings, 'SARING_S3_PORT'>): S3Config {
+  return {
+    endpoint: `http://127.0.0.1:${settings.SARING_S3_PORT}`,
+    region: LOCAL_S3.region,
+    credentials: { accessKeyId: LOCAL_S3.accessKeyId, secretAccessKey: LOCAL_S3.secretAccessKey },
+    evidenceBucket: LOCAL_S3.evidenceBucket,
+    auditBucket: LOCAL_S3.auditBucket,
+  };
+}
 
 /** Fixed ports of the local simulators: the platform simulator's port, then the next ones in order. */
 export function localSimulatorPorts(settings: LocalSettings) {
@@ -37,13 +49,7 @@ export function writeLocalConfig(paths: ReturnType<typeof localDataPaths>, setti
   const config = {
     temporal: { address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`, namespace: settings.SARING_NAMESPACE },
     activities: localActivitiesConfig({
-      s3: {
-        endpoint: `http://127.0.0.1:${settings.SARING_S3_PORT}`,
-        region: LOCAL_S3.region,
-        credentials: { accessKeyId: LOCAL_S3.accessKeyId, secretAccessKey: LOCAL_S3.secretAccessKey },
-        evidenceBucket: LOCAL_S3.evidenceBucket,
-        auditBucket: LOCAL_S3.auditBucket,
-      },
+      s3: localS3Config(settings),
       channels: localChannelUrls(settings),
       objectLock: { mode: 'GOVERNANCE', retainDays: 30 },
     }),

@@ -13,7 +13,7 @@ import { ensureLockedBuckets } from './buckets';
 import { createS3Client } from '../config/s3';
 import { readLocalSettings, localDataPaths } from './local-settings';
 import { assertPortsFree } from './port-check';
-import { writeLocalConfig, LOCAL_S3, localSimulatorPorts } from './local-config';
+import { writeLocalConfig, LOCAL_S3, localS3Config, localSimulatorPorts } from './local-config';
 import { startNodeService } from './node-service';
 import { ensureLocalOfficers } from './local-officers';
 import { loadSampleCasesOnce } from './sample-cases';
@@ -67,13 +67,7 @@ async function main(): Promise<void> {
       logFile: path.join(paths.logs, 's3.log'),
     });
     running.push({ name: 's3', stop: () => s3.stop() });
-    const s3Client = createS3Client({
-      endpoint: s3.endpoint,
-      region: LOCAL_S3.region,
-      credentials: { accessKeyId: LOCAL_S3.accessKeyId, secretAccessKey: LOCAL_S3.secretAccessKey },
-      evidenceBucket: LOCAL_S3.evidenceBucket,
-      auditBucket: LOCAL_S3.auditBucket,
-    });
+    const s3Client = createS3Client(localS3Config(settings));
     await ensureLockedBuckets(s3Client, [LOCAL_S3.evidenceBucket, LOCAL_S3.auditBucket]);
     s3Client.destroy();
 

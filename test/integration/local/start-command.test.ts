@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../../../config/s3';
-import { LOCAL_S3 } from '../../../local/local-config';
+import { LOCAL_S3, localS3Config } from '../../../local/local-config';
 import { isPortFree } from '../../../local/port-check';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -86,13 +86,7 @@ describe('npm start (the embedded default)', () => {
   }
 
   async function evidenceVersions(): Promise<string[]> {
-    const s3 = createS3Client({
-      endpoint: `http://127.0.0.1:${env.SARING_S3_PORT}`,
-      region: LOCAL_S3.region,
-      credentials: { accessKeyId: LOCAL_S3.accessKeyId, secretAccessKey: LOCAL_S3.secretAccessKey },
-      evidenceBucket: LOCAL_S3.evidenceBucket,
-      auditBucket: LOCAL_S3.auditBucket,
-    });
+    const s3 = createS3Client(localS3Config({ SARING_S3_PORT: Number(env.SARING_S3_PORT) }));
     try {
       const listed = await s3.send(new ListObjectVersionsCommand({ Bucket: LOCAL_S3.evidenceBucket }));
       return (listed.Versions ?? []).map((v) => `${v.Key}@${v.VersionId}`).sort();
