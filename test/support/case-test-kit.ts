@@ -8,7 +8,7 @@ import { CASE_SEARCH_ATTRIBUTES, type Actor, type CaseState, type DetectionInput
 import { CaseClient } from '../../intake/case-client';
 import { canonicalizeUrl } from '../../activities/url/canonicalize';
 import { testServers, uniqueTaskQueue } from '../harness/test-servers';
-import type { ScriptedActivities } from './scripted-activities';
+import { ScriptedActivities, type ActivityScript } from './scripted-activities';
 import { createTimeSkippingEnv } from '../harness/time-skipping';
 
 export const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
@@ -230,4 +230,17 @@ export async function startDevCaseWorker(label: string, scripted: ScriptedActivi
       await dev.close();
     },
   };
+}
+
+/** Runs `run` while a worker with freshly scripted activities polls `taskQueue` on a time-skipping env. */
+export async function withScriptedCaseWorker<T>(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundle,
+  taskQueue: string,
+  script: ActivityScript,
+  run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>,
+): Promise<T> {
+  const scripted = new ScriptedActivities(script);
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: scripted.activities() });
+  return worker.runUntil(run(caseClientFor(env.client, taskQueue), scripted));
 }

@@ -1,11 +1,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES as SA, type CaseState, type TimelineEntry } from '../../../domain';
 import type { CaseClient } from '../../../intake/case-client';
-import { ScriptedActivities, type ActivityScript } from '../../support/scripted-activities';
+import { type ScriptedActivities, type ActivityScript } from '../../support/scripted-activities';
 import {
   bundleCaseWorkflows,
-  caseClientFor,
   childIds,
   createCaseTimeSkippingEnv,
   detectionOf,
@@ -13,6 +12,7 @@ import {
   officers,
   uniqueUrl,
   waitForCase,
+  withScriptedCaseWorker,
 } from '../../support/case-test-kit';
 
 const HOUR = 3_600_000;
@@ -40,10 +40,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
 
   async function withCaseWorker<T>(script: ActivityScript, run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>): Promise<T> {
     queueSeq += 1;
-    const taskQueue = `sla-${queueSeq}`;
-    const scripted = new ScriptedActivities(script);
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: scripted.activities() });
-    return worker.runUntil(run(caseClientFor(env.client, taskQueue), scripted));
+    return withScriptedCaseWorker(env, bundle, `sla-${queueSeq}`, script, run);
   }
 
   it('verification (normal, 24 h): reminders at 12 h and 18 h, breach and escalation at 24 h, then met late', async () => {

@@ -1,11 +1,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
 import type { CaseClient } from '../../../intake/case-client';
-import { ScriptedActivities, type ActivityScript } from '../../support/scripted-activities';
+import { type ScriptedActivities, type ActivityScript } from '../../support/scripted-activities';
 import {
   bundleCaseWorkflows,
-  caseClientFor,
   childIds,
   createCaseTimeSkippingEnv,
   detectionOf,
@@ -13,6 +12,7 @@ import {
   officers,
   uniqueUrl,
   waitForCase,
+  withScriptedCaseWorker,
 } from '../../support/case-test-kit';
 
 /**
@@ -32,10 +32,7 @@ describe('content case tracks (time-skipping server)', () => {
 
   async function withCaseWorker<T>(script: ActivityScript, run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>): Promise<T> {
     queueSeq += 1;
-    const taskQueue = `tracks-${queueSeq}`;
-    const scripted = new ScriptedActivities(script);
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: scripted.activities() });
-    return worker.runUntil(run(caseClientFor(env.client, taskQueue), scripted));
+    return withScriptedCaseWorker(env, bundle, `tracks-${queueSeq}`, script, run);
   }
 
   it('no violation: verified and closed, with every actor on the timeline', async () => {
