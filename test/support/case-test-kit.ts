@@ -7,11 +7,13 @@ import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } fro
 import { CASE_SEARCH_ATTRIBUTES, type Actor, type CaseState, type DetectionInput } from '../../domain';
 import { CaseClient } from '../../intake/case-client';
 import { canonicalizeUrl } from '../../activities/url/canonicalize';
+import { quietLogger } from '../harness/quiet-logger';
 import { testServers, uniqueTaskQueue } from '../harness/test-servers';
+
+export { quietLogger };
 import { ScriptedActivities, type ActivityScript } from './scripted-activities';
 import { createTimeSkippingEnv } from '../harness/time-skipping';
 
-export const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
 
 export const CASE_WORKFLOWS_PATH = require.resolve('../../workflows');
 

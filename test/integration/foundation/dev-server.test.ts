@@ -1,3 +1,4 @@
+import { quietLogger } from '../../harness/quiet-logger';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { testServers, uniqueTaskQueue } from '../../harness/test-servers';
@@ -39,5 +40,3 @@ describe('Temporal dev server (real, SQLite file)', () => {
     for (const key of Object.values(CASE_SEARCH_ATTRIBUTES)) expect(registered).toContain(key.name);
   });
 });
-
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };

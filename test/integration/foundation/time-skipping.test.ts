@@ -1,3 +1,4 @@
+import { quietLogger } from '../../harness/quiet-logger';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { createTimeSkippingEnv } from '../../harness/time-skipping';
@@ -33,5 +34,3 @@ describe('Temporal time-skipping test server (Java, from Maven Central)', () => 
     expect(wallMs).toBeLessThan(1000);
   });
 });
-
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };

@@ -100,4 +100,4 @@ export function simulatorLog(baseUrl: string, filters: Record<string, string>): 
   return getJson<SimLogEntry[]>(`${baseUrl}/_log?${new URLSearchParams(filters).toString()}`);
 }
 
-export const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
+export { quietLogger } from '../../../harness/quiet-logger';
