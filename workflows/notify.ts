@@ -1,6 +1,6 @@
 import { CancellationScope, isCancellation, log } from '@temporalio/workflow';
 import { caseActivities } from './activity-stubs';
-import type { SlaNotification } from './case/sla';
+import type { SlaNotification } from './sla';
 
 /**
  * Notifications never hold a case up and never fail it: they are sent in the background, a failure

@@ -2,7 +2,7 @@ import { CancellationScope } from '@temporalio/workflow';
 import type { Actor, CasePolicy, CaseStage, CaseState, Detection, TimelineAction } from '../../domain';
 import { Notifier } from '../notify';
 import type { DeadlineEvent } from '../internal-messages';
-import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from './sla';
+import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../sla';
 import { SearchAttributeSync } from './search-attributes';
 
 export interface Who {

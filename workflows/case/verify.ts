@@ -1,6 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import type { CaseContext } from './context';
-import { newDeadline, watchDeadline } from './sla';
+import { newDeadline, watchDeadline } from '../sla';
 
 /** Verification: a verifier is assigned and gives a verdict, under the verification SLA. */
 export async function runVerification(ctx: CaseContext): Promise<void> {

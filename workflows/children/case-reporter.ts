@@ -2,7 +2,7 @@ import { getExternalWorkflowHandle, workflowInfo } from '@temporalio/workflow';
 import type { Deadline } from '../../domain';
 import { Notifier } from '../notify';
 import { childEventSignal, type ChildEvent, type DeadlineEvent } from '../internal-messages';
-import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../case/sla';
+import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../sla';
 
 /**
  * A child workflow's line to its case: SLA events and progress go to the parent by signal (the case

@@ -1,7 +1,7 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import { PoliceChildInput, type Actor } from '../../domain';
 import { caseActivities } from '../activity-stubs';
-import { newDeadline, watchDeadline } from '../case/sla';
+import { newDeadline, watchDeadline } from '../sla';
 import { childStatusQuery, policeAcknowledgedSignal, policeReportSignal } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
 

@@ -1,7 +1,7 @@
 import { condition, setHandler, sleep } from '@temporalio/workflow';
 import { ESCALATION_LEVELS, TakedownChildInput, durationMs, type EscalationLevel, type TakedownOutcome, type TimelineAction } from '../../domain';
 import { caseActivities } from '../activity-stubs';
-import { newDeadline, watchDeadline } from '../case/sla';
+import { newDeadline, watchDeadline } from '../sla';
 import { childStatusQuery, objectionDecisionSignal, type ObjectionDecision, type TakedownPatch } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
 

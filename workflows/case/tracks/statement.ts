@@ -2,7 +2,7 @@ import { condition } from '@temporalio/workflow';
 import type { StatementKind } from '../../../domain';
 import { caseActivities } from '../../activity-stubs';
 import type { CaseContext } from '../context';
-import { newDeadline, watchDeadline } from '../sla';
+import { newDeadline, watchDeadline } from '../../sla';
 import { newStatementTrack } from '../state';
 
 /**

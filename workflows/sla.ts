@@ -1,7 +1,7 @@
 import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
-import type { CasePolicy, Deadline, Notification, Priority, SlaStage } from '../../domain';
-import { slaMs } from '../../domain';
-import type { DeadlineEvent } from '../internal-messages';
+import type { CasePolicy, Deadline, Notification, Priority, SlaStage } from '../domain';
+import { slaMs } from '../domain';
+import type { DeadlineEvent } from './internal-messages';
 
 /**
  * SLA timers, the same for the case and its children: reminders at the policy's fractions of the
