@@ -1,7 +1,8 @@
 /**
  * Three projects: `unit` (pure code, no servers), `integration` (real Temporal dev server, S3 server and
  * simulators started once by the global setup; time-skipping servers started per test file) and `infra`
- * (CDK synth, cdk-nag, cfn-lint, checkov). Select one with `npx jest --selectProjects unit`.
+ * (CDK synth, cdk-nag, cfn-lint, checkov) and `simulation` (the seeded case simulator on a time-skipping
+ * server). Select one with `npx jest --selectProjects unit`.
  */
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
@@ -24,5 +25,7 @@ module.exports = {
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
     },
     { ...common, displayName: 'infra', roots: ['<rootDir>/test/infra'] },
+    // The case simulator: its own time-skipping server, no shared servers (test/simulation/README.md).
+    { ...common, displayName: 'simulation', roots: ['<rootDir>/test/simulation'], setupFiles: ['<rootDir>/test/simulation/setup-runtime.ts'] },
   ],
 };

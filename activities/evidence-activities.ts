@@ -11,7 +11,7 @@ import { SNAPSHOT_CONTENT_TYPE, snapshotDocument } from './evidence/snapshot-doc
 import { boundedFetch, type BoundedResponse } from './http/bounded-fetch';
 import { parseInput } from './input';
 
-const CaptureInput = z
+export const CaptureInput = z
   .object({
     requestId: RequestId,
     caseId: z.string().min(1),
@@ -20,9 +20,9 @@ const CaptureInput = z
   })
   .refine((input) => input.url !== undefined || input.text !== undefined, 'captureSnapshot needs a url or text');
 
-const VerifyInput = z.object({ record: EvidenceRecord });
+export const VerifyInput = z.object({ record: EvidenceRecord });
 
-const ArchiveInput = z.object({
+export const ArchiveInput = z.object({
   requestId: RequestId,
   caseId: z.string().min(1),
   workflowId: z.string().min(1),

@@ -6,7 +6,7 @@ import { cancellationSignal } from './activity-context';
 import { parseInput } from './input';
 import { checkLiveness } from './liveness/check-liveness';
 
-const LivenessInput = z.object({ url: z.url({ protocol: /^https?$/ }).max(4_096), platform: Platform.optional() });
+export const LivenessInput = z.object({ url: z.url({ protocol: /^https?$/ }).max(4_096), platform: Platform.optional() });
 
 export function livenessActivities(deps: ActivityDeps): Pick<CaseActivities, 'checkLiveness'> {
   return {

@@ -10,7 +10,7 @@ import { parseInput } from './input';
 
 export const PLATFORM_NOT_CONFIGURED = 'PlatformNotConfigured';
 
-const StatusInput = z.object({ platform: Platform, ticketId: z.string().min(1).max(300) });
+export const StatusInput = z.object({ platform: Platform, ticketId: z.string().min(1).max(300) });
 
 export function takedownActivities(
   deps: ActivityDeps,

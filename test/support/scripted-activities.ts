@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '../../activities/contract';
+import { ACTIVITY_INPUT_SCHEMAS } from '../../activities/input-schemas';
+import { parseInput } from '../../activities/input';
 import {
   BlocklistRecommendation,
   Notification,
@@ -19,8 +21,10 @@ import {
 /**
  * A scripted implementation of CaseActivities for workflow tests: each test says how the world
  * behaves (which platform complies at which poll, what liveness checks answer, which activity hangs)
- * and reads back every call with the server time it was scheduled at. Inputs are validated with the
- * channel schemas, as the real activities do, so a workflow sending a bad request fails the test.
+ * and reads back every call with the server time it was scheduled at. Every input is first parsed
+ * with the real activity's own schema (activities/input-schemas.ts) and the same `parseInput`, so a
+ * workflow sending an input the real activity refuses fails here the same way (non-retryable
+ * InvalidActivityInput); a scripted activity is never laxer than the real one.
  */
 export interface PlatformScript {
   /** Poll (1-based) at which the platform reports the content removed; never by default. */
@@ -39,7 +43,27 @@ export interface ActivityScript {
   liveness?: (url: string, removed: boolean, call: number) => Liveness['state'];
   /** Activities that wait until cancelled (worker shutdown) instead of answering. */
   hang?: Partial<Record<keyof CaseActivities, boolean>>;
+  /**
+   * Outages: an attempt scheduled (server time, ms) inside a window fails with a retryable
+   * `ChannelUnavailable` failure, as an unreachable platform or police endpoint does.
+   */
+  outages?: Partial<Record<keyof CaseActivities, { fromMs: number; toMs: number }[]>>;
 }
+
+export const SCRIPTED_ACTIVITY_NAMES: (keyof CaseActivities)[] = [
+  'classifyContent',
+  'captureSnapshot',
+  'verifyEvidence',
+  'notify',
+  'requestTakedown',
+  'checkTakedownStatus',
+  'sendWarningLetter',
+  'recommendBlocklist',
+  'checkLiveness',
+  'deliverPolicePackage',
+  'publishStatement',
+  'archiveCaseHistory',
+];
 
 export interface RecordedCall {
   name: keyof CaseActivities;
@@ -63,21 +87,7 @@ export class ScriptedActivities implements CaseActivities {
 
   /** The object to pass to Worker.create({ activities }). */
   activities(): CaseActivities {
-    const names: (keyof CaseActivities)[] = [
-      'classifyContent',
-      'captureSnapshot',
-      'verifyEvidence',
-      'notify',
-      'requestTakedown',
-      'checkTakedownStatus',
-      'sendWarningLetter',
-      'recommendBlocklist',
-      'checkLiveness',
-      'deliverPolicePackage',
-      'publishStatement',
-      'archiveCaseHistory',
-    ];
-    return Object.fromEntries(names.map((name) => [name, (input: unknown) => this.call(name, input)])) as unknown as CaseActivities;
+    return Object.fromEntries(SCRIPTED_ACTIVITY_NAMES.map((name) => [name, (input: unknown) => this.call(name, input)])) as unknown as CaseActivities;
   }
 
   callsOf(name: keyof CaseActivities): RecordedCall[] {
@@ -91,11 +101,18 @@ export class ScriptedActivities implements CaseActivities {
       .filter((notification) => kind === undefined || notification.kind === kind);
   }
 
-  private async call(name: keyof CaseActivities, input: unknown): Promise<unknown> {
+  /** One activity attempt (called from inside an activity context). */
+  async call(name: keyof CaseActivities, input: unknown): Promise<unknown> {
     const info = Context.current().info;
-    this.calls.push({ name, input, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
+    const scheduledAtMs = info.currentAttemptScheduledTimestampMs;
+    this.calls.push({ name, input, scheduledAtMs, attempt: info.attempt });
+    parseInput(name, ACTIVITY_INPUT_SCHEMAS[name], input);
     if (this.script.hang?.[name]) {
       await Context.current().cancelled;
+    }
+    const outage = this.script.outages?.[name]?.find((window) => scheduledAtMs >= window.fromMs && scheduledAtMs < window.toMs);
+    if (outage) {
+      throw ApplicationFailure.retryable(`${name}: channel unavailable until ${new Date(outage.toMs).toISOString()}`, 'ChannelUnavailable');
     }
     const method = (this[name] as (this: ScriptedActivities, input: never) => Promise<unknown>).bind(this);
     return method(input as never);

@@ -1,0 +1,27 @@
+import type { Violation } from './invariants';
+import type { RunRecord } from './runner';
+
+/**
+ * Workflow defects of issue 9 that are known and not fixed yet on this branch. A violation that one
+ * of these explains is reported (the test prints every entry with its count and an example seed)
+ * but does not fail the run; any other violation does. Remove an entry as soon as its fix is merged:
+ * the test prints entries that matched nothing, so a stale entry is visible.
+ */
+export interface KnownOpenDefect {
+  id: string;
+  /** The item of issue 9 it belongs to. */
+  issueItem: string;
+  explains(violation: Violation, record: RunRecord): boolean;
+}
+
+const acceptedAny = (record: RunRecord, name: string, predicate: (payload: Record<string, unknown>) => boolean = () => true) =>
+  record.accepted.some((update) => update.name === name && predicate(update.payload));
+
+export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [];
+
+export function explainedBy(violation: Violation, record: RunRecord): KnownOpenDefect | undefined {
+  return KNOWN_OPEN_DEFECTS.find((defect) => defect.explains(violation, record));
+}
+
+/** For entries added back while a fix is pending (kept here so the helpers stay type-checked). */
+export const knownOpenHelpers = { acceptedAny };

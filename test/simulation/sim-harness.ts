@@ -1,0 +1,132 @@
+import { Context } from '@temporalio/activity';
+import { Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import type { CaseActivities } from '../../activities/contract';
+import { createCaseTimeSkippingEnv } from '../support/case-test-kit';
+import type { CasePolicy } from '../../domain';
+import { SCRIPTED_ACTIVITY_NAMES, type ScriptedActivities } from '../support/scripted-activities';
+
+/** The clock a script moves: the time-skipping server's, or real time on the dev server. */
+export interface SimClock {
+  nowMs(): Promise<number>;
+  advance(ms: number): Promise<void>;
+}
+
+/**
+ * Where scripts run: one client, one task queue and one worker for many concurrent scripts. The
+ * worker's activities route each call to the scripted world of the case it belongs to (by the
+ * case's base id, the prefix of every case, generation and child workflow id).
+ */
+export interface SimHarness {
+  /** For the time-skipping server: `new Client({ connection: env.connection })`, not env.client. */
+  client: Client;
+  taskQueue: string;
+  clock: SimClock;
+  policy: CasePolicy;
+  worlds: WorldRouter;
+  /** Real-time limit for a case to close once everything it waits for was done. */
+  closeTimeoutMs: number;
+  /** The finale moves the clock on in steps of this size until the case ends... */
+  closeStepMs: number;
+  /** ...but no further than this (server time). */
+  closeWithinMs: number;
+}
+
+const BASE_ID = /^case-[a-f0-9]{20}/;
+
+export class WorldRouter {
+  private readonly worlds = new Map<string, ScriptedActivities>();
+
+  register(baseId: string, world: ScriptedActivities): void {
+    this.worlds.set(baseId, world);
+  }
+
+  unregister(baseId: string): void {
+    this.worlds.delete(baseId);
+  }
+
+  activities(): CaseActivities {
+    return Object.fromEntries(
+      SCRIPTED_ACTIVITY_NAMES.map((name) => [
+        name,
+        (input: unknown) => {
+          const workflowId = Context.current().info.workflowExecution?.workflowId ?? '';
+          const world = this.worlds.get(BASE_ID.exec(workflowId)?.[0] ?? '');
+          if (!world) throw ApplicationFailure.nonRetryable(`no scripted world for ${workflowId}`, 'NoScriptedWorld');
+          return world.call(name, input);
+        },
+      ]),
+    ) as unknown as CaseActivities;
+  }
+}
+
+/**
+ * The clock of a time-skipping server. Only `sleep` moves it: the simulator's client is a plain
+ * Client, because the time-skipping client's `result()` unlocks and relocks time skipping around
+ * each wait, and concurrent waits from several scripts leave it locked (then sleeps hang).
+ */
+export function timeSkippingClock(env: TestWorkflowEnvironment): SimClock {
+  return { nowMs: () => env.currentTimeMs(), advance: (ms) => env.sleep(Math.max(1, Math.round(ms))) };
+}
+
+export function realClock(): SimClock {
+  return {
+    nowMs: async () => Date.now(),
+    advance: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.round(ms)))),
+  };
+}
+
+/** A worker for the simulator's task queue; resolves its run promise when shut down. */
+export async function startSimWorker(connection: NativeConnection, bundle: WorkflowBundle, taskQueue: string, worlds: WorldRouter) {
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: worlds.activities(),
+    maxConcurrentWorkflowTaskExecutions: 20,
+    maxConcurrentActivityTaskExecutions: 50,
+  });
+  const running = worker.run();
+  return {
+    async stop() {
+      worker.shutdown();
+      await running;
+    },
+  };
+}
+
+/** A harness on a time-skipping server: 3-day steps in the finale, up to 90 days. */
+export function timeSkippingHarness(env: TestWorkflowEnvironment, taskQueue: string, policy: CasePolicy, worlds: WorldRouter): SimHarness {
+  return {
+    client: new Client({ connection: env.connection, namespace: 'default' }),
+    taskQueue,
+    clock: timeSkippingClock(env),
+    policy,
+    worlds,
+    closeTimeoutMs: 90_000,
+    closeStepMs: 3 * 86_400_000,
+    closeWithinMs: 90 * 86_400_000,
+  };
+}
+
+/** `count` lanes, each its own time-skipping server (search attributes registered) and worker. */
+export async function startTimeSkippingLanes(count: number, bundle: WorkflowBundle, policy: CasePolicy) {
+  const worlds = new WorldRouter();
+  const lanes = await Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      const env = await createCaseTimeSkippingEnv();
+      const taskQueue = `case-simulator-${index}`;
+      const worker = await startSimWorker(env.nativeConnection, bundle, taskQueue, worlds);
+      return { env, worker, harness: timeSkippingHarness(env, taskQueue, policy, worlds) };
+    }),
+  );
+  return {
+    harnesses: lanes.map((lane) => lane.harness),
+    async stop() {
+      await Promise.all(lanes.map((lane) => lane.worker.stop().catch(() => undefined)));
+      await Promise.all(lanes.map((lane) => lane.env.teardown()));
+    },
+  };
+}

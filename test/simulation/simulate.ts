@@ -1,0 +1,108 @@
+import type { CasePolicy } from '../../domain';
+import { generateScript } from './generator';
+import { checkInvariants, type Violation } from './invariants';
+import { explainedBy, type KnownOpenDefect } from './known-open-defects';
+import { observeCase, type CaseFacts } from './observe';
+import { terminalPath } from './paths';
+import { runScript, type RunRecord } from './runner';
+import type { CaseScript } from './script';
+import type { SimHarness } from './sim-harness';
+
+/**
+ * Runs seeded scripts, `concurrency` at a time on one harness, and checks the invariants after each.
+ * A result keeps the violations split into unexpected ones (the run fails) and those a known-open
+ * defect explains.
+ */
+export interface ScriptResult {
+  seed: number;
+  script: CaseScript;
+  record?: RunRecord;
+  cases: CaseFacts[];
+  paths: string[];
+  unexpected: Violation[];
+  known: { defect: KnownOpenDefect; violation: Violation }[];
+  ms: number;
+}
+
+export async function simulateSeed(seed: number, harness: SimHarness, policy: CasePolicy, scriptFor = generateScript): Promise<ScriptResult> {
+  const started = Date.now();
+  const script = scriptFor(seed, policy);
+  let record: RunRecord | undefined;
+  const cases: CaseFacts[] = [];
+  const violations: Violation[] = [];
+  try {
+    record = await runScript(script, harness);
+    for (const caseId of record.caseIds) cases.push(await observeCase(harness.client, caseId));
+    violations.push(...checkInvariants(record, cases, policy));
+  } catch (error) {
+    violations.push({ invariant: 'no-failed-case', message: `the script could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+  }
+  const unexpected: Violation[] = [];
+  const known: ScriptResult['known'] = [];
+  for (const violation of violations) {
+    const defect = record ? explainedBy(violation, record) : undefined;
+    if (defect) known.push({ defect, violation });
+    else unexpected.push(violation);
+  }
+  return { seed, script, ...(record ? { record } : {}), cases, paths: cases.map(terminalPath), unexpected, known, ms: Date.now() - started };
+}
+
+/**
+ * Runs the seeds on the given harnesses (lanes), one script at a time per lane: a time-skipping
+ * server's clock is global, and concurrent sleeps on one server are served one after the other, so
+ * scripts sharing a server would move each other's time (and four or more at once were seen to
+ * stall). One server per lane keeps each script's clock its own, as when its seed is replayed alone.
+ */
+export async function simulateSeeds(
+  seeds: number[],
+  lanes: SimHarness[],
+  policy: CasePolicy,
+  onResult?: (result: ScriptResult) => void,
+  scriptFor = generateScript,
+): Promise<ScriptResult[]> {
+  const results: ScriptResult[] = [];
+  let next = 0;
+  const lane = async (harness: SimHarness) => {
+    while (next < seeds.length) {
+      const seed = seeds[next++]!;
+      const result = await simulateSeed(seed, harness, policy, scriptFor);
+      results.push(result);
+      onResult?.(result);
+    }
+  };
+  await Promise.all(lanes.map(lane));
+  return results.sort((a, b) => a.seed - b.seed);
+}
+
+/** How to read and replay one failing script. */
+export function describeFailure(result: ScriptResult): string {
+  return [
+    `seed ${result.seed}: ${result.unexpected.length} invariant violation(s)`,
+    ...result.unexpected.map((violation) => `  [${violation.invariant}] ${violation.message}`),
+    `  replay: SARING_SIM_SEED=${result.seed} npx jest --selectProjects simulation test/simulation`,
+    `  script: ${JSON.stringify(result.script)}`,
+    `  trace:\n    ${(result.record?.trace ?? []).join('\n    ')}`,
+  ].join('\n');
+}
+
+/** One summary for a batch: counts, wall time, invariant and path tallies, known-open defects. */
+export function summarize(results: ScriptResult[], wallMs: number): string {
+  const paths = new Map<string, number>();
+  for (const path of results.flatMap((result) => result.paths)) paths.set(path, (paths.get(path) ?? 0) + 1);
+  const known = new Map<string, { issueItem: string; seeds: number[]; example: string }>();
+  for (const result of results) {
+    for (const { defect, violation } of result.known) {
+      const entry = known.get(defect.id) ?? { issueItem: defect.issueItem, seeds: [], example: `[${violation.invariant}] ${violation.message}` };
+      if (!entry.seeds.includes(result.seed)) entry.seeds.push(result.seed);
+      known.set(defect.id, entry);
+    }
+  }
+  const failing = results.filter((result) => result.unexpected.length > 0);
+  return [
+    `simulator: ${results.length} scripts, ${results.reduce((sum, result) => sum + result.cases.length, 0)} cases in ${(wallMs / 1000).toFixed(1)} s; ${failing.length} with unexpected violations`,
+    `terminal paths reached (${paths.size}):`,
+    ...[...paths.entries()].sort().map(([path, count]) => `  ${String(count).padStart(4)}  ${path}`),
+    `known-open defects (explained, not failing): ${known.size === 0 ? 'none' : ''}`,
+    ...[...known.entries()].map(([id, entry]) => `  ${id} (issue 9 ${entry.issueItem}): ${entry.seeds.length} script(s), e.g. seed ${entry.seeds[0]}: ${entry.example.slice(0, 300)}`),
+  ].join('\n');
+}
