@@ -16,7 +16,15 @@ import {
 } from '../../domain';
 import type { PlatformScript } from '../support/scripted-activities';
 import { Prng } from './prng';
-import type { CaseScript, DetectionShape, OfficerKey, ScriptContent, ScriptWorld, SendMode, Step } from './script';
+import type {
+  CaseScript,
+  DetectionShape,
+  OfficerKey,
+  ScriptContent,
+  ScriptWorld,
+  SendMode,
+  Step,
+} from './script';
 
 /**
  * The seeded script generator. A script follows one plausible path through a case (a verdict, the
@@ -38,7 +46,9 @@ const URL_OF: Record<Platform, (id: string) => string> = {
   website: (id) => `https://slot-gacor-${id.slice(0, 10)}.example/daftar`,
 };
 
-const ACTION_CATEGORIES = CATEGORIES.filter((category): category is Exclude<Category, 'hoax'> => category !== 'hoax');
+const ACTION_CATEGORIES = CATEGORIES.filter(
+  (category): category is Exclude<Category, 'hoax'> => category !== 'hoax',
+);
 const UPDATE_NAMES: CaseUpdateName[] = [
   'assignVerifier',
   'submitVerdict',
@@ -53,7 +63,16 @@ const UPDATE_NAMES: CaseUpdateName[] = [
   'approveWithdrawal',
   'closeMonitoring',
 ];
-const ALL_OFFICERS: OfficerKey[] = ['verifier', 'verifier2', 'supervisor', 'supervisor2', 'police', 'pr', 'auditor', 'admin'];
+const ALL_OFFICERS: OfficerKey[] = [
+  'verifier',
+  'verifier2',
+  'supervisor',
+  'supervisor2',
+  'police',
+  'pr',
+  'auditor',
+  'admin',
+];
 
 export function generateScript(seed: number, policy: CasePolicy): CaseScript {
   const rng = new Prng(seed);
@@ -69,7 +88,9 @@ export function generateScript(seed: number, policy: CasePolicy): CaseScript {
     shape,
     source: rng.pick(['crawler', 'officer', 'public_complaint', 'partner'] as const),
     ...(shape === 'url' || shape === 'url_text' ? { url: URL_OF[contentPlatform](id) } : {}),
-    ...(shape === 'text' || shape === 'url_text' ? { text: `Simulasi ${seed}: kabar bantuan sosial palsu di Banjarmasin, sebarkan! ${id.slice(0, 16)}` } : {}),
+    ...(shape === 'text' || shape === 'url_text'
+      ? { text: `Simulasi ${seed}: kabar bantuan sosial palsu di Banjarmasin, sebarkan! ${id.slice(0, 16)}` }
+      : {}),
     ...(shape === 'hash' ? { contentSha256: id } : {}),
   };
   if (rng.chance(0.3)) content.suggestedCategory = rng.pick(CATEGORIES);
@@ -83,22 +104,42 @@ export function generateScript(seed: number, policy: CasePolicy): CaseScript {
     platforms: {},
     outages: [],
   };
-  let priority: Priority = priorityFor(policy, classifiedCategory ?? content.suggestedCategory, world.classification.suggestedPriority);
+  let priority: Priority = priorityFor(
+    policy,
+    classifiedCategory ?? content.suggestedCategory,
+    world.classification.suggestedPriority,
+  );
   const sla = (stage: SlaStage) => slaMs(policy, stage, priority);
   /** A clock jump around an SLA: before a reminder, between them, just after the breach, long after. */
   const jumpAround = (stage: SlaStage) => {
     const factor = rng.pick([0.3, 0.55, 0.8, 1.05, 2.5]);
-    steps.push({ op: 'advance', ms: Math.round(sla(stage) * factor), why: `${factor}x the ${priority} ${stage} SLA` });
+    steps.push({
+      op: 'advance',
+      ms: Math.round(sla(stage) * factor),
+      why: `${factor}x the ${priority} ${stage} SLA`,
+    });
   };
   const noise = (count: number) => {
     for (let index = 0; index < count; index += 1) steps.push(noiseStep(rng));
   };
 
   // --- intake: repeats, bursts --------------------------------------------------------------
-  if (rng.chance(0.3)) steps.push({ op: 'detect', count: rng.int(2, 30), concurrent: rng.chance(0.7), source: rng.pick(['crawler', 'partner', 'public_complaint'] as const) });
+  if (rng.chance(0.3))
+    steps.push({
+      op: 'detect',
+      count: rng.int(2, 30),
+      concurrent: rng.chance(0.7),
+      source: rng.pick(['crawler', 'partner', 'public_complaint'] as const),
+    });
   steps.push({ op: 'await', target: 'verification', maxMs: poll, stepMs: poll / 4 });
   noise(rng.int(0, 2));
-  if (rng.chance(0.05)) steps.push({ op: 'notes', actor: rng.pick(['verifier', 'supervisor', 'pr'] as const), count: rng.int(40, 120), length: rng.int(2_000, 5_000) });
+  if (rng.chance(0.05))
+    steps.push({
+      op: 'notes',
+      actor: rng.pick(['verifier', 'supervisor', 'pr'] as const),
+      count: rng.int(40, 120),
+      length: rng.int(2_000, 5_000),
+    });
 
   // --- verification -------------------------------------------------------------------------
   if (rng.chance(0.45)) jumpAround('verification');
@@ -112,21 +153,47 @@ export function generateScript(seed: number, policy: CasePolicy): CaseScript {
     verdictActor = 'verifier';
   }
   if (rng.chance(0.2)) steps.push(update('assignVerifier', 'verifier2', { assignee: 'verifier2' }, 'single'));
-  if (rng.chance(0.2)) steps.push(update('submitVerdict', 'verifier2', { verdict: { kind: 'no_violation', reasons: ['not the assignee'] } }, 'single'));
+  if (rng.chance(0.2))
+    steps.push(
+      update(
+        'submitVerdict',
+        'verifier2',
+        { verdict: { kind: 'no_violation', reasons: ['not the assignee'] } },
+        'single',
+      ),
+    );
 
   const verdict = pickVerdict(rng, content, contentPlatform, id);
   const verdictMode = rng.weighted<SendMode>({ single: 60, retry: 15, double: 10, concurrent: 15 });
-  steps.push({ ...update('submitVerdict', verdictActor, { verdict }, verdictMode), ...(verdictMode === 'concurrent' ? { copies: 2 } : {}) });
-  if (verdict.kind !== 'no_violation' && verdict.kind !== 'hoax') priority = priorityFor(policy, verdict.category, world.classification.suggestedPriority);
+  steps.push({
+    ...update('submitVerdict', verdictActor, { verdict }, verdictMode),
+    ...(verdictMode === 'concurrent' ? { copies: 2 } : {}),
+  });
+  if (verdict.kind !== 'no_violation' && verdict.kind !== 'hoax')
+    priority = priorityFor(policy, verdict.category, world.classification.suggestedPriority);
   if (verdict.kind === 'hoax') priority = priorityFor(policy, 'hoax', world.classification.suggestedPriority);
 
   if (rng.chance(0.08)) withdrawal(rng, steps);
 
   // --- action ---------------------------------------------------------------------------------
-  const targets = verdict.kind === 'no_violation' ? [] : verdict.takedown.length > 0 ? verdict.takedown : verdict.kind !== 'hoax' && content.url ? [{ platform: contentPlatform, url: content.url }] : [];
+  const targets =
+    verdict.kind === 'no_violation'
+      ? []
+      : verdict.takedown.length > 0
+        ? verdict.takedown
+        : verdict.kind !== 'hoax' && content.url
+          ? [{ platform: contentPlatform, url: content.url }]
+          : [];
   for (const target of targets) world.platforms[target.platform] = platformBehaviour(rng);
   if (rng.chance(0.15)) {
-    const activity = rng.pick(['checkTakedownStatus', 'requestTakedown', 'sendWarningLetter', 'deliverPolicePackage', 'publishStatement', 'checkLiveness'] as const);
+    const activity = rng.pick([
+      'checkTakedownStatus',
+      'requestTakedown',
+      'sendWarningLetter',
+      'deliverPolicePackage',
+      'publishStatement',
+      'checkLiveness',
+    ] as const);
     const fromHours = rng.int(0, 72);
     world.outages.push({ activity, fromHours, toHours: fromHours + rng.pick([1, 3, 8, 30]) });
   }
@@ -143,16 +210,40 @@ export function generateScript(seed: number, policy: CasePolicy): CaseScript {
     for (const target of targets) {
       const behaviour = world.platforms[target.platform]!;
       if (behaviour.objectAtPoll !== undefined) {
-        steps.push({ op: 'await', target: 'takedown_objected', maxMs: (behaviour.objectAtPoll + 2) * poll, stepMs: poll });
+        steps.push({
+          op: 'await',
+          target: 'takedown_objected',
+          maxMs: (behaviour.objectAtPoll + 2) * poll,
+          stepMs: poll,
+        });
         if (rng.chance(0.6)) jumpAround('objection_review');
-        if (rng.chance(0.15)) steps.push(update('resolveObjection', 'verifier', { takedownKey: 'objected', decision: 'reject', reason: 'not my call' }, 'single'));
+        if (rng.chance(0.15))
+          steps.push(
+            update(
+              'resolveObjection',
+              'verifier',
+              { takedownKey: 'objected', decision: 'reject', reason: 'not my call' },
+              'single',
+            ),
+          );
         const decision = rng.chance(0.5) ? 'uphold' : 'reject';
-        steps.push(update('resolveObjection', rng.pick(['supervisor', 'supervisor2'] as const), { takedownKey: 'objected', decision, reason: `objection ${decision}ed after review` }, sendMode(rng)));
+        steps.push(
+          update(
+            'resolveObjection',
+            rng.pick(['supervisor', 'supervisor2'] as const),
+            { takedownKey: 'objected', decision, reason: `objection ${decision}ed after review` },
+            sendMode(rng),
+          ),
+        );
       }
     }
     if (targets.length > 0 && rng.chance(0.6)) {
       const hours = rng.pick([sla('takedown_compliance') / HOUR, 24, 30, 60, 100]);
-      steps.push({ op: 'advance', ms: hours * HOUR * (poll / HOUR), why: 'across the compliance deadline and the escalation ladder' });
+      steps.push({
+        op: 'advance',
+        ms: hours * HOUR * (poll / HOUR),
+        why: 'across the compliance deadline and the escalation ladder',
+      });
     }
     noise(rng.int(0, 2));
     if (rng.chance(0.05)) withdrawal(rng, steps);
@@ -168,14 +259,38 @@ export function generateScript(seed: number, policy: CasePolicy): CaseScript {
       if (ending === 'closeAtContinueAsNew') {
         // A notification still pending when the run continues as new holds it in `settled()`:
         // closeMonitoring arrives then, and must not be lost with the run.
-        steps.push({ op: 'advanceToMonitoringCheck', checks: policy.monitoring.checksPerRun, offsetMs: -checkInterval / 48 });
+        steps.push({
+          op: 'advanceToMonitoringCheck',
+          checks: policy.monitoring.checksPerRun,
+          offsetMs: -checkInterval / 48,
+        });
         steps.push({ op: 'outage', activity: 'notify', ms: checkInterval / 8 });
-        steps.push(update('requestWithdrawal', 'supervisor', { reason: 'asked for while monitoring ends, then reconsidered' }, 'single'));
-        steps.push({ op: 'advance', ms: checkInterval / 24, why: 'the monitoring check that continues the run as new' });
-        steps.push(update('closeMonitoring', 'supervisor2', { reason: 'content stays down; closing' }, 'single'));
+        steps.push(
+          update(
+            'requestWithdrawal',
+            'supervisor',
+            { reason: 'asked for while monitoring ends, then reconsidered' },
+            'single',
+          ),
+        );
+        steps.push({
+          op: 'advance',
+          ms: checkInterval / 24,
+          why: 'the monitoring check that continues the run as new',
+        });
+        steps.push(
+          update('closeMonitoring', 'supervisor2', { reason: 'content stays down; closing' }, 'single'),
+        );
       } else if (ending === 'closeLater') {
         steps.push({ op: 'advance', ms: checkInterval * rng.int(1, 12), why: 'monitoring days' });
-        steps.push(update('closeMonitoring', rng.pick(['supervisor', 'supervisor2'] as const), { reason: 'content stays down; closing' }, sendMode(rng)));
+        steps.push(
+          update(
+            'closeMonitoring',
+            rng.pick(['supervisor', 'supervisor2'] as const),
+            { reason: 'content stays down; closing' },
+            sendMode(rng),
+          ),
+        );
       }
     }
   }
@@ -191,7 +306,12 @@ export function generateScript(seed: number, policy: CasePolicy): CaseScript {
   };
 }
 
-function update(name: CaseUpdateName, actor: OfficerKey, args: Record<string, unknown>, mode: SendMode): Extract<Step, { op: 'update' }> {
+function update(
+  name: CaseUpdateName,
+  actor: OfficerKey,
+  args: Record<string, unknown>,
+  mode: SendMode,
+): Extract<Step, { op: 'update' }> {
   return { op: 'update', name, actor, args, mode };
 }
 
@@ -250,31 +370,65 @@ function platformBehaviour(rng: Prng): PlatformScript {
   if (comply === 'objects' || rng.chance(0.1)) {
     behaviour.objectAtPoll = rng.chance(0.8) ? rng.int(1, 20) : rng.int(26, 60);
     behaviour.objection = 'konten ini satire dan dilindungi kebebasan berekspresi';
-    if (comply === 'objects' && rng.chance(0.3)) behaviour.complyAtPoll = behaviour.objectAtPoll + rng.int(5, 80);
+    if (comply === 'objects' && rng.chance(0.3))
+      behaviour.complyAtPoll = behaviour.objectAtPoll + rng.int(5, 80);
   }
   return behaviour;
 }
 
 function withdrawal(rng: Prng, steps: Step[]): void {
-  steps.push(update('requestWithdrawal', 'supervisor', { reason: 'the reporter withdrew the complaint' }, sendMode(rng)));
+  steps.push(
+    update(
+      'requestWithdrawal',
+      'supervisor',
+      { reason: 'the reporter withdrew the complaint' },
+      sendMode(rng),
+    ),
+  );
   if (rng.chance(0.4)) steps.push(update('approveWithdrawal', 'supervisor', {}, 'single'));
   if (rng.chance(0.8)) steps.push(update('approveWithdrawal', 'supervisor2', {}, sendMode(rng)));
 }
 
-function statement(rng: Prng, steps: Step[], kind: 'clarification' | 'response', jumpAround: (stage: SlaStage) => void): void {
-  steps.push({ op: 'await', target: kind === 'clarification' ? 'clarification_drafting' : 'response_drafting', maxMs: 0, stepMs: 0 });
-  if (rng.chance(0.5)) jumpAround(kind === 'clarification' ? 'clarification_publication' : 'response_publication');
-  if (rng.chance(0.15)) steps.push(update('draftStatement', kind === 'response' ? 'verifier' : 'police', { kind }, 'single'));
-  const drafter: OfficerKey = kind === 'response' ? rng.pick(['pr', 'supervisor'] as const) : rng.pick(['verifier', 'pr', 'supervisor'] as const);
-  const approver: OfficerKey = drafter === 'supervisor' ? 'supervisor2' : rng.pick(['supervisor', 'supervisor2'] as const);
+function statement(
+  rng: Prng,
+  steps: Step[],
+  kind: 'clarification' | 'response',
+  jumpAround: (stage: SlaStage) => void,
+): void {
+  steps.push({
+    op: 'await',
+    target: kind === 'clarification' ? 'clarification_drafting' : 'response_drafting',
+    maxMs: 0,
+    stepMs: 0,
+  });
+  if (rng.chance(0.5))
+    jumpAround(kind === 'clarification' ? 'clarification_publication' : 'response_publication');
+  if (rng.chance(0.15))
+    steps.push(update('draftStatement', kind === 'response' ? 'verifier' : 'police', { kind }, 'single'));
+  const drafter: OfficerKey =
+    kind === 'response'
+      ? rng.pick(['pr', 'supervisor'] as const)
+      : rng.pick(['verifier', 'pr', 'supervisor'] as const);
+  const approver: OfficerKey =
+    drafter === 'supervisor' ? 'supervisor2' : rng.pick(['supervisor', 'supervisor2'] as const);
   steps.push(update('draftStatement', drafter, { kind }, sendMode(rng)));
   if (rng.chance(0.3)) {
-    steps.push(update('rejectStatement', approver, { kind, revision: 'current', reason: 'sumber belum lengkap' }, 'single'));
+    steps.push(
+      update(
+        'rejectStatement',
+        approver,
+        { kind, revision: 'current', reason: 'sumber belum lengkap' },
+        'single',
+      ),
+    );
     steps.push(update('draftStatement', drafter, { kind }, sendMode(rng)));
   }
-  if (drafter === 'supervisor' && rng.chance(0.5)) steps.push(update('approveStatement', 'supervisor', { kind, revision: 'current' }, 'single'));
-  if (rng.chance(0.2)) steps.push(update('approveStatement', approver, { kind, revision: 'stale' }, 'single'));
-  if (rng.chance(0.9)) steps.push(update('approveStatement', approver, { kind, revision: 'current' }, sendMode(rng)));
+  if (drafter === 'supervisor' && rng.chance(0.5))
+    steps.push(update('approveStatement', 'supervisor', { kind, revision: 'current' }, 'single'));
+  if (rng.chance(0.2))
+    steps.push(update('approveStatement', approver, { kind, revision: 'stale' }, 'single'));
+  if (rng.chance(0.9))
+    steps.push(update('approveStatement', approver, { kind, revision: 'current' }, sendMode(rng)));
 }
 
 function police(rng: Prng, steps: Step[], sla: (stage: SlaStage) => number, poll: number): void {
@@ -283,15 +437,38 @@ function police(rng: Prng, steps: Step[], sla: (stage: SlaStage) => number, poll
   if (ack === 'never') return;
   if (ack === 'late') {
     const factor = rng.pick([0.6, 1.2, 3]);
-    steps.push({ op: 'advance', ms: Math.round(sla('police_acknowledgment') * factor), why: `${factor}x the police acknowledgment SLA` });
+    steps.push({
+      op: 'advance',
+      ms: Math.round(sla('police_acknowledgment') * factor),
+      why: `${factor}x the police acknowledgment SLA`,
+    });
   }
   steps.push(update('acknowledgePolice', 'police', {}, sendMode(rng)));
-  if (rng.chance(0.3)) steps.push(update('recordPoliceFollowUp', rng.pick(['police', 'supervisor'] as const), { note: 'penyidik sudah menghubungi pelapor' }, 'single'));
+  if (rng.chance(0.3))
+    steps.push(
+      update(
+        'recordPoliceFollowUp',
+        rng.pick(['police', 'supervisor'] as const),
+        { note: 'penyidik sudah menghubungi pelapor' },
+        'single',
+      ),
+    );
   const report = rng.weighted({ prompt: 45, late: 35, never: 20 });
   if (report === 'never') return;
   if (report === 'late') {
     const factor = rng.pick([0.6, 1.2, 2]);
-    steps.push({ op: 'advance', ms: Math.round(sla('police_report') * factor), why: `${factor}x the police report SLA` });
+    steps.push({
+      op: 'advance',
+      ms: Math.round(sla('police_report') * factor),
+      why: `${factor}x the police report SLA`,
+    });
   }
-  steps.push(update('recordPoliceReport', 'police', { reportNumber: `LP/B/${rng.int(1, 999)}/XI/2025/SPKT/POLDA KALSEL` }, sendMode(rng)));
+  steps.push(
+    update(
+      'recordPoliceReport',
+      'police',
+      { reportNumber: `LP/B/${rng.int(1, 999)}/XI/2025/SPKT/POLDA KALSEL` },
+      sendMode(rng),
+    ),
+  );
 }

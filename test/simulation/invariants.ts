@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { durationMs, type CasePolicy, type CaseUpdateName, type TakedownRequest, type TimelineAction, type WarningLetter } from '../../domain';
+import {
+  durationMs,
+  type CasePolicy,
+  type CaseUpdateName,
+  type TakedownRequest,
+  type TimelineAction,
+  type WarningLetter,
+} from '../../domain';
 import type { CaseFacts } from './observe';
 import type { RunRecord } from './runner';
 
@@ -41,8 +48,14 @@ export function checkInvariants(record: RunRecord, cases: CaseFacts[], policy: C
 /** No case ends FAILED or times out; no child workflow fails or is cut off by its parent. */
 function noFailedCase(record: RunRecord, cases: CaseFacts[]): Violation[] {
   const violations: Violation[] = [
-    ...record.errors.map((error) => ({ invariant: 'no-failed-case' as const, message: `the script stopped: ${error}` })),
-    ...record.notClosed.map((caseId) => ({ invariant: 'no-failed-case' as const, message: `${caseId} did not end after the finale (still running or stuck)` })),
+    ...record.errors.map((error) => ({
+      invariant: 'no-failed-case' as const,
+      message: `the script stopped: ${error}`,
+    })),
+    ...record.notClosed.map((caseId) => ({
+      invariant: 'no-failed-case' as const,
+      message: `${caseId} did not end after the finale (still running or stuck)`,
+    })),
   ];
   for (const facts of cases) {
     if (facts.status !== 'COMPLETED' && !record.notClosed.includes(facts.workflowId)) {
@@ -50,7 +63,10 @@ function noFailedCase(record: RunRecord, cases: CaseFacts[]): Violation[] {
     }
     for (const child of facts.children) {
       if (child.status !== 'COMPLETED' && child.status !== 'CANCELLED') {
-        violations.push({ invariant: 'no-failed-case', message: `child ${child.workflowId} ended ${child.status}` });
+        violations.push({
+          invariant: 'no-failed-case',
+          message: `child ${child.workflowId} ended ${child.status}`,
+        });
       }
     }
   }
@@ -63,19 +79,26 @@ function deadlinesClosed(cases: CaseFacts[]): Violation[] {
   for (const facts of cases) {
     if (facts.status !== 'COMPLETED' || !facts.state) continue;
     for (const deadline of facts.state.deadlines.filter((candidate) => !candidate.closedAt)) {
-      violations.push({ invariant: 'deadlines-closed', message: `${facts.workflowId}: deadline ${deadline.id} (due ${deadline.dueAt}) is still open` });
+      violations.push({
+        invariant: 'deadlines-closed',
+        message: `${facts.workflowId}: deadline ${deadline.id} (due ${deadline.dueAt}) is still open`,
+      });
     }
     for (const child of facts.children) {
       if (child.status !== 'COMPLETED') continue;
       for (const deadline of (child.deadlines ?? []).filter((candidate) => !candidate.closedAt)) {
-        violations.push({ invariant: 'deadlines-closed', message: `child ${child.workflowId}: deadline ${deadline.id} is still open` });
+        violations.push({
+          invariant: 'deadlines-closed',
+          message: `child ${child.workflowId}: deadline ${deadline.id} is still open`,
+        });
       }
     }
   }
   return violations;
 }
 
-const ticketOf = (request: TakedownRequest) => `${request.platform}-ticket-${createHash('sha256').update(request.requestId).digest('hex').slice(0, 8)}`;
+const ticketOf = (request: TakedownRequest) =>
+  `${request.platform}-ticket-${createHash('sha256').update(request.requestId).digest('hex').slice(0, 8)}`;
 
 /**
  * Per takedown ticket: warning letters come ST1, ST2, ST3, each once; ST1 no earlier than the
@@ -93,15 +116,21 @@ function ladderInOrder(record: RunRecord, policy: CasePolicy): Violation[] {
     }
     return [...seen.values()];
   };
-  const requests = new Map(firstCalls<TakedownRequest>('requestTakedown').map((call) => [ticketOf(call.input), call.input]));
+  const requests = new Map(
+    firstCalls<TakedownRequest>('requestTakedown').map((call) => [ticketOf(call.input), call.input]),
+  );
   const letters = firstCalls<WarningLetter>('sendWarningLetter').sort((a, b) => a.atMs - b.atMs);
   const byTicket = new Map<string, typeof letters>();
-  for (const letter of letters) byTicket.set(letter.input.ticketId, [...(byTicket.get(letter.input.ticketId) ?? []), letter]);
+  for (const letter of letters)
+    byTicket.set(letter.input.ticketId, [...(byTicket.get(letter.input.ticketId) ?? []), letter]);
   const ladder = policy.escalationLadder;
   for (const [ticketId, sent] of byTicket) {
     const levels = sent.map((letter) => letter.input.level);
     if (levels.join(',') !== ['ST1', 'ST2', 'ST3'].slice(0, levels.length).join(',')) {
-      violations.push({ invariant: 'ladder-in-order', message: `ticket ${ticketId}: letters went out as ${levels.join(', ')}` });
+      violations.push({
+        invariant: 'ladder-in-order',
+        message: `ticket ${ticketId}: letters went out as ${levels.join(', ')}`,
+      });
       continue;
     }
     const request = requests.get(ticketId);
@@ -126,9 +155,17 @@ function ladderInOrder(record: RunRecord, policy: CasePolicy): Violation[] {
     }
   }
   for (const recommendation of firstCalls<{ caseId: string; url: string }>('recommendBlocklist')) {
-    const st3 = letters.find((letter) => letter.input.level === 'ST3' && letter.input.url === recommendation.input.url && letter.input.caseId === recommendation.input.caseId);
+    const st3 = letters.find(
+      (letter) =>
+        letter.input.level === 'ST3' &&
+        letter.input.url === recommendation.input.url &&
+        letter.input.caseId === recommendation.input.caseId,
+    );
     if (!st3 || st3.atMs > recommendation.atMs) {
-      violations.push({ invariant: 'ladder-in-order', message: `blocklist recommendation for ${recommendation.input.url} without an ST3 before it` });
+      violations.push({
+        invariant: 'ladder-in-order',
+        message: `blocklist recommendation for ${recommendation.input.url} without an ST3 before it`,
+      });
     }
   }
   return violations;
@@ -172,35 +209,67 @@ function noLostUpdate(record: RunRecord, cases: CaseFacts[]): Violation[] {
         wanted.set(key, (wanted.get(key) ?? 0) + 1);
       }
       for (const [key, count] of wanted) {
-        const found = state.timeline.filter((entry) => `${entry.action} by ${entry.actor?.officerId}` === key).length;
-        if (found < count) lost(`${facts.workflowId}: ${count} accepted step(s) "${key}" but ${found} timeline entr${found === 1 ? 'y' : 'ies'}`);
+        const found = state.timeline.filter(
+          (entry) => `${entry.action} by ${entry.actor?.officerId}` === key,
+        ).length;
+        if (found < count)
+          lost(
+            `${facts.workflowId}: ${count} accepted step(s) "${key}" but ${found} timeline entr${found === 1 ? 'y' : 'ies'}`,
+          );
       }
     }
     const verdicts = accepted.filter((update) => update.name === 'submitVerdict');
     for (const update of verdicts) {
       const sent = update.payload.verdict as { kind: string; reasons: string[] };
-      if (state.verdict && (state.verdict.verdict.kind !== sent.kind || state.verdict.verdict.reasons.join('|') !== sent.reasons.join('|'))) {
-        lost(`${facts.workflowId}: submitVerdict ${update.updateId} (${sent.kind}) was accepted, but the case's verdict is ${state.verdict.verdict.kind} by ${state.verdict.by.officerId}`);
+      if (
+        state.verdict &&
+        (state.verdict.verdict.kind !== sent.kind ||
+          state.verdict.verdict.reasons.join('|') !== sent.reasons.join('|'))
+      ) {
+        lost(
+          `${facts.workflowId}: submitVerdict ${update.updateId} (${sent.kind}) was accepted, but the case's verdict is ${state.verdict.verdict.kind} by ${state.verdict.by.officerId}`,
+        );
       }
     }
     if (!outcome) continue;
-    if (accepted.some((update) => update.name === 'approveWithdrawal') && outcome.resolution !== 'withdrawn') {
-      lost(`${facts.workflowId}: a withdrawal approval was accepted, but the case ended ${outcome.resolution}`);
+    if (
+      accepted.some((update) => update.name === 'approveWithdrawal') &&
+      outcome.resolution !== 'withdrawn'
+    ) {
+      lost(
+        `${facts.workflowId}: a withdrawal approval was accepted, but the case ended ${outcome.resolution}`,
+      );
     }
     for (const update of accepted.filter((candidate) => candidate.name === 'recordPoliceReport')) {
       if (outcome.resolution !== 'withdrawn' && outcome.policeReportNumber !== update.payload.reportNumber) {
-        lost(`${facts.workflowId}: police report ${String(update.payload.reportNumber)} was accepted, but the outcome has ${outcome.policeReportNumber ?? 'none'}`);
+        lost(
+          `${facts.workflowId}: police report ${String(update.payload.reportNumber)} was accepted, but the outcome has ${outcome.policeReportNumber ?? 'none'}`,
+        );
       }
     }
     const close = accepted.find((update) => update.name === 'closeMonitoring');
-    if (close && outcome.resolution !== 'withdrawn' && outcome.closedBy?.officerId !== close.actor.officerId) {
-      lost(`${facts.workflowId}: closeMonitoring by ${close.actor.officerId} was accepted at ${new Date(close.atMs).toISOString()}, but the case closed at ${outcome.closedAt} by ${outcome.closedBy?.officerId ?? 'nobody (the monitoring period ran out)'}`);
+    if (
+      close &&
+      outcome.resolution !== 'withdrawn' &&
+      outcome.closedBy?.officerId !== close.actor.officerId
+    ) {
+      lost(
+        `${facts.workflowId}: closeMonitoring by ${close.actor.officerId} was accepted at ${new Date(close.atMs).toISOString()}, but the case closed at ${outcome.closedAt} by ${outcome.closedBy?.officerId ?? 'nobody (the monitoring period ran out)'}`,
+      );
     }
   }
   return violations;
 }
 
-const OUTWARD = ['requestTakedown', 'sendWarningLetter', 'recommendBlocklist', 'notify', 'deliverPolicePackage', 'publishStatement', 'captureSnapshot'] as const;
+const OUTWARD = [
+  'requestTakedown',
+  'sendWarningLetter',
+  'recommendBlocklist',
+  'notify',
+  'deliverPolicePackage',
+  'publishStatement',
+  'captureSnapshot',
+] as const;
 
 /** A request id names one request: every call that carries it carries the same request. */
 function uniqueRequestIds(record: RunRecord): Violation[] {
@@ -215,7 +284,10 @@ function uniqueRequestIds(record: RunRecord): Violation[] {
       const previous = seen.get(key);
       if (previous === undefined) seen.set(key, encoded);
       else if (previous !== encoded) {
-        violations.push({ invariant: 'unique-request-ids', message: `${name} request id ${input.requestId} was used for two different requests:\n  ${previous.slice(0, 300)}\n  ${encoded.slice(0, 300)}` });
+        violations.push({
+          invariant: 'unique-request-ids',
+          message: `${name} request id ${input.requestId} was used for two different requests:\n  ${previous.slice(0, 300)}\n  ${encoded.slice(0, 300)}`,
+        });
         seen.set(key, encoded);
       }
     }
@@ -229,11 +301,13 @@ function historyBudget(cases: CaseFacts[]): Violation[] {
   const budget = (message: string) => violations.push({ invariant: 'history-budget', message });
   for (const facts of cases) {
     for (const run of [...facts.runs, ...facts.children.flatMap((child) => child.runs)]) {
-      if (run.events >= HISTORY_EVENT_LIMIT) budget(`${run.workflowId} run ${run.runId}: ${run.events} history events`);
-      if (run.carriedBytes >= CARRIED_STATE_LIMIT) budget(`${run.workflowId} run ${run.runId}: carried state of ${run.carriedBytes} bytes`);
+      if (run.events >= HISTORY_EVENT_LIMIT)
+        budget(`${run.workflowId} run ${run.runId}: ${run.events} history events`);
+      if (run.carriedBytes >= CARRIED_STATE_LIMIT)
+        budget(`${run.workflowId} run ${run.runId}: carried state of ${run.carriedBytes} bytes`);
     }
-    if (facts.stateBytes >= CARRIED_STATE_LIMIT) budget(`${facts.workflowId}: final state of ${facts.stateBytes} bytes`);
+    if (facts.stateBytes >= CARRIED_STATE_LIMIT)
+      budget(`${facts.workflowId}: final state of ${facts.stateBytes} bytes`);
   }
   return violations;
 }
-

@@ -14,8 +14,11 @@ export interface KnownOpenDefect {
   explains(violation: Violation, record: RunRecord): boolean;
 }
 
-const acceptedAny = (record: RunRecord, name: string, predicate: (payload: Record<string, unknown>) => boolean = () => true) =>
-  record.accepted.some((update) => update.name === name && predicate(update.payload));
+const acceptedAny = (
+  record: RunRecord,
+  name: string,
+  predicate: (payload: Record<string, unknown>) => boolean = () => true,
+) => record.accepted.some((update) => update.name === name && predicate(update.payload));
 
 export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [];
 

@@ -48,7 +48,10 @@ const CLOSE_EVENTS = new Set<number>([
 const payloadBytes = (payloads: temporal.api.common.v1.IPayload[] | null | undefined) =>
   (payloads ?? []).reduce((sum, payload) => sum + (payload.data?.length ?? 0), 0);
 
-async function workflowFacts(client: Client, workflowId: string): Promise<WorkflowFacts & { childIds: string[] }> {
+async function workflowFacts(
+  client: Client,
+  workflowId: string,
+): Promise<WorkflowFacts & { childIds: string[] }> {
   const status = (await client.workflow.getHandle(workflowId).describe()).status.name;
   const childIds = new Set<string>();
   const runs: RunFacts[] = [];
@@ -93,7 +96,12 @@ export async function observeCase(client: Client, caseId: string): Promise<CaseF
     } catch {
       deadlines = undefined;
     }
-    children.push({ workflowId: child.workflowId, status: child.status, runs: child.runs, ...(deadlines ? { deadlines } : {}) });
+    children.push({
+      workflowId: child.workflowId,
+      status: child.status,
+      runs: child.runs,
+      ...(deadlines ? { deadlines } : {}),
+    });
   }
   return {
     workflowId: facts.workflowId,

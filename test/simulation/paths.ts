@@ -10,7 +10,11 @@ export function terminalPath(facts: CaseFacts): string {
   const outcome = facts.outcome;
   if (!outcome) return `ended-${facts.status.toLowerCase()}`;
   const parts: string[] = [outcome.resolution, outcome.verdictKind ?? 'no-verdict'];
-  const takedowns = [...new Set(outcome.takedowns.map((takedown) => `${takedown.result}${takedown.level ? `-${takedown.level}` : ''}`))].sort();
+  const takedowns = [
+    ...new Set(
+      outcome.takedowns.map((takedown) => `${takedown.result}${takedown.level ? `-${takedown.level}` : ''}`),
+    ),
+  ].sort();
   if (takedowns.length > 0) parts.push(`takedown-${takedowns.join('+')}`);
   if (outcome.policeReportNumber) parts.push('police-reported');
   else if (facts.state?.tracks.police) parts.push('police-open');

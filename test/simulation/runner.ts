@@ -55,8 +55,9 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
   const clock = {
     nowMs: () => harness.clock.nowMs(),
     advance: async (ms: number) => {
-      if (process.env.SARING_SIM_TRACE === '1') console.log(`seed ${script.seed} advancing ${ms / 3_600_000}h`);
-      await harness.clock.advance(ms);
+      if (process.env.SARING_SIM_TRACE === '1')
+        console.log(`seed ${script.seed} advancing ${ms / 3_600_000}h`);
+      await harness.clock.advance(Math.min(ms, harness.maxStepMs ?? Infinity));
     },
   };
   const cases = new CaseClient(client, {
@@ -319,9 +320,10 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
   const awaitTarget = async (
     caseId: string,
     target: AwaitTarget,
-    maxMs: number,
+    maxWantedMs: number,
     stepMs: number,
   ): Promise<boolean> => {
+    const maxMs = Math.min(maxWantedMs, 4 * (harness.maxStepMs ?? Infinity));
     let advanced = 0;
     for (;;) {
       // The first look waits for activities in real time; after a clock step the case has caught up
@@ -522,15 +524,15 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
         }
       }
       // Let the clock run until the case ends (monitoring periods, ladders), within a real-time limit.
-    const realDeadline = Date.now() + harness.closeTimeoutMs;
-    let advanced = 0;
-    let closed = !(await isRunning(caseId));
-    while (!closed && Date.now() < realDeadline && advanced < harness.closeWithinMs) {
-      await clock.advance(harness.closeStepMs);
-      advanced += harness.closeStepMs;
-      closed = !(await isRunning(caseId));
-    }
-    if (!closed) record.notClosed.push(caseId);
+      const realDeadline = Date.now() + harness.closeTimeoutMs;
+      let advanced = 0;
+      let closed = !(await isRunning(caseId));
+      while (!closed && Date.now() < realDeadline && advanced < harness.closeWithinMs) {
+        await clock.advance(harness.closeStepMs);
+        advanced += harness.closeStepMs;
+        closed = !(await isRunning(caseId));
+      }
+      if (!closed) record.notClosed.push(caseId);
       await trace(`case ${caseId} ${closed ? 'ended' : 'did not end in time'}`);
     };
 

@@ -56,7 +56,15 @@ export type Step =
   | { op: 'advanceToMonitoringCheck'; checks: number; offsetMs: number }
   /** Polls the case (real time) until it gets there; moves the clock on by `stepMs`, up to `maxMs`, if it must. */
   | { op: 'await'; target: AwaitTarget; maxMs: number; stepMs: number }
-  | { op: 'update'; name: CaseUpdateName; actor: OfficerKey; args: Record<string, unknown>; mode: SendMode; copies?: number; invalid?: boolean }
+  | {
+      op: 'update';
+      name: CaseUpdateName;
+      actor: OfficerKey;
+      args: Record<string, unknown>;
+      mode: SendMode;
+      copies?: number;
+      invalid?: boolean;
+    }
   | { op: 'notes'; actor: OfficerKey; count: number; length: number }
   /** Starts an outage of an activity now, for `hours`. */
   | { op: 'outage'; activity: keyof CaseActivities; ms: number }

@@ -32,6 +32,8 @@ export interface SimHarness {
   closeStepMs: number;
   /** ...but no further than this (server time). */
   closeWithinMs: number;
+  /** Caps every clock step of a script (real-time clocks: keeps recordings short). */
+  maxStepMs?: number;
 }
 
 const BASE_ID = /^case-[a-f0-9]{20}/;
@@ -54,7 +56,8 @@ export class WorldRouter {
         (input: unknown) => {
           const workflowId = Context.current().info.workflowExecution?.workflowId ?? '';
           const world = this.worlds.get(BASE_ID.exec(workflowId)?.[0] ?? '');
-          if (!world) throw ApplicationFailure.nonRetryable(`no scripted world for ${workflowId}`, 'NoScriptedWorld');
+          if (!world)
+            throw ApplicationFailure.nonRetryable(`no scripted world for ${workflowId}`, 'NoScriptedWorld');
           return world.call(name, input);
         },
       ]),
@@ -79,7 +82,12 @@ export function realClock(): SimClock {
 }
 
 /** A worker for the simulator's task queue; resolves its run promise when shut down. */
-export async function startSimWorker(connection: NativeConnection, bundle: WorkflowBundle, taskQueue: string, worlds: WorldRouter) {
+export async function startSimWorker(
+  connection: NativeConnection,
+  bundle: WorkflowBundle,
+  taskQueue: string,
+  worlds: WorldRouter,
+) {
   const worker = await Worker.create({
     connection,
     taskQueue,
@@ -98,7 +106,12 @@ export async function startSimWorker(connection: NativeConnection, bundle: Workf
 }
 
 /** A harness on a time-skipping server: 3-day steps in the finale, up to 90 days. */
-export function timeSkippingHarness(env: TestWorkflowEnvironment, taskQueue: string, policy: CasePolicy, worlds: WorldRouter): SimHarness {
+export function timeSkippingHarness(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: CasePolicy,
+  worlds: WorldRouter,
+): SimHarness {
   return {
     client: new Client({ connection: env.connection, namespace: 'default' }),
     taskQueue,

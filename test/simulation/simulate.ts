@@ -24,7 +24,12 @@ export interface ScriptResult {
   ms: number;
 }
 
-export async function simulateSeed(seed: number, harness: SimHarness, policy: CasePolicy, scriptFor = generateScript): Promise<ScriptResult> {
+export async function simulateSeed(
+  seed: number,
+  harness: SimHarness,
+  policy: CasePolicy,
+  scriptFor = generateScript,
+): Promise<ScriptResult> {
   const started = Date.now();
   const script = scriptFor(seed, policy);
   let record: RunRecord | undefined;
@@ -35,7 +40,10 @@ export async function simulateSeed(seed: number, harness: SimHarness, policy: Ca
     for (const caseId of record.caseIds) cases.push(await observeCase(harness.client, caseId));
     violations.push(...checkInvariants(record, cases, policy));
   } catch (error) {
-    violations.push({ invariant: 'no-failed-case', message: `the script could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+    violations.push({
+      invariant: 'no-failed-case',
+      message: `the script could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    });
   }
   const unexpected: Violation[] = [];
   const known: ScriptResult['known'] = [];
@@ -44,7 +52,16 @@ export async function simulateSeed(seed: number, harness: SimHarness, policy: Ca
     if (defect) known.push({ defect, violation });
     else unexpected.push(violation);
   }
-  return { seed, script, ...(record ? { record } : {}), cases, paths: cases.map(terminalPath), unexpected, known, ms: Date.now() - started };
+  return {
+    seed,
+    script,
+    ...(record ? { record } : {}),
+    cases,
+    paths: cases.map(terminalPath),
+    unexpected,
+    known,
+    ms: Date.now() - started,
+  };
 }
 
 /**
@@ -92,7 +109,11 @@ export function summarize(results: ScriptResult[], wallMs: number): string {
   const known = new Map<string, { issueItem: string; seeds: number[]; example: string }>();
   for (const result of results) {
     for (const { defect, violation } of result.known) {
-      const entry = known.get(defect.id) ?? { issueItem: defect.issueItem, seeds: [], example: `[${violation.invariant}] ${violation.message}` };
+      const entry = known.get(defect.id) ?? {
+        issueItem: defect.issueItem,
+        seeds: [],
+        example: `[${violation.invariant}] ${violation.message}`,
+      };
       if (!entry.seeds.includes(result.seed)) entry.seeds.push(result.seed);
       known.set(defect.id, entry);
     }
@@ -103,6 +124,9 @@ export function summarize(results: ScriptResult[], wallMs: number): string {
     `terminal paths reached (${paths.size}):`,
     ...[...paths.entries()].sort().map(([path, count]) => `  ${String(count).padStart(4)}  ${path}`),
     `known-open defects (explained, not failing): ${known.size === 0 ? 'none' : ''}`,
-    ...[...known.entries()].map(([id, entry]) => `  ${id} (issue 9 ${entry.issueItem}): ${entry.seeds.length} script(s), e.g. seed ${entry.seeds[0]}: ${entry.example.slice(0, 300)}`),
+    ...[...known.entries()].map(
+      ([id, entry]) =>
+        `  ${id} (issue 9 ${entry.issueItem}): ${entry.seeds.length} script(s), e.g. seed ${entry.seeds[0]}: ${entry.example.slice(0, 300)}`,
+    ),
   ].join('\n');
 }

@@ -33,7 +33,12 @@ describe(`case simulator: ${settings.seeds.length} seeded script(s) on ${setting
       const failures = results.filter((result) => result.unexpected.length > 0);
       if (failures.length > 0) console.error(failures.slice(0, 5).map(describeFailure).join('\n\n'));
       expect(results).toHaveLength(settings.seeds.length);
-      expect(failures.map((result) => `seed ${result.seed}: ${result.unexpected.map((violation) => `[${violation.invariant}] ${violation.message}`).join(' | ')}`)).toEqual([]);
+      expect(
+        failures.map(
+          (result) =>
+            `seed ${result.seed}: ${result.unexpected.map((violation) => `[${violation.invariant}] ${violation.message}`).join(' | ')}`,
+        ),
+      ).toEqual([]);
     },
     settings.timeoutMs,
   );

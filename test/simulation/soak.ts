@@ -26,9 +26,14 @@ async function main(): Promise<void> {
         console.error(describeFailure(result));
       }
       if (process.env.SARING_SIM_VERBOSE === '1') {
-        console.log(`seed ${result.seed}: ${(result.ms / 1000).toFixed(1)} s ${result.paths.join(' ')} ${result.unexpected.map((violation) => violation.invariant).join(',')}${result.known.map((known) => ` known:${known.defect.id}`).join('')}`);
+        console.log(
+          `seed ${result.seed}: ${(result.ms / 1000).toFixed(1)} s ${result.paths.join(' ')} ${result.unexpected.map((violation) => violation.invariant).join(',')}${result.known.map((known) => ` known:${known.defect.id}`).join('')}`,
+        );
       }
-      if (done % 100 === 0) console.log(`${done}/${settings.seeds.length} scripts, ${failed} failing, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if (done % 100 === 0)
+        console.log(
+          `${done}/${settings.seeds.length} scripts, ${failed} failing, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+        );
     });
     console.log(summarize(results, Date.now() - started));
     process.exitCode = failed > 0 ? 1 : 0;

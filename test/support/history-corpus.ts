@@ -38,12 +38,19 @@ export function readCorpus(dir = HISTORY_FIXTURES_DIR): CorpusEntry[] {
       .readdirSync(path.join(dir, version))
       .filter((file) => file.endsWith('.json'))
       .sort()
-      .map((file) => ({ version, file, fixture: JSON.parse(fs.readFileSync(path.join(dir, version, file), 'utf8')) as CorpusFixture })),
+      .map((file) => ({
+        version,
+        file,
+        fixture: JSON.parse(fs.readFileSync(path.join(dir, version, file), 'utf8')) as CorpusFixture,
+      })),
   );
 }
 
 export function corpusHistories(entry: CorpusEntry) {
-  return entry.fixture.histories.map((history) => ({ workflowId: history.workflowId, history: historyFromFixture(history.history) }));
+  return entry.fixture.histories.map((history) => ({
+    workflowId: history.workflowId,
+    history: historyFromFixture(history.history),
+  }));
 }
 
 export class CorpusFileExistsError extends Error {
@@ -54,7 +61,12 @@ export class CorpusFileExistsError extends Error {
 }
 
 /** Writes one recording; refuses (CorpusFileExistsError) when the file exists. Returns its path. */
-export function writeCorpusFixture(version: string, name: string, fixture: CorpusFixture, dir = HISTORY_FIXTURES_DIR): string {
+export function writeCorpusFixture(
+  version: string,
+  name: string,
+  fixture: CorpusFixture,
+  dir = HISTORY_FIXTURES_DIR,
+): string {
   if (!VERSION_FOLDER.test(version)) throw new Error(`not a release version: ${version}`);
   if (!/^[a-z0-9][a-z0-9.+-]*$/.test(name)) throw new Error(`not a corpus file name: ${name}`);
   const folder = path.join(dir, version);

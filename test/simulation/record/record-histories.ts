@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { freePort } from '../../../local/ports';
+import { startTemporalDevServer } from '../../../local/temporal-dev-server';
+import { readManifest } from '../../../toolchain/manifest';
+import packageJson from '../../../package.json';
+import { bundleCaseWorkflows, fetchAllRuns, historyToFixture } from '../../support/case-test-kit';
+import {
+  CorpusFileExistsError,
+  readCorpus,
+  writeCorpusFixture,
+  type CorpusFixture,
+} from '../../support/history-corpus';
+import { generateScript } from '../generator';
+import { terminalPath } from '../paths';
+import { realClock, startSimWorker, WorldRouter, type SimHarness } from '../sim-harness';
+import { describeFailure, simulateSeeds } from '../simulate';
+import type { CaseScript } from '../script';
+import { FAST_RECORDING_POLICY } from './fast-policy';
+
+/**
+ * `npm run record:histories`: runs simulator scripts on a real Temporal dev server (the toolchain's
+ * CLI, as the integration harness starts it) under a minutes-long policy, and adds one history file
+ * per terminal path not yet in the corpus of this release: test/fixtures/histories/<version>/<path>.json
+ * (every run of the case and of its children). Existing files are never replaced.
+ * SARING_RECORD_SEEDS (default 60) scripts from SARING_RECORD_FIRST_SEED (default 1),
+ * SARING_RECORD_LANES (default 12) at once.
+ */
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+/** Outages and note storms are for the simulator's invariants; recordings keep to the paths. */
+function recordingScript(seed: number): CaseScript {
+  const script = generateScript(seed, FAST_RECORDING_POLICY);
+  return {
+    ...script,
+    world: { ...script.world, outages: [] },
+    steps: script.steps.filter((step) => step.op !== 'outage' && step.op !== 'notes'),
+  };
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const version = packageJson.version;
+  const manifest = readManifest();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saring-record-'));
+  const server = await startTemporalDevServer({
+    cliPath: manifest.temporalCli.path,
+    dbFile: path.join(workDir, 'temporal.sqlite'),
+    port: await freePort(),
+    namespace: 'default',
+    logFile: path.join(workDir, 'temporal.log'),
+  });
+  const connection = await Connection.connect({ address: server.address });
+  const nativeConnection = await NativeConnection.connect({ address: server.address });
+  const worlds = new WorldRouter();
+  const taskQueue = 'case-recorder';
+  const worker = await startSimWorker(nativeConnection, await bundleCaseWorkflows(), taskQueue, worlds);
+  const client = new Client({ connection, namespace: 'default' });
+  const minute = 60_000;
+  const lanes: SimHarness[] = Array.from({ length: env('SARING_RECORD_LANES', 12) }, () => ({
+    client,
+    taskQueue,
+    clock: realClock(),
+    policy: FAST_RECORDING_POLICY,
+    worlds,
+    closeTimeoutMs: 30 * minute,
+    closeStepMs: 15_000,
+    closeWithinMs: 25 * minute,
+    maxStepMs: 2 * minute,
+  }));
+  const known = new Set(
+    readCorpus()
+      .filter((entry) => entry.version === version)
+      .map((entry) => entry.file.replace(/\.json$/, '')),
+  );
+  const first = env('SARING_RECORD_FIRST_SEED', 1);
+  const seeds = Array.from({ length: env('SARING_RECORD_SEEDS', 60) }, (_, index) => first + index);
+  const written: string[] = [];
+  console.log(
+    `recording up to ${seeds.length} scripts on the dev server ${server.address} for version ${version} (${known.size} paths already recorded)`,
+  );
+  try {
+    const results = await simulateSeeds(
+      seeds,
+      lanes,
+      FAST_RECORDING_POLICY,
+      (result) => {
+        console.log(`seed ${result.seed}: ${result.paths.join(', ')} (${(result.ms / 1000).toFixed(0)} s)`);
+        if (result.unexpected.length > 0) console.log(describeFailure(result).split('\n  script:')[0]);
+      },
+      recordingScript,
+    );
+    for (const result of results) {
+      for (const facts of result.cases) {
+        const name = terminalPath(facts).toLowerCase();
+        if (facts.status !== 'COMPLETED' || known.has(name)) continue;
+        known.add(name);
+        const histories: CorpusFixture['histories'] = [];
+        for (const workflowId of [facts.workflowId, ...facts.children.map((child) => child.workflowId)]) {
+          for (const run of await fetchAllRuns(client, workflowId)) {
+            histories.push({
+              workflowId: run.workflowId,
+              runId: run.runId,
+              history: historyToFixture(run.history),
+            });
+          }
+        }
+        const fixture: CorpusFixture = {
+          name,
+          sdk: '@temporalio/worker 1.24.0',
+          recorded: {
+            server: `temporal dev server (${path.basename(path.dirname(manifest.temporalCli.path))})`,
+            packageVersion: version,
+            policyVersion: FAST_RECORDING_POLICY.version,
+            seed: result.seed,
+            at: new Date().toISOString(),
+          },
+          histories,
+        };
+        try {
+          written.push(writeCorpusFixture(version, name, fixture));
+        } catch (error) {
+          if (!(error instanceof CorpusFileExistsError)) throw error;
+          console.log(error.message);
+        }
+      }
+    }
+    console.log(
+      `wrote ${written.length} new history file(s):\n  ${written.map((file) => path.relative(process.cwd(), file)).join('\n  ')}`,
+    );
+  } finally {
+    await worker.stop();
+    await connection.close();
+    await nativeConnection.close();
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
