@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { RequestId } from '../domain/channels';
-import { Category } from '../domain/categories';
-import { EvidenceRecord } from '../domain/evidence';
+import type { EvidenceRecord } from '../domain/evidence';
+import type { TextRef } from '../domain/case-state';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
 import { cancellationSignal, heartbeat } from './activity-context';
@@ -10,27 +8,9 @@ import { historyDocument } from './evidence/history-document';
 import { SNAPSHOT_CONTENT_TYPE, snapshotDocument } from './evidence/snapshot-document';
 import { boundedFetch, type BoundedResponse } from './http/bounded-fetch';
 import { parseInput } from './input';
+import { ArchiveInput, CaptureInput, StoreTextInput, VerifyInput } from './input-schemas';
 
-export const CaptureInput = z
-  .object({
-    requestId: RequestId,
-    caseId: z.string().min(1),
-    url: z.url({ protocol: /^https?$/ }).max(4_096).optional(),
-    text: z.string().max(20_000).optional(),
-  })
-  .refine((input) => input.url !== undefined || input.text !== undefined, 'captureSnapshot needs a url or text');
-
-export const VerifyInput = z.object({ record: EvidenceRecord });
-
-export const ArchiveInput = z.object({
-  requestId: RequestId,
-  caseId: z.string().min(1),
-  workflowId: z.string().min(1),
-  runId: z.string().min(1).optional(),
-  category: Category.optional(),
-});
-
-export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'captureSnapshot' | 'verifyEvidence' | 'archiveCaseHistory'> {
+export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'captureSnapshot' | 'verifyEvidence' | 'archiveCaseHistory' | 'storeCaseText'> {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   return {
     async captureSnapshot(input) {
@@ -72,6 +52,21 @@ export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'ca
         },
       });
       return withFetch(stored.record, url, stored.metadata);
+    },
+
+    async storeCaseText(input): Promise<TextRef> {
+      const { requestId, caseId, kind, text } = parseInput('storeCaseText', StoreTextInput, input);
+      // Create-only under a key per requestId: a retry returns the first attempt's object.
+      const stored = await deps.evidence.put({
+        kind: 'document',
+        bucket: deps.buckets.evidence,
+        key: evidenceKey(caseId, 'document', `${kind}:${requestId}`, '.txt'),
+        body: new TextEncoder().encode(text),
+        contentType: 'text/plain; charset=utf-8',
+        capturedAt: now(),
+      });
+      const { bucket, key, sha256, size } = stored.record;
+      return { bucket, key, sha256, size };
     },
 
     async verifyEvidence(input) {

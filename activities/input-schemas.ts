@@ -1,17 +1,62 @@
-import type { z } from 'zod';
-import { BlocklistRecommendation, Notification, PolicePackage, Statement, TakedownRequest, WarningLetter } from '../domain/channels';
-import { ClassifyInput } from './classify-content';
+import { z } from 'zod';
+import {
+  BlocklistRecommendation,
+  Notification,
+  PolicePackage,
+  RequestId,
+  Statement,
+  TakedownRequest,
+  TakedownWithdrawal,
+  WarningLetter,
+} from '../domain/channels';
+import { Category } from '../domain/categories';
+import { EvidenceRecord } from '../domain/evidence';
+import { Platform } from '../domain/places';
 import type { CaseActivities } from './contract';
-import { ArchiveInput, CaptureInput, VerifyInput } from './evidence-activities';
-import { LivenessInput } from './liveness-activity';
-import { StatusInput } from './takedown-activities';
 
 /**
- * The input schema of every activity: the very objects the real activities parse their input with
- * (through `parseInput`). Test doubles validate with this map, so a scripted activity can never accept
- * an input the real one refuses.
+ * The input schema of every activity, in one place: the real activities parse with these, and so do
+ * the scripted test doubles (test/support/scripted-activities.ts), so a double can never accept what
+ * the real activity refuses.
  */
-export const ACTIVITY_INPUT_SCHEMAS = {
+export const ClassifyInput = z
+  .object({ caseId: z.string().min(1), text: z.string().max(20_000).optional(), url: z.string().max(4_096).optional() })
+  .refine((input) => input.text !== undefined || input.url !== undefined, 'classifyContent needs text or a url');
+
+export const CaptureInput = z
+  .object({
+    requestId: RequestId,
+    caseId: z.string().min(1),
+    url: z.url({ protocol: /^https?$/ }).max(4_096).optional(),
+    text: z.string().max(20_000).optional(),
+  })
+  .refine((input) => input.url !== undefined || input.text !== undefined, 'captureSnapshot needs a url or text');
+
+export const VerifyInput = z.object({ record: EvidenceRecord });
+
+export const ArchiveInput = z.object({
+  requestId: RequestId,
+  caseId: z.string().min(1),
+  workflowId: z.string().min(1),
+  runId: z.string().min(1).optional(),
+  category: Category.optional(),
+});
+
+export const StatusInput = z.object({ platform: Platform, ticketId: z.string().min(1).max(300) });
+
+export const LivenessInput = z.object({ url: z.url({ protocol: /^https?$/ }).max(4_096), platform: Platform.optional() });
+
+/** Long free text of a case (a detection's text, a statement body, archived timeline entries). */
+export const CASE_TEXT_KINDS = ['detection_text', 'statement_body', 'timeline'] as const;
+export const StoreTextInput = z.object({
+  requestId: RequestId,
+  caseId: z.string().min(1),
+  kind: z.enum(CASE_TEXT_KINDS),
+  text: z.string().min(1).max(1_000_000),
+});
+export type StoreTextInput = z.infer<typeof StoreTextInput>;
+
+export const ACTIVITY_INPUT_SCHEMAS: Record<keyof CaseActivities, z.ZodType> = {
   classifyContent: ClassifyInput,
   captureSnapshot: CaptureInput,
   verifyEvidence: VerifyInput,
@@ -20,8 +65,10 @@ export const ACTIVITY_INPUT_SCHEMAS = {
   checkTakedownStatus: StatusInput,
   sendWarningLetter: WarningLetter,
   recommendBlocklist: BlocklistRecommendation,
+  withdrawTakedown: TakedownWithdrawal,
   checkLiveness: LivenessInput,
   deliverPolicePackage: PolicePackage,
   publishStatement: Statement,
   archiveCaseHistory: ArchiveInput,
-} as const satisfies Record<keyof CaseActivities, z.ZodType>;
+  storeCaseText: StoreTextInput,
+};

@@ -1,12 +1,9 @@
-import { z } from 'zod';
-import { Platform } from '../domain/places';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
 import { cancellationSignal } from './activity-context';
 import { parseInput } from './input';
+import { LivenessInput } from './input-schemas';
 import { checkLiveness } from './liveness/check-liveness';
-
-export const LivenessInput = z.object({ url: z.url({ protocol: /^https?$/ }).max(4_096), platform: Platform.optional() });
 
 export function livenessActivities(deps: ActivityDeps): Pick<CaseActivities, 'checkLiveness'> {
   return {

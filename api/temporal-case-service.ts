@@ -54,7 +54,7 @@ export function temporalCaseService(options: TemporalCaseServiceOptions): CaseSe
     getState: (caseId) => cases.getState(caseId).catch(translate),
     getTimeline: (caseId) => cases.getTimeline(caseId).catch(translate),
     getDeadlines: (caseId) => cases.getOpenDeadlines(caseId).catch(translate),
-    executeUpdate: (caseId, name, payload) => cases.update(caseId, name, payload).catch(translate),
+    executeUpdate: (caseId, name, payload) => cases.updateAndRead(caseId, name, payload).catch(translate),
     addNote: (caseId, note) => cases.addNote(caseId, note).catch(translate),
 
     async listCases(query, limit) {

@@ -13,6 +13,7 @@ import {
   type CaseState,
   type CaseUpdateInput,
   type CaseUpdateName,
+  type CaseUpdateResult,
   type Category,
   type Deadline,
   type DetectionInput,
@@ -54,6 +55,11 @@ export class CaseClosedError extends Error {
     super(`case ${caseId} is closed (${executionStatus})`);
     this.name = 'CaseClosedError';
   }
+}
+
+export interface CaseUpdateOptions {
+  /** Temporal update id: the same id on a retry returns the first result instead of applying the step again. */
+  updateId?: string;
 }
 
 /** A list filter: each field narrows the list; an array means "any of these". */
@@ -154,12 +160,17 @@ export class CaseClient {
     return submitDetection({ ...this.submitOptions, client: this.client }, detection);
   }
 
-  /** Runs an officer step; resolves with the case state after it. */
-  async update<K extends CaseUpdateName>(caseId: string, name: K, payload: CaseUpdateInput<K>): Promise<CaseState> {
+  /**
+   * Runs an officer step; resolves with what it changed (revision, stage). `updateId` (e.g. the HTTP
+   * Idempotency-Key of the officer's action) makes a retry of the same step return the first result
+   * instead of applying it twice: Temporal de-duplicates updates by id within a run.
+   */
+  async update<K extends CaseUpdateName>(caseId: string, name: K, payload: CaseUpdateInput<K>, options: CaseUpdateOptions = {}): Promise<CaseUpdateResult> {
     const handle = this.client.workflow.getHandle<typeof ContentCaseWorkflow>(caseId);
     try {
       return await handle.executeUpdate(caseUpdates[name] as (typeof caseUpdates)['assignVerifier'], {
         args: [payload as CaseUpdateInput<'assignVerifier'>],
+        ...(options.updateId ? { updateId: options.updateId } : {}),
       });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
@@ -169,18 +180,24 @@ export class CaseClient {
     }
   }
 
-  assignVerifier = (caseId: string, payload: CaseUpdateInput<'assignVerifier'>) => this.update(caseId, 'assignVerifier', payload);
-  submitVerdict = (caseId: string, payload: CaseUpdateInput<'submitVerdict'>) => this.update(caseId, 'submitVerdict', payload);
-  draftStatement = (caseId: string, payload: CaseUpdateInput<'draftStatement'>) => this.update(caseId, 'draftStatement', payload);
-  approveStatement = (caseId: string, payload: CaseUpdateInput<'approveStatement'>) => this.update(caseId, 'approveStatement', payload);
-  rejectStatement = (caseId: string, payload: CaseUpdateInput<'rejectStatement'>) => this.update(caseId, 'rejectStatement', payload);
-  acknowledgePolice = (caseId: string, payload: CaseUpdateInput<'acknowledgePolice'>) => this.update(caseId, 'acknowledgePolice', payload);
-  recordPoliceReport = (caseId: string, payload: CaseUpdateInput<'recordPoliceReport'>) => this.update(caseId, 'recordPoliceReport', payload);
-  recordPoliceFollowUp = (caseId: string, payload: CaseUpdateInput<'recordPoliceFollowUp'>) => this.update(caseId, 'recordPoliceFollowUp', payload);
-  resolveObjection = (caseId: string, payload: CaseUpdateInput<'resolveObjection'>) => this.update(caseId, 'resolveObjection', payload);
-  requestWithdrawal = (caseId: string, payload: CaseUpdateInput<'requestWithdrawal'>) => this.update(caseId, 'requestWithdrawal', payload);
-  approveWithdrawal = (caseId: string, payload: CaseUpdateInput<'approveWithdrawal'>) => this.update(caseId, 'approveWithdrawal', payload);
-  closeMonitoring = (caseId: string, payload: CaseUpdateInput<'closeMonitoring'>) => this.update(caseId, 'closeMonitoring', payload);
+  /** Runs an officer step, then reads the case state after it (a query: the update itself returns only a small result). */
+  async updateAndRead<K extends CaseUpdateName>(caseId: string, name: K, payload: CaseUpdateInput<K>, options: CaseUpdateOptions = {}): Promise<CaseState> {
+    await this.update(caseId, name, payload, options);
+    return this.getState(caseId);
+  }
+
+  assignVerifier = (caseId: string, payload: CaseUpdateInput<'assignVerifier'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'assignVerifier', payload, options);
+  submitVerdict = (caseId: string, payload: CaseUpdateInput<'submitVerdict'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'submitVerdict', payload, options);
+  draftStatement = (caseId: string, payload: CaseUpdateInput<'draftStatement'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'draftStatement', payload, options);
+  approveStatement = (caseId: string, payload: CaseUpdateInput<'approveStatement'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'approveStatement', payload, options);
+  rejectStatement = (caseId: string, payload: CaseUpdateInput<'rejectStatement'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'rejectStatement', payload, options);
+  acknowledgePolice = (caseId: string, payload: CaseUpdateInput<'acknowledgePolice'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'acknowledgePolice', payload, options);
+  recordPoliceReport = (caseId: string, payload: CaseUpdateInput<'recordPoliceReport'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'recordPoliceReport', payload, options);
+  recordPoliceFollowUp = (caseId: string, payload: CaseUpdateInput<'recordPoliceFollowUp'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'recordPoliceFollowUp', payload, options);
+  resolveObjection = (caseId: string, payload: CaseUpdateInput<'resolveObjection'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'resolveObjection', payload, options);
+  requestWithdrawal = (caseId: string, payload: CaseUpdateInput<'requestWithdrawal'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'requestWithdrawal', payload, options);
+  approveWithdrawal = (caseId: string, payload: CaseUpdateInput<'approveWithdrawal'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'approveWithdrawal', payload, options);
+  closeMonitoring = (caseId: string, payload: CaseUpdateInput<'closeMonitoring'>, options?: CaseUpdateOptions) => this.updateAndRead(caseId, 'closeMonitoring', payload, options);
 
   /** A note (signal: fire-and-forget; the case drops notes from auditors, admins or with bad payloads). */
   async addNote(caseId: string, note: AddNoteCommand): Promise<void> {

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/contract';
-import { ACTIVITY_OPTIONS } from '../activities/options';
+import { ACTIVITY_OPTIONS, TAKEDOWN_POLL_OPTIONS } from '../activities/options';
 
 /**
  * Activity stubs with the per-activity options the activities recommend (activities/options.ts).
@@ -12,6 +12,9 @@ function stub<K extends keyof CaseActivities>(name: K): CaseActivities[K] {
   return proxyActivities<Pick<CaseActivities, K>>(CASE_ACTIVITY_OPTIONS[name])[name] as CaseActivities[K];
 }
 
+/** The takedown status poll that gives up quickly: its caller treats a failure as a missed poll. */
+export const pollTakedownStatus = proxyActivities<Pick<CaseActivities, 'checkTakedownStatus'>>(TAKEDOWN_POLL_OPTIONS).checkTakedownStatus;
+
 export const caseActivities: CaseActivities = {
   classifyContent: stub('classifyContent'),
   captureSnapshot: stub('captureSnapshot'),
@@ -21,8 +24,10 @@ export const caseActivities: CaseActivities = {
   checkTakedownStatus: stub('checkTakedownStatus'),
   sendWarningLetter: stub('sendWarningLetter'),
   recommendBlocklist: stub('recommendBlocklist'),
+  withdrawTakedown: stub('withdrawTakedown'),
   checkLiveness: stub('checkLiveness'),
   deliverPolicePackage: stub('deliverPolicePackage'),
   publishStatement: stub('publishStatement'),
   archiveCaseHistory: stub('archiveCaseHistory'),
+  storeCaseText: stub('storeCaseText'),
 };

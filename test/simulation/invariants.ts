@@ -5,6 +5,7 @@ import {
   type CaseUpdateName,
   type TakedownRequest,
   type TimelineAction,
+  type TimelineEntry,
   type WarningLetter,
 } from '../../domain';
 import type { CaseFacts } from './observe';
@@ -201,8 +202,8 @@ function noLostUpdate(record: RunRecord, cases: CaseFacts[]): Violation[] {
     const state = facts.state;
     const outcome = facts.outcome;
     if (!state || accepted.length === 0) continue;
-    const timelineComplete = (state.timeline[0]?.seq ?? 1) === 1;
-    if (timelineComplete) {
+    const timeline = fullTimeline(record, facts.workflowId, state.timeline);
+    if ((timeline[0]?.seq ?? 1) === 1) {
       const wanted = new Map<string, number>();
       for (const update of accepted) {
         const key = `${TIMELINE_ACTION_OF[update.name]} by ${update.actor.officerId}`;
@@ -259,6 +260,18 @@ function noLostUpdate(record: RunRecord, cases: CaseFacts[]): Violation[] {
     }
   }
   return violations;
+}
+
+/** The case's whole timeline: entries archived to S3 (storeCaseText, kind timeline) and those still in the state. */
+function fullTimeline(record: RunRecord, caseId: string, kept: TimelineEntry[]): TimelineEntry[] {
+  const bySeq = new Map<number, TimelineEntry>();
+  for (const call of record.world.callsOf('storeCaseText')) {
+    const input = call.input as { caseId?: string; kind?: string; text?: string };
+    if (input.caseId !== caseId || input.kind !== 'timeline' || !input.text) continue;
+    for (const entry of (JSON.parse(input.text) as { entries?: TimelineEntry[] }).entries ?? []) bySeq.set(entry.seq, entry);
+  }
+  for (const entry of kept) bySeq.set(entry.seq, entry);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
 const OUTWARD = [

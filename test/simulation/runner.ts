@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import type { CaseActivities } from '../../activities/contract';
 import { canonicalizeUrl } from '../../activities/url/canonicalize';
 import {
   durationMs,
@@ -66,17 +67,17 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     policy,
   });
   const startMs = await clock.nowMs();
-  const world = new ScriptedActivities({
-    classification: script.world.classification,
-    platforms: script.world.platforms,
-    outages: {},
-  });
-  for (const outage of script.world.outages) {
-    (world.script.outages![outage.activity] ??= []).push({
-      fromMs: startMs + outage.fromHours * 3_600_000,
-      toMs: startMs + outage.toHours * 3_600_000,
-    });
-  }
+  // Outage windows (server time) per activity: an attempt scheduled inside one fails, retryably.
+  const outages = new Map<keyof CaseActivities, { fromMs: number; toMs: number }[]>();
+  const addOutage = (activity: keyof CaseActivities, fromMs: number, toMs: number) => {
+    outages.set(activity, [...(outages.get(activity) ?? []), { fromMs, toMs }]);
+    world.script.fail = {
+      ...world.script.fail,
+      [activity]: ({ atMs }: { atMs: number }) => (outages.get(activity) ?? []).some((window) => atMs >= window.fromMs && atMs < window.toMs),
+    };
+  };
+  const world = new ScriptedActivities({ classification: script.world.classification, platforms: script.world.platforms });
+  for (const outage of script.world.outages) addOutage(outage.activity, startMs + outage.fromHours * 3_600_000, startMs + outage.toHours * 3_600_000);
   const record: RunRecord = {
     script,
     caseIds: [],
@@ -388,7 +389,7 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
       }
       case 'outage': {
         const now = await clock.nowMs();
-        (world.script.outages![step.activity] ??= []).push({ fromMs: now, toMs: now + step.ms });
+        addOutage(step.activity, now, now + step.ms);
         await trace(`${step.activity} unavailable for ${step.ms / 3_600_000}h`);
         return;
       }

@@ -6,7 +6,8 @@ import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/
 import type { CaseActivities } from '../../activities/contract';
 import { createCaseTimeSkippingEnv } from '../support/case-test-kit';
 import type { CasePolicy } from '../../domain';
-import { SCRIPTED_ACTIVITY_NAMES, type ScriptedActivities } from '../support/scripted-activities';
+import { ACTIVITY_INPUT_SCHEMAS } from '../../activities/input-schemas';
+import type { ScriptedActivities } from '../support/scripted-activities';
 
 /** The clock a script moves: the time-skipping server's, or real time on the dev server. */
 export interface SimClock {
@@ -51,7 +52,7 @@ export class WorldRouter {
 
   activities(): CaseActivities {
     return Object.fromEntries(
-      SCRIPTED_ACTIVITY_NAMES.map((name) => [
+      (Object.keys(ACTIVITY_INPUT_SCHEMAS) as (keyof CaseActivities)[]).map((name) => [
         name,
         (input: unknown) => {
           const workflowId = Context.current().info.workflowExecution?.workflowId ?? '';
