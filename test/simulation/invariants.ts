@@ -268,7 +268,8 @@ function fullTimeline(record: RunRecord, caseId: string, kept: TimelineEntry[]):
   for (const call of record.world.callsOf('storeCaseText')) {
     const input = call.input as { caseId?: string; kind?: string; text?: string };
     if (input.caseId !== caseId || input.kind !== 'timeline' || !input.text) continue;
-    for (const entry of (JSON.parse(input.text) as { entries?: TimelineEntry[] }).entries ?? []) bySeq.set(entry.seq, entry);
+    for (const entry of (JSON.parse(input.text) as { entries?: TimelineEntry[] }).entries ?? [])
+      bySeq.set(entry.seq, entry);
   }
   for (const entry of kept) bySeq.set(entry.seq, entry);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);

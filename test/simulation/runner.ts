@@ -13,6 +13,7 @@ import { CaseClient } from '../../intake/case-client';
 import { caseBaseId } from '../../intake/case-id';
 import { caseQueries, caseSignals, caseUpdates } from '../../workflows/messages';
 import { officers } from '../support/case-test-kit';
+import { skippedBy } from './known-open-defects';
 import { ScriptedActivities } from '../support/scripted-activities';
 import type { SimHarness } from './sim-harness';
 import type { AwaitTarget, CaseScript, OfficerKey, Step } from './script';
@@ -44,21 +45,54 @@ export interface RunRecord {
   notClosed: string[];
   /** The script itself could not go on (lost connection, unexpected client error). */
   errors: string[];
+  /** Officer steps that got no answer: the case is stuck (terminated by the runner, so the lane goes on). */
+  stuck: string[];
+  /** Steps left out because a known-open defect would stall the server (known-open-defects.ts). */
+  skipped: { defect: string; step: string }[];
   world: ScriptedActivities;
   trace: string[];
 }
 
 const OPEN_STAGES = ['verification', 'action', 'monitoring'];
+const UPDATE_TIMEOUT_MS = 20_000;
+const ADVANCE_TIMEOUT_MS = 45_000;
 let updateSeq = 0;
 
 export async function runScript(script: CaseScript, harness: SimHarness): Promise<RunRecord> {
   const { client, policy } = harness;
+  const terminate = async (caseId: string) => {
+    for (const id of new Set([caseId, ...record.caseIds])) {
+      await client.workflow
+        .getHandle(id)
+        .terminate('case simulator: the case stopped answering')
+        .catch(() => undefined);
+    }
+  };
   const clock = {
     nowMs: () => harness.clock.nowMs(),
     advance: async (ms: number) => {
       if (process.env.SARING_SIM_TRACE === '1')
         console.log(`seed ${script.seed} advancing ${ms / 3_600_000}h`);
-      await harness.clock.advance(Math.min(ms, harness.maxStepMs ?? Infinity));
+      const step = Math.min(ms, harness.maxStepMs ?? Infinity);
+      let timer: NodeJS.Timeout | undefined;
+      const moved = await Promise.race([
+        harness.clock.advance(step).then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(
+            () => resolve(false),
+            Math.max(ADVANCE_TIMEOUT_MS, harness.maxStepMs ? 2 * step : 0),
+          );
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!moved) {
+        // A time-skipping clock stands still while a workflow task keeps failing: end the script's cases.
+        record.stuck.push(
+          `${record.caseIds[0] ?? '?'}: the clock did not move on within ${ADVANCE_TIMEOUT_MS / 1000} s (a workflow task failing?)`,
+        );
+        await terminate(record.caseIds[0] ?? '');
+        throw new Error('the clock stopped: a case is stuck');
+      }
     },
   };
   const cases = new CaseClient(client, {
@@ -73,11 +107,16 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     outages.set(activity, [...(outages.get(activity) ?? []), { fromMs, toMs }]);
     world.script.fail = {
       ...world.script.fail,
-      [activity]: ({ atMs }: { atMs: number }) => (outages.get(activity) ?? []).some((window) => atMs >= window.fromMs && atMs < window.toMs),
+      [activity]: ({ atMs }: { atMs: number }) =>
+        (outages.get(activity) ?? []).some((window) => atMs >= window.fromMs && atMs < window.toMs),
     };
   };
-  const world = new ScriptedActivities({ classification: script.world.classification, platforms: script.world.platforms });
-  for (const outage of script.world.outages) addOutage(outage.activity, startMs + outage.fromHours * 3_600_000, startMs + outage.toHours * 3_600_000);
+  const world = new ScriptedActivities({
+    classification: script.world.classification,
+    platforms: script.world.platforms,
+  });
+  for (const outage of script.world.outages)
+    addOutage(outage.activity, startMs + outage.fromHours * 3_600_000, startMs + outage.toHours * 3_600_000);
   const record: RunRecord = {
     script,
     caseIds: [],
@@ -86,6 +125,8 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     retryMismatches: [],
     notClosed: [],
     errors: [],
+    stuck: [],
+    skipped: [],
     world,
     trace: [],
   };
@@ -146,20 +187,37 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     payload: Record<string, unknown>,
     updateId: string,
   ): Promise<string> => {
+    if (record.stuck.some((line) => line.startsWith(`${caseId}:`))) return 'STUCK';
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await handle(caseId).executeUpdate(
+      const update = handle(caseId).executeUpdate(
         caseUpdates[name] as unknown as (typeof caseUpdates)['closeMonitoring'],
         {
           args: [payload as never],
           updateId,
         },
       );
+      // An update that never completes means the case is stuck (e.g. its workflow task keeps failing).
+      const timedOut = new Promise<'TIMEOUT'>((resolve) => {
+        timer = setTimeout(() => resolve('TIMEOUT'), UPDATE_TIMEOUT_MS);
+      });
+      update.catch(() => undefined);
+      if ((await Promise.race([update.then(() => 'ACCEPTED' as const), timedOut])) === 'TIMEOUT') {
+        record.stuck.push(
+          `${caseId}: ${name} ${updateId} got no answer within ${UPDATE_TIMEOUT_MS / 1000} s`,
+        );
+        // A stuck workflow task also stops a time-skipping server's clock: end it so the lane goes on.
+        await terminate(caseId);
+        return 'TIMEOUT';
+      }
       return 'ACCEPTED';
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure)
         return error.cause.type ?? 'FAILED';
       if (error instanceof WorkflowNotFoundError) return 'CLOSED';
       return `ERROR ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
+    } finally {
+      clearTimeout(timer);
     }
   };
 
@@ -260,6 +318,12 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
 
   const runUpdate = async (caseId: string, step: Extract<Step, { op: 'update' }>) => {
     const state = await queryState(caseId);
+    const skippedFor = skippedBy(step.name, state);
+    if (skippedFor) {
+      record.skipped.push({ defect: skippedFor.id, step: `${step.name} by ${step.actor}` });
+      await trace(`${step.name} by ${step.actor}: left out (known-open defect ${skippedFor.id})`);
+      return;
+    }
     updateSeq += 1;
     const id = `sim-${script.seed}-${updateSeq}`;
     const first = payloadFor(step, state, 0);
@@ -518,11 +582,19 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
         }
         // A case whose closeMonitoring was accepted must close by itself: leave it alone.
         if (state.stage === 'monitoring' && closeAccepted(caseId)) break;
-        if (mode === 'withdraw' || round >= 6) {
+        if ((mode === 'withdraw' || round >= 6) && !skippedBy('approveWithdrawal', state)) {
           if (await withdraw(caseId, state)) break;
         } else {
           await completeOpenSteps(caseId, state);
         }
+      }
+      if (record.stuck.some((line) => line.startsWith(`${caseId}:`))) {
+        await handle(caseId)
+          .terminate('case simulator: the case stopped answering updates')
+          .catch(() => undefined);
+        record.notClosed.push(caseId);
+        await trace(`case ${caseId} is stuck: terminated`);
+        return;
       }
       // Let the clock run until the case ends (monitoring periods, ladders), within a real-time limit.
       const realDeadline = Date.now() + harness.closeTimeoutMs;
