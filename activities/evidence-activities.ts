@@ -1,4 +1,6 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
+import { HistoryNotFoundError } from '../lib/history/workflow-history';
 import { RequestId } from '../domain/channels';
 import { Category } from '../domain/categories';
 import { EvidenceRecord } from '../domain/evidence';
@@ -86,7 +88,11 @@ export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'ca
       if (existing) return existing.record;
 
       heartbeat({ fetchingHistoryOf: workflowId });
-      const history = await deps.history.fetchHistory(workflowId, runId);
+      const history = await deps.history.fetchHistory(workflowId, runId).catch((error: unknown) => {
+        if (error instanceof HistoryNotFoundError)
+          throw ApplicationFailure.nonRetryable(`${error.message} to archive`, 'WorkflowNotFound');
+        throw error;
+      });
       heartbeat({ fetchedEvents: history.eventCount });
       const archivedAt = now();
       const stored = await deps.evidence.put({

@@ -16,7 +16,7 @@ export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 /**
  * Config comes from SARING_CONFIG_FILE or SARING_CONFIG_JSON (channels, notifications, S3 endpoint);
- * the cloud containers' variables (infra/runtime-env.ts) override Temporal, buckets and the drain
+ * the cloud containers' variables (config/runtime-env.ts) override Temporal, buckets and the drain
  * budget; secrets come only from the environment.
  */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {

@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Notification } from '../../domain/channels';
-import { sha256Hex } from '../evidence/sha256';
+import { sha256Hex } from '../../lib/sha256';
 import { PermanentDeliveryError, type NotificationChannel } from './notification-channel';
 
 type Audience = Notification['audience'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CaseState, Deadline, TimelineEntry } from '../../domain';
-import { CASE_ID } from '../../intake/case-id';
+import { CASE_ID } from '../../cases/case-id';
 import { defineCommand } from '../command';
 import { dueIn, table, time } from '../format';
 

@@ -1,6 +1,6 @@
 import { checkLiveness, type LivenessOptions } from '../../../activities/liveness/check-liveness';
-import { startContentServer, type ContentServer } from './support/content-server';
-import { activitiesHarness, type ActivitiesHarness } from './support/harness';
+import { startContentServer, type ContentServer } from '../../support/activities/content-server';
+import { activitiesHarness, type ActivitiesHarness } from '../../support/activities/activities-harness';
 
 describe('liveness check against a local web server', () => {
   let content: ContentServer;

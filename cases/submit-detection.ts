@@ -1,17 +1,24 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
-import { Detection, describeIssues, type CasePolicy, type ContentCaseInput, type DetectionInput, type Platform } from '../domain';
+import { Detection, describeIssues, type CasePolicy, type ContentCaseInput, type DetectionInput } from '../domain';
+import { canonicalizeUrl, InvalidUrlError } from '../lib/url/canonicalize';
 import { loadDefaultPolicy } from '../policy';
 import type { ContentCaseWorkflow } from '../workflows';
 import { caseSignals } from '../workflows/messages';
 import { caseBaseId, caseWorkflowId } from './case-id';
+import { InvalidCaseInput } from './case-errors';
 
-/** The URL canonicalizer (activities/url/canonicalize.ts exports `canonicalizeUrl` with this shape). */
-export type CanonicalizeUrl = (raw: string) => { url: string; host: string; platform: Platform };
+function canonicalUrlOf(raw: string): ReturnType<typeof canonicalizeUrl> {
+  try {
+    return canonicalizeUrl(raw);
+  } catch (error) {
+    if (error instanceof InvalidUrlError) throw new InvalidCaseInput(`url: ${error.message}`);
+    throw error;
+  }
+}
 
 export interface SubmitDetectionOptions {
   client: Client;
   taskQueue: string;
-  canonicalize: CanonicalizeUrl;
   /** The policy new cases start with; the shipped default when omitted. */
   policy?: CasePolicy;
   /**
@@ -28,13 +35,6 @@ export interface SubmittedDetection {
   runId: string;
 }
 
-export class InvalidDetectionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidDetectionError';
-  }
-}
-
 const MAX_GENERATIONS = 9999;
 let defaultPolicy: CasePolicy | undefined;
 
@@ -49,10 +49,10 @@ let defaultPolicy: CasePolicy | undefined;
  */
 export async function submitDetection(options: SubmitDetectionOptions, raw: DetectionInput): Promise<SubmittedDetection> {
   const parsed = Detection.safeParse(raw);
-  if (!parsed.success) throw new InvalidDetectionError(`invalid detection: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new InvalidCaseInput(`invalid detection: ${describeIssues(parsed.error)}`);
   const detection = { ...parsed.data };
   if (detection.url) {
-    const canonical = options.canonicalize(detection.url);
+    const canonical = canonicalUrlOf(detection.url);
     detection.url = canonical.url;
     detection.platform ??= canonical.platform;
   }

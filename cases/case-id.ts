@@ -1,9 +1,9 @@
-import { sha256Hex } from '../activities/evidence/sha256';
+import { sha256Hex } from '../lib/sha256';
 
 /**
  * Case ids. A case id is derived from what identifies the content, so every detection of the same
  * content lands on the same case:
- *   1. the canonical URL (activities/url/canonicalize.ts) when the detection has a URL;
+ *   1. the canonical URL (lib/url/canonicalize.ts) when the detection has a URL;
  *   2. else the SHA-256 of the content (contentSha256);
  *   3. else the SHA-256 of the normalised text.
  * The key is hashed again with its kind ("url:", "sha256:", "text:") and the first 80 bits are the id:

@@ -1,4 +1,5 @@
-import { canonicalJson } from '../api/canonical-json';
+import { HISTORY_SCHEMAS } from './history-envelope';
+import { canonicalJson } from '../canonical-json';
 
 type HistoryEvent = Record<string, unknown> & { eventId?: string; eventType?: string };
 
@@ -17,8 +18,8 @@ export interface HistoryFile {
 }
 
 const HEADER_SCHEMAS: Record<string, HistoryFile['format']> = {
-  'saring.history-export/v1': 'export',
-  'saring.history-archive/v1': 'archive',
+  [HISTORY_SCHEMAS.export]: 'export',
+  [HISTORY_SCHEMAS.archive]: 'archive',
 };
 
 export class NotAHistoryFile extends Error {}
@@ -75,16 +76,6 @@ export function readHistoryFile(text: string): HistoryFile {
     ...(typeof header.sha256 === 'string' ? { statedSha256: header.sha256 } : {}),
     ...(typeof header.requestId === 'string' ? { requestId: header.requestId } : {}),
   };
-}
-
-/**
- * Which JSON form the events are in: `proto3` (Temporal's JSON: timestamps as RFC 3339 text, what
- * `audit history` writes) or `message` (protobufjs's toJSON(): timestamps as { seconds, nanos }),
- * which an archive may hold. The live history is converted to the file's form before comparing.
- */
-export function eventsForm(events: HistoryEvent[]): 'proto3' | 'message' {
-  const time = events[0]?.eventTime;
-  return time !== undefined && typeof time === 'object' ? 'message' : 'proto3';
 }
 
 export type Comparison =

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { readManifest } from '../../toolchain/manifest';
+import { readManifest } from '../../../toolchain/manifest';
 
 /**
  * A time-skipping test server of its own for one test file: time skipping is global to a server, so

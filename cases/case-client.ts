@@ -7,6 +7,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import {
   CASE_SEARCH_ATTRIBUTES as SA,
+  CommandErrorCode,
   type AddNoteCommand,
   type CaseOutcome,
   type CaseStage,
@@ -23,38 +24,9 @@ import {
 } from '../domain';
 import type { ContentCaseWorkflow } from '../workflows';
 import { caseQueries, caseSignals, caseUpdates } from '../workflows/messages';
+import { fetchWorkflowHistory, HistoryNotFoundError, type WorkflowHistory } from '../lib/history/workflow-history';
+import { CaseClosedError, CaseCommandRejectedError, CaseNotFoundError } from './case-errors';
 import { submitDetection, type SubmitDetectionOptions, type SubmittedDetection } from './submit-detection';
-
-/** An officer step the case refused; `code` is one of COMMAND_ERROR_CODES (domain/case-commands.ts). */
-export class CaseCommandRejectedError extends Error {
-  constructor(
-    readonly caseId: string,
-    readonly update: CaseUpdateName,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CaseCommandRejectedError';
-  }
-}
-
-export class CaseNotFoundError extends Error {
-  constructor(readonly caseId: string) {
-    super(`no case ${caseId}`);
-    this.name = 'CaseNotFoundError';
-  }
-}
-
-/** The case exists but is closed: it takes no more officer steps. */
-export class CaseClosedError extends Error {
-  constructor(
-    readonly caseId: string,
-    readonly executionStatus: string,
-  ) {
-    super(`case ${caseId} is closed (${executionStatus})`);
-    this.name = 'CaseClosedError';
-  }
-}
 
 /** A list filter: each field narrows the list; an array means "any of these". */
 export interface CaseFilter {
@@ -73,21 +45,24 @@ export interface CaseFilter {
   open?: boolean;
 }
 
+/** One row of a case list, from the case's search attributes (no query to the workflow); plain JSON. */
 export interface CaseSummary {
   caseId: string;
   runId: string;
+  /** Temporal's execution status: Running, Completed, Failed... */
   executionStatus: string;
-  startTime: Date;
-  closeTime?: Date;
-  stage?: string;
+  /** The case stage (SaringStatus). */
+  status?: string;
   category?: string;
   priority?: string;
   region?: string;
-  platforms: string[];
   assignee?: string;
-  nextDeadline?: Date;
-  slaBreached?: boolean;
-  detectionCount?: number;
+  platforms: string[];
+  nextDeadline?: string;
+  slaBreached: boolean;
+  detectionCount: number;
+  openedAt: string;
+  closedAt?: string;
 }
 
 const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -119,30 +94,32 @@ export function caseListQuery(filter: CaseFilter = {}): string {
 
 function summarize(info: WorkflowExecutionInfo): CaseSummary {
   const attributes = info.typedSearchAttributes;
-  const nextDeadline = attributes.get(SA.nextDeadline);
-  const closeTime = info.closeTime;
+  const optional: Partial<CaseSummary> = {
+    status: attributes.get(SA.status),
+    category: attributes.get(SA.category),
+    priority: attributes.get(SA.priority),
+    region: attributes.get(SA.region),
+    assignee: attributes.get(SA.assignee),
+    nextDeadline: attributes.get(SA.nextDeadline)?.toISOString(),
+    closedAt: info.closeTime?.toISOString(),
+  };
   return {
     caseId: info.workflowId,
     runId: info.runId,
     executionStatus: info.status.name,
-    startTime: info.startTime,
-    ...(closeTime ? { closeTime } : {}),
-    stage: attributes.get(SA.status),
-    category: attributes.get(SA.category),
-    priority: attributes.get(SA.priority),
-    region: attributes.get(SA.region),
     platforms: attributes.get(SA.platforms) ?? [],
-    assignee: attributes.get(SA.assignee),
-    ...(nextDeadline ? { nextDeadline } : {}),
-    slaBreached: attributes.get(SA.slaBreached),
-    detectionCount: attributes.get(SA.detectionCount),
+    slaBreached: attributes.get(SA.slaBreached) ?? false,
+    detectionCount: attributes.get(SA.detectionCount) ?? 0,
+    openedAt: info.startTime.toISOString(),
+    // Absent attributes stay absent in the JSON rather than appearing as null.
+    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
   };
 }
 
 /**
- * The typed client for the API and the CLI: officer steps by case id (returning the new state, or a
- * CaseCommandRejectedError / CaseNotFoundError / CaseClosedError), queries, notes, and case lists
- * from search attributes.
+ * The one case client (API, local start, bench, tests): intake, officer steps by case id (the new
+ * state, or an error from ./case-errors), queries, notes, histories, and case lists from search
+ * attributes.
  */
 export class CaseClient {
   constructor(
@@ -163,24 +140,13 @@ export class CaseClient {
       });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        throw new CaseCommandRejectedError(caseId, name, error.cause.type ?? 'UNKNOWN', error.cause.message);
+        const code = CommandErrorCode.safeParse(error.cause.type);
+        if (code.success) throw new CaseCommandRejectedError(caseId, name, code.data, error.cause.message);
       }
       throw await this.translateMissing(caseId, error);
     }
   }
 
-  assignVerifier = (caseId: string, payload: CaseUpdateInput<'assignVerifier'>) => this.update(caseId, 'assignVerifier', payload);
-  submitVerdict = (caseId: string, payload: CaseUpdateInput<'submitVerdict'>) => this.update(caseId, 'submitVerdict', payload);
-  draftStatement = (caseId: string, payload: CaseUpdateInput<'draftStatement'>) => this.update(caseId, 'draftStatement', payload);
-  approveStatement = (caseId: string, payload: CaseUpdateInput<'approveStatement'>) => this.update(caseId, 'approveStatement', payload);
-  rejectStatement = (caseId: string, payload: CaseUpdateInput<'rejectStatement'>) => this.update(caseId, 'rejectStatement', payload);
-  acknowledgePolice = (caseId: string, payload: CaseUpdateInput<'acknowledgePolice'>) => this.update(caseId, 'acknowledgePolice', payload);
-  recordPoliceReport = (caseId: string, payload: CaseUpdateInput<'recordPoliceReport'>) => this.update(caseId, 'recordPoliceReport', payload);
-  recordPoliceFollowUp = (caseId: string, payload: CaseUpdateInput<'recordPoliceFollowUp'>) => this.update(caseId, 'recordPoliceFollowUp', payload);
-  resolveObjection = (caseId: string, payload: CaseUpdateInput<'resolveObjection'>) => this.update(caseId, 'resolveObjection', payload);
-  requestWithdrawal = (caseId: string, payload: CaseUpdateInput<'requestWithdrawal'>) => this.update(caseId, 'requestWithdrawal', payload);
-  approveWithdrawal = (caseId: string, payload: CaseUpdateInput<'approveWithdrawal'>) => this.update(caseId, 'approveWithdrawal', payload);
-  closeMonitoring = (caseId: string, payload: CaseUpdateInput<'closeMonitoring'>) => this.update(caseId, 'closeMonitoring', payload);
 
   /** A note (signal: fire-and-forget; the case drops notes from auditors, admins or with bad payloads). */
   async addNote(caseId: string, note: AddNoteCommand): Promise<void> {
@@ -214,7 +180,7 @@ export class CaseClient {
 
   async listCases(filter: CaseFilter = {}, limit = 100): Promise<CaseSummary[]> {
     const cases: CaseSummary[] = [];
-    for await (const info of this.client.workflow.list({ query: caseListQuery(filter), pageSize: Math.min(limit, 1000) })) {
+    for await (const info of this.client.workflow.list({ query: caseListQuery(filter), pageSize: Math.min(limit, 500) })) {
       cases.push(summarize(info));
       if (cases.length >= limit) break;
     }
@@ -223,6 +189,21 @@ export class CaseClient {
 
   async countCases(filter: CaseFilter = {}): Promise<number> {
     return (await this.client.workflow.count(caseListQuery(filter))).count;
+  }
+
+  /** A run's history (the latest without `runId`), in the one encoding exports and archives share. */
+  async fetchHistory(caseId: string, runId?: string): Promise<WorkflowHistory> {
+    try {
+      return await fetchWorkflowHistory(this.client, caseId, runId);
+    } catch (error) {
+      if (error instanceof HistoryNotFoundError) throw new CaseNotFoundError(caseId);
+      throw error;
+    }
+  }
+
+  /** Is Temporal reachable? For the API's readiness and status. */
+  async ping(): Promise<void> {
+    await this.client.workflowService.getSystemInfo({});
   }
 
   private async query<T>(caseId: string, run: () => Promise<T>): Promise<T> {

@@ -1,10 +1,10 @@
 import { CreateBucketCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Client, Connection } from '@temporalio/client';
-import { localActivitiesConfig, type ActivitiesConfig, type ObjectLockPolicy } from '../../../../config/activities';
-import { createS3Client } from '../../../../config/s3';
-import { buildActivityDeps, createActivities, type ActivityDeps, type CaseActivities } from '../../../../activities';
-import type { SimulatorUrls } from '../../../../simulators/start-simulators';
-import { testServers } from '../../../harness/test-servers';
+import { localActivitiesConfig, type ActivitiesConfig, type ObjectLockPolicy } from '../../../config/activities';
+import { createS3Client } from '../../../config/s3';
+import { buildActivityDeps, createActivities, type ActivityDeps, type CaseActivities } from '../../../activities';
+import type { SimulatorUrls } from '../../../simulators/start-simulators';
+import { testServers } from '../servers/test-servers';
 
 export interface ActivitiesHarness {
   config: ActivitiesConfig;
@@ -100,4 +100,4 @@ export function simulatorLog(baseUrl: string, filters: Record<string, string>): 
   return getJson<SimLogEntry[]>(`${baseUrl}/_log?${new URLSearchParams(filters).toString()}`);
 }
 
-export { quietLogger } from '../../../harness/quiet-logger';
+export { quietLogger } from '../servers/quiet-logger';

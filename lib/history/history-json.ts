@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../canonical-json';
 
 /**
  * A workflow history as Temporal's JSON (the form `temporal workflow show --output json` prints and
@@ -18,7 +18,6 @@ import { canonicalJson } from './canonical-json';
  */
 type ProtoJson = {
   toJson(type: unknown, message: unknown): unknown;
-  fromJson(type: unknown, json: unknown, options?: { ignoreUnknownFields?: boolean }): unknown;
 };
 
 const protoDir = path.dirname(require.resolve('@temporalio/proto/package.json'));
@@ -30,16 +29,4 @@ const historyType = patched.lookupType('temporal.api.history.v1.History');
 export function historyToJson(history: proto.temporal.api.history.v1.IHistory): string {
   const message = proto.temporal.api.history.v1.History.fromObject(history);
   return canonicalJson(protojson.toJson(historyType, message));
-}
-
-/**
- * The events of a history (given as the text historyToJson wrote) in the form protobufjs's own
- * `toJSON()` gives: timestamps as { seconds, nanos }, 64-bit numbers as strings, enums by name. The
- * archive activity stores histories in that form; comparing like with like needs this conversion.
- */
-export function eventsInMessageJsonForm(historyJson: string): unknown[] {
-  const message = protojson.fromJson(historyType, JSON.parse(historyJson), {
-    ignoreUnknownFields: false,
-  }) as { toJSON(): { events?: unknown[] } };
-  return message.toJSON().events ?? [];
 }

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readManifest } from '../../toolchain/manifest';
-import { startTemporalDevServer } from '../../local/temporal-dev-server';
-import { startS3Server } from '../../local/s3-server';
-import { freePort } from '../../local/ports';
+import { readManifest } from '../../../toolchain/manifest';
+import { startTemporalDevServer } from '../../../local/temporal-dev-server';
+import { startS3Server } from '../../../local/s3-server';
+import { freePort } from '../../../lib/ports';
 import { TEST_SERVERS_ENV, type TestServers } from './test-servers';
 import { killAllNow, registerForTeardown, stopAll } from './running-servers';
-import { startSimulators } from '../../simulators/start-simulators';
+import { startSimulators } from '../../../simulators/start-simulators';
 
 /**
  * Starts the real servers the integration tests share: a Temporal dev server on a SQLite file and

@@ -1,8 +1,8 @@
 // Run as its own process by the crash test: an activity worker that dies (SIGKILL) right after its first
 // takedown request went out. Configuration comes from the environment the test passes.
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createActivities } from '../../../../activities';
-import { activitiesHarness } from './harness';
+import { createActivities } from '../../../activities';
+import { activitiesHarness } from './activities-harness';
 import { crashAfterSend } from './crash-after-send';
 
 async function main(): Promise<void> {

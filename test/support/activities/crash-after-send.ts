@@ -1,6 +1,6 @@
-import type { ActivityDeps } from '../../../../activities';
-import { attemptNumber } from '../../../../activities/activity-context';
-import type { PlatformAdapter } from '../../../../activities/channels/platform-adapter';
+import type { ActivityDeps } from '../../../activities';
+import { attemptNumber } from '../../../activities/activity-context';
+import type { PlatformAdapter } from '../../../activities/channels/platform-adapter';
 
 /**
  * Wraps the platform adapters so that the first attempt of an activity "crashes" right after its

@@ -3,18 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { Actor, CaseState, TimelineEntry } from '../../../../domain';
-import type { AvailableAction } from '../../../../api/available-actions';
-import type { CaseSummary } from '../../../../api/case-service';
-import { createOfficerDirectory, newToken } from '../../../../api/officer-directory';
-import { sha256Hex } from '../../../../activities/evidence/sha256';
-import { perMinuteLimiter } from '../../../../api/rate-limit';
-import { fileReporterVault } from '../../../../api/reporter-vault';
-import { startApiServer, type RunningApi } from '../../../../api/server';
-import { temporalCaseService } from '../../../../api/temporal-case-service';
-import { testServers, uniqueTaskQueue } from '../../../harness/test-servers';
-import { bundleCaseWorkflows, officers, waitFor } from '../../../support/case-test-kit';
-import { ScriptedActivities, type ActivityScript } from '../../../support/scripted-activities';
+import type { Actor, CaseState, TimelineEntry } from '../../../domain';
+import type { AvailableAction } from '../../../api/available-actions';
+import { CaseClient, type CaseSummary } from '../../../cases/case-client';
+import { createOfficerDirectory, newToken } from '../../../api/officer-directory';
+import { sha256Hex } from '../../../lib/sha256';
+import { perMinuteLimiter } from '../../../api/rate-limit';
+import { fileReporterVault } from '../../../api/reporter-vault';
+import { startApiServer, type RunningApi } from '../../../api/server';
+import { testServers, uniqueTaskQueue } from '../servers/test-servers';
+import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
+import { ScriptedActivities, type ActivityScript } from '../scripted-activities';
 
 export type OfficerKey = keyof typeof officers;
 
@@ -120,7 +119,7 @@ export async function startApiTestEnv(
   try {
     api = await startApiServer(
       {
-        cases: temporalCaseService({ client, taskQueue }),
+        cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
         officers: directory,
         vault: fileReporterVault(vaultFile),
         publicLimiter: perMinuteLimiter(1000),
