@@ -12,7 +12,7 @@ import { runTracks } from './case/tracks';
 import { runVerification } from './case/verify';
 
 /**
- * One content case: Verify, Clarify, Respond (DESIGN.md section 2). Intake -> verification -> the
+ * One content case: Verify, Clarify, Respond (docs/case-workflow.md). Intake -> verification -> the
  * tracks the verdict calls for, in parallel -> re-upload monitoring (continue-as-new) -> closed with an
  * outcome. A withdrawal approved by a second supervisor stops it at any point after intake.
  */
