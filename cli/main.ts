@@ -15,7 +15,7 @@ import { GlobalFlags } from './global-options';
 import { globalUsage } from './help';
 import { parseCommandLine } from './program';
 
-const COMMANDS: Command[] = [
+export const COMMANDS: Command[] = [
   me,
   casesList,
   caseShow,

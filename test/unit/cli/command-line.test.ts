@@ -1,15 +1,5 @@
-import { z } from 'zod';
-import { runCli } from '../../../cli/main';
-import {
-  caseActions,
-  caseDeadlines,
-  caseShow,
-  casesList,
-  caseTimeline,
-} from '../../../cli/commands/case-reads';
-import { caseAct, caseNote, detect } from '../../../cli/commands/case-steps';
-import { auditHistory, auditVerify } from '../../../cli/commands/audit';
-import { me } from '../../../cli/commands/me';
+import type { z } from 'zod';
+import { COMMANDS, runCli } from '../../../cli/main';
 import { usageArguments } from '../../../cli/command-spec';
 
 async function saring(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -24,19 +14,7 @@ const usageError = (message: string, usage: string) => `saring: ${message}\n${us
 
 describe('saring command line (commander parses the shape, zod the values)', () => {
   it("names in each usage line exactly the arguments of the command's zod schema", () => {
-    for (const command of [
-      me,
-      casesList,
-      caseShow,
-      caseTimeline,
-      caseDeadlines,
-      caseActions,
-      caseAct,
-      caseNote,
-      detect,
-      auditHistory,
-      auditVerify,
-    ]) {
+    for (const command of COMMANDS) {
       const tuple = command.positionals as z.ZodTuple;
       const args = usageArguments(command);
       expect([command.words.join(' '), args.filter((arg) => !arg.variadic).length]).toEqual([
