@@ -30,7 +30,9 @@ class HelpShown extends Error {}
 function usageError(error: CommanderError, usage: string): Error {
   if (error.code === 'commander.helpDisplayed') return new HelpShown();
   const message = error.message.replace(/^error: /, '');
+  // The option or argument commander names in quotes; without one, its own words are clear enough.
   const quoted = /'([^']+)'/.exec(message)?.[1];
+  if (quoted === undefined) return new UsageError(message, usage);
   switch (error.code) {
     case 'commander.unknownOption': {
       const suggestion = /\(Did you mean (\S+)\?\)/.exec(message)?.[1];
@@ -40,7 +42,7 @@ function usageError(error: CommanderError, usage: string): Error {
       );
     }
     case 'commander.optionMissingArgument':
-      return new UsageError(`${quoted?.split(' ')[0]} needs a value`, usage);
+      return new UsageError(`${quoted.split(' ')[0]} needs a value`, usage);
     case 'commander.missingArgument':
       return new UsageError(`missing <${quoted}>`, usage);
     default:

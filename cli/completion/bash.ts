@@ -9,8 +9,16 @@ export function bashCompletion(table: readonly PathEntry[]): string {
 ${shellFunctions(table)}
 
 _saring() {
-  _saring_walk "\${COMP_WORDS[@]:1:COMP_CWORD-1}"
-  local cur="\${COMP_WORDS[COMP_CWORD]}"
+  local cur="\${COMP_WORDS[COMP_CWORD]}" typed=() i
+  # COMP_WORDS splits "http://host:8080" at ":" (and --api=url at "="): glue the pieces back together.
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    if ((\${#typed[@]} > 0)) && [[ \${COMP_WORDS[i]} == [:=] || \${COMP_WORDS[i - 1]} == [:=] ]]; then
+      typed[-1]+="\${COMP_WORDS[i]}"
+    else
+      typed+=("\${COMP_WORDS[i]}")
+    fi
+  done
+  _saring_walk "\${typed[@]}"
   local IFS=$' \\t\\n'
   # shellcheck disable=SC2207
   COMPREPLY=($(compgen -W "$(_saring_candidates "$cur")" -- "$cur"))

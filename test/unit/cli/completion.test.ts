@@ -47,7 +47,12 @@ describe('saring completion bash, sourced in a real bash', () => {
     expect(complete('ca')).toEqual(['case', 'cases']);
     expect(complete('')).toEqual(['audit', 'case', 'cases', 'completion', 'detect', 'me']);
     expect(complete('audit', '')).toEqual(['history', 'verify']);
-    expect(complete('--api', 'http://127.0.0.1:8080', 'case', 'a')).toEqual(['act', 'actions']);
+    // As bash splits a URL (COMP_WORDBREAKS holds ":" and "="): the pieces are one value.
+    expect(complete('--api', 'http', ':', '//127.0.0.1', ':', '8080', 'case', 'a')).toEqual([
+      'act',
+      'actions',
+    ]);
+    expect(complete('--api', '=', 'http', ':', '//127.0.0.1', 'case', 'a')).toEqual(['act', 'actions']);
   });
 
   it('completes the step names of case act after the case id, options and all', () => {
