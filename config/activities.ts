@@ -20,14 +20,23 @@ export const ChannelEndpointConfig = z.object({
   /** Bearer token; in the cloud, read from Secrets Manager by the worker before parsing. */
   token: z.string().min(1).optional(),
   timeoutMs: Milliseconds.default(15_000),
+  /** Largest answer read from the partner; a longer one fails the attempt unread. */
+  maxResponseBytes: z.number().int().positive().max(64 * 1024 * 1024).default(1024 * 1024),
 });
 export type ChannelEndpointConfig = z.infer<typeof ChannelEndpointConfig>;
 
 /** How reported URLs are fetched (snapshots, liveness checks). */
 export const FetchPolicy = z.object({
   userAgent: z.string().min(1).default('Mozilla/5.0 (compatible; SaringBot/0.1; +https://diskominfo.kalselprov.go.id)'),
-  /** Lets fetches reach loopback/private addresses. Only for local demos and tests. */
+  /** Lets fetches reach loopback/private addresses on any port. Only for the local demo; never in the cloud. */
   allowPrivateNetwork: z.boolean().default(false),
+  /** Exact address + port pairs let through despite the egress rules (a test's own server). Keep empty in the cloud. */
+  allowTargets: z
+    .array(z.object({ address: z.union([z.ipv4(), z.ipv6()]), port: z.number().int().min(1).max(65_535) }))
+    .max(4, 'allowTargets is for a test server or two; use allowPrivateNetwork for a local demo')
+    .default([]),
+  /** DNS servers (ip or ip:port) for reported URLs' host names; the OS resolver when absent. */
+  dnsServers: z.array(z.string().regex(/^[0-9a-fA-F.:[\]]+$/, 'an IP address, optionally with :port, e.g. 10.0.0.2 or 127.0.0.1:5353')).min(1).optional(),
   snapshot: z.object({ timeoutMs: Milliseconds.default(20_000), maxBytes: z.number().int().positive().default(5 * 1024 * 1024) }).prefault({}),
   liveness: z.object({ timeoutMs: Milliseconds.default(10_000), maxBytes: z.number().int().positive().default(512 * 1024) }).prefault({}),
 });

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Notification } from '../../domain/channels';
+import { readCapped } from '../http/read-capped';
 import { PermanentDeliveryError, type NotificationChannel } from './notification-channel';
 
 export interface WebhookConfig {
@@ -8,6 +9,9 @@ export interface WebhookConfig {
   secret?: string;
   timeoutMs: number;
 }
+
+/** Bytes of the receiver's answer read (for error details). */
+const WEBHOOK_ANSWER_BYTES = 4 * 1024;
 
 const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
 
@@ -38,7 +42,9 @@ export class WebhookChannel implements NotificationChannel {
     if (this.config.secret) headers['x-saring-signature'] = `sha256=${createHmac('sha256', this.config.secret).update(body).digest('hex')}`;
     const timeout = AbortSignal.timeout(this.config.timeoutMs);
     const response = await fetch(this.config.url, { method: 'POST', headers, body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-    const text = await response.text().catch(() => '');
+    // Only the start of the receiver's answer is kept, for the error detail; the rest is never read.
+    const { body: head } = await readCapped(response, WEBHOOK_ANSWER_BYTES).catch(() => ({ body: new Uint8Array() }));
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
     if (response.ok) return `HTTP ${response.status}`;
     const detail = `webhook answered ${response.status}: ${text.slice(0, 200)}`;
     if (TRANSIENT.has(response.status)) throw new Error(detail);
