@@ -1,7 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
-import { ALLOWED_SCHEMES, EgressRefusedError, checkTarget, type EgressPolicy } from './egress-policy';
+import { ALLOWED_PORTS, ALLOWED_SCHEMES, EgressRefusedError, checkTarget, type EgressPolicy } from './egress-policy';
 
 /** Names to addresses. Production: the OS resolver; tests: a resolver pointed at their own DNS server. */
 export type ResolveHost = (hostname: string) => Promise<string[]>;
@@ -43,8 +43,14 @@ export function checkHop(raw: string | URL, context: GuardContext): { url: URL; 
     const given = String(raw);
     checkTarget(host, port, context.policy, given === url.href ? url.host : `${url.host}, parsed from ${given.slice(0, 200)}`);
     context.onConnect?.({ host: url.hostname, address: host, port });
-  } else if (!context.policy.allowPrivateNetwork && !/^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/.test(host)) {
-    throw new EgressRefusedError('invalid_url', `host ${host.slice(0, 100)} is neither an IP address nor a DNS name`);
+  } else if (!context.policy.allowPrivateNetwork) {
+    if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/.test(host)) {
+      throw new EgressRefusedError('invalid_url', `host ${host.slice(0, 100)} is neither an IP address nor a DNS name`);
+    }
+    // A port no address could be allowed on is refused before resolving; the rest is decided at connect time.
+    if (!ALLOWED_PORTS.includes(port) && !context.policy.allowTargets?.some((target) => target.port === port)) {
+      throw new EgressRefusedError('port', `port ${port} of ${url.host} is not 80 or 443; only web ports are fetched`);
+    }
   }
   return { url, port };
 }

@@ -1,0 +1,76 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { boundedFetch, type BoundedFetchOptions, type BoundedResponse } from '../../../activities/http/bounded-fetch';
+import { EgressRefusedError } from '../../../activities/http/egress-policy';
+import type { ConnectProbe } from '../../../activities/http/network-guard';
+
+/** What one fetch attempt came to: the answer, or the refusal (anything else is rethrown by the caller's expect). */
+export type Outcome = { ok: true; response: BoundedResponse } | { ok: false; error: unknown };
+
+/** Runs boundedFetch and records every address the guard released for a connection. */
+export async function attempt(url: string, options: Omit<BoundedFetchOptions, 'onConnect'>): Promise<{ outcome: Outcome; released: Parameters<ConnectProbe>[0][] }> {
+  const released: Parameters<ConnectProbe>[0][] = [];
+  const outcome = await boundedFetch(url, { ...options, onConnect: (target) => released.push(target) }).then(
+    (response): Outcome => ({ ok: true, response }),
+    (error: unknown): Outcome => ({ ok: false, error }),
+  );
+  return { outcome, released };
+}
+
+export function refusalOf(outcome: Outcome): EgressRefusedError {
+  if (outcome.ok) throw new Error(`expected a refusal, got HTTP ${outcome.response.status} from ${outcome.response.url}`);
+  if (!(outcome.error instanceof EgressRefusedError)) throw new Error(`expected an EgressRefusedError, got ${String(outcome.error)}`);
+  return outcome.error;
+}
+
+export interface AllowedServer {
+  url: string;
+  port: number;
+  /** Requests per path. */
+  hits: Map<string, number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The one server the tests' policy allows (127.0.0.1 on its port): /ok answers, /to?u=<url> redirects
+ * to any URL (302), /chain/<n> redirects n more times to itself.
+ */
+export async function startAllowedServer(): Promise<AllowedServer> {
+  const hits = new Map<string, number>();
+  const sockets = new Set<Socket>();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
+    if (url.pathname === '/ok') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('allowed server');
+      return;
+    }
+    if (url.pathname === '/to') {
+      res.writeHead(302, { location: url.searchParams.get('u') ?? '/' }).end();
+      return;
+    }
+    const chain = /^\/chain\/(\d+)$/.exec(url.pathname);
+    if (chain) {
+      const left = Number(chain[1]);
+      res.writeHead(302, { location: left > 0 ? `/chain/${left - 1}` : '/ok' }).end();
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    hits,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
