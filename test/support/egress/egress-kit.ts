@@ -46,7 +46,9 @@ export async function startAllowedServer(): Promise<AllowedServer> {
       return;
     }
     if (url.pathname === '/to') {
-      res.writeHead(302, { location: url.searchParams.get('u') ?? '/' }).end();
+      // Header values are bytes: non-ASCII (full-width digits, ideographic dots) is sent percent-encoded, as servers do.
+      const location = (url.searchParams.get('u') ?? '/').replace(/[^\x20-\x7e]/gu, (ch) => encodeURIComponent(ch));
+      res.writeHead(302, { location }).end();
       return;
     }
     const chain = /^\/chain\/(\d+)$/.exec(url.pathname);
