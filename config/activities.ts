@@ -44,6 +44,8 @@ export type FetchPolicy = z.infer<typeof FetchPolicy>;
 
 const Audience = z.enum(NOTIFICATION_AUDIENCES);
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
+
 export const NotificationsConfig = z.object({
   webhook: z
     .object({
@@ -57,12 +59,18 @@ export const NotificationsConfig = z.object({
       host: z.string().min(1),
       port: z.number().int().min(1).max(65_535),
       secure: z.boolean().default(false),
+      /** Refuse to send unless the server upgrades to TLS (STARTTLS). Only a loopback server (the local sink) may go without. */
+      requireTLS: z.boolean().default(true),
       auth: z.object({ user: z.string().min(1), pass: z.string().min(1) }).optional(),
       from: z.email(),
       messageIdDomain: z.string().min(1).optional(),
       recipients: z.partialRecord(Audience, z.array(z.email()).min(1)),
       officerEmails: z.record(OfficerId, z.email()).default({}),
       timeoutMs: Milliseconds.default(15_000),
+    })
+    .refine((email) => email.secure || email.requireTLS || LOOPBACK_HOSTS.has(email.host), {
+      path: ['requireTLS'],
+      message: 'plain-text SMTP is only for a loopback server (the local sink): set requireTLS to true, or secure to true for port 465',
     })
     .optional(),
 });
@@ -112,6 +120,8 @@ export function localActivitiesConfig(args: { s3: z.input<typeof S3Config>; chan
       email: {
         host: smtp.hostname,
         port: Number(smtp.port),
+        // The local SMTP sink speaks plain text on loopback; everywhere else requireTLS stays on (the default).
+        requireTLS: false,
         from: 'saring@diskominfo.kalselprov.go.id',
         recipients: {
           rapid_response_unit: ['rapid-response@diskominfo.kalselprov.go.id'],
