@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { FetchPolicy, ObjectLockPolicy } from '../config/activities';
+import { loadConfig } from '../config/load';
+import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
+import { S3Config } from '../config/s3';
+import { DEFAULT_TASK_QUEUE, TemporalConfig } from '../config/temporal';
+
+/** The fetcher's own task queue: captureSnapshot and checkLiveness only. */
+export const FETCH_TASK_QUEUE = 'saring-fetch';
+
+/**
+ * The fetcher worker's config: how to poll its queue, where snapshots go, and the fetch policy.
+ * Strict: partner channels, notification secrets and the like are refused, so they cannot end up in
+ * the process that handles attacker-chosen URLs.
+ */
+export const FetcherConfig = z
+  .strictObject(
+    {
+      temporal: TemporalConfig.extend({ taskQueue: z.string().min(1).default(FETCH_TASK_QUEUE) }).prefault({}),
+      s3: S3Config,
+      /** Retention for new snapshots, as the case worker applies it. */
+      objectLock: ObjectLockPolicy.optional(),
+      fetch: FetchPolicy.prefault({}),
+      shutdownGraceSeconds: z.number().int().min(1).max(600).default(30),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `the fetcher takes only temporal, s3, objectLock, fetch and shutdownGraceSeconds; remove ${issue.keys.join(', ')}` : undefined) },
+  )
+  .refine((config) => config.temporal.taskQueue !== DEFAULT_TASK_QUEUE, {
+    path: ['temporal', 'taskQueue'],
+    message: `the fetcher polls its own queue, not the case queue ${DEFAULT_TASK_QUEUE}; use ${FETCH_TASK_QUEUE}`,
+  })
+  .refine((config) => !(config.fetch.allowPrivateNetwork && (config.temporal.tls || config.temporal.apiKey || config.temporal.tlsMaterial)), {
+    path: ['fetch', 'allowPrivateNetwork'],
+    message: 'allowPrivateNetwork is for the local demo only; a fetcher with Temporal TLS or an API key runs in the cloud: set it to false',
+  });
+export type FetcherConfig = z.infer<typeof FetcherConfig>;
+
+/** Same sources as the case worker (SARING_CONFIG_FILE / SARING_CONFIG_JSON, the container variables), its own schema. */
+export function loadFetcherConfig(env: NodeJS.ProcessEnv = process.env): FetcherConfig {
+  const overrides = runtimeEnvOverrides(env);
+  return loadConfig(FetcherConfig, env, {
+    temporal: overrides.temporal,
+    s3: overrides.buckets,
+    shutdownGraceSeconds: overrides.shutdownGraceSeconds,
+  });
+}
