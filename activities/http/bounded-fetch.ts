@@ -86,7 +86,7 @@ async function fetchFollowing(start: string, options: BoundedFetchOptions, signa
         redirects.push(next);
         continue;
       }
-      const { body, truncated } = await readCapped(response as unknown as Response, options.maxBytes);
+      const { body, truncated } = await readCapped(response, options.maxBytes);
       return { url: url.toString(), status: response.status, headers: Object.fromEntries(response.headers), body, truncated, redirects };
     } finally {
       agent.destroy().catch(() => undefined);
