@@ -7,13 +7,19 @@ import { snapshotActivities } from './snapshot-activity';
 
 /** The activities that fetch reported URLs: the only ones the fetcher worker runs. */
 export type FetcherActivities = Pick<CaseActivities, 'captureSnapshot' | 'checkLiveness'>;
-export const FETCHER_ACTIVITY_NAMES = ['captureSnapshot', 'checkLiveness'] as const satisfies readonly (keyof CaseActivities)[];
+export const FETCHER_ACTIVITY_NAMES = [
+  'captureSnapshot',
+  'checkLiveness',
+] as const satisfies readonly (keyof CaseActivities)[];
 
 /**
  * Wires the fetching activities from the fetcher's own config: the evidence bucket (snapshots are
  * written there) and the fetch policy. Nothing else: no Temporal client, no partner tokens, no mail.
  */
-export function createFetcherActivities(config: { s3: S3Config; fetch: FetchPolicy; objectLock?: ObjectLockPolicy }, now?: () => Date): FetcherActivities {
+export function createFetcherActivities(
+  config: { s3: S3Config; fetch: FetchPolicy; objectLock?: ObjectLockPolicy },
+  now?: () => Date,
+): FetcherActivities {
   const deps = {
     evidence: new EvidenceStore(createS3Client(config.s3), { objectLock: config.objectLock }),
     buckets: { evidence: config.s3.evidenceBucket, audit: config.s3.auditBucket },

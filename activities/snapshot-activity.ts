@@ -14,10 +14,16 @@ const CaptureInput = z
   .object({
     requestId: RequestId,
     caseId: z.string().min(1),
-    url: z.url({ protocol: /^https?$/ }).max(4_096).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(4_096)
+      .optional(),
     text: z.string().max(20_000).optional(),
   })
-  .refine((input) => input.url !== undefined || input.text !== undefined, 'captureSnapshot needs a url or text');
+  .refine(
+    (input) => input.url !== undefined || input.text !== undefined,
+    'captureSnapshot needs a url or text',
+  );
 
 /** What capturing a snapshot needs: the evidence bucket and the fetch policy, nothing of Temporal (the fetcher worker runs it). */
 export type SnapshotDeps = Pick<ActivityDeps, 'evidence' | 'buckets' | 'fetch' | 'now'>;
@@ -69,7 +75,11 @@ export function snapshotActivities(deps: SnapshotDeps): Pick<CaseActivities, 'ca
   };
 }
 
-function withFetch(record: EvidenceRecord, url: string | undefined, metadata: Record<string, string>): EvidenceRecord {
+function withFetch(
+  record: EvidenceRecord,
+  url: string | undefined,
+  metadata: Record<string, string>,
+): EvidenceRecord {
   if (!url) return record;
   const status = metadata['fetch-status'] ? Number(metadata['fetch-status']) : undefined;
   return { ...record, fetch: { url, status, error: metadata['fetch-error'] } };

@@ -18,13 +18,17 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
 
 const SignatureHeader = z
   .string()
-  .regex(/^t=\d{1,12},v1=[0-9a-f]{64}$/, 'expected "t=<unix seconds>,v1=<64 hex>": sign "t.body" with HMAC-SHA256 and the shared secret')
+  .regex(
+    /^t=\d{1,12},v1=[0-9a-f]{64}$/,
+    'expected "t=<unix seconds>,v1=<64 hex>": sign "t.body" with HMAC-SHA256 and the shared secret',
+  )
   .transform((value) => {
     const [t = '', v1 = ''] = value.split(',').map((part) => part.slice(part.indexOf('=') + 1));
     return { timestamp: Number(t), signature: v1 };
   });
 
-export type SignatureCheck = { ok: true; timestamp: number; signature: string } | { ok: false; reason: string };
+export type SignatureCheck =
+  { ok: true; timestamp: number; signature: string } | { ok: false; reason: string };
 
 /**
  * Checks a signature header against the raw body: well formed, timestamp within the window of now,
@@ -39,13 +43,21 @@ export function verifyWebhookSignature(args: {
   windowSeconds?: number;
 }): SignatureCheck {
   const parsed = SignatureHeader.safeParse(args.header ?? '');
-  if (!parsed.success) return { ok: false, reason: `bad ${WEBHOOK_SIGNATURE_HEADER} header: ${parsed.error.issues[0]?.message ?? 'malformed'}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: `bad ${WEBHOOK_SIGNATURE_HEADER} header: ${parsed.error.issues[0]?.message ?? 'malformed'}`,
+    };
   const { timestamp, signature } = parsed.data;
   const window = args.windowSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS;
   if (Math.abs(args.nowSeconds - timestamp) > window) {
-    return { ok: false, reason: `signature timestamp ${timestamp} is more than ${window} s from now (${args.nowSeconds}); resend with a fresh signature and check the sender's clock` };
+    return {
+      ok: false,
+      reason: `signature timestamp ${timestamp} is more than ${window} s from now (${args.nowSeconds}); resend with a fresh signature and check the sender's clock`,
+    };
   }
   const expected = Buffer.from(hmacHex(args.secret, timestamp, args.body), 'hex');
-  if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) return { ok: false, reason: 'signature does not match the body; check the shared secret' };
+  if (!timingSafeEqual(expected, Buffer.from(signature, 'hex')))
+    return { ok: false, reason: 'signature does not match the body; check the shared secret' };
   return { ok: true, timestamp, signature };
 }

@@ -3,7 +3,12 @@ import { createFetcherActivities } from '../activities/fetcher-activities';
 import type { FetcherConfig } from './fetcher-config';
 
 /** A worker that polls only the fetch queue, for activity tasks only: it runs no workflow code. */
-export async function createFetcherWorker(options: { config: FetcherConfig; connection: NativeConnection; identity?: string; now?: () => Date }): Promise<Worker> {
+export async function createFetcherWorker(options: {
+  config: FetcherConfig;
+  connection: NativeConnection;
+  identity?: string;
+  now?: () => Date;
+}): Promise<Worker> {
   const { config } = options;
   return Worker.create({
     connection: options.connection,

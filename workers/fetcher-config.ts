@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FetchPolicy, ObjectLockPolicy } from '../config/activities';
 import { loadConfig } from '../config/load';
+import { cloudEgressProblem } from './egress-guardrail';
 import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
 import { S3Config } from '../config/s3';
 import { DEFAULT_TASK_QUEUE, TemporalConfig } from '../config/temporal';
@@ -16,22 +17,29 @@ export const FETCH_TASK_QUEUE = 'saring-fetch';
 export const FetcherConfig = z
   .strictObject(
     {
-      temporal: TemporalConfig.extend({ taskQueue: z.string().min(1).default(FETCH_TASK_QUEUE) }).prefault({}),
+      temporal: TemporalConfig.extend({ taskQueue: z.string().min(1).default(FETCH_TASK_QUEUE) }).prefault(
+        {},
+      ),
       s3: S3Config,
       /** Retention for new snapshots, as the case worker applies it. */
       objectLock: ObjectLockPolicy.optional(),
       fetch: FetchPolicy.prefault({}),
       shutdownGraceSeconds: z.number().int().min(1).max(600).default(30),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `the fetcher takes only temporal, s3, objectLock, fetch and shutdownGraceSeconds; remove ${issue.keys.join(', ')}` : undefined) },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `the fetcher takes only temporal, s3, objectLock, fetch and shutdownGraceSeconds; remove ${issue.keys.join(', ')}`
+          : undefined,
+    },
   )
   .refine((config) => config.temporal.taskQueue !== DEFAULT_TASK_QUEUE, {
     path: ['temporal', 'taskQueue'],
     message: `the fetcher polls its own queue, not the case queue ${DEFAULT_TASK_QUEUE}; use ${FETCH_TASK_QUEUE}`,
   })
-  .refine((config) => !(config.fetch.allowPrivateNetwork && (config.temporal.tls || config.temporal.apiKey || config.temporal.tlsMaterial)), {
-    path: ['fetch', 'allowPrivateNetwork'],
-    message: 'allowPrivateNetwork is for the local demo only; a fetcher with Temporal TLS or an API key runs in the cloud: set it to false',
+  .superRefine((config, context) => {
+    const problem = cloudEgressProblem(config.fetch, config.temporal);
+    if (problem) context.addIssue({ code: 'custom', ...problem });
   });
 export type FetcherConfig = z.infer<typeof FetcherConfig>;
 

@@ -13,8 +13,12 @@ async function main(): Promise<void> {
   const config = loadFetcherConfig();
   const connection = await connectWorkerConnection(config.temporal);
   const worker = await createFetcherWorker({ config, connection });
-  const egress = config.fetch.allowPrivateNetwork ? 'private network ALLOWED (local demo)' : 'public addresses, ports 80/443';
-  console.log(`fetcher polling ${config.temporal.address} namespace=${config.temporal.namespace} taskQueue=${config.temporal.taskQueue} egress=${egress}`);
+  const egress = config.fetch.allowPrivateNetwork
+    ? 'private network ALLOWED (local demo)'
+    : 'public addresses, ports 80/443';
+  console.log(
+    `fetcher polling ${config.temporal.address} namespace=${config.temporal.namespace} taskQueue=${config.temporal.taskQueue} egress=${egress}`,
+  );
   try {
     await worker.run();
   } finally {

@@ -11,11 +11,20 @@ export function resolverAt(servers: readonly string[]): ResolveHost {
   resolver.setServers([...servers]);
   return async (hostname) => {
     const answers = await Promise.all([
-      resolver.resolve4(hostname).catch((error: NodeJS.ErrnoException) => (NO_ANSWER.has(error.code ?? '') ? [] : Promise.reject(error))),
-      resolver.resolve6(hostname).catch((error: NodeJS.ErrnoException) => (NO_ANSWER.has(error.code ?? '') ? [] : Promise.reject(error))),
+      resolver
+        .resolve4(hostname)
+        .catch((error: NodeJS.ErrnoException) =>
+          NO_ANSWER.has(error.code ?? '') ? [] : Promise.reject(error),
+        ),
+      resolver
+        .resolve6(hostname)
+        .catch((error: NodeJS.ErrnoException) =>
+          NO_ANSWER.has(error.code ?? '') ? [] : Promise.reject(error),
+        ),
     ]);
     const addresses = answers.flat();
-    if (addresses.length === 0) throw Object.assign(new Error(`no A or AAAA record for ${hostname}`), { code: 'ENOTFOUND' });
+    if (addresses.length === 0)
+      throw Object.assign(new Error(`no A or AAAA record for ${hostname}`), { code: 'ENOTFOUND' });
     return addresses;
   };
 }

@@ -38,13 +38,22 @@ function sameAddress(a: string, b: string): boolean {
  * refusal names its range), then the port. Throws EgressRefusedError; returns when a connection may be opened.
  */
 export function checkTarget(address: string, port: number, policy: EgressPolicy, shownAs = address): void {
-  if (policy.allowTargets?.some((target) => target.port === port && sameAddress(target.address, address))) return;
+  if (policy.allowTargets?.some((target) => target.port === port && sameAddress(target.address, address)))
+    return;
   if (policy.allowPrivateNetwork) return;
-  if (!isIP(address.replace(/^\[|\]$/g, ''))) throw new EgressRefusedError('address', `${shownAs} is not an IP address`);
+  if (!isIP(address.replace(/^\[|\]$/g, '')))
+    throw new EgressRefusedError('address', `${shownAs} is not an IP address`);
   const verdict = blockedRangeOf(address);
   if (verdict) {
     const via = shownAs === address ? '' : ` (${shownAs})`;
-    throw new EgressRefusedError('address', `${describeVerdict(verdict)}${via}; reported URLs may only reach public addresses`);
+    throw new EgressRefusedError(
+      'address',
+      `${describeVerdict(verdict)}${via}; reported URLs may only reach public addresses`,
+    );
   }
-  if (!ALLOWED_PORTS.includes(port)) throw new EgressRefusedError('port', `port ${port} of ${shownAs} is not 80 or 443; only web ports are fetched`);
+  if (!ALLOWED_PORTS.includes(port))
+    throw new EgressRefusedError(
+      'port',
+      `port ${port} of ${shownAs} is not 80 or 443; only web ports are fetched`,
+    );
 }

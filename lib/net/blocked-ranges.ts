@@ -100,7 +100,8 @@ export function blockedRangeOf(text: string): AddressVerdict | undefined {
   const address = text.replace(/^\[|\]$/g, '');
   if (isIPv4(address)) return blockedIPv4(address);
   const bytes = ipv6Bytes(address);
-  if (!bytes || !isIPv6(address.replace(/%.*$/, ''))) return { address, cidr: '-', name: 'not an IP address' };
+  if (!bytes || !isIPv6(address.replace(/%.*$/, '')))
+    return { address, cidr: '-', name: 'not an IP address' };
   const plain = address.replace(/%.*$/, '');
   const range = V6.find((candidate) => candidate.list.check(plain, 'ipv6'));
   if (range) {
@@ -111,12 +112,15 @@ export function blockedRangeOf(text: string): AddressVerdict | undefined {
     }
     return verdict;
   }
-  if (!GLOBAL_UNICAST.check(plain, 'ipv6')) return { address, cidr: '2000::/3', name: 'outside IPv6 global unicast' };
+  if (!GLOBAL_UNICAST.check(plain, 'ipv6'))
+    return { address, cidr: '2000::/3', name: 'outside IPv6 global unicast' };
   return undefined;
 }
 
 /** One line for people: "169.254.169.254 is in 169.254.169.254/32 (cloud instance metadata ...)". */
 export function describeVerdict(verdict: AddressVerdict): string {
   const own = `${verdict.address} is in ${verdict.cidr} (${verdict.name})`;
-  return verdict.embedded ? `${own}, carrying ${verdict.embedded.address} in ${verdict.embedded.cidr} (${verdict.embedded.name})` : own;
+  return verdict.embedded
+    ? `${own}, carrying ${verdict.embedded.address} in ${verdict.embedded.cidr} (${verdict.embedded.name})`
+    : own;
 }

@@ -20,7 +20,11 @@ export function ipv6Bytes(text: string): Uint8Array | undefined {
   const leftGroups = groups(left);
   const rightGroups = right === undefined ? [] : groups(right);
   const missing = 8 - tail.length / 2 - leftGroups.length - rightGroups.length;
-  const all = [...leftGroups, ...new Array<number>(right === undefined ? 0 : missing).fill(0), ...rightGroups];
+  const all = [
+    ...leftGroups,
+    ...new Array<number>(right === undefined ? 0 : missing).fill(0),
+    ...rightGroups,
+  ];
   const bytes = new Uint8Array(16);
   all.forEach((group, index) => {
     bytes[index * 2] = group >> 8;
@@ -31,6 +35,10 @@ export function ipv6Bytes(text: string): Uint8Array | undefined {
 }
 
 /** Dotted-quad text of four bytes of an IPv6 address, e.g. the IPv4 address a NAT64 or 6to4 address carries. */
-export function ipv4At(bytes: Uint8Array, offsets: readonly [number, number, number, number], xor = 0): string {
+export function ipv4At(
+  bytes: Uint8Array,
+  offsets: readonly [number, number, number, number],
+  xor = 0,
+): string {
   return offsets.map((offset) => (bytes[offset] ?? 0) ^ xor).join('.');
 }

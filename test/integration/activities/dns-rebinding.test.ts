@@ -59,15 +59,27 @@ describe('DNS rebinding', () => {
 
   it('the fetcher resolves once, connects to the address it checked and never to the second answer', async () => {
     const before = rebound.total();
-    const { outcome, released } = await attempt(`http://rebind.test:${allowed.port}/ok`, { timeoutMs: 5_000, maxBytes: 1_024, policy, resolve });
+    const { outcome, released } = await attempt(`http://rebind.test:${allowed.port}/ok`, {
+      timeoutMs: 5_000,
+      maxBytes: 1_024,
+      policy,
+      resolve,
+    });
     expect(outcome.ok && Buffer.from(outcome.response.body).toString()).toBe('allowed server');
     expect(dns.aQueries.get('rebind.test')).toBe(1);
     expect(released).toEqual([{ host: 'rebind.test', address: '127.0.0.1', port: allowed.port }]);
     expect(rebound.total()).toBe(before);
 
     // The next connection resolves again, sees the second answer and is refused at connect time.
-    const again = await attempt(`http://rebind.test:${allowed.port}/ok`, { timeoutMs: 5_000, maxBytes: 1_024, policy, resolve });
-    expect(refusalOf(again.outcome).message).toContain('127.0.0.2 is in 127.0.0.0/8 (loopback) (rebind.test -> 127.0.0.2)');
+    const again = await attempt(`http://rebind.test:${allowed.port}/ok`, {
+      timeoutMs: 5_000,
+      maxBytes: 1_024,
+      policy,
+      resolve,
+    });
+    expect(refusalOf(again.outcome).message).toContain(
+      '127.0.0.2 is in 127.0.0.0/8 (loopback) (rebind.test -> 127.0.0.2)',
+    );
     expect(again.released).toEqual([]);
     expect(rebound.total()).toBe(before);
   });
@@ -75,7 +87,12 @@ describe('DNS rebinding', () => {
   it('a redirect back to the same name is checked again at connect time', async () => {
     const before = rebound.total();
     const hop = encodeURIComponent(`http://rebind.test:${allowed.port}/ok`);
-    const { outcome, released } = await attempt(`http://rebind.test:${allowed.port}/to?u=${hop}`, { timeoutMs: 5_000, maxBytes: 1_024, policy, resolve });
+    const { outcome, released } = await attempt(`http://rebind.test:${allowed.port}/to?u=${hop}`, {
+      timeoutMs: 5_000,
+      maxBytes: 1_024,
+      policy,
+      resolve,
+    });
     expect(refusalOf(outcome).message).toContain('rebind.test -> 127.0.0.2');
     expect(released).toEqual([{ host: 'rebind.test', address: '127.0.0.1', port: allowed.port }]);
     expect(dns.aQueries.get('rebind.test')).toBe(2);

@@ -30,7 +30,11 @@ async function startRecorder() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/rapid-response`, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/rapid-response`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('webhook signatures carry a timestamp and cannot be replayed', () => {
@@ -64,14 +68,22 @@ describe('webhook signatures carry a timestamp and cannot be replayed', () => {
     });
 
   it('signs t=<unix>,v1=<hmac of "t.body"> and the sink accepts a fresh one', async () => {
-    const receipt = await new WebhookChannel({ url: `${sink.url}/hooks/rapid-response`, secret, timeoutMs: 5_000 }).deliver(notification('fresh'));
+    const receipt = await new WebhookChannel({
+      url: `${sink.url}/hooks/rapid-response`,
+      secret,
+      timeoutMs: 5_000,
+    }).deliver(notification('fresh'));
     expect(receipt).toBe('HTTP 200');
     await new WebhookChannel({ url: recorder.url, secret, timeoutMs: 5_000 }).deliver(notification('shape'));
-    expect(String(recorder.requests.at(-1)?.headers[WEBHOOK_SIGNATURE_HEADER])).toMatch(/^t=\d{10},v1=[0-9a-f]{64}$/);
+    expect(String(recorder.requests.at(-1)?.headers[WEBHOOK_SIGNATURE_HEADER])).toMatch(
+      /^t=\d{10},v1=[0-9a-f]{64}$/,
+    );
   });
 
   it('refuses a captured request replayed to the sink a second time', async () => {
-    await new WebhookChannel({ url: recorder.url, secret, timeoutMs: 5_000 }).deliver(notification('replayed'));
+    await new WebhookChannel({ url: recorder.url, secret, timeoutMs: 5_000 }).deliver(
+      notification('replayed'),
+    );
     const captured = recorder.requests.at(-1)!;
     expect((await replay(captured)).status).toBe(200);
     const second = await replay(captured);
@@ -89,11 +101,19 @@ describe('webhook signatures carry a timestamp and cannot be replayed', () => {
   });
 
   it('refuses a signature whose body was changed, and the old unsigned-timestamp format', async () => {
-    await new WebhookChannel({ url: recorder.url, secret, timeoutMs: 5_000 }).deliver(notification('tampered'));
+    await new WebhookChannel({ url: recorder.url, secret, timeoutMs: 5_000 }).deliver(
+      notification('tampered'),
+    );
     const captured = recorder.requests.at(-1)!;
-    const tampered = await replay({ ...captured, body: captured.body.replace('judi online', 'berita biasa') });
+    const tampered = await replay({
+      ...captured,
+      body: captured.body.replace('judi online', 'berita biasa'),
+    });
     expect(tampered.status).toBe(401);
-    const legacy = await replay({ ...captured, headers: { ...captured.headers, [WEBHOOK_SIGNATURE_HEADER]: `sha256=${'0'.repeat(64)}` } });
+    const legacy = await replay({
+      ...captured,
+      headers: { ...captured.headers, [WEBHOOK_SIGNATURE_HEADER]: `sha256=${'0'.repeat(64)}` },
+    });
     expect(legacy.status).toBe(401);
     expect(await legacy.json()).toMatchObject({ error: expect.stringContaining('t=<unix seconds>') });
   });
@@ -144,10 +164,17 @@ describe('SMTP requires TLS outside local mode', () => {
 
   it('the local sink may stay plain: requireTLS false is accepted for loopback only, and sends', async () => {
     const local = NotificationsConfig.parse({ email: emailConfig({ requireTLS: false }) });
-    await expect(new EmailChannel(local.email!).deliver(notification('local'))).resolves.toMatch(/sent to 1 recipient/);
+    await expect(new EmailChannel(local.email!).deliver(notification('local'))).resolves.toMatch(
+      /sent to 1 recipient/,
+    );
     expect(received).toBe(1);
-    const remote = NotificationsConfig.safeParse({ email: emailConfig({ host: 'smtp.kalselprov.go.id', requireTLS: false }) });
+    const remote = NotificationsConfig.safeParse({
+      email: emailConfig({ host: 'smtp.kalselprov.go.id', requireTLS: false }),
+    });
     expect(remote.success).toBe(false);
-    expect(remote.error?.issues[0]).toMatchObject({ path: ['email', 'requireTLS'], message: expect.stringContaining('set requireTLS to true') });
+    expect(remote.error?.issues[0]).toMatchObject({
+      path: ['email', 'requireTLS'],
+      message: expect.stringContaining('set requireTLS to true'),
+    });
   });
 });

@@ -12,7 +12,10 @@ async function startFloodingPartner() {
     res.end(JSON.stringify({ ticketId: 'T-1', padding: 'x'.repeat(3 * 1024 * 1024) }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('every outward read has a size cap', () => {
@@ -28,15 +31,23 @@ describe('every outward read has a size cap', () => {
 
   it('a partner answer over the cap fails the attempt unread, naming the cap and what to do', async () => {
     const client = new JsonChannelClient('platform meta', { endpoint: partner.url, timeoutMs: 5_000 });
-    await expect(client.post('/takedowns', { url: 'https://example.com' }, 'req-1', z.object({ ticketId: z.string() }))).rejects.toMatchObject({
+    await expect(
+      client.post('/takedowns', { url: 'https://example.com' }, 'req-1', z.object({ ticketId: z.string() })),
+    ).rejects.toMatchObject({
       type: 'ChannelBadResponse',
       message: expect.stringContaining('answered more than 1048576 bytes; not read'),
     });
   });
 
   it('the cap comes from the channel config', async () => {
-    const client = new JsonChannelClient('police liaison', { endpoint: partner.url, timeoutMs: 5_000, maxResponseBytes: 8 * 1024 * 1024 });
-    await expect(client.get('/status', z.object({ ticketId: z.string() }))).resolves.toEqual({ ticketId: 'T-1' });
+    const client = new JsonChannelClient('police liaison', {
+      endpoint: partner.url,
+      timeoutMs: 5_000,
+      maxResponseBytes: 8 * 1024 * 1024,
+    });
+    await expect(client.get('/status', z.object({ ticketId: z.string() }))).resolves.toEqual({
+      ticketId: 'T-1',
+    });
   });
 
   it('a webhook receiver’s answer is read only up to 4 KiB: the rest is never taken off the wire', async () => {
@@ -63,9 +74,19 @@ describe('every outward read has a size cap', () => {
         });
       });
       server.listen(0, '127.0.0.1', () => {
-        const channel = new WebhookChannel({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/x`, timeoutMs: 5_000 });
+        const channel = new WebhookChannel({
+          url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/x`,
+          timeoutMs: 5_000,
+        });
         void channel
-          .deliver({ requestId: 'cap:notify', caseId: 'case-cap', audience: 'rapid_response_unit', kind: 'new_case', subject: 's', body: 'b' })
+          .deliver({
+            requestId: 'cap:notify',
+            caseId: 'case-cap',
+            audience: 'rapid_response_unit',
+            kind: 'new_case',
+            subject: 's',
+            body: 'b',
+          })
           .catch(() => undefined);
       });
     });

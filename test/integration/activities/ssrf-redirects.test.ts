@@ -20,13 +20,19 @@ describe('redirects from an allowed server to hostile targets', () => {
   const tally = { tried: 0, refused: 0, accepted: 0 };
 
   beforeAll(async () => {
-    [dns, trap, allowed] = await Promise.all([startTestDnsServer(HOSTILE_ZONE), startCountingServers(['127.0.0.1', '::1']), startAllowedServer()]);
+    [dns, trap, allowed] = await Promise.all([
+      startTestDnsServer(HOSTILE_ZONE),
+      startCountingServers(['127.0.0.1', '::1']),
+      startAllowedServer(),
+    ]);
     resolve = resolverAt([dns.server]);
     policy = { allowPrivateNetwork: false, allowTargets: [{ address: '127.0.0.1', port: allowed.port }] };
   });
 
   afterAll(async () => {
-    console.log(`SSRF redirects: ${tally.tried} hostile redirect targets tried, ${tally.refused} refused, ${tally.accepted} accepted`);
+    console.log(
+      `SSRF redirects: ${tally.tried} hostile redirect targets tried, ${tally.refused} refused, ${tally.accepted} accepted`,
+    );
     await Promise.all([dns?.close(), trap?.close(), allowed?.stop()]);
   });
 
@@ -40,30 +46,54 @@ describe('redirects from an allowed server to hostile targets', () => {
     { group: 'redirect ports', url: 'http://public.hostile.test:8080/', reason: 'port 8080' },
     { group: 'redirect relative', url: '//169.254.169.254/latest/meta-data/', reason: '169.254.169.254/32' },
     { group: 'redirect relative', url: '//[::ffff:a9fe:a9fe]/', reason: '169.254.169.254/32' },
-    { group: 'redirect same server, other port', url: 'http://127.0.0.1:PORT_PLUS_ONE/', reason: '127.0.0.0/8 (loopback)' },
+    {
+      group: 'redirect same server, other port',
+      url: 'http://127.0.0.1:PORT_PLUS_ONE/',
+      reason: '127.0.0.0/8 (loopback)',
+    },
   ];
 
-  it.each(targets.map((entry) => [entry.group, entry.url, entry] as const))('%s: redirect to %s is refused', async (_group, _url, entry) => {
-    const target = entry.url.replaceAll(`:${PLACEHOLDER}`, `:${trap.port}`).replace('PORT_PLUS_ONE', String(allowed.port + 1));
-    const hitsBefore = allowed.hits.get('/to') ?? 0;
-    const trapBefore = trap.total();
-    tally.tried += 1;
-    const { outcome, released } = await attempt(`${allowed.url}/to?u=${encodeURIComponent(target)}`, { timeoutMs: 5_000, maxBytes: 1_024, policy, resolve });
-    if (outcome.ok) tally.accepted += 1;
-    const refusal = refusalOf(outcome);
-    tally.refused += 1;
-    expect(refusal.message).toMatch(/^refused before connecting: /);
-    expect(refusal.message).toContain(entry.reason);
-    expect(allowed.hits.get('/to')).toBe(hitsBefore + 1);
-    // Only the first hop, to the allowed server, was released for a connection.
-    expect(released).toEqual([{ host: '127.0.0.1', address: '127.0.0.1', port: allowed.port }]);
-    expect(trap.total()).toBe(trapBefore);
-  });
+  it.each(targets.map((entry) => [entry.group, entry.url, entry] as const))(
+    '%s: redirect to %s is refused',
+    async (_group, _url, entry) => {
+      const target = entry.url
+        .replaceAll(`:${PLACEHOLDER}`, `:${trap.port}`)
+        .replace('PORT_PLUS_ONE', String(allowed.port + 1));
+      const hitsBefore = allowed.hits.get('/to') ?? 0;
+      const trapBefore = trap.total();
+      tally.tried += 1;
+      const { outcome, released } = await attempt(`${allowed.url}/to?u=${encodeURIComponent(target)}`, {
+        timeoutMs: 5_000,
+        maxBytes: 1_024,
+        policy,
+        resolve,
+      });
+      if (outcome.ok) tally.accepted += 1;
+      const refusal = refusalOf(outcome);
+      tally.refused += 1;
+      expect(refusal.message).toMatch(/^refused before connecting: /);
+      expect(refusal.message).toContain(entry.reason);
+      expect(allowed.hits.get('/to')).toBe(hitsBefore + 1);
+      // Only the first hop, to the allowed server, was released for a connection.
+      expect(released).toEqual([{ host: '127.0.0.1', address: '127.0.0.1', port: allowed.port }]);
+      expect(trap.total()).toBe(trapBefore);
+    },
+  );
 
   it('follows redirects within the limit and refuses the one past it', async () => {
-    const within = await attempt(`${allowed.url}/chain/4`, { timeoutMs: 5_000, maxBytes: 1_024, policy, resolve });
+    const within = await attempt(`${allowed.url}/chain/4`, {
+      timeoutMs: 5_000,
+      maxBytes: 1_024,
+      policy,
+      resolve,
+    });
     expect(within.outcome.ok && within.outcome.response.redirects).toHaveLength(5);
-    const past = await attempt(`${allowed.url}/chain/5`, { timeoutMs: 5_000, maxBytes: 1_024, policy, resolve });
+    const past = await attempt(`${allowed.url}/chain/5`, {
+      timeoutMs: 5_000,
+      maxBytes: 1_024,
+      policy,
+      resolve,
+    });
     expect(refusalOf(past.outcome).message).toContain('more than 5 redirects');
   });
 

@@ -25,7 +25,9 @@ describe('hostile URLs under the production egress policy', () => {
   });
 
   afterAll(async () => {
-    console.log(`SSRF table: ${tally.tried} hostile URLs tried, ${tally.refused} refused, ${tally.accepted} accepted`);
+    console.log(
+      `SSRF table: ${tally.tried} hostile URLs tried, ${tally.refused} refused, ${tally.accepted} accepted`,
+    );
     await Promise.all([dns?.close(), trap?.close()]);
   });
 
@@ -37,19 +39,27 @@ describe('hostile URLs under the production egress policy', () => {
     expect(table.length).toBeGreaterThanOrEqual(100);
   });
 
-  it.each(table.map((entry) => [entry.group, entry.url, entry] as const))('%s: %s is refused', async (_group, _url, entry) => {
-    const url = entry.url.replaceAll(`:${PLACEHOLDER}`, `:${trap.port}`);
-    const before = trap.total();
-    tally.tried += 1;
-    const { outcome, released } = await attempt(url, { timeoutMs: 5_000, maxBytes: 1_024, policy: PRODUCTION_EGRESS, resolve });
-    if (outcome.ok) tally.accepted += 1;
-    const refusal = refusalOf(outcome);
-    tally.refused += 1;
-    expect(refusal.message).toMatch(/^refused before connecting: /);
-    expect(refusal.message).toContain(entry.reason);
-    expect(released).toEqual([]);
-    expect(trap.total()).toBe(before);
-  });
+  it.each(table.map((entry) => [entry.group, entry.url, entry] as const))(
+    '%s: %s is refused',
+    async (_group, _url, entry) => {
+      const url = entry.url.replaceAll(`:${PLACEHOLDER}`, `:${trap.port}`);
+      const before = trap.total();
+      tally.tried += 1;
+      const { outcome, released } = await attempt(url, {
+        timeoutMs: 5_000,
+        maxBytes: 1_024,
+        policy: PRODUCTION_EGRESS,
+        resolve,
+      });
+      if (outcome.ok) tally.accepted += 1;
+      const refusal = refusalOf(outcome);
+      tally.refused += 1;
+      expect(refusal.message).toMatch(/^refused before connecting: /);
+      expect(refusal.message).toContain(entry.reason);
+      expect(released).toEqual([]);
+      expect(trap.total()).toBe(before);
+    },
+  );
 
   it('the trap listeners were never reached', () => {
     expect(trap.total()).toBe(0);
@@ -68,14 +78,25 @@ describe('the production policy still lets a test server through only when allow
   });
 
   it('fetches 127.0.0.1 on the allowed port, and refuses the same server on another spelling of the port rule', async () => {
-    const policy = { allowPrivateNetwork: false, allowTargets: [{ address: '127.0.0.1', port: allowed.port }] };
+    const policy = {
+      allowPrivateNetwork: false,
+      allowTargets: [{ address: '127.0.0.1', port: allowed.port }],
+    };
     const ok = await attempt(`${allowed.url}/ok`, { timeoutMs: 5_000, maxBytes: 1_024, policy });
     expect(ok.outcome.ok && Buffer.from(ok.outcome.response.body).toString()).toBe('allowed server');
     expect(ok.released).toEqual([{ host: '127.0.0.1', address: '127.0.0.1', port: allowed.port }]);
 
-    const other = await attempt(`http://127.0.0.1:${allowed.port + 1}/ok`, { timeoutMs: 5_000, maxBytes: 1_024, policy });
+    const other = await attempt(`http://127.0.0.1:${allowed.port + 1}/ok`, {
+      timeoutMs: 5_000,
+      maxBytes: 1_024,
+      policy,
+    });
     expect(refusalOf(other.outcome).message).toContain('127.0.0.0/8 (loopback)');
-    const v6 = await attempt(`http://[::ffff:7f00:1]:${allowed.port}/ok`, { timeoutMs: 5_000, maxBytes: 1_024, policy });
+    const v6 = await attempt(`http://[::ffff:7f00:1]:${allowed.port}/ok`, {
+      timeoutMs: 5_000,
+      maxBytes: 1_024,
+      policy,
+    });
     expect(refusalOf(v6.outcome).message).toContain('::ffff:0:0/96 (IPv4-mapped), carrying 127.0.0.1');
     expect(allowed.hits.get('/ok')).toBe(1);
   });

@@ -32,6 +32,9 @@ export async function startCountingServers(addresses: readonly string[], port = 
     port: chosen,
     connections,
     total: () => [...connections.values()].reduce((sum, count) => sum + count, 0),
-    close: () => Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined),
+    close: () =>
+      Promise.all(
+        servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+      ).then(() => undefined),
   };
 }

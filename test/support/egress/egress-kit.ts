@@ -1,6 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { boundedFetch, type BoundedFetchOptions, type BoundedResponse } from '../../../activities/http/bounded-fetch';
+import {
+  boundedFetch,
+  type BoundedFetchOptions,
+  type BoundedResponse,
+} from '../../../activities/http/bounded-fetch';
 import { EgressRefusedError } from '../../../activities/http/egress-policy';
 import type { ConnectProbe } from '../../../activities/http/network-guard';
 
@@ -8,7 +12,10 @@ import type { ConnectProbe } from '../../../activities/http/network-guard';
 export type Outcome = { ok: true; response: BoundedResponse } | { ok: false; error: unknown };
 
 /** Runs boundedFetch and records every address the guard released for a connection. */
-export async function attempt(url: string, options: Omit<BoundedFetchOptions, 'onConnect'>): Promise<{ outcome: Outcome; released: Parameters<ConnectProbe>[0][] }> {
+export async function attempt(
+  url: string,
+  options: Omit<BoundedFetchOptions, 'onConnect'>,
+): Promise<{ outcome: Outcome; released: Parameters<ConnectProbe>[0][] }> {
   const released: Parameters<ConnectProbe>[0][] = [];
   const outcome = await boundedFetch(url, { ...options, onConnect: (target) => released.push(target) }).then(
     (response): Outcome => ({ ok: true, response }),
@@ -18,8 +25,10 @@ export async function attempt(url: string, options: Omit<BoundedFetchOptions, 'o
 }
 
 export function refusalOf(outcome: Outcome): EgressRefusedError {
-  if (outcome.ok) throw new Error(`expected a refusal, got HTTP ${outcome.response.status} from ${outcome.response.url}`);
-  if (!(outcome.error instanceof EgressRefusedError)) throw new Error(`expected an EgressRefusedError, got ${String(outcome.error)}`);
+  if (outcome.ok)
+    throw new Error(`expected a refusal, got HTTP ${outcome.response.status} from ${outcome.response.url}`);
+  if (!(outcome.error instanceof EgressRefusedError))
+    throw new Error(`expected an EgressRefusedError, got ${String(outcome.error)}`);
   return outcome.error;
 }
 
@@ -47,7 +56,9 @@ export async function startAllowedServer(): Promise<AllowedServer> {
     }
     if (url.pathname === '/to') {
       // Header values are bytes: non-ASCII (full-width digits, ideographic dots) is sent percent-encoded, as servers do.
-      const location = (url.searchParams.get('u') ?? '/').replace(/[^\x20-\x7e]/gu, (ch) => encodeURIComponent(ch));
+      const location = (url.searchParams.get('u') ?? '/').replace(/[^\x20-\x7e]/gu, (ch) =>
+        encodeURIComponent(ch),
+      );
       res.writeHead(302, { location }).end();
       return;
     }

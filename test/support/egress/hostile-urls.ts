@@ -11,7 +11,7 @@ export interface HostileUrl {
 
 /** Names the test DNS server answers with hostile addresses (TTL 0). */
 export const HOSTILE_ZONE: Record<string, ZoneEntry> = {
-  'localhost': { a: ['127.0.0.1'], aaaa: ['::1'] },
+  localhost: { a: ['127.0.0.1'], aaaa: ['::1'] },
   'loop.hostile.test': { a: ['127.0.0.1'] },
   'loop6.hostile.test': { aaaa: ['::1'] },
   'meta.hostile.test': { a: ['169.254.169.254'] },
@@ -45,7 +45,8 @@ const LOOPBACK_V4 = '127.0.0.0/8';
 export function hostileUrls(trapPort: number): HostileUrl[] {
   const p = `:${trapPort}`;
   const list: HostileUrl[] = [];
-  const add = (group: string, reason: string, urls: string[]) => urls.forEach((url) => list.push({ url, reason, group }));
+  const add = (group: string, reason: string, urls: string[]) =>
+    urls.forEach((url) => list.push({ url, reason, group }));
 
   add('loopback IPv4 encodings', LOOPBACK_V4, [
     `http://127.0.0.1${p}/`,
@@ -85,11 +86,28 @@ export function hostileUrls(trapPort: number): HostileUrl[] {
     `http://[::ffff:0:7f00:1]${p}/`,
     `http://[2001:0:4136:e378:8000:63bf:80ff:fffe]${p}/`,
   ]);
-  add('loopback IPv6', '::1/128 (loopback)', [`http://[::1]${p}/`, `http://[0:0:0:0:0:0:0:1]${p}/`, `http://[0000::0001]${p}/`, `https://[::1]${p}/`]);
-  add('unspecified', '0.0.0.0/8', [`http://0.0.0.0${p}/`, `http://0${p}/`, `http://0x0${p}/`, `http://0.0${p}/`]);
+  add('loopback IPv6', '::1/128 (loopback)', [
+    `http://[::1]${p}/`,
+    `http://[0:0:0:0:0:0:0:1]${p}/`,
+    `http://[0000::0001]${p}/`,
+    `https://[::1]${p}/`,
+  ]);
+  add('unspecified', '0.0.0.0/8', [
+    `http://0.0.0.0${p}/`,
+    `http://0${p}/`,
+    `http://0x0${p}/`,
+    `http://0.0${p}/`,
+  ]);
   add('unspecified IPv6', '::/128 (unspecified)', [`http://[::]${p}/`, `http://[0:0:0:0:0:0:0:0]${p}/`]);
   // Names are resolved only for a port that could be allowed, so these go to port 80: the connect probe proves no address was released.
-  add('loopback names', 'loopback', ['http://localhost/', 'http://LOCALHOST./', 'https://localhost/', 'http://loop.hostile.test/', 'http://loop6.hostile.test/', 'http://compat-loop.hostile.test/']);
+  add('loopback names', 'loopback', [
+    'http://localhost/',
+    'http://LOCALHOST./',
+    'https://localhost/',
+    'http://loop.hostile.test/',
+    'http://loop6.hostile.test/',
+    'http://compat-loop.hostile.test/',
+  ]);
 
   const metadata = '169.254.169.254/32 (cloud instance metadata';
   add('metadata IPv4 encodings', metadata, [
@@ -119,34 +137,111 @@ export function hostileUrls(trapPort: number): HostileUrl[] {
     'http://[::ffff:0:a9fe:a9fe]/',
     'http://[2001:0:4136:e378:8000:63bf:5601:5601]/',
   ]);
-  add('metadata names', 'metadata', ['http://meta.hostile.test/', 'http://mapped-meta.hostile.test/', 'http://nat64-meta.hostile.test/', 'http://ecs.hostile.test/', 'http://aws6.hostile.test/']);
-  add('ECS task metadata', '169.254.170.2/32 (ECS task metadata', ['http://169.254.170.2/v2/credentials', 'http://2852039170/']);
-  add('AWS IPv6 metadata', 'fd00:ec2::254/128', ['http://[fd00:ec2::254]/latest/meta-data/', 'http://[fd00:0ec2:0:0:0:0:0:0254]/']);
+  add('metadata names', 'metadata', [
+    'http://meta.hostile.test/',
+    'http://mapped-meta.hostile.test/',
+    'http://nat64-meta.hostile.test/',
+    'http://ecs.hostile.test/',
+    'http://aws6.hostile.test/',
+  ]);
+  add('ECS task metadata', '169.254.170.2/32 (ECS task metadata', [
+    'http://169.254.170.2/v2/credentials',
+    'http://2852039170/',
+  ]);
+  add('AWS IPv6 metadata', 'fd00:ec2::254/128', [
+    'http://[fd00:ec2::254]/latest/meta-data/',
+    'http://[fd00:0ec2:0:0:0:0:0:0254]/',
+  ]);
   add('link-local IPv4', '169.254.0.0/16 (link-local)', ['http://169.254.0.1/', 'http://169.254.255.255/']);
 
-  add('private 10/8', '10.0.0.0/8', ['http://10.0.0.1/', 'http://10.1/', 'http://012.0.0.1/', 'http://167772161/', 'http://0x0a000001/', 'http://10.255.255.255/', 'http://private.hostile.test/', 'http://[::ffff:10.0.0.1]/', 'http://[2002:a00:1::1]/', 'http://sixto4-private.hostile.test/']);
-  add('private 172.16/12', '172.16.0.0/12', ['http://172.16.0.1/', 'http://172.31.255.255/', 'http://0xac100001/', 'http://2886729729/', 'http://private172.hostile.test/', 'http://[64:ff9b::ac10:1]/']);
-  add('private 192.168/16', '192.168.0.0/16', ['http://192.168.0.1/', 'http://192.168.1.1/', 'http://3232235777/', 'http://0xc0a80101/', 'http://0300.0250.1.1/', 'http://private192.hostile.test/', 'http://[::ffff:c0a8:101]/', 'http://[2002:c0a8:101::1]/']);
-  add('carrier-grade NAT', '100.64.0.0/10', ['http://100.64.0.1/', 'http://100.127.255.254/', 'http://cgnat.hostile.test/']);
+  add('private 10/8', '10.0.0.0/8', [
+    'http://10.0.0.1/',
+    'http://10.1/',
+    'http://012.0.0.1/',
+    'http://167772161/',
+    'http://0x0a000001/',
+    'http://10.255.255.255/',
+    'http://private.hostile.test/',
+    'http://[::ffff:10.0.0.1]/',
+    'http://[2002:a00:1::1]/',
+    'http://sixto4-private.hostile.test/',
+  ]);
+  add('private 172.16/12', '172.16.0.0/12', [
+    'http://172.16.0.1/',
+    'http://172.31.255.255/',
+    'http://0xac100001/',
+    'http://2886729729/',
+    'http://private172.hostile.test/',
+    'http://[64:ff9b::ac10:1]/',
+  ]);
+  add('private 192.168/16', '192.168.0.0/16', [
+    'http://192.168.0.1/',
+    'http://192.168.1.1/',
+    'http://3232235777/',
+    'http://0xc0a80101/',
+    'http://0300.0250.1.1/',
+    'http://private192.hostile.test/',
+    'http://[::ffff:c0a8:101]/',
+    'http://[2002:c0a8:101::1]/',
+  ]);
+  add('carrier-grade NAT', '100.64.0.0/10', [
+    'http://100.64.0.1/',
+    'http://100.127.255.254/',
+    'http://cgnat.hostile.test/',
+  ]);
   add('Alibaba metadata', '100.100.100.200/32', ['http://100.100.100.200/latest/meta-data/']);
-  add('benchmarking', '198.18.0.0/15', ['http://198.18.0.1/', 'http://198.19.255.255/', 'http://bench.hostile.test/']);
+  add('benchmarking', '198.18.0.0/15', [
+    'http://198.18.0.1/',
+    'http://198.19.255.255/',
+    'http://bench.hostile.test/',
+  ]);
   add('IETF and documentation', '192.0.0.0/24', ['http://192.0.0.1/', 'http://192.0.0.192/']);
-  add('documentation', 'documentation', ['http://192.0.2.1/', 'http://198.51.100.1/', 'http://203.0.113.1/', 'http://[2001:db8::1]/', 'http://[3fff::1]/']);
+  add('documentation', 'documentation', [
+    'http://192.0.2.1/',
+    'http://198.51.100.1/',
+    'http://203.0.113.1/',
+    'http://[2001:db8::1]/',
+    'http://[3fff::1]/',
+  ]);
   add('multicast IPv4', '224.0.0.0/4 (multicast)', ['http://224.0.0.1/', 'http://239.255.255.250/']);
   add('reserved', '240.0.0.0/4 (reserved', ['http://240.0.0.1/', 'http://254.255.255.255/']);
-  add('broadcast', '255.255.255.255/32 (limited broadcast)', ['http://255.255.255.255/', 'http://4294967295/', 'http://0xffffffff/']);
+  add('broadcast', '255.255.255.255/32 (limited broadcast)', [
+    'http://255.255.255.255/',
+    'http://4294967295/',
+    'http://0xffffffff/',
+  ]);
   add('6to4 relay', '192.88.99.0/24', ['http://192.88.99.1/']);
 
-  add('unique local', 'fc00::/7 (unique local', ['http://[fc00::1]/', 'http://[fd12:3456:789a::1]/', 'http://[fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]/', 'http://ula.hostile.test/']);
-  add('site-local', 'fec0::/10 (site-local', ['http://[fec0::1]/', 'http://[feff::1]/', 'http://sitelocal.hostile.test/']);
-  add('link-local IPv6', 'fe80::/10 (link-local)', ['http://[fe80::1]/', 'http://[febf:ffff::1]/', 'http://linklocal6.hostile.test/']);
+  add('unique local', 'fc00::/7 (unique local', [
+    'http://[fc00::1]/',
+    'http://[fd12:3456:789a::1]/',
+    'http://[fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]/',
+    'http://ula.hostile.test/',
+  ]);
+  add('site-local', 'fec0::/10 (site-local', [
+    'http://[fec0::1]/',
+    'http://[feff::1]/',
+    'http://sitelocal.hostile.test/',
+  ]);
+  add('link-local IPv6', 'fe80::/10 (link-local)', [
+    'http://[fe80::1]/',
+    'http://[febf:ffff::1]/',
+    'http://linklocal6.hostile.test/',
+  ]);
   add('multicast IPv6', 'ff00::/8 (multicast)', ['http://[ff02::1]/', 'http://[ff05::1:3]/']);
   add('NAT64', 'NAT64', ['http://[64:ff9b::808:808]/', 'http://[64:ff9b:1::1]/']);
   add('6to4', '2002::/16 (6to4)', ['http://[2002:808:808::1]/']);
   add('Teredo', '2001::/32 (Teredo)', ['http://[2001::1]/', 'http://teredo.hostile.test/']);
   add('IPv4-mapped public', '::ffff:0:0/96 (IPv4-mapped)', ['http://[::ffff:8.8.8.8]/']);
   add('IPv4-compatible', '::/96 (IPv4-compatible', ['http://[::8.8.8.8]/', 'http://[::808:808]/']);
-  add('other IPv6 special', '/', ['http://[100::1]/', 'http://[2001:2::1]/', 'http://[2001:10::1]/', 'http://[5f00::1]/', 'http://[4000::1]/', 'http://[::ffff:0:808:808]/']);
+  add('other IPv6 special', '/', [
+    'http://[100::1]/',
+    'http://[2001:2::1]/',
+    'http://[2001:10::1]/',
+    'http://[5f00::1]/',
+    'http://[4000::1]/',
+    'http://[::ffff:0:808:808]/',
+  ]);
   add('every answer hostile', 'refused before connecting', ['http://all-bad.hostile.test/']);
 
   add('schemes', 'is not http or https', [

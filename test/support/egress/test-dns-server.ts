@@ -35,10 +35,12 @@ export async function startTestDnsServer(zone: Record<string, ZoneEntry>): Promi
           const before = aQueries.get(name) ?? 0;
           aQueries.set(name, before + 1);
           const addresses = typeof entry.a === 'function' ? entry.a(before) : (entry.a ?? []);
-          for (const address of addresses) response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 0, address }));
+          for (const address of addresses)
+            response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 0, address }));
         }
         if (question.type === Packet.TYPE.AAAA) {
-          for (const address of entry.aaaa ?? []) response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 0, address }));
+          for (const address of entry.aaaa ?? [])
+            response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 0, address }));
         }
       }
       void send(response);

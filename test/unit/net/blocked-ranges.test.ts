@@ -37,21 +37,27 @@ function randomInV6(cidr: string, next: () => number): string {
 describe(`blocked address ranges (seed ${SEED}; rerun with SARING_TEST_SEED=${SEED})`, () => {
   beforeAll(() => console.log(`blocked-ranges seed: ${SEED}`));
 
-  it.each(BLOCKED_IPV4.map((range) => [range.cidr, range.name]))('50 random addresses in %s (%s) are refused', (cidr) => {
-    const next = random(SEED + cidr.length);
-    for (let i = 0; i < 50; i += 1) {
-      const address = randomInV4(cidr, next);
-      expect([address, blockedRangeOf(address)]).toEqual([address, expect.objectContaining({ address })]);
-    }
-  });
+  it.each(BLOCKED_IPV4.map((range) => [range.cidr, range.name]))(
+    '50 random addresses in %s (%s) are refused',
+    (cidr) => {
+      const next = random(SEED + cidr.length);
+      for (let i = 0; i < 50; i += 1) {
+        const address = randomInV4(cidr, next);
+        expect([address, blockedRangeOf(address)]).toEqual([address, expect.objectContaining({ address })]);
+      }
+    },
+  );
 
-  it.each(BLOCKED_IPV6.map((range) => [range.cidr, range.name]))('50 random addresses in %s (%s) are refused', (cidr) => {
-    const next = random(SEED + cidr.length * 7);
-    for (let i = 0; i < 50; i += 1) {
-      const address = randomInV6(cidr, next);
-      expect([address, blockedRangeOf(address)]).toEqual([address, expect.objectContaining({ address })]);
-    }
-  });
+  it.each(BLOCKED_IPV6.map((range) => [range.cidr, range.name]))(
+    '50 random addresses in %s (%s) are refused',
+    (cidr) => {
+      const next = random(SEED + cidr.length * 7);
+      for (let i = 0; i < 50; i += 1) {
+        const address = randomInV6(cidr, next);
+        expect([address, blockedRangeOf(address)]).toEqual([address, expect.objectContaining({ address })]);
+      }
+    },
+  );
 
   it('names the embedded IPv4 of mapped, compatible, NAT64, 6to4 and Teredo addresses', () => {
     const cases: [string, string][] = [
@@ -63,14 +69,23 @@ describe(`blocked address ranges (seed ${SEED}; rerun with SARING_TEST_SEED=${SE
       ['2002:a00:1::1', '10.0.0.1'],
       ['2001:0:4136:e378:8000:63bf:3fff:fdd2', '192.0.2.45'],
     ];
-    for (const [address, embedded] of cases) expect(blockedRangeOf(address)?.embedded?.address).toBe(embedded);
+    for (const [address, embedded] of cases)
+      expect(blockedRangeOf(address)?.embedded?.address).toBe(embedded);
     expect(describeVerdict(blockedRangeOf('::ffff:a9fe:a9fe')!)).toBe(
       '::ffff:a9fe:a9fe is in ::ffff:0:0/96 (IPv4-mapped), carrying 169.254.169.254 in 169.254.169.254/32 (cloud instance metadata (AWS, GCP, Azure))',
     );
   });
 
   it('lets public unicast addresses through', () => {
-    for (const address of ['1.1.1.1', '8.8.8.8', '93.184.215.14', '103.10.20.30', '2606:4700:4700::1111', '2404:6800:4003:c00::8a', '2a00:1450:4001::200e']) {
+    for (const address of [
+      '1.1.1.1',
+      '8.8.8.8',
+      '93.184.215.14',
+      '103.10.20.30',
+      '2606:4700:4700::1111',
+      '2404:6800:4003:c00::8a',
+      '2a00:1450:4001::200e',
+    ]) {
       expect([address, blockedRangeOf(address)]).toEqual([address, undefined]);
     }
   });
