@@ -62,7 +62,7 @@ describe('redirects from an allowed server to hostile targets', () => {
       const hitsBefore = allowed.hits.get('/to') ?? 0;
       const trapBefore = trap.total();
       tally.tried += 1;
-      const { outcome, released } = await attempt(`${allowed.url}/to?u=${encodeURIComponent(target)}`, {
+      const { outcome, released, witness } = await attempt(`${allowed.url}/to?u=${encodeURIComponent(target)}`, {
         timeoutMs: 5_000,
         maxBytes: 1_024,
         policy,
@@ -76,6 +76,8 @@ describe('redirects from an allowed server to hostile targets', () => {
       expect(allowed.hits.get('/to')).toBe(hitsBefore + 1);
       // Only the first hop, to the allowed server, was released for a connection.
       expect(released).toEqual([{ host: '127.0.0.1', address: '127.0.0.1', port: allowed.port }]);
+      // Independent witness (undici's diagnostics channel): one connection, to the allowed server.
+      expect(witness.connectionsEstablished).toBe(1);
       expect(trap.total()).toBe(trapBefore);
     },
   );

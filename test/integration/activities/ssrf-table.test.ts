@@ -45,7 +45,7 @@ describe('hostile URLs under the production egress policy', () => {
       const url = entry.url.replaceAll(`:${PLACEHOLDER}`, `:${trap.port}`);
       const before = trap.total();
       tally.tried += 1;
-      const { outcome, released } = await attempt(url, {
+      const { outcome, released, witness } = await attempt(url, {
         timeoutMs: 5_000,
         maxBytes: 1_024,
         policy: PRODUCTION_EGRESS,
@@ -58,6 +58,11 @@ describe('hostile URLs under the production egress policy', () => {
       expect(refusal.message).toContain(entry.reason);
       expect(released).toEqual([]);
       expect(trap.total()).toBe(before);
+      // Witnesses outside the guard (diagnostics channels): no connection was established, and a URL
+      // refused on its own (literal address, scheme, port, parse) did not even create a socket. A name
+      // refused at lookup had a socket object that never got an address to connect to.
+      expect(witness.connectionsEstablished).toBe(0);
+      if (!refusal.message.includes(' -> ')) expect(witness.socketsCreated).toBe(0);
     },
   );
 
@@ -85,6 +90,8 @@ describe('the production policy still lets a test server through only when allow
     const ok = await attempt(`${allowed.url}/ok`, { timeoutMs: 5_000, maxBytes: 1_024, policy });
     expect(ok.outcome.ok && Buffer.from(ok.outcome.response.body).toString()).toBe('allowed server');
     expect(ok.released).toEqual([{ host: '127.0.0.1', address: '127.0.0.1', port: allowed.port }]);
+    // The witnesses do see a real connection, so their zeros above mean something.
+    expect(ok.witness).toEqual({ socketsCreated: 1, connectionsEstablished: 1 });
 
     const other = await attempt(`http://127.0.0.1:${allowed.port + 1}/ok`, {
       timeoutMs: 5_000,

@@ -1,3 +1,4 @@
+import diagnostics from 'node:diagnostics_channel';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import {
@@ -11,17 +12,36 @@ import type { ConnectProbe } from '../../../activities/http/network-guard';
 /** What one fetch attempt came to: the answer, or the refusal (anything else is rethrown by the caller's expect). */
 export type Outcome = { ok: true; response: BoundedResponse } | { ok: false; error: unknown };
 
-/** Runs boundedFetch and records every address the guard released for a connection. */
+/**
+ * Independent witnesses of what a fetch did on the network, from Node's and undici's diagnostics
+ * channels (not from the guard): sockets created by net.connect, and connections undici established.
+ */
+export interface NetworkWitness {
+  socketsCreated: number;
+  connectionsEstablished: number;
+}
+
+/** Runs boundedFetch and records every address the guard released for a connection, and the witnesses. */
 export async function attempt(
   url: string,
   options: Omit<BoundedFetchOptions, 'onConnect'>,
-): Promise<{ outcome: Outcome; released: Parameters<ConnectProbe>[0][] }> {
+): Promise<{ outcome: Outcome; released: Parameters<ConnectProbe>[0][]; witness: NetworkWitness }> {
   const released: Parameters<ConnectProbe>[0][] = [];
-  const outcome = await boundedFetch(url, { ...options, onConnect: (target) => released.push(target) }).then(
-    (response): Outcome => ({ ok: true, response }),
-    (error: unknown): Outcome => ({ ok: false, error }),
-  );
-  return { outcome, released };
+  const witness: NetworkWitness = { socketsCreated: 0, connectionsEstablished: 0 };
+  const onSocket = () => (witness.socketsCreated += 1);
+  const onConnected = () => (witness.connectionsEstablished += 1);
+  diagnostics.subscribe('net.client.socket', onSocket);
+  diagnostics.subscribe('undici:client:connected', onConnected);
+  try {
+    const outcome = await boundedFetch(url, { ...options, onConnect: (target) => released.push(target) }).then(
+      (response): Outcome => ({ ok: true, response }),
+      (error: unknown): Outcome => ({ ok: false, error }),
+    );
+    return { outcome, released, witness };
+  } finally {
+    diagnostics.unsubscribe('net.client.socket', onSocket);
+    diagnostics.unsubscribe('undici:client:connected', onConnected);
+  }
 }
 
 export function refusalOf(outcome: Outcome): EgressRefusedError {
