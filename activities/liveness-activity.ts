@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { Platform } from '../domain/places';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
+import { egressOf } from './http/dns-resolver';
 import { cancellationSignal } from './activity-context';
 import { parseInput } from './input';
 import { checkLiveness } from './liveness/check-liveness';
 
 const LivenessInput = z.object({ url: z.url({ protocol: /^https?$/ }).max(4_096), platform: Platform.optional() });
 
-export function livenessActivities(deps: ActivityDeps): Pick<CaseActivities, 'checkLiveness'> {
+export function livenessActivities(deps: Pick<ActivityDeps, 'fetch' | 'now'>): Pick<CaseActivities, 'checkLiveness'> {
+  const egress = egressOf(deps.fetch);
   return {
     async checkLiveness(input) {
       const { url, platform } = parseInput('checkLiveness', LivenessInput, input);
@@ -17,7 +19,7 @@ export function livenessActivities(deps: ActivityDeps): Pick<CaseActivities, 'ch
         timeoutMs: deps.fetch.liveness.timeoutMs,
         maxBytes: deps.fetch.liveness.maxBytes,
         userAgent: deps.fetch.userAgent,
-        allowPrivateNetwork: deps.fetch.allowPrivateNetwork,
+        ...egress,
         signal: cancellationSignal(),
         now: deps.now,
       });
