@@ -38,7 +38,10 @@ export const ACTIVITY_OPTIONS: Record<keyof CaseActivities, ActivityOptions> = {
   notify: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
   // Partner API calls: bounded per attempt; retried within the first hour of a 4 h / 24 h deadline.
   requestTakedown: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '1h', retry: retry(0, '5m') },
-  checkTakedownStatus: { startToCloseTimeout: '30s', retry: retry(5, '1m') },
+  // A platform outage of hours must not end a takedown: each poll retries for up to 50 minutes (less than
+  // the 1 h poll interval), then the workflow counts the poll as missed and polls again at the next one.
+  checkTakedownStatus: { startToCloseTimeout: '30s', scheduleToCloseTimeout: '50m', retry: retry(0, '5m') },
+  withdrawTakedown: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '6h', retry: retry(0, '10m') },
   sendWarningLetter: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
   recommendBlocklist: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
   // Never throws for the URL's sake (answers "unknown"); 10 s fetch limit inside.
@@ -46,6 +49,7 @@ export const ACTIVITY_OPTIONS: Record<keyof CaseActivities, ActivityOptions> = {
   // Stores the manifest, then delivers; the police acknowledgment SLA is tracked by the workflow.
   deliverPolicePackage: { startToCloseTimeout: '2m', scheduleToCloseTimeout: '6h', retry: retry(0, '10m') },
   publishStatement: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
+  storeCaseText: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '1h', retry: retry(0, '2m', '1s') },
   // History pages + one S3 write; heartbeats between.
   archiveCaseHistory: { startToCloseTimeout: '10m', heartbeatTimeout: '1m', retry: retry(10, '5m') },
 };

@@ -19,8 +19,10 @@ export const caseActivities: CaseActivities = {
   checkTakedownStatus: stub('checkTakedownStatus'),
   sendWarningLetter: stub('sendWarningLetter'),
   recommendBlocklist: stub('recommendBlocklist'),
+  withdrawTakedown: stub('withdrawTakedown'),
   checkLiveness: stub('checkLiveness'),
   deliverPolicePackage: stub('deliverPolicePackage'),
   publishStatement: stub('publishStatement'),
   archiveCaseHistory: stub('archiveCaseHistory'),
+  storeCaseText: stub('storeCaseText'),
 };
