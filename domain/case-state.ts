@@ -59,6 +59,7 @@ export const TIMELINE_ACTIONS = [
   'platform_objected',
   'objection_resolved',
   'takedown_finished',
+  'takedown_withdrawn',
   'police_package_delivered',
   'police_acknowledged',
   'police_report_recorded',
@@ -92,6 +93,15 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+/** Long free text kept in S3: the state and history carry only where it is and its digest. */
+export const TextRef = z.object({
+  bucket: z.string().min(1),
+  key: z.string().min(1),
+  sha256: Sha256Hex,
+  size: z.number().int().nonnegative(),
+});
+export type TextRef = z.infer<typeof TextRef>;
+
 export const STATEMENT_KINDS = ['clarification', 'response'] as const;
 export const StatementKind = z.enum(STATEMENT_KINDS);
 export type StatementKind = z.infer<typeof StatementKind>;
@@ -104,6 +114,8 @@ export const StatementDraft = z.object({
   pillar: LiteracyPillar,
   channels: z.array(PublicationChannel),
   jointWithPolice: z.boolean(),
+  /** After publication the body moves to S3 and `body` keeps its first 280 characters. */
+  bodyRef: TextRef.optional(),
   by: Actor,
   at: IsoTime,
 });
@@ -174,14 +186,6 @@ export const CaseTracks = z.object({
 });
 export type CaseTracks = z.infer<typeof CaseTracks>;
 
-/** Long free text kept in S3: the state and history carry only where it is and its digest. */
-export const TextRef = z.object({
-  bucket: z.string().min(1),
-  key: z.string().min(1),
-  sha256: Sha256Hex,
-  size: z.number().int().nonnegative(),
-});
-export type TextRef = z.infer<typeof TextRef>;
 
 /** One detection of the bounded sample a case keeps (the rest are only counted). */
 export const DetectionSample = z.object({

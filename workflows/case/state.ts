@@ -31,3 +31,7 @@ export function newStatementTrack(kind: StatementKind): StatementTrack {
 
 /** At most this many confidential reporter handles are kept per case. */
 export const MAX_REPORTER_REFS = 100;
+/** Detection ids remembered for de-duplication (the most recent ones). */
+export const MAX_DETECTION_IDS = 500;
+/** Detections kept as a sample for people; the rest are counted per source. */
+export const MAX_DETECTION_SAMPLE = 20;
