@@ -17,13 +17,12 @@ import { startTemporalDevServer } from '../local/temporal-dev-server';
 import { freePort } from '../local/ports';
 import { readManifest } from '../toolchain/manifest';
 import type { CaseClient } from '../intake/case-client';
+import { CASE_SEARCH_ATTRIBUTES } from '../domain';
 import { ScriptedActivities, type ActivityScript } from '../test/support/scripted-activities';
 import {
   bundleCaseWorkflows,
   caseClientFor,
-  childIds,
   detectionOf,
-  fetchAllRuns,
   officers,
   registerCaseSearchAttributes,
   uniqueUrl,
@@ -45,18 +44,47 @@ interface Measured {
   largestRunEvents: number;
 }
 
+/** One run's history in small pages (a whole page of a big history exceeds gRPC's 4 MB message limit). */
+async function runHistory(client: Client, workflowId: string, runId: string): Promise<temporal.api.history.v1.IHistory> {
+  const events: temporal.api.history.v1.IHistoryEvent[] = [];
+  let nextPageToken: Uint8Array | undefined;
+  do {
+    const page = await client.workflowService.getWorkflowExecutionHistory({
+      namespace: client.options.namespace,
+      execution: { workflowId, runId },
+      maximumPageSize: 100,
+      ...(nextPageToken ? { nextPageToken } : {}),
+    });
+    events.push(...(page.history?.events ?? []));
+    nextPageToken = page.nextPageToken && page.nextPageToken.length > 0 ? page.nextPageToken : undefined;
+  } while (nextPageToken);
+  return { events };
+}
+
 async function measure(client: Client, label: string, workflowIds: string[]): Promise<Measured> {
   const row: Measured = { path: label, runs: 0, events: 0, bytes: 0, largestRunEvents: 0 };
   for (const workflowId of workflowIds) {
-    for (const run of await fetchAllRuns(client, workflowId)) {
-      const events = run.history.events?.length ?? 0;
+    let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
+    while (runId) {
+      const history = await runHistory(client, workflowId, runId);
+      const events = history.events?.length ?? 0;
       row.runs += 1;
       row.events += events;
-      row.bytes += temporal.api.history.v1.History.encode(run.history).finish().length;
+      row.bytes += temporal.api.history.v1.History.encode(history).finish().length;
       row.largestRunEvents = Math.max(row.largestRunEvents, events);
+      runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
     }
   }
   return row;
+}
+
+/** A path that fails is reported as such: the numbers before a fix may not exist. */
+async function attempt(label: string, run: () => Promise<Measured>): Promise<Measured | string> {
+  try {
+    return await run();
+  } catch (error) {
+    return `${label}: failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+  }
 }
 
 async function withWorker<T>(connection: NativeConnection, bundle: WorkflowBundle, taskQueue: string, script: ActivityScript, run: () => Promise<T>): Promise<T> {
@@ -91,8 +119,14 @@ async function viralUrl(cases: CaseClient, client: Client): Promise<string> {
       ),
     );
   }
-  await waitForCase(cases, caseId, (state) => state.detections.count >= REPEATS, `${REPEATS} detections`, 300_000);
-  await client.workflow.getHandle(caseId).terminate('bench finished');
+  // The count from the search attribute: a query answer of a huge case may itself exceed gRPC's limit.
+  const handle = client.workflow.getHandle(caseId);
+  const deadline = Date.now() + 300_000;
+  while ((await handle.describe()).typedSearchAttributes.get(CASE_SEARCH_ATTRIBUTES.detectionCount) !== REPEATS) {
+    if (Date.now() > deadline) throw new Error(`${REPEATS} detections were not counted in 5 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await handle.terminate('bench finished');
   return caseId;
 }
 
@@ -107,12 +141,10 @@ async function gamblingSt3(): Promise<Measured> {
       const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('slot-gacor.example', 'daftar') }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
       await cases.submitVerdict(caseId, { actor: officers.supervisor, verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] } });
-      await env.sleep('80h');
-      const state = await waitForCase(cases, caseId, (current) => current.tracks.takedowns.every((track) => track.result !== undefined), 'takedown finished', 60_000);
-      if (state.tracks.takedowns[0]?.level !== 'ST3') throw new Error(`expected ST3, got ${JSON.stringify(state.tracks.takedowns)}`);
-      const measured = await measure(env.client, 'gambling takedown to ST3 (time-skipping)', [caseId, ...childIds(state)]);
-      await env.client.workflow.getHandle(caseId).terminate('bench finished');
-      return measured;
+      // No monitoring follows a blocklist recommendation: the case closes (the test server answers no query after that).
+      const outcome = await cases.outcome(caseId);
+      if (outcome.takedowns[0]?.level !== 'ST3') throw new Error(`expected ST3, got ${JSON.stringify(outcome.takedowns)}`);
+      return measure(env.client, 'gambling takedown to ST3 (time-skipping)', [caseId, `${caseId}:takedown:website-1:a1`]);
     });
   } finally {
     await env.teardown();
@@ -128,7 +160,7 @@ async function main(): Promise<void> {
     namespace: 'default',
     logFile: path.join(dir, 'temporal.log'),
   });
-  const rows: Measured[] = [];
+  const rows: (Measured | string)[] = [];
   try {
     const connection = await Connection.connect({ address: server.address });
     const native = await NativeConnection.connect({ address: server.address });
@@ -136,20 +168,30 @@ async function main(): Promise<void> {
     const client = new Client({ connection, namespace: 'default' });
     const bundle = await bundleCaseWorkflows();
     const cases = caseClientFor(client, 'bench-history');
-    const hoax = await withWorker(native, bundle, 'bench-history', { classification: { category: 'hoax', confidence: 0.8, suggestedPriority: 'high' } }, () => hoaxClarification(cases));
-    rows.push(await measure(client, 'hoax up to published clarification (dev server)', [hoax]));
-    const viral = await withWorker(native, bundle, 'bench-history', { classification: { category: 'online_gambling', confidence: 0.9 } }, () => viralUrl(cases, client));
-    rows.push(await measure(client, `viral URL, ${REPEATS} repeat detections (dev server)`, [viral]));
+    const hoaxLabel = 'hoax up to published clarification (dev server)';
+    rows.push(
+      await attempt(hoaxLabel, async () => {
+        const hoax = await withWorker(native, bundle, 'bench-history', { classification: { category: 'hoax', confidence: 0.8, suggestedPriority: 'high' } }, () => hoaxClarification(cases));
+        return measure(client, hoaxLabel, [hoax]);
+      }),
+    );
+    const viralLabel = `viral URL, ${REPEATS} repeat detections (dev server)`;
+    rows.push(
+      await attempt(viralLabel, async () => {
+        const viral = await withWorker(native, bundle, 'bench-history', { classification: { category: 'online_gambling', confidence: 0.9 } }, () => viralUrl(cases, client));
+        return measure(client, viralLabel, [viral]);
+      }),
+    );
     await connection.close();
     await native.close();
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  rows.push(await gamblingSt3());
+  rows.push(await attempt('gambling takedown to ST3 (time-skipping)', gamblingSt3));
   console.log('\nhistory per case (every run and child):');
   console.log('path | runs | events | bytes | largest run (events)');
-  for (const row of rows) console.log(`${row.path} | ${row.runs} | ${row.events} | ${row.bytes} | ${row.largestRunEvents}`);
+  for (const row of rows) console.log(typeof row === 'string' ? row : `${row.path} | ${row.runs} | ${row.events} | ${row.bytes} | ${row.largestRunEvents}`);
 }
 
 main().then(

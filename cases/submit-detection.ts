@@ -50,6 +50,9 @@ let defaultPolicy: CasePolicy | undefined;
  *   detection opens the next generation `case-<hash>.<n+1>`, whose input links the closed case.
  * Two submitters racing on a closed case both land on the same new generation: signalWithStart
  * starts it once and signals it for the other.
+ * Update-with-start (executeUpdateWithStart, SDK 1.24) would give the sender an answer (counted or
+ * duplicate) but costs two history events per detection instead of one; crawlers send thousands of
+ * repeats of a viral item, so intake stays on signals and de-duplicates by `detectionId` in the case.
  */
 export async function submitDetection(options: SubmitDetectionOptions, raw: DetectionInput): Promise<SubmittedDetection> {
   const parsed = Detection.safeParse(raw);

@@ -44,6 +44,8 @@ export interface ActivityScript {
   liveness?: (url: string, removed: boolean, call: number) => Liveness['state'];
   /** Activities that wait until cancelled (worker shutdown) instead of answering. */
   hang?: Partial<Record<keyof CaseActivities, boolean>>;
+  /** Activities that wait for the returned promise before answering (e.g. a notification held by the test). */
+  gate?: Partial<Record<keyof CaseActivities, (input: unknown) => Promise<void> | undefined>>;
   /** Activities that fail (retryable) while this says so; `attempt` is the activity attempt, `atMs` the server time. */
   fail?: Partial<Record<keyof CaseActivities, (call: { attempt: number; atMs: number; input: unknown }) => boolean>>;
 }
@@ -107,6 +109,8 @@ export class ScriptedActivities implements CaseActivities {
     if (this.script.hang?.[name]) {
       await Context.current().cancelled;
     }
+    const gate = this.script.gate?.[name]?.(parsed);
+    if (gate) await gate;
     if (this.script.fail?.[name]?.({ attempt: info.attempt, atMs: info.currentAttemptScheduledTimestampMs, input: parsed })) {
       throw ApplicationFailure.retryable(`scripted outage of ${name}`, 'ScriptedOutage');
     }

@@ -1,6 +1,6 @@
 import { ApplicationFailure, CancellationScope, condition, isCancellation, log, setHandler, sleep } from '@temporalio/workflow';
 import { ESCALATION_LEVELS, TakedownChildInput, durationMs, type EscalationLevel, type TakedownOutcome, type TimelineAction } from '../../domain';
-import { caseActivities } from '../activity-stubs';
+import { caseActivities, pollTakedownStatus } from '../activity-stubs';
 import { newDeadline, watchDeadline } from '../sla';
 import { childStatusQuery, objectionDecisionSignal, type ObjectionDecision, type TakedownPatch } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
@@ -158,7 +158,7 @@ async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporte
   /** One poll; through a platform outage (the activity's retries used up) it is a missed poll, recorded once per outage. */
   const pollSurvivingOutage = async () => {
     try {
-      const ticket = await caseActivities.checkTakedownStatus({ platform, ticketId: receipt.ticketId });
+      const ticket = await pollTakedownStatus({ platform, ticketId: receipt.ticketId });
       if (missedPolls > 0) await emit({}, 'takedown_checked', `${platform} answers again after ${missedPolls} missed poll(s)`);
       missedPolls = 0;
       return ticket;
