@@ -21,16 +21,33 @@ describe('cases that run for weeks (time-skipping server)', () => {
   let bundle: WorkflowBundle;
   let queueSeq = 0;
 
+  // One server per test: a case cut short by a test can leave work the test server's clock waits for.
   beforeAll(async () => {
-    [env, bundle] = await Promise.all([createCaseTimeSkippingEnv(), bundleCaseWorkflows()]);
+    bundle = await bundleCaseWorkflows();
   });
-  afterAll(async () => {
+  beforeEach(async () => {
+    env = await createCaseTimeSkippingEnv();
+  });
+  afterEach(async () => {
     await env?.teardown();
   });
 
   function withCaseWorker<T>(script: ActivityScript, run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>): Promise<T> {
     queueSeq += 1;
     return withScriptedCaseWorker(env, bundle, `weeks-${queueSeq}`, script, run);
+  }
+
+  /**
+   * Terminates a case and its children if still running: a workflow left with timers on a task queue
+   * nobody polls any more stops the time-skipping server's clock for the tests that follow.
+   */
+  async function endCase(caseId: string): Promise<void> {
+    for (const workflowId of [caseId, `${caseId}:takedown:website-1:a1`, `${caseId}:takedown:website-1:a2`, `${caseId}:police`]) {
+      await env.client.workflow
+        .getHandle(workflowId)
+        .terminate('test finished')
+        .catch(() => undefined);
+    }
   }
 
   const gambling: ActivityScript['classification'] = { category: 'online_gambling', confidence: 0.95, suggestedPriority: 'urgent' };
@@ -51,6 +68,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       expect(scripted.callsOf('classifyContent')).toHaveLength(0);
       expect(state.classification).toBeUndefined();
       expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(/only a content hash/);
+      await endCase(caseId);
     });
   });
 
@@ -59,6 +77,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('news-portal.example', 'berita') }));
       const state = await waitForCase(cases, caseId, (current) => current.stage === 'verification', 'verification despite a failing classifier', 20_000);
       expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(/classification failed/);
+      await endCase(caseId);
     });
   });
 
@@ -78,7 +97,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       expect(sent.ST1!).toBeGreaterThanOrEqual(decidedAt - 1_000);
       expect((sent.ST2! - sent.ST1!) / HOUR).toBeGreaterThanOrEqual(24 - 0.01);
       expect((sent.ST3! - sent.ST2!) / HOUR).toBeGreaterThanOrEqual(48 - 0.01);
-      await env.client.workflow.getHandle(caseId).terminate('test finished');
+      await endCase(caseId);
     });
   });
 
@@ -100,7 +119,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       const state = await waitForCase(cases, caseId, (current) => current.tracks.takedowns[0]?.result !== undefined, 'takedown result');
       expect(state.tracks.takedowns[0]!.result).toBe('removed');
       expect(state.timeline.filter((entry) => entry.action === 'track_failed')).toEqual([]);
-      await env.client.workflow.getHandle(caseId).terminate('test finished');
+      await endCase(caseId);
     });
   });
 
@@ -122,6 +141,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       expect((Date.parse(outcome.closedAt) - requestedAt) / HOUR).toBeLessThan(1);
       expect(outcome.closedBy).toEqual(officers.supervisor);
       expect(scripted.callsOf('withdrawTakedown')).toHaveLength(1);
+      await endCase(caseId);
     });
   });
 
@@ -157,6 +177,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       const outcome = await cases.outcome(caseId);
       expect(outcome.closedBy).toEqual(officers.supervisor);
       expect(outcome.resolution).toBe('actioned');
+      await endCase(caseId);
     });
   });
 
@@ -176,6 +197,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       expect(started.parentClosePolicy).toBe(2); // PARENT_CLOSE_POLICY_ABANDON
       expect(Number(started.workflowExecutionTimeout?.seconds ?? 0)).toBeGreaterThan(0);
       expect(started.retryPolicy?.maximumAttempts).toBe(1);
+      await endCase(caseId);
     });
   });
 
