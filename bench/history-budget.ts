@@ -66,13 +66,23 @@ async function measure(client: Client, label: string, workflowIds: string[]): Pr
   for (const workflowId of workflowIds) {
     let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
     while (runId) {
-      const history = await runHistory(client, workflowId, runId);
-      const events = history.events?.length ?? 0;
       row.runs += 1;
-      row.events += events;
-      row.bytes += temporal.api.history.v1.History.encode(history).finish().length;
-      row.largestRunEvents = Math.max(row.largestRunEvents, events);
-      runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+      try {
+        const history = await runHistory(client, workflowId, runId);
+        const events = history.events?.length ?? 0;
+        row.events += events;
+        row.bytes += temporal.api.history.v1.History.encode(history).finish().length;
+        row.largestRunEvents = Math.max(row.largestRunEvents, events);
+        runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+      } catch (error) {
+        // A history page too big for gRPC's 4 MB limit: the server's own count and size of the run.
+        const description = await client.workflow.getHandle(workflowId, runId).describe();
+        row.events += description.historyLength;
+        row.bytes += description.historySize ?? 0;
+        row.largestRunEvents = Math.max(row.largestRunEvents, description.historyLength);
+        row.path += ` [history unreadable in pages: ${error instanceof Error ? error.message.slice(0, 60) : String(error)}; server's count and size]`;
+        runId = undefined;
+      }
     }
   }
   return row;
