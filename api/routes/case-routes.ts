@@ -129,7 +129,8 @@ export function registerCaseRoutes(router: Router, deps: ApiDeps): void {
     const body = await readJsonBody(req);
     refuseActor(body);
     const input = parseOr400(stepBody(name), body, `${name} payload`);
-    const state = await cases.update(caseId, name, {
+    // The update answers with a small result; the console and the CLI expect the case state after it.
+    const state = await cases.updateAndRead(caseId, name, {
       ...input,
       actor: { officerId: officer.officerId, role: officer.role },
     });

@@ -3,8 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { loadDefaultPolicy } from '../../../policy';
-import { canonicalizeUrl } from '../../../activities/url/canonicalize';
-import { CaseClient } from '../../../intake/case-client';
+import { CaseClient } from '../../../cases/case-client';
 import type { ActivityScript, ScriptedActivities } from '../../support/scripted-activities';
 import { bundleCaseWorkflows, createCaseTimeSkippingEnv, detectionOf, officers, uniqueUrl, waitForCase, withScriptedCaseWorker } from '../../support/case-test-kit';
 
@@ -57,7 +56,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
     const url = uniqueUrl('slot-gacor.example', 'daftar');
     const { caseId } = await cases.submitDetection(detectionOf({ url }));
     await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.submitVerdict(caseId, { actor: officers.supervisor, verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] } });
+    await cases.update(caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] } });
     return { caseId, url };
   }
 
@@ -88,7 +87,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.status === 'objected', 'objection');
       // The review takes longer than the 4 h compliance deadline.
       await env.sleep('30h');
-      await cases.resolveObjection(caseId, { actor: officers.supervisor, takedownKey: 'website-1', decision: 'reject', reason: 'gambling is not protected news' });
+      await cases.update(caseId, 'resolveObjection', { actor: officers.supervisor, takedownKey: 'website-1', decision: 'reject', reason: 'gambling is not protected news' });
       const decidedAt = Date.parse((await cases.getTimeline(caseId)).find((entry) => entry.action === 'objection_resolved')!.at);
       await env.sleep('80h');
       await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.level === 'ST3', 'ST3');
@@ -165,14 +164,14 @@ describe('cases that run for weeks (time-skipping server)', () => {
     await withCaseWorker(script, async (defaultCases) => {
       // Continue as new after every check, so the first check (the re-upload) ends the run.
       const policy = loadDefaultPolicy();
-      const cases = new CaseClient(defaultCases.client, { taskQueue: `weeks-${queueSeq}`, canonicalize: canonicalizeUrl, policy: { ...policy, monitoring: { ...policy.monitoring, checksPerRun: 1 } } });
+      const cases = new CaseClient(defaultCases.client, { taskQueue: `weeks-${queueSeq}`, policy: { ...policy, monitoring: { ...policy.monitoring, checksPerRun: 1 } } });
       const { caseId } = await gamblingCase(cases);
       await env.sleep('2h');
       const monitored = await waitForCase(cases, caseId, (state) => state.stage === 'monitoring', 'monitoring');
       // To one second before the first check; no skipping after it, since a held activity stops the clock.
       await env.sleep(Date.parse(monitored.monitoring!.startedAt) + 24 * HOUR - (await env.currentTimeMs()) - 1_000);
       await waitForCase(cases, caseId, (state) => state.timeline.some((entry) => entry.action === 'continued_as_new'), 'continue-as-new waiting for the held notification', 30_000);
-      await cases.closeMonitoring(caseId, { actor: officers.supervisor, reason: 'platform confirmed permanent removal' });
+      await cases.update(caseId, 'closeMonitoring', { actor: officers.supervisor, reason: 'platform confirmed permanent removal' });
       release();
       const outcome = await cases.outcome(caseId);
       expect(outcome.closedBy).toEqual(officers.supervisor);
@@ -185,8 +184,8 @@ describe('cases that run for weeks (time-skipping server)', () => {
     await withCaseWorker({ classification: gambling, platforms: { website: { complyAtPoll: 'never' } } }, async (cases, scripted) => {
       const { caseId } = await gamblingCase(cases);
       const requested = await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.ticketId !== undefined, 'takedown requested');
-      await cases.requestWithdrawal(caseId, { actor: officers.supervisor, reason: 'court order lifted the blocking request' });
-      await cases.approveWithdrawal(caseId, { actor: officers.supervisor2 });
+      await cases.update(caseId, 'requestWithdrawal', { actor: officers.supervisor, reason: 'court order lifted the blocking request' });
+      await cases.update(caseId, 'approveWithdrawal', { actor: officers.supervisor2 });
       const outcome = await cases.outcome(caseId);
       expect(outcome.resolution).toBe('withdrawn');
       const withdrawals = scripted.callsOf('withdrawTakedown').map((call) => call.input as { ticketId: string; requestId: string });
