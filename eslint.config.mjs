@@ -2,6 +2,8 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 // Workflow code runs in Temporal's deterministic sandbox and is bundled into it together with domain/.
 // Node built-ins there either fail at bundle time or break replay, so they are banned outright.
@@ -13,6 +15,30 @@ const sandboxedFiles = [
   'activities/options.ts',
   'activities/contract.ts',
   'test/lint-fixtures/workflows/**/*.ts',
+];
+
+// Layers (README "Architecture"): infra/ may import the app's runtime contracts (config/), never the
+// reverse; shared pure helpers live in lib/, which imports nothing but domain/; the client side (api, cli,
+// cases, local) reaches side effects only through Temporal, never by importing activities/.
+// Lint fixtures under test/lint-fixtures/<folder>/ are linted as if they lived in <folder>/.
+const APP_FOLDERS = ['activities', 'api', 'bench', 'cases', 'cli', 'config', 'console', 'domain', 'lib', 'local', 'policy', 'simulators', 'toolchain', 'workers', 'workflows'];
+const asTargets = (folders) => folders.flatMap((folder) => [`./${folder}`, `./test/lint-fixtures/${folder}`]);
+const layerZones = [
+  {
+    target: asTargets(APP_FOLDERS),
+    from: './infra',
+    message: 'The app never imports infra/: put the shared contract in config/ (infra may import it from there).',
+  },
+  {
+    target: asTargets(['api', 'cli', 'cases', 'local']),
+    from: './activities',
+    message: 'Client-side code does not import activities/: shared helpers belong in lib/, side effects run in the worker.',
+  },
+  {
+    target: asTargets(['lib']),
+    from: APP_FOLDERS.filter((folder) => folder !== 'lib' && folder !== 'domain').map((folder) => `./${folder}`),
+    message: 'lib/ holds shared pure helpers: it may import domain/ and packages only.',
+  },
 ];
 
 export default tseslint.config(
@@ -43,6 +69,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      // Without these, import-x reads only .js modules and so never follows a .ts import chain.
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
     },
   },
   {

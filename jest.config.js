@@ -13,16 +13,16 @@ const common = { testEnvironment: 'node', transform, testTimeout: 120000, rootDi
 module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
-  reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
+  reporters: ['default', '<rootDir>/test/support/servers/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
     {
       ...common,
       displayName: 'integration',
       roots: ['<rootDir>/test/integration'],
-      globalSetup: '<rootDir>/test/harness/global-setup.ts',
-      setupFiles: ['<rootDir>/test/harness/test-process-setup.ts'],
-      globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+      globalSetup: '<rootDir>/test/support/servers/global-setup.ts',
+      setupFiles: ['<rootDir>/test/support/servers/test-process-setup.ts'],
+      globalTeardown: '<rootDir>/test/support/servers/global-teardown.ts',
     },
     { ...common, displayName: 'infra', roots: ['<rootDir>/test/infra'] },
     // The case simulator: its own time-skipping server, no shared servers (test/simulation/README.md).

@@ -4,8 +4,13 @@ import type { PlatformAdapter } from './channels/platform-adapter';
 import type { PoliceAdapter } from './channels/police-adapter';
 import type { PublishingAdapter } from './channels/publishing-adapter';
 import type { EvidenceStore } from './evidence/evidence-store';
-import type { HistorySource } from './evidence/history-source';
+import type { WorkflowHistory } from '../lib/history/workflow-history';
 import type { Notifier } from './notifications/notifier';
+
+/** Where a case's history comes from: Temporal in production (lib/history), a stub in unit tests. */
+export interface HistorySource {
+  fetchHistory(workflowId: string, runId?: string): Promise<WorkflowHistory>;
+}
 
 /** What the activities need; buildActivityDeps() makes it from config, tests make their own. */
 export interface ActivityDeps {

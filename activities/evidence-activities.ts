@@ -1,59 +1,19 @@
-import type { EvidenceRecord } from '../domain/evidence';
+import { ApplicationFailure } from '@temporalio/common';
+import { HistoryNotFoundError } from '../lib/history/workflow-history';
 import type { TextRef } from '../domain/case-state';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
-import { cancellationSignal, heartbeat } from './activity-context';
+import { heartbeat } from './activity-context';
 import { evidenceKey } from './evidence/evidence-keys';
 import { historyDocument } from './evidence/history-document';
-import { SNAPSHOT_CONTENT_TYPE, snapshotDocument } from './evidence/snapshot-document';
-import { boundedFetch, type BoundedResponse } from './http/bounded-fetch';
 import { parseInput } from './input';
-import { ArchiveInput, CaptureInput, StoreTextInput, VerifyInput } from './input-schemas';
+import { ArchiveInput, StoreTextInput, VerifyInput } from './input-schemas';
+import { snapshotActivities } from './snapshot-activity';
 
 export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'captureSnapshot' | 'verifyEvidence' | 'archiveCaseHistory' | 'storeCaseText'> {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   return {
-    async captureSnapshot(input) {
-      const { requestId, caseId, url, text } = parseInput('captureSnapshot', CaptureInput, input);
-      const key = evidenceKey(caseId, 'snapshot', requestId, '.json');
-      // A retry finds the first attempt's snapshot and returns it without fetching the URL again.
-      const existing = await deps.evidence.find(deps.buckets.evidence, key);
-      if (existing) return withFetch(existing.record, url, existing.metadata);
-
-      const capturedAt = now();
-      let response: BoundedResponse | undefined;
-      let error: string | undefined;
-      if (url) {
-        heartbeat({ fetching: url });
-        try {
-          response = await boundedFetch(url, {
-            timeoutMs: deps.fetch.snapshot.timeoutMs,
-            maxBytes: deps.fetch.snapshot.maxBytes,
-            allowPrivateNetwork: deps.fetch.allowPrivateNetwork,
-            signal: cancellationSignal(),
-            headers: { 'user-agent': deps.fetch.userAgent, 'accept-language': 'id,en;q=0.8' },
-          });
-        } catch (cause) {
-          // An unreachable URL is a fact worth keeping too: the snapshot records the error.
-          error = cause instanceof Error ? cause.message : String(cause);
-        }
-        heartbeat({ fetched: url });
-      }
-      const stored = await deps.evidence.put({
-        kind: 'snapshot',
-        bucket: deps.buckets.evidence,
-        key,
-        body: snapshotDocument({ caseId, requestId, capturedAt, url, text, response, error }),
-        contentType: SNAPSHOT_CONTENT_TYPE,
-        capturedAt,
-        metadata: {
-          ...(response ? { 'fetch-status': String(response.status) } : {}),
-          ...(error ? { 'fetch-error': error.slice(0, 500) } : {}),
-        },
-      });
-      return withFetch(stored.record, url, stored.metadata);
-    },
-
+    ...snapshotActivities(deps),
     async storeCaseText(input): Promise<TextRef> {
       const { requestId, caseId, kind, text } = parseInput('storeCaseText', StoreTextInput, input);
       // Create-only under a key per requestId: a retry returns the first attempt's object.
@@ -81,7 +41,11 @@ export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'ca
       if (existing) return existing.record;
 
       heartbeat({ fetchingHistoryOf: workflowId });
-      const history = await deps.history.fetchHistory(workflowId, runId);
+      const history = await deps.history.fetchHistory(workflowId, runId).catch((error: unknown) => {
+        if (error instanceof HistoryNotFoundError)
+          throw ApplicationFailure.nonRetryable(`${error.message} to archive`, 'WorkflowNotFound');
+        throw error;
+      });
       heartbeat({ fetchedEvents: history.eventCount });
       const archivedAt = now();
       const stored = await deps.evidence.put({
@@ -96,10 +60,4 @@ export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'ca
       return stored.record;
     },
   };
-}
-
-function withFetch(record: EvidenceRecord, url: string | undefined, metadata: Record<string, string>): EvidenceRecord {
-  if (!url) return record;
-  const status = metadata['fetch-status'] ? Number(metadata['fetch-status']) : undefined;
-  return { ...record, fetch: { url, status, error: metadata['fetch-error'] } };
 }

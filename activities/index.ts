@@ -9,7 +9,7 @@ import { HttpPlatformAdapter, type PlatformAdapter } from './channels/platform-a
 import { HttpPoliceAdapter } from './channels/police-adapter';
 import { HttpPublishingAdapter } from './channels/publishing-adapter';
 import { EvidenceStore } from './evidence/evidence-store';
-import { temporalHistorySource } from './evidence/history-source';
+import { fetchWorkflowHistory } from '../lib/history/workflow-history';
 import { evidenceActivities } from './evidence-activities';
 import { livenessActivities } from './liveness-activity';
 import { EmailChannel } from './notifications/email-channel';
@@ -24,7 +24,7 @@ export type { ActivityDeps } from './deps';
 export type { CaseActivities } from './contract';
 export { ACTIVITY_OPTIONS, NON_RETRYABLE_ERROR_TYPES } from './options';
 export { ActivitiesConfig, localActivitiesConfig } from '../config/activities';
-export { canonicalizeUrl } from './url/canonicalize';
+export { canonicalizeUrl } from '../lib/url/canonicalize';
 
 /** The activity implementations, to register on a Worker: `Worker.create({ activities: createActivities(deps), ... })`. */
 export function createActivities(deps: ActivityDeps): CaseActivities {
@@ -55,7 +55,7 @@ export function buildActivityDeps(config: ActivitiesConfig, temporalClient: Clie
     police: new HttpPoliceAdapter(config.police),
     publishing: new HttpPublishingAdapter(config.publishing),
     notifier: new Notifier(channels, new S3DeliveryLedger(s3, config.s3.auditBucket)),
-    history: temporalHistorySource(temporalClient),
+    history: { fetchHistory: (workflowId, runId) => fetchWorkflowHistory(temporalClient, workflowId, runId) },
     fetch: config.fetch,
   };
 }

@@ -1,11 +1,13 @@
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
+import { egressOf } from './http/dns-resolver';
 import { cancellationSignal } from './activity-context';
 import { parseInput } from './input';
 import { LivenessInput } from './input-schemas';
 import { checkLiveness } from './liveness/check-liveness';
 
-export function livenessActivities(deps: ActivityDeps): Pick<CaseActivities, 'checkLiveness'> {
+export function livenessActivities(deps: Pick<ActivityDeps, 'fetch' | 'now'>): Pick<CaseActivities, 'checkLiveness'> {
+  const egress = egressOf(deps.fetch);
   return {
     async checkLiveness(input) {
       const { url, platform } = parseInput('checkLiveness', LivenessInput, input);
@@ -14,7 +16,7 @@ export function livenessActivities(deps: ActivityDeps): Pick<CaseActivities, 'ch
         timeoutMs: deps.fetch.liveness.timeoutMs,
         maxBytes: deps.fetch.liveness.maxBytes,
         userAgent: deps.fetch.userAgent,
-        allowPrivateNetwork: deps.fetch.allowPrivateNetwork,
+        ...egress,
         signal: cancellationSignal(),
         now: deps.now,
       });

@@ -32,7 +32,7 @@ export type ApiConfig = z.infer<typeof ApiConfig>;
 
 /**
  * Config from SARING_CONFIG_FILE or SARING_CONFIG_JSON; the cloud containers' variables
- * (infra/runtime-env.ts) override Temporal and the port; secrets only from the environment.
+ * (config/runtime-env.ts) override Temporal and the port; secrets only from the environment.
  */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const overrides = runtimeEnvOverrides(env);

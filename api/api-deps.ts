@@ -1,11 +1,11 @@
-import type { CaseService } from './case-service';
+import type { CaseClient } from '../cases/case-client';
 import type { OfficerDirectory } from './officer-directory';
 import type { RateLimiter } from './rate-limit';
 import type { ReporterVault } from './reporter-vault';
 
 /** What the routes work with; tests and main.ts build it, routes never reach for globals. */
 export interface ApiDeps {
-  cases: CaseService;
+  cases: CaseClient;
   officers: OfficerDirectory;
   vault: ReporterVault;
   /** Limits unauthenticated public complaints per client address. */

@@ -1,5 +1,5 @@
 import type { CommandErrorCode } from '../domain';
-import { CaseClosedError, CaseCommandRefused, CaseNotFoundError, InvalidCaseInput } from './case-service';
+import { CaseClosedError, CaseCommandRejectedError, CaseNotFoundError, InvalidCaseInput } from '../cases/case-errors';
 import { HttpError } from './http-kit';
 
 /** HTTP status of each workflow refusal: who you are (403), when you ask (409), what you sent (400). */
@@ -12,17 +12,13 @@ export const COMMAND_ERROR_STATUS: Record<CommandErrorCode, number> = {
   INVALID_PAYLOAD: 400,
 };
 
-/** Case errors as HTTP errors; the workflow's own message is passed on word for word. */
+/** The one table from case errors (cases/case-errors.ts) to HTTP; the workflow's message is passed on word for word. */
 export function caseErrorToHttp(error: unknown): unknown {
-  if (error instanceof CaseCommandRefused)
+  if (error instanceof CaseCommandRejectedError)
     return new HttpError(COMMAND_ERROR_STATUS[error.code], error.code, error.message);
   if (error instanceof CaseNotFoundError) return new HttpError(404, 'case_not_found', error.message);
   if (error instanceof CaseClosedError) return new HttpError(409, 'case_closed', error.message);
   if (error instanceof InvalidCaseInput)
-    return new HttpError(
-      400,
-      'invalid_input',
-      `${error.message}. Fix it and send again; nothing was changed.`,
-    );
+    return new HttpError(400, 'invalid_input', `${error.message}. Fix it and send again; nothing was changed.`);
   return error;
 }

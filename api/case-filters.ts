@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseListQuery as buildCaseListQuery } from '../intake/case-client';
+import type { CaseFilter } from '../cases/case-client';
 import {
   CASE_STAGES,
   CATEGORIES,
@@ -42,9 +42,9 @@ export const CaseListFilters = z.strictObject({
 });
 export type CaseListFilters = z.infer<typeof CaseListFilters>;
 
-/** The visibility query for the filters, through the one query builder in intake/case-client.ts. */
-export function caseListQuery(filters: Omit<CaseListFilters, 'limit'>): string {
-  return buildCaseListQuery({
+/** The HTTP filters in the case client's terms (cases/case-client.ts builds the one visibility query). */
+export function toCaseFilter(filters: Omit<CaseListFilters, 'limit'>): CaseFilter {
+  return {
     ...(filters.status ? { stage: filters.status } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(filters.priority ? { priority: filters.priority } : {}),
@@ -52,5 +52,5 @@ export function caseListQuery(filters: Omit<CaseListFilters, 'limit'>): string {
     ...(filters.assignee ? { assignee: filters.assignee } : {}),
     ...(filters.breached !== undefined ? { slaBreached: filters.breached } : {}),
     ...(filters.open !== undefined ? { open: filters.open } : {}),
-  });
+  };
 }

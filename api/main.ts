@@ -3,6 +3,7 @@
  * api/api-config.ts), prints `api listening on http://HOST:PORT` when ready, and on SIGINT/SIGTERM
  * stops taking requests, lets those in flight finish, closes the Temporal connection and exits 0.
  */
+import { CaseClient } from '../cases/case-client';
 import { connectClient } from '../config/temporal';
 import { loadPolicyFile } from '../policy';
 import { loadApiConfig } from './api-config';
@@ -10,7 +11,6 @@ import { loadOfficerDirectory } from './officer-directory';
 import { perMinuteLimiter } from './rate-limit';
 import { fileReporterVault } from './reporter-vault';
 import { startApiServer } from './server';
-import { temporalCaseService } from './temporal-case-service';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
@@ -18,9 +18,9 @@ async function main(): Promise<void> {
   const vault = fileReporterVault(config.api.reporterVaultFile);
   const policy = config.api.policyFile ? loadPolicyFile(config.api.policyFile) : undefined;
   const client = await connectClient(config.temporal);
-  const cases = temporalCaseService({
-    client,
+  const cases = new CaseClient(client, {
     taskQueue: config.temporal.taskQueue,
+    generationCache: new Map(),
     ...(policy ? { policy } : {}),
   });
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { OfficerId, Role, type Actor } from '../domain/roles';
-import { sha256Hex } from '../activities/evidence/sha256';
+import { sha256Hex } from '../lib/sha256';
 
 /**
  * Officers known to the local API, each with one role and the SHA-256 of a bearer token (the token

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ReporterContact } from '../domain';
-import { sha256Hex } from '../activities/evidence/sha256';
+import { sha256Hex } from '../lib/sha256';
 
 /**
  * Confidential reporter contacts, kept apart from cases: a case only ever sees the opaque

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { classify } from '../activities/classifier/classify';
-import { canonicalizeUrl } from '../activities/url/canonicalize';
+import { canonicalizeUrl } from '../lib/url/canonicalize';
 import { REPO_ROOT } from '../toolchain/paths';
 import { measure, type Measurement } from './measure';
 

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectClient } from '../config/temporal';
-import { canonicalizeUrl } from '../activities/url/canonicalize';
-import { submitDetection } from '../intake/submit-detection';
+import { submitDetection } from '../cases/submit-detection';
 import { startTemporalDevServer } from '../local/temporal-dev-server';
-import { freePort } from '../local/ports';
+import { freePort } from '../lib/ports';
 import { readManifest } from '../toolchain/manifest';
 
 const DETECTIONS = 400;
@@ -38,7 +37,7 @@ export async function runIntakeBench(): Promise<void> {
   });
   const client = await connectClient({ address: server.address, namespace: 'default', taskQueue: 'bench', tls: false });
   try {
-    const options = { client, taskQueue: 'bench', canonicalize: canonicalizeUrl };
+    const options = { client, taskQueue: 'bench' };
     const detection = (url: string) => ({
       source: 'crawler' as const,
       reportedBy: 'bench',

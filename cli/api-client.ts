@@ -25,8 +25,9 @@ export class ApiClient {
     return JSON.parse((await this.request('GET', pathname)).text) as T;
   }
 
-  async post<T>(pathname: string, body: unknown): Promise<T> {
-    return JSON.parse((await this.request('POST', pathname, body)).text) as T;
+  /** `headers`: extra request headers, e.g. the step's Idempotency-Key (sent as given on every try). */
+  async post<T>(pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return JSON.parse((await this.request('POST', pathname, body, headers)).text) as T;
   }
 
   /** The answer's bytes as sent (history exports must not be re-serialized). */
@@ -34,13 +35,19 @@ export class ApiClient {
     return this.request('GET', pathname);
   }
 
-  private async request(method: string, pathname: string, body?: unknown): Promise<RawResponse> {
+  private async request(
+    method: string,
+    pathname: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<RawResponse> {
     const url = new URL(pathname, this.baseUrl);
     let response: Response;
     try {
       response = await fetch(url, {
         method,
         headers: {
+          ...headers,
           authorization: `Bearer ${this.token}`,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),

@@ -36,3 +36,18 @@ export function time(iso: string | undefined): string {
   if (!iso) return '-';
   return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
+
+/** Rows as aligned columns: each column as wide as its widest cell, two spaces between columns. */
+export function columns(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows)
+    row.forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, cell.length);
+    });
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (column < row.length - 1 ? cell.padEnd(widths[column]!) : cell))
+      .join('  ')
+      .trimEnd(),
+  );
+}

@@ -20,20 +20,31 @@ export const ChannelEndpointConfig = z.object({
   /** Bearer token; in the cloud, read from Secrets Manager by the worker before parsing. */
   token: z.string().min(1).optional(),
   timeoutMs: Milliseconds.default(15_000),
+  /** Largest answer read from the partner; a longer one fails the attempt unread. */
+  maxResponseBytes: z.number().int().positive().max(64 * 1024 * 1024).default(1024 * 1024),
 });
 export type ChannelEndpointConfig = z.infer<typeof ChannelEndpointConfig>;
 
 /** How reported URLs are fetched (snapshots, liveness checks). */
 export const FetchPolicy = z.object({
   userAgent: z.string().min(1).default('Mozilla/5.0 (compatible; SaringBot/0.1; +https://diskominfo.kalselprov.go.id)'),
-  /** Lets fetches reach loopback/private addresses. Only for local demos and tests. */
+  /** Lets fetches reach loopback/private addresses on any port. Only for the local demo; never in the cloud. */
   allowPrivateNetwork: z.boolean().default(false),
+  /** Exact address + port pairs let through despite the egress rules (a test's own server). Keep empty in the cloud. */
+  allowTargets: z
+    .array(z.object({ address: z.union([z.ipv4(), z.ipv6()]), port: z.number().int().min(1).max(65_535) }))
+    .max(4, 'allowTargets is for a test server or two; use allowPrivateNetwork for a local demo')
+    .default([]),
+  /** DNS servers (ip or ip:port) for reported URLs' host names; the OS resolver when absent. */
+  dnsServers: z.array(z.string().regex(/^[0-9a-fA-F.:[\]]+$/, 'an IP address, optionally with :port, e.g. 10.0.0.2 or 127.0.0.1:5353')).min(1).optional(),
   snapshot: z.object({ timeoutMs: Milliseconds.default(20_000), maxBytes: z.number().int().positive().default(5 * 1024 * 1024) }).prefault({}),
   liveness: z.object({ timeoutMs: Milliseconds.default(10_000), maxBytes: z.number().int().positive().default(512 * 1024) }).prefault({}),
 });
 export type FetchPolicy = z.infer<typeof FetchPolicy>;
 
 const Audience = z.enum(NOTIFICATION_AUDIENCES);
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
 
 export const NotificationsConfig = z.object({
   webhook: z
@@ -48,12 +59,18 @@ export const NotificationsConfig = z.object({
       host: z.string().min(1),
       port: z.number().int().min(1).max(65_535),
       secure: z.boolean().default(false),
+      /** Refuse to send unless the server upgrades to TLS (STARTTLS). Only a loopback server (the local sink) may go without. */
+      requireTLS: z.boolean().default(true),
       auth: z.object({ user: z.string().min(1), pass: z.string().min(1) }).optional(),
       from: z.email(),
       messageIdDomain: z.string().min(1).optional(),
       recipients: z.partialRecord(Audience, z.array(z.email()).min(1)),
       officerEmails: z.record(OfficerId, z.email()).default({}),
       timeoutMs: Milliseconds.default(15_000),
+    })
+    .refine((email) => email.secure || email.requireTLS || LOOPBACK_HOSTS.has(email.host), {
+      path: ['requireTLS'],
+      message: 'plain-text SMTP is only for a loopback server (the local sink): set requireTLS to true, or secure to true for port 465',
     })
     .optional(),
 });
@@ -103,6 +120,8 @@ export function localActivitiesConfig(args: { s3: z.input<typeof S3Config>; chan
       email: {
         host: smtp.hostname,
         port: Number(smtp.port),
+        // The local SMTP sink speaks plain text on loopback; everywhere else requireTLS stays on (the default).
+        requireTLS: false,
         from: 'saring@diskominfo.kalselprov.go.id',
         recipients: {
           rapid_response_unit: ['rapid-response@diskominfo.kalselprov.go.id'],

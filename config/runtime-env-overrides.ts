@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { RUNTIME_ENV } from '../infra/runtime-env';
+import { RUNTIME_ENV } from './runtime-env';
 
 /**
- * The environment contract of the cloud containers (infra/runtime-env.ts): Temporal connection, task
+ * The environment contract of the cloud containers (config/runtime-env.ts): Temporal connection, task
  * queue, bucket names and drain budget arrive as variables, secrets through ECS from Secrets Manager.
  * They override the matching fields of the JSON config file, so one image serves every environment.
  */

@@ -118,6 +118,7 @@ export function checkCommand<K extends CaseUpdateName>(
     }
     case 'resolveObjection': {
       const { takedownKey } = command as CaseUpdateCommand<'resolveObjection'>;
+      if (!OPEN_STAGES.includes(state.stage)) return wrongStage(state, 'objections are decided while the case is open');
       const track = state.tracks.takedowns.find((candidate) => candidate.key === takedownKey);
       if (!track) return violation('CONFLICT', `no takedown ${takedownKey} in this case`);
       if (track.status !== 'objected') return wrongStage(state, `takedown ${takedownKey} is ${track.status}, not objected`);

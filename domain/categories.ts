@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Negative-content categories handled by the unit (DESIGN.md section 1). */
+/** Negative-content categories the unit handles (CSAM is its own category: always urgent). */
 export const CATEGORIES = [
   'online_gambling',
   'pornography',

@@ -24,10 +24,8 @@ export const IMAGE_CONTEXT_EXCLUDES = [
   '*.log',
   '.env',
   '.env.*',
-  // The CDK app stays out (so infra changes do not rebuild the image), except the constants the app shares.
+  // The CDK app stays out (so infra changes do not rebuild the image); the app never imports it.
   'infra/**',
-  '!infra/metrics.ts',
-  '!infra/runtime-env.ts',
 ] as const;
 
 /** Entry files the image runs, chosen by the container command. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../domain/roles';
 import { newToken, type OfficerEntry } from '../api/officer-directory';
-import { sha256Hex } from '../activities/evidence/sha256';
+import { sha256Hex } from '../lib/sha256';
 
 /** The local demo's officers: two supervisors so four-eyes approvals can be tried by hand. */
 const LOCAL_OFFICERS: { officerId: string; name: string; role: Role }[] = [

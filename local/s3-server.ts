@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { awaitReady, startManagedProcess, type ManagedProcess } from './managed-process';
-import { waitForPort } from './ports';
+import { waitForPort } from '../lib/ports';
 
 export interface S3ServerOptions {
   versitygwPath: string;

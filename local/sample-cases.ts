@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { connectClient, DEFAULT_TASK_QUEUE } from '../config/temporal';
-import { canonicalizeUrl } from '../activities/url/canonicalize';
-import { submitDetection } from '../intake/submit-detection';
+import { submitDetection } from '../cases/submit-detection';
 import type { LocalSettings, localDataPaths } from './local-settings';
 
 const SampleFile = z.object({
@@ -27,7 +26,7 @@ export async function loadSampleCasesOnce(paths: ReturnType<typeof localDataPath
   try {
     for (const sample of samples.detections) {
       const submitted = await submitDetection(
-        { client, taskQueue: DEFAULT_TASK_QUEUE, canonicalize: canonicalizeUrl },
+        { client, taskQueue: DEFAULT_TASK_QUEUE },
         { ...sample, observedAt: new Date().toISOString() } as Parameters<typeof submitDetection>[1],
       );
       caseIds.push(submitted.caseId);

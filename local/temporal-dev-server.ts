@@ -1,6 +1,6 @@
 import { searchAttributeCliArgs } from '../domain/search-attributes';
 import { awaitReady, startManagedProcess, type ManagedProcess } from './managed-process';
-import { waitForPort } from './ports';
+import { waitForPort } from '../lib/ports';
 
 export interface TemporalDevServerOptions {
   cliPath: string;

@@ -5,7 +5,7 @@ import { toolchainPaths, REPO_ROOT } from './paths';
 import { TOOLCHAIN_VERSIONS } from './versions';
 import { requireProgram, runWithProgress } from './run-with-progress';
 import type { ToolchainManifest } from './manifest';
-import { freePort, waitForPort } from '../local/ports';
+import { freePort, waitForPort } from '../lib/ports';
 
 const MAIN_CLASS = 'io.temporal.testserver.TestServer';
 

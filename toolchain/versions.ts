@@ -3,7 +3,7 @@
  * `npm run toolchain` builds it into a new cache folder; the old one stays until `.toolchain/` is removed.
  */
 export const TOOLCHAIN_VERSIONS = {
-  /** v1.6.0+ carry a `replace` directive in go.mod, so `go install` refuses them (DESIGN.md section 4). */
+  /** v1.6.0+ carry a `replace` directive in go.mod, so `go install` refuses them. */
   temporalCli: { module: 'github.com/temporalio/cli/cmd/temporal', version: 'v1.5.1' },
   versitygw: { module: 'github.com/versity/versitygw/cmd/versitygw', version: 'v1.8.0' },
   /** Must match toolchain/java/pom.xml. */

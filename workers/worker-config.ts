@@ -3,6 +3,7 @@ import { TemporalConfig } from '../config/temporal';
 import { ActivitiesConfig } from '../config/activities';
 import { loadConfig } from '../config/load';
 import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
+import { cloudEgressProblem } from './egress-guardrail';
 
 export const WorkerConfig = z.object({
   temporal: TemporalConfig,
@@ -11,12 +12,15 @@ export const WorkerConfig = z.object({
   shutdownGraceSeconds: z.number().int().min(1).max(600).default(30),
   /** CloudWatch namespace for the embedded-metric-format lines; no metrics when absent (local). */
   metricsNamespace: z.string().min(1).optional(),
+}).superRefine((config, context) => {
+  const problem = cloudEgressProblem(config.activities.fetch, config.temporal);
+  if (problem) context.addIssue({ code: 'custom', ...problem, path: ['activities', ...problem.path] });
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 /**
  * Config comes from SARING_CONFIG_FILE or SARING_CONFIG_JSON (channels, notifications, S3 endpoint);
- * the cloud containers' variables (infra/runtime-env.ts) override Temporal, buckets and the drain
+ * the cloud containers' variables (config/runtime-env.ts) override Temporal, buckets and the drain
  * budget; secrets come only from the environment.
  */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {

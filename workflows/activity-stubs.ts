@@ -6,10 +6,8 @@ import { ACTIVITY_OPTIONS, TAKEDOWN_POLL_OPTIONS } from '../activities/options';
  * Activity stubs with the per-activity options the activities recommend (activities/options.ts).
  * Every activity is idempotent per requestId, so retries are safe.
  */
-export const CASE_ACTIVITY_OPTIONS = ACTIVITY_OPTIONS;
-
 function stub<K extends keyof CaseActivities>(name: K): CaseActivities[K] {
-  return proxyActivities<Pick<CaseActivities, K>>(CASE_ACTIVITY_OPTIONS[name])[name] as CaseActivities[K];
+  return proxyActivities<Pick<CaseActivities, K>>(ACTIVITY_OPTIONS[name])[name] as CaseActivities[K];
 }
 
 /** The takedown status poll that gives up quickly: its caller treats a failure as a missed poll. */

@@ -14,7 +14,7 @@ import { runVerification } from './case/verify';
 import { PATCHES, usePatch } from './case/versions';
 
 /**
- * One content case: Verify, Clarify, Respond (DESIGN.md section 2). Intake -> verification -> the
+ * One content case: Verify, Clarify, Respond (docs/case-workflow.md). Intake -> verification -> the
  * tracks the verdict calls for, in parallel -> re-upload monitoring -> closed with an outcome. A
  * withdrawal approved by a second supervisor stops it at any point after intake. Every stage after
  * intake continues as new when the server suggests it (monitoring also every `checksPerRun` checks),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { EvidenceKind } from '../../domain/evidence';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../../lib/sha256';
 
 /** Characters kept as they are in a key segment; S3 allows more, but these are safe in every tool. */
 const SAFE_SEGMENT = /^[A-Za-z0-9._:-]{1,200}$/;

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { heartbeat } from '../activity-context';
 import type { ObjectLockPolicy } from '../../config/activities';
 import { ObjectLockProbe } from './object-lock';
-import { sha256Base64, sha256Hex, sha256Stream } from './sha256';
+import { sha256Base64, sha256Hex, sha256Stream } from '../../lib/sha256';
 
 export interface PutEvidence {
   kind: z.infer<typeof EvidenceKind>;

@@ -1,5 +1,6 @@
 import type { Category } from '../../domain/categories';
-import type { WorkflowHistory } from './history-source';
+import { HISTORY_SCHEMAS, historyEnvelope } from '../../lib/history/history-envelope';
+import type { WorkflowHistory } from '../../lib/history/workflow-history';
 
 export interface HistoryDocumentInput {
   caseId: string;
@@ -9,19 +10,15 @@ export interface HistoryDocumentInput {
   history: WorkflowHistory;
 }
 
-/**
- * The archive written to the audit bucket: who/what/when around the untouched event history. The
- * history JSON is spliced in as it came, not re-serialized, so its bytes are Temporal's own.
- */
+/** The archive written to the audit bucket: who/what/when around the history, in the export's encoding. */
 export function historyDocument(input: HistoryDocumentInput): Uint8Array {
   const { historyJson, ...run } = input.history;
-  const header = JSON.stringify({
-    schema: 'saring.history-archive/v1',
+  const header = {
     caseId: input.caseId,
     requestId: input.requestId,
     category: input.category ?? null,
     archivedAt: input.archivedAt,
     ...run,
-  });
-  return new TextEncoder().encode(`${header.slice(0, -1)},"history":${historyJson}}`);
+  };
+  return new TextEncoder().encode(historyEnvelope(HISTORY_SCHEMAS.archive, header, historyJson));
 }

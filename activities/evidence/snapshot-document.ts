@@ -1,5 +1,5 @@
 import type { BoundedResponse } from '../http/bounded-fetch';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../../lib/sha256';
 
 export const SNAPSHOT_CONTENT_TYPE = 'application/vnd.saring.snapshot+json';
 

@@ -1,4 +1,8 @@
-import { assertPublicHost } from './network-guard';
+import { fetch as undiciFetch, type Response as UndiciResponse } from 'undici';
+import { EgressRefusedError, type EgressPolicy } from './egress-policy';
+import { guardedAgent } from './guarded-agent';
+import { checkHop, type ConnectProbe, type ResolveHost } from './network-guard';
+import { readCapped } from './read-capped';
 
 export interface BoundedFetchOptions {
   /** The whole exchange (DNS, connect, redirects, body) must finish within this. */
@@ -7,8 +11,12 @@ export interface BoundedFetchOptions {
   maxBytes: number;
   maxRedirects?: number;
   headers?: Record<string, string>;
-  /** Allow loopback and private addresses (local servers, tests). Off for fetching reported URLs. */
-  allowPrivateNetwork?: boolean;
+  /** Where the fetch may connect; PRODUCTION_EGRESS for reported URLs. */
+  policy: EgressPolicy;
+  /** Host name resolution (default: the OS resolver). */
+  resolve?: ResolveHost;
+  /** Told of each address released for a connection (tests). */
+  onConnect?: ConnectProbe;
   /** Cancels the fetch early, e.g. the activity's cancellation signal. */
   signal?: AbortSignal;
 }
@@ -28,14 +36,18 @@ export class FetchTimeoutError extends Error {
   override readonly name = 'FetchTimeoutError';
 }
 
+export const DEFAULT_MAX_REDIRECTS = 5;
+
 /**
  * GET with hard limits, for URLs nobody vouches for: it never takes longer than timeoutMs (even if the
- * server sends headers and then stalls, or DNS hangs) and never holds more than maxBytes of body.
- * Redirects are followed by hand so each hop passes the network guard.
+ * server sends headers and then stalls, or DNS hangs), never holds more than maxBytes of body, and
+ * connects only where the egress policy allows. Redirects are followed by hand so each hop passes the
+ * same checks (scheme, literal address, port; a host name's addresses at connect time).
  */
 export async function boundedFetch(url: string, options: BoundedFetchOptions): Promise<BoundedResponse> {
+  const first = checkHop(url, { policy: options.policy, resolve: options.resolve });
   const controller = new AbortController();
-  const timeoutError = new FetchTimeoutError(`no complete answer from ${new URL(url).host} within ${options.timeoutMs} ms`);
+  const timeoutError = new FetchTimeoutError(`no complete answer from ${first.url.host} within ${options.timeoutMs} ms`);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -58,48 +70,46 @@ export async function boundedFetch(url: string, options: BoundedFetchOptions): P
 
 async function fetchFollowing(start: string, options: BoundedFetchOptions, signal: AbortSignal): Promise<BoundedResponse> {
   const redirects: string[] = [];
-  let current = new URL(start);
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const context = { policy: options.policy, resolve: options.resolve, onConnect: options.onConnect };
+  let next: string = start;
   for (;;) {
-    if (!options.allowPrivateNetwork) await assertPublicHost(current);
-    const response = await fetch(current, { method: 'GET', redirect: 'manual', headers: options.headers, signal });
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      if (redirects.length >= (options.maxRedirects ?? 5)) throw new Error(`more than ${options.maxRedirects ?? 5} redirects from ${start}`);
-      current = new URL(location, current);
-      redirects.push(current.toString());
-      continue;
+    const { url, port } = checkHop(next, context);
+    const agent = guardedAgent(port, context, options.timeoutMs);
+    try {
+      const response = await send(url, agent, options.headers, signal);
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel();
+        if (redirects.length >= maxRedirects) throw new EgressRefusedError('redirects', `more than ${maxRedirects} redirects from ${start}`);
+        next = resolveLocation(location, url);
+        redirects.push(next);
+        continue;
+      }
+      const { body, truncated } = await readCapped(response, options.maxBytes);
+      return { url: url.toString(), status: response.status, headers: Object.fromEntries(response.headers), body, truncated, redirects };
+    } finally {
+      agent.destroy().catch(() => undefined);
     }
-    const { body, truncated } = await readCapped(response, options.maxBytes);
-    return { url: current.toString(), status: response.status, headers: Object.fromEntries(response.headers), body, truncated, redirects };
   }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<{ body: Uint8Array; truncated: boolean }> {
-  if (!response.body) return { body: new Uint8Array(), truncated: false };
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const room = maxBytes - size;
-    if (value.byteLength > room) {
-      chunks.push(value.subarray(0, room));
-      size += room;
-      truncated = true;
-      await reader.cancel();
-      break;
-    }
-    chunks.push(value);
-    size += value.byteLength;
+async function send(url: URL, agent: ReturnType<typeof guardedAgent>, headers: Record<string, string> | undefined, signal: AbortSignal): Promise<UndiciResponse> {
+  try {
+    return await undiciFetch(url, { method: 'GET', redirect: 'manual', headers, signal, dispatcher: agent });
+  } catch (error) {
+    // undici wraps connect errors in "fetch failed"; the guard's refusal is the one worth showing.
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof EgressRefusedError) throw cause;
+    throw error;
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
+}
+
+/** A Location header as an absolute URL; one the parser refuses is a refusal of that hop. */
+function resolveLocation(location: string, base: URL): string {
+  try {
+    return new URL(location, base).toString();
+  } catch {
+    throw new EgressRefusedError('invalid_url', `redirect to ${location.slice(0, 200)} is not a valid URL`);
   }
-  return { body, truncated };
 }

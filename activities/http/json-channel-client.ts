@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
+import { readCappedText } from './read-capped';
 
 export interface ChannelEndpoint {
   /** Base URL of the channel's API, e.g. https://partner.example/saring/v1. */
@@ -7,7 +8,12 @@ export interface ChannelEndpoint {
   /** Bearer token, when the channel wants one. */
   token?: string;
   timeoutMs: number;
+  /** Largest answer read; a longer one is refused unread (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
+
+/** Partner answers are small JSON documents (a ticket, a status); 1 MiB is generous. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** Failure types a workflow may want to tell apart (and list as non-retryable where they are). */
 export const CHANNEL_FAILURES = {
@@ -55,12 +61,20 @@ export class JsonChannelClient {
     }
     const timeout = AbortSignal.timeout(this.config.timeoutMs);
     let response: Response;
-    let text: string;
+    let text: string | undefined;
+    const maxBytes = this.config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     try {
       response = await fetch(url, { method, headers, body: write?.body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-      text = await response.text();
+      text = await readCappedText(response, maxBytes);
     } catch (error) {
       throw ApplicationFailure.retryable(`${this.name}: ${method} ${url} failed: ${(error as Error).message}`, CHANNEL_FAILURES.unavailable);
+    }
+    if (text === undefined) {
+      // Retryable within the retry policy's bounds: a proxy error page may be big; a partner that always answers this much needs a look.
+      throw ApplicationFailure.retryable(
+        `${this.name}: ${method} ${url} answered more than ${maxBytes} bytes; not read. Check the partner's endpoint, or raise maxResponseBytes in its channel config.`,
+        CHANNEL_FAILURES.badResponse,
+      );
     }
     if (!response.ok) {
       const detail = `${this.name}: ${method} ${url} answered ${response.status}: ${text.slice(0, 500)}`;

@@ -1,43 +1,102 @@
-import { lookup } from 'node:dns/promises';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
+import { ALLOWED_PORTS, ALLOWED_SCHEMES, EgressRefusedError, checkTarget, type EgressPolicy } from './egress-policy';
 
-export class BlockedAddressError extends Error {
-  override readonly name = 'BlockedAddressError';
+/** Names to addresses. Production: the OS resolver; tests: a resolver pointed at their own DNS server. */
+export type ResolveHost = (hostname: string) => Promise<string[]>;
+
+/** Told of every address the guard releases for a connection: tests count these to prove nothing else was tried. */
+export type ConnectProbe = (target: { host: string; address: string; port: number }) => void;
+
+export interface GuardContext {
+  policy: EgressPolicy;
+  resolve?: ResolveHost;
+  onConnect?: ConnectProbe;
+}
+
+export const osResolve: ResolveHost = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+
+function portOf(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }
 
 /**
- * Addresses a worker must not be made to fetch from a reported URL: loopback, private networks,
- * link-local (cloud metadata at 169.254.169.254), carrier-grade NAT, multicast and the like.
+ * The checks one hop gets before any connection: a URL the WHATWG parser accepts (which turns every
+ * textual IPv4 form — decimal, octal, hex, short, percent-encoded, full-width — into dotted quads and
+ * compresses IPv6), http or https, and for a literal IP host the address and port rules. A host name
+ * is checked later, at connect time, by guardedLookup. Returns the parsed URL and its port.
  */
-function isInternal(address: string): boolean {
-  if (isIP(address) === 6) {
-    const lower = address.toLowerCase();
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-    if (mapped?.[1]) return isInternal(mapped[1]);
-    return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || lower.startsWith('ff');
+export function checkHop(raw: string | URL, context: GuardContext): { url: URL; port: number } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new EgressRefusedError('invalid_url', `${String(raw).slice(0, 200)} is not a valid URL (zone ids, bad ports and bad hosts are refused); give an http(s) URL`);
   }
-  const [a = 0, b = 0] = address.split('.').map(Number);
-  return (
-    a === 0 ||
-    a === 10 ||
-    a === 127 ||
-    (a === 100 && b >= 64 && b <= 127) ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 198 && (b === 18 || b === 19)) ||
-    a >= 224
-  );
+  if (!ALLOWED_SCHEMES.includes(url.protocol)) {
+    throw new EgressRefusedError('scheme', `scheme ${url.protocol} of ${url.href.slice(0, 200)} is not http or https`);
+  }
+  const port = portOf(url);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) {
+    const given = String(raw);
+    checkTarget(host, port, context.policy, given === url.href ? url.host : `${url.host}, parsed from ${given.slice(0, 200)}`);
+    context.onConnect?.({ host: url.hostname, address: host, port });
+  } else if (!context.policy.allowPrivateNetwork) {
+    if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/.test(host)) {
+      throw new EgressRefusedError('invalid_url', `host ${host.slice(0, 100)} is neither an IP address nor a DNS name`);
+    }
+    // A port no address could be allowed on is refused before resolving; the rest is decided at connect time.
+    if (!ALLOWED_PORTS.includes(port) && !context.policy.allowTargets?.some((target) => target.port === port)) {
+      throw new EgressRefusedError('port', `port ${port} of ${url.host} is not 80 or 443; only web ports are fetched`);
+    }
+  }
+  return { url, port };
 }
 
 /**
- * Refuses URLs whose host is or resolves to an internal address. Checked before each request and each
- * redirect hop. (A DNS answer that changes between this check and the connection is not caught; the
- * worker's network policy is the second line.)
+ * A `lookup` for net.connect that resolves once, checks every answer against the policy and hands the
+ * socket only the addresses that passed, so the connection goes to an address that was checked: a DNS
+ * answer that changes afterwards (rebinding) changes nothing. When no answer passes, the connect fails
+ * with the reason of the first refused one.
  */
-export async function assertPublicHost(url: URL): Promise<void> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
-  const internal = addresses.find(isInternal);
-  if (internal) throw new BlockedAddressError(`${url.hostname} resolves to an internal address (${internal}); not fetched`);
+export function guardedLookup(port: number, context: GuardContext): LookupFunction {
+  const resolve = context.resolve ?? osResolve;
+  return (hostname, options, callback) => {
+    const checked = async (): Promise<string[]> => {
+      const host = hostname.replace(/^\[|\]$/g, '');
+      let addresses: string[];
+      if (isIP(host)) addresses = [host];
+      else {
+        try {
+          addresses = await resolve(host);
+        } catch (error) {
+          throw new EgressRefusedError('dns', `${host} did not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        }
+      }
+      const refusals: EgressRefusedError[] = [];
+      const allowed = addresses.filter((address) => {
+        try {
+          checkTarget(address, port, context.policy, `${host} -> ${address}`);
+          return true;
+        } catch (error) {
+          refusals.push(error as EgressRefusedError);
+          return false;
+        }
+      });
+      const family = typeof options === 'object' ? options.family : undefined;
+      const usable = family === 4 || family === 6 ? allowed.filter((address) => isIP(address) === family) : allowed;
+      if (usable.length === 0) throw refusals[0] ?? new EgressRefusedError('dns', `${host} has no address of the family asked for`);
+      for (const address of usable) context.onConnect?.({ host, address, port });
+      return usable;
+    };
+    checked().then(
+      (addresses) => {
+        if (typeof options === 'object' && options.all) callback(null, addresses.map((address) => ({ address, family: isIP(address) })));
+        else callback(null, addresses[0] ?? '', isIP(addresses[0] ?? ''));
+      },
+      (error: Error) => callback(error as NodeJS.ErrnoException, '', 0),
+    );
+  };
 }

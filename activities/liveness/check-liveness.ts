@@ -1,7 +1,8 @@
 import type { Liveness } from '../../domain/channels';
 import type { Platform } from '../../domain/places';
 import { boundedFetch, FetchTimeoutError } from '../http/bounded-fetch';
-import { BlockedAddressError } from '../http/network-guard';
+import { EgressRefusedError, type EgressPolicy } from '../http/egress-policy';
+import type { ResolveHost } from '../http/network-guard';
 import { findUnavailableMarker } from './unavailable-pages';
 
 export interface LivenessOptions {
@@ -11,7 +12,9 @@ export interface LivenessOptions {
   /** Unavailable notices sit near the top of a page; more than this is not read. */
   maxBytes: number;
   userAgent: string;
-  allowPrivateNetwork: boolean;
+  /** Where the check may connect (production: public addresses, ports 80/443). */
+  policy: EgressPolicy;
+  resolve?: ResolveHost;
   signal?: AbortSignal;
   now?: () => Date;
 }
@@ -30,7 +33,8 @@ export async function checkLiveness(url: string, options: LivenessOptions): Prom
     const response = await boundedFetch(url, {
       timeoutMs: options.timeoutMs,
       maxBytes: options.maxBytes,
-      allowPrivateNetwork: options.allowPrivateNetwork,
+      policy: options.policy,
+      resolve: options.resolve,
       signal: options.signal,
       headers: { 'user-agent': options.userAgent, 'accept-language': 'id,en;q=0.8', accept: 'text/html,*/*;q=0.5' },
     });
@@ -49,7 +53,7 @@ export async function checkLiveness(url: string, options: LivenessOptions): Prom
     const reason =
       error instanceof FetchTimeoutError
         ? `timeout after ${options.timeoutMs} ms`
-        : error instanceof BlockedAddressError
+        : error instanceof EgressRefusedError
           ? error.message
           : `fetch failed: ${describeError(error)}`;
     return { state: 'unknown', reason, checkedAt: checkedAt() };

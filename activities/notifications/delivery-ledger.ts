@@ -1,5 +1,5 @@
 import { HeadObjectCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
-import { sha256Hex } from '../evidence/sha256';
+import { sha256Hex } from '../../lib/sha256';
 
 /**
  * What the sender remembers it has delivered, by requestId and channel, so a retried notify skips the

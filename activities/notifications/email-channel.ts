@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Notification } from '../../domain/channels';
-import { sha256Hex } from '../evidence/sha256';
+import { sha256Hex } from '../../lib/sha256';
 import { PermanentDeliveryError, type NotificationChannel } from './notification-channel';
 
 type Audience = Notification['audience'];
@@ -10,6 +10,8 @@ export interface EmailConfig {
   port: number;
   /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
   secure: boolean;
+  /** Fail unless the server upgrades to TLS with STARTTLS (never send in plain text); false only for a loopback sink. */
+  requireTLS: boolean;
   auth?: { user: string; pass: string };
   from: string;
   /** Right-hand side of Message-IDs; defaults to the sender's domain. */
@@ -40,6 +42,8 @@ export class EmailChannel implements NotificationChannel {
       host: config.host,
       port: config.port,
       secure: config.secure,
+      requireTLS: config.requireTLS,
+      tls: { minVersion: 'TLSv1.2' },
       auth: config.auth,
       connectionTimeout: config.timeoutMs,
       greetingTimeout: config.timeoutMs,

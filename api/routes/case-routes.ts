@@ -6,7 +6,7 @@ import {
   PRIORITIES,
   type CaseUpdateName,
 } from '../../domain';
-import { CASE_ID } from '../../intake/case-id';
+import { CASE_ID } from '../../cases/case-id';
 import {
   CASE_READER_ROLES,
   HISTORY_ROLES,
@@ -17,9 +17,10 @@ import {
 import type { ApiDeps } from '../api-deps';
 import { authenticate } from '../auth';
 import { availableActions } from '../available-actions';
-import { CaseListFilters, caseListQuery } from '../case-filters';
-import { CaseNotFoundError, type CaseSummary } from '../case-service';
-import { historyEnvelope, historySha256 } from '../history-export';
+import { CaseListFilters, toCaseFilter } from '../case-filters';
+import { caseListQuery, type CaseSummary } from '../../cases/case-client';
+import { CaseNotFoundError } from '../../cases/case-errors';
+import { HISTORY_SCHEMAS, historyEnvelope, historySha256 } from '../../lib/history/history-envelope';
 import {
   HttpError,
   parseOr400,
@@ -92,8 +93,9 @@ export function registerCaseRoutes(router: Router, deps: ApiDeps): void {
   router.on('GET', '/api/cases', async (req, res, _params, url) => {
     requireRole(authenticate(req, officers), CASE_READER_ROLES, 'read cases');
     const { limit, ...filters } = parseOr400(CaseListFilters, queryObject(url), 'case list filters');
-    const query = caseListQuery(filters);
-    const rows = await cases.listCases(query, limit);
+    const filter = toCaseFilter(filters);
+    const rows = await cases.listCases(filter, limit);
+    const query = caseListQuery(filter);
     sendJson(res, 200, { query, cases: rows.sort(queueOrder) });
   });
 
@@ -104,7 +106,7 @@ export function registerCaseRoutes(router: Router, deps: ApiDeps): void {
 
   router.on('GET', '/api/cases/:caseId/deadlines', async (req, res, params) => {
     requireRole(authenticate(req, officers), CASE_READER_ROLES, 'read cases');
-    sendJson(res, 200, { deadlines: await cases.getDeadlines(caseIdOf(params)) });
+    sendJson(res, 200, { deadlines: await cases.getOpenDeadlines(caseIdOf(params)) });
   });
 
   router.on('GET', '/api/cases/:caseId/timeline', async (req, res, params) => {
@@ -127,7 +129,8 @@ export function registerCaseRoutes(router: Router, deps: ApiDeps): void {
     const body = await readJsonBody(req);
     refuseActor(body);
     const input = parseOr400(stepBody(name), body, `${name} payload`);
-    const state = await cases.executeUpdate(caseId, name, {
+    // The update answers with a small result; the console and the CLI expect the case state after it.
+    const state = await cases.updateAndRead(caseId, name, {
       ...input,
       actor: { officerId: officer.officerId, role: officer.role },
     });
@@ -155,10 +158,12 @@ export function registerCaseRoutes(router: Router, deps: ApiDeps): void {
     if (format === 'raw') {
       sendRawJson(res, 200, history.historyJson, {
         ...headers,
-        'content-disposition': `attachment; filename="${history.caseId}-${history.runId}.history.json"`,
+        'content-disposition': `attachment; filename="${history.workflowId}-${history.runId}.history.json"`,
       });
     } else {
-      sendRawJson(res, 200, historyEnvelope(history, sha256), headers);
+      const { workflowId, historyJson, ...run } = history;
+      const header = { caseId: workflowId, ...run, sha256, exportedAt: new Date().toISOString() };
+      sendRawJson(res, 200, historyEnvelope(HISTORY_SCHEMAS.export, header, historyJson), headers);
     }
   });
 }

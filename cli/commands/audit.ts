@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { eventsInMessageJsonForm } from '../../api/history-json';
 import type { CaseState } from '../../domain';
 import { UsageError } from '../args';
 import type { ApiClient } from '../api-client';
 import { defineCommand } from '../command';
-import { compareHistories, eventsForm, NotAHistoryFile, readHistoryFile } from '../history-check';
-import { sha256Hex } from '../../activities/evidence/sha256';
+import { compareHistories, NotAHistoryFile, readHistoryFile } from '../../lib/history/history-file';
+import { sha256Hex } from '../../lib/sha256';
 import { CaseId } from './case-reads';
 
 const RunId = z.uuid('a run id (UUID) as shown by audit history');
@@ -157,10 +156,7 @@ export const auditVerify = defineCommand({
         0,
       );
     }
-    const liveEvents =
-      eventsForm(file.events) === 'message'
-        ? (eventsInMessageJsonForm(live.text) as Record<string, unknown>[])
-        : (JSON.parse(live.text) as { events: Record<string, unknown>[] }).events;
+    const liveEvents = (JSON.parse(live.text) as { events: Record<string, unknown>[] }).events;
     const comparison = compareHistories(file.events, liveEvents);
     const digests = { fileSha256, liveSha256: live.sha256, runId: live.runId };
     switch (comparison.result) {

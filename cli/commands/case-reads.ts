@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseState, Deadline, TimelineEntry } from '../../domain';
-import { CASE_ID } from '../../intake/case-id';
+import { deadlineLines, describeState } from '../case-view';
+import { CASE_ID } from '../../cases/case-id';
 import { defineCommand } from '../command';
 import { dueIn, table, time } from '../format';
 
@@ -71,70 +72,6 @@ export const casesList = defineCommand({
   },
 });
 
-function describeState(state: CaseState): string {
-  const lines = [
-    `Case        ${state.caseId} (generation ${state.generation}${state.previousCase ? `, follows ${state.previousCase.caseId}` : ''})`,
-    `Stage       ${state.stage}${state.slaBreached ? '  [SLA BREACHED]' : ''}`,
-    `Priority    ${state.priority}`,
-    `Category    ${state.category ?? 'uncategorized'}`,
-    `Region      ${state.region}`,
-    `Assignee    ${state.assignee ?? '-'}`,
-    `Opened      ${time(state.openedAt)}  (policy ${state.policyVersion})`,
-    `Content     ${state.subject.url ?? state.subject.textExcerpt ?? state.subject.contentSha256 ?? '-'}`,
-    `Detections  ${state.detections.count} (${Object.entries(state.detections.bySource)
-      .map(([source, count]) => `${source} ${count}`)
-      .join(', ')})`,
-  ];
-  if (state.classification) {
-    lines.push(
-      `Classifier  ${state.classification.category ?? 'none'} ${state.classification.confidence.toFixed(2)} (${state.classification.rules.join(', ') || 'no rules'})`,
-    );
-  }
-  if (state.verdict) {
-    const verdict = state.verdict.verdict;
-    const label =
-      verdict.kind === 'hoax' ? ` [${verdict.label}]` : 'category' in verdict ? ` ${verdict.category}` : '';
-    lines.push(
-      `Verdict     ${verdict.kind}${label} by ${state.verdict.by.officerId} at ${time(state.verdict.at)}: ${verdict.reasons.join('; ')}`,
-    );
-  }
-  for (const kind of ['clarification', 'response'] as const) {
-    const track = state.tracks[kind];
-    if (track)
-      lines.push(
-        `${kind.padEnd(12)}${track.status}${track.draft ? ` (revision ${track.draft.revision} by ${track.draft.by.officerId})` : ''}`,
-      );
-  }
-  for (const takedown of state.tracks.takedowns) {
-    lines.push(
-      `Takedown    ${takedown.key} ${takedown.status}${takedown.level ? ` ${takedown.level}` : ''} ${takedown.url}`,
-    );
-  }
-  if (state.tracks.police) {
-    const police = state.tracks.police;
-    lines.push(`Police      ${police.status}${police.report ? ` report ${police.report.number}` : ''}`);
-  }
-  if (state.outcome) lines.push(`Outcome     ${state.outcome.resolution} at ${time(state.outcome.closedAt)}`);
-  const archive = state.outcome?.archive;
-  if (archive)
-    lines.push(
-      `Archive     ${archive.bucket}/${archive.key}${archive.versionId ? ` version ${archive.versionId}` : ''} sha256 ${archive.sha256}`,
-    );
-  lines.push('', 'Evidence');
-  if (state.evidence.length === 0) lines.push('  (none)');
-  for (const record of state.evidence)
-    lines.push(`  ${record.kind.padEnd(16)} sha256 ${record.sha256}  ${record.bucket}/${record.key}`);
-  lines.push('', 'Open deadlines');
-  const open = state.deadlines.filter((deadline) => !deadline.closedAt);
-  if (open.length === 0) lines.push('  (none)');
-  for (const deadline of open) lines.push(`  ${deadlineLine(deadline)}`);
-  return lines.join('\n');
-}
-
-function deadlineLine(deadline: Deadline): string {
-  return `${deadline.label.padEnd(28)} due ${time(deadline.dueAt)} (${dueIn(deadline.dueAt)})${deadline.breachedAt ? ' BREACHED' : ''}${deadline.assignee ? ` -> ${deadline.assignee}` : ''}`;
-}
-
 export const caseShow = defineCommand({
   words: ['case', 'show'],
   summary: 'a case: stage, verdict, tracks, evidence with SHA-256, open deadlines',
@@ -176,7 +113,7 @@ export const caseDeadlines = defineCommand({
   async run({ args: [caseId], ctx }) {
     const { deadlines } = await ctx.api().get<{ deadlines: Deadline[] }>(`/api/cases/${caseId}/deadlines`);
     if (ctx.json) return ctx.out(JSON.stringify({ deadlines }, null, 2));
-    ctx.out(deadlines.length === 0 ? 'No open deadlines.' : deadlines.map(deadlineLine).join('\n'));
+    ctx.out(deadlines.length === 0 ? 'No open deadlines.' : deadlineLines(deadlines).join('\n'));
   },
 });
 

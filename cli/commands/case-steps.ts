@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { CASE_UPDATE_NAMES, CATEGORIES, PLATFORMS, REGIONS, type CaseState } from '../../domain';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
+import { stepResultLines } from '../step-result';
 import { CaseId } from './case-reads';
 
 const UpdateName = z.enum(CASE_UPDATE_NAMES as [string, ...string[]], {
@@ -48,12 +50,13 @@ export const caseAct = defineCommand({
   flags: z.strictObject({ json: z.string().optional(), file: z.string().optional() }),
   async run({ args: [caseId, step], flags, ctx }) {
     const payload = readPayload(flags, ACT_USAGE);
-    const state = await ctx.api().post<CaseState>(`/api/cases/${caseId}/actions/${step}`, payload);
+    // One key per officer action: the API answers a repeat of the same key (a retry) without a second step.
+    const idempotencyKey = randomUUID();
+    const state = await ctx.api().post<CaseState>(`/api/cases/${caseId}/actions/${step}`, payload, {
+      'Idempotency-Key': idempotencyKey,
+    });
     if (ctx.json) return ctx.out(JSON.stringify(state, null, 2));
-    const last = state.timeline[state.timeline.length - 1];
-    ctx.out(
-      `ok: ${step} on ${caseId}; stage now ${state.stage}${last ? `\nlast timeline entry: ${last.action}: ${last.summary}` : ''}`,
-    );
+    ctx.out(stepResultLines(step, caseId, state).join('\n'));
   },
 });
 

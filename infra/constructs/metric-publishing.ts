@@ -1,7 +1,7 @@
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { type IConstruct } from 'constructs';
 import { acknowledge } from '../compliance';
-import { METRICS_NAMESPACE } from '../metrics';
+import { METRICS_NAMESPACE } from '../../config/metrics';
 
 /** PutMetricData has no resource-level permissions; the namespace condition is the only scoping IAM offers. */
 export function grantMetricPublishing(grantee: IGrantable, policyOwner: IConstruct): void {

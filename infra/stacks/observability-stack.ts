@@ -21,7 +21,7 @@ import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type Construct } from 'constructs';
-import { METRIC, METRICS_NAMESPACE } from '../metrics';
+import { METRIC, METRICS_NAMESPACE } from '../../config/metrics';
 import { SaringStack, type SaringStackProps } from './saring-stack';
 import { backlogMetric } from './workers-stack';
 

@@ -2,8 +2,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { ROLES } from '../../domain/roles';
 import { TEMPORAL_UI_ROLES } from '../../infra/constructs/api/officer-directory';
 import { ENTRYPOINTS } from '../../infra/image';
-import { containersOf } from './support/containers';
-import { resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+import { containersOf } from '../support/infra/containers';
+import { resourcesOfType, SELECTIONS, useSynthesis } from '../support/infra/synth';
 
 const selfHosted = useSynthesis(SELECTIONS.devSelfHosted);
 const cloud = useSynthesis(SELECTIONS.devCloud);

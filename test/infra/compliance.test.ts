@@ -10,7 +10,7 @@ import { type IConstruct } from 'constructs';
 import { readManifest } from '../../toolchain/manifest';
 import { loadEnvironmentConfig } from '../../infra/config/load';
 import { buildSaring, saringApp } from '../../infra/saring';
-import { CONCERNS, SELECTIONS, type Synthesized, useSynthesis } from './support/synth';
+import { CONCERNS, SELECTIONS, type Synthesized, useSynthesis } from '../support/infra/synth';
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { names } from '../../infra/naming';
-import { resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+import { resourcesOfType, SELECTIONS, useSynthesis } from '../support/infra/synth';
 
 const dev = useSynthesis(SELECTIONS.devSelfHosted);
 const prod = useSynthesis(SELECTIONS.prodSelfHosted);

@@ -89,8 +89,8 @@ describe('build context', () => {
         'Dockerfile',
         'package.json',
         'package-lock.json',
-        'infra/metrics.ts',
-        'infra/runtime-env.ts',
+        'config/metrics.ts',
+        'config/runtime-env.ts',
       ]) {
         expect({ needed, present: fs.existsSync(path.join(context, needed)) }).toEqual({
           needed,

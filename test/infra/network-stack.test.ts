@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+import { resourcesOfType, SELECTIONS, useSynthesis } from '../support/infra/synth';
 
 const dev = useSynthesis(SELECTIONS.devSelfHosted);
 const prod = useSynthesis(SELECTIONS.prodSelfHosted);

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { METRIC, METRIC_DIMENSION, METRICS_NAMESPACE } from '../../infra/metrics';
+import { METRIC, METRIC_DIMENSION, METRICS_NAMESPACE } from '../../config/metrics';
 import { ALARMS } from '../../infra/stacks/observability-stack';
-import { type CfnResourceJson, resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+import { type CfnResourceJson, resourcesOfType, SELECTIONS, useSynthesis } from '../support/infra/synth';
 
 const prod = useSynthesis(SELECTIONS.prodSelfHosted);
 

@@ -1,5 +1,5 @@
-import { containersOf, envNames } from './support/containers';
-import { permissionsOf } from './support/iam';
+import { containersOf, envNames } from '../support/infra/containers';
+import { permissionsOf } from '../support/infra/iam';
 import {
   CONCERNS,
   type CfnTemplate,
@@ -7,7 +7,7 @@ import {
   SELECTIONS,
   type Synthesized,
   useSynthesis,
-} from './support/synth';
+} from '../support/infra/synth';
 
 /**
  * Invariants that hold in every stack of every configuration: least-privilege IAM on data, secrets never in

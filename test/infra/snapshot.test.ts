@@ -1,4 +1,4 @@
-import { CONCERNS, SELECTIONS, useSynthesis } from './support/synth';
+import { CONCERNS, SELECTIONS, useSynthesis } from '../support/infra/synth';
 
 /**
  * Whole templates, so every change to the estate shows up in review. Asset hashes (the worker/API image is

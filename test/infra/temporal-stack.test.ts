@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { type ContainerDefinition, containersOf, envNames } from './support/containers';
-import { permissionsOf } from './support/iam';
-import { resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+import { type ContainerDefinition, containersOf, envNames } from '../support/infra/containers';
+import { permissionsOf } from '../support/infra/iam';
+import { resourcesOfType, SELECTIONS, useSynthesis } from '../support/infra/synth';
 
 const selfHosted = useSynthesis(SELECTIONS.devSelfHosted);
 const prodSelfHosted = useSynthesis(SELECTIONS.prodSelfHosted);

@@ -1,10 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { ENTRYPOINTS } from '../../infra/image';
-import { METRIC, METRIC_DIMENSION, METRICS_NAMESPACE } from '../../infra/metrics';
+import { METRIC, METRIC_DIMENSION, METRICS_NAMESPACE } from '../../config/metrics';
 import { names } from '../../infra/naming';
-import { containersOf } from './support/containers';
-import { grantsOf, permissionsOf } from './support/iam';
-import { resourcesOfType, SELECTIONS, useSynthesis } from './support/synth';
+import { containersOf } from '../support/infra/containers';
+import { grantsOf, permissionsOf } from '../support/infra/iam';
+import { resourcesOfType, SELECTIONS, useSynthesis } from '../support/infra/synth';
 
 const dev = useSynthesis(SELECTIONS.devSelfHosted);
 

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '../../activities/contract';
-import { canonicalizeUrl } from '../../activities/url/canonicalize';
+import { canonicalizeUrl } from '../../lib/url/canonicalize';
 import {
   durationMs,
   type Actor,
@@ -9,8 +9,8 @@ import {
   type CaseUpdateName,
   type DetectionInput,
 } from '../../domain';
-import { CaseClient } from '../../intake/case-client';
-import { caseBaseId } from '../../intake/case-id';
+import { CaseClient } from '../../cases/case-client';
+import { caseBaseId } from '../../cases/case-id';
 import { caseQueries, caseSignals, caseUpdates } from '../../workflows/messages';
 import { officers } from '../support/case-test-kit';
 import { skippedBy } from './known-open-defects';
@@ -95,11 +95,7 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
       }
     },
   };
-  const cases = new CaseClient(client, {
-    taskQueue: harness.taskQueue,
-    canonicalize: canonicalizeUrl,
-    policy,
-  });
+  const cases = new CaseClient(client, { taskQueue: harness.taskQueue, policy });
   const startMs = await clock.nowMs();
   // Outage windows (server time) per activity: an attempt scheduled inside one fails, retryably.
   const outages = new Map<keyof CaseActivities, { fromMs: number; toMs: number }[]>();

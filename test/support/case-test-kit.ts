@@ -5,14 +5,13 @@ import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES, type Actor, type CaseState, type DetectionInput } from '../../domain';
-import { CaseClient } from '../../intake/case-client';
-import { canonicalizeUrl } from '../../activities/url/canonicalize';
-import { quietLogger } from '../harness/quiet-logger';
-import { testServers, uniqueTaskQueue } from '../harness/test-servers';
+import { CaseClient } from '../../cases/case-client';
+import { quietLogger } from './servers/quiet-logger';
+import { testServers, uniqueTaskQueue } from './servers/test-servers';
 
 export { quietLogger };
 import { ScriptedActivities, type ActivityScript } from './scripted-activities';
-import { createTimeSkippingEnv } from '../harness/time-skipping';
+import { createTimeSkippingEnv } from './servers/time-skipping';
 
 
 /** SARING_CASE_WORKFLOWS points the tests at another copy of workflows/ (to show a test failing on older code). */
@@ -105,7 +104,7 @@ export function uniqueUrl(host: string, label: string): string {
 }
 
 export function caseClientFor(client: Client, taskQueue: string): CaseClient {
-  return new CaseClient(client, { taskQueue, canonicalize: canonicalizeUrl });
+  return new CaseClient(client, { taskQueue });
 }
 
 /** Polls until `predicate` holds (real time; on the time-skipping server time stands still meanwhile). */

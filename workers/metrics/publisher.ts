@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { METRIC, METRIC_DIMENSION } from '../../infra/metrics';
+import { METRIC, METRIC_DIMENSION } from '../../config/metrics';
 import { readOperationalMetrics } from './collect';
 import { emfLine } from './emf';
 import type { ActivityErrorCounter } from './error-counter';
@@ -16,7 +16,7 @@ export interface MetricsPublisherOptions {
 }
 
 /**
- * Publishes the metrics infra/metrics.ts names, once a minute: TaskQueueBacklog (scales the workers),
+ * Publishes the metrics config/metrics.ts names, once a minute: TaskQueueBacklog (scales the workers),
  * SlaBreaches and WorkerErrors (alarms). A failed reading is logged and skipped, never fatal.
  */
 export function startMetricsPublisher(options: MetricsPublisherOptions): { publishOnce(): Promise<void>; stop(): void } {

@@ -50,7 +50,7 @@ export function buildOutcome(ctx: CaseContext, resolution: Resolution, closedBy:
 export async function closeCase(ctx: CaseContext, resolution: Resolution, closedBy?: Actor): Promise<CaseOutcome> {
   return CancellationScope.nonCancellable(async () => {
     const { state } = ctx;
-    if (ctx.v2) await cancelRunningChildren(ctx);
+    if (ctx.v2) cancelRunningChildren(ctx);
     ctx.closeOpenDeadlines();
     for (const track of [state.tracks.clarification, state.tracks.response]) {
       if (track && track.status !== 'published') track.status = 'cancelled';
@@ -91,18 +91,20 @@ export async function closeCase(ctx: CaseContext, resolution: Resolution, closed
  * Children outlive the run that started them (ABANDON, for continue-as-new), so a closing case cancels
  * the ones still running: a takedown child then tells its platform the request is withdrawn.
  */
-async function cancelRunningChildren(ctx: CaseContext): Promise<void> {
+function cancelRunningChildren(ctx: CaseContext): void {
   const { state } = ctx;
   const running = [
     ...state.tracks.takedowns.filter((track) => !track.result).map((track) => track.childWorkflowId),
     ...(state.tracks.police && ['delivering', 'awaiting_acknowledgment', 'awaiting_report'].includes(state.tracks.police.status) ? [state.tracks.police.childWorkflowId] : []),
   ];
-  await Promise.all(
-    running.map((workflowId) =>
-      getExternalWorkflowHandle(workflowId)
-        .cancel()
-        // Already closed (or never started): nothing to cancel.
-        .catch((error: unknown) => log.info('child not cancelled', { workflowId, error: String(error) })),
-    ),
-  );
+  // A withdrawal cancelled the process scope, and with it the children this run started: asking them a
+  // second time is refused by the server. The requests go out with the case's next commands; the case
+  // does not wait for the children to end.
+  const cancelledByScope = ctx.processScope.consideredCancelled ? ctx.startedChildren : new Set<string>();
+  for (const workflowId of running.filter((id) => !cancelledByScope.has(id))) {
+    getExternalWorkflowHandle(workflowId)
+      .cancel()
+      // Already closed (or never started): nothing to cancel.
+      .catch((error: unknown) => log.info('child not cancelled', { workflowId, error: String(error) }));
+  }
 }

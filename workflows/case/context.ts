@@ -20,6 +20,8 @@ export class CaseContext implements SlaReporter {
   readonly caseId: string;
   /** The first detection, kept in memory for intake only (its text is not kept in the state). */
   firstDetection: Detection | undefined;
+  /** Child workflows this run started: a cancelled process scope has already asked them to cancel. */
+  readonly startedChildren = new Set<string>();
   /** Updates whose handler has not finished yet: a second one of the same name is refused (CONFLICT). */
   readonly inFlight = new Set<CaseUpdateName>();
   /** Older timeline entries go to S3 (runs started with the issue-9 patch only). */

@@ -49,15 +49,18 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
 async function tellPlatformWithdrawn(input: TakedownChildInput, ticketId: string, reporter: CaseReporter): Promise<void> {
   const requestId = `${input.caseId}:takedown:${input.key}:a${input.attempt}`;
   await caseActivities.withdrawTakedown({ requestId: `${requestId}:withdrawal`, caseId: input.caseId, platform: input.platform, ticketId, reason: 'the case no longer asks for this takedown (withdrawn or closed)' });
-  await reporter.send({
-    type: 'takedown',
-    key: input.key,
-    attempt: input.attempt,
-    patch: { status: 'cancelled' },
-    action: 'takedown_withdrawn',
-    summary: `${input.platform} told that takedown request ${ticketId} is withdrawn`,
-    source: `platform:${input.platform}`,
-  });
+  // The case may already have closed (it does not wait for its children's cancellation).
+  await reporter
+    .send({
+      type: 'takedown',
+      key: input.key,
+      attempt: input.attempt,
+      patch: { status: 'cancelled' },
+      action: 'takedown_withdrawn',
+      summary: `${input.platform} told that takedown request ${ticketId} is withdrawn`,
+      source: `platform:${input.platform}`,
+    })
+    .catch((error: unknown) => log.info('case not told of the withdrawal', { caseId: input.caseId, error: String(error) }));
 }
 
 async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporter?: CaseReporter, ticket: { id?: string } = {}): Promise<TakedownOutcome> {

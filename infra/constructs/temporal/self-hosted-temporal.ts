@@ -6,7 +6,7 @@ import { DnsRecordType, PrivateDnsNamespace } from 'aws-cdk-lib/aws-servicedisco
 import { Construct } from 'constructs';
 import { type z } from 'zod';
 import { type SelfHostedTemporal as SelfHostedSettings } from '../../config/schema';
-import { RUNTIME_ENV } from '../../runtime-env';
+import { RUNTIME_ENV } from '../../../config/runtime-env';
 import { SUBNETS } from '../../stacks/network-stack';
 import { HardenedFargateService, HardenedTask } from '../hardened-fargate-service';
 import { type TemporalConnection } from './connection';

@@ -2,7 +2,7 @@ import { type Secret } from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { type z } from 'zod';
 import { type TemporalCloud as TemporalCloudSettings } from '../../config/schema';
-import { RUNTIME_ENV } from '../../runtime-env';
+import { RUNTIME_ENV } from '../../../config/runtime-env';
 import { type CredentialSecret } from '../credential-secret';
 import { CLOUD_CREDENTIAL_FIELDS } from './credential-fields';
 import { type TemporalConnection } from './connection';

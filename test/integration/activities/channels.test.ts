@@ -1,7 +1,7 @@
 import type { TakedownRequest } from '../../../domain/channels';
 import { HttpPlatformAdapter } from '../../../activities/channels/platform-adapter';
 import { startPlatformSimulator } from '../../../simulators/platform-simulator';
-import { activitiesHarness, getJson, simulatorLog, type ActivitiesHarness } from './support/harness';
+import { activitiesHarness, getJson, simulatorLog, type ActivitiesHarness } from '../../support/activities/activities-harness';
 
 describe('platform, police and publishing channels against their simulators', () => {
   let harness: ActivitiesHarness;

@@ -2,9 +2,9 @@ import { HeadObjectCommand, ListObjectVersionsCommand, PutObjectCommand } from '
 import { ApplicationFailure } from '@temporalio/common';
 import { createActivities } from '../../../activities';
 import { EvidenceStore } from '../../../activities/evidence/evidence-store';
-import { sha256Hex } from '../../../activities/evidence/sha256';
-import { activitiesHarness, type ActivitiesHarness } from './support/harness';
-import { startContentServer, type ContentServer } from './support/content-server';
+import { sha256Hex } from '../../../lib/sha256';
+import { activitiesHarness, type ActivitiesHarness } from '../../support/activities/activities-harness';
+import { startContentServer, type ContentServer } from '../../support/activities/content-server';
 
 describe('evidence store on the real S3 server', () => {
   let harness: ActivitiesHarness;

@@ -1,8 +1,8 @@
 import { Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { NativeConnection } from '@temporalio/worker';
-import { sha256Hex } from '../../../activities/evidence/sha256';
-import { testServers, uniqueTaskQueue } from '../../harness/test-servers';
-import { activitiesHarness, quietLogger, type ActivitiesHarness } from './support/harness';
+import { sha256Hex } from '../../../lib/sha256';
+import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
+import { activitiesHarness, quietLogger, type ActivitiesHarness } from '../../support/activities/activities-harness';
 
 const workflowsPath = require.resolve('../../fixtures/workflows/harness-workflows');
 

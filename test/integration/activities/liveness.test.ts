@@ -1,10 +1,11 @@
 import { checkLiveness, type LivenessOptions } from '../../../activities/liveness/check-liveness';
-import { startContentServer, type ContentServer } from './support/content-server';
-import { activitiesHarness, type ActivitiesHarness } from './support/harness';
+import { PRODUCTION_EGRESS } from '../../../activities/http/egress-policy';
+import { startContentServer, type ContentServer } from '../../support/activities/content-server';
+import { activitiesHarness, type ActivitiesHarness } from '../../support/activities/activities-harness';
 
 describe('liveness check against a local web server', () => {
   let content: ContentServer;
-  const options: LivenessOptions = { timeoutMs: 1_500, maxBytes: 64 * 1024, userAgent: 'saring-test', allowPrivateNetwork: true };
+  const options: LivenessOptions = { timeoutMs: 1_500, maxBytes: 64 * 1024, userAgent: 'saring-test', policy: { allowPrivateNetwork: true } };
 
   beforeAll(async () => {
     content = await startContentServer();
@@ -43,9 +44,9 @@ describe('liveness check against a local web server', () => {
 
   it('answers unknown for a refused connection and for internal addresses when the network guard is on', async () => {
     await expect(checkLiveness('http://127.0.0.1:9/x', options)).resolves.toMatchObject({ state: 'unknown', reason: expect.stringMatching(/fetch failed/) });
-    await expect(checkLiveness(`${content.url}/ok`, { ...options, allowPrivateNetwork: false })).resolves.toMatchObject({
+    await expect(checkLiveness(`${content.url}/ok`, { ...options, policy: PRODUCTION_EGRESS })).resolves.toMatchObject({
       state: 'unknown',
-      reason: expect.stringMatching(/internal address/),
+      reason: expect.stringMatching(/refused before connecting: 127\.0\.0\.1 is in 127\.0\.0\.0\/8 \(loopback\)/),
     });
   });
 

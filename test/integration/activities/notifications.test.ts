@@ -3,7 +3,7 @@ import { MemoryDeliveryLedger } from '../../../activities/notifications/delivery
 import { Notifier } from '../../../activities/notifications/notifier';
 import { WebhookChannel } from '../../../activities/notifications/webhook-channel';
 import type { Notification } from '../../../domain/channels';
-import { activitiesHarness, getJson, simulatorLog, type ActivitiesHarness } from './support/harness';
+import { activitiesHarness, getJson, simulatorLog, type ActivitiesHarness } from '../../support/activities/activities-harness';
 
 interface SinkMail {
   messageId?: string;

@@ -4,12 +4,12 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../../activities';
 import type { TakedownRequest } from '../../../domain/channels';
-import { testServers, uniqueTaskQueue } from '../../harness/test-servers';
-import { crashAfterSend } from './support/crash-after-send';
-import { activitiesHarness, simulatorLog, quietLogger, type ActivitiesHarness } from './support/harness';
-import type { requestOneTakedown } from './workflows/takedown-workflow';
+import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
+import { crashAfterSend } from '../../support/activities/crash-after-send';
+import { activitiesHarness, simulatorLog, quietLogger, type ActivitiesHarness } from '../../support/activities/activities-harness';
+import type { requestOneTakedown } from '../../fixtures/workflows/takedown-workflow';
 
-const workflowsPath = require.resolve('./workflows/takedown-workflow');
+const workflowsPath = require.resolve('../../fixtures/workflows/takedown-workflow');
 const repoRoot = path.resolve(__dirname, '../../..');
 
 /**
@@ -79,7 +79,7 @@ describe('requestTakedown retried after a crash in the middle of the request', (
     const input = request('kill');
 
     // First attempt: a separate worker process that is SIGKILLed right after sending.
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'test/integration/activities/support/crashing-worker.ts'], {
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'test/support/activities/crashing-worker.ts'], {
       cwd: repoRoot,
       env: { ...process.env, CRASH_TASK_QUEUE: activityQueue },
       stdio: ['ignore', 'pipe', 'pipe'],

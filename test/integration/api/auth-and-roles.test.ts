@@ -6,7 +6,7 @@ import {
   type ActionsBody,
   type ApiTestEnv,
   type ErrorBody,
-} from './support/api-test-kit';
+} from '../../support/api/api-test-kit';
 
 /** Who may call what: tokens, the API's own role refusals, the workflow's rules, and bad bodies changing nothing. */
 describe('API auth and roles (real dev server, real workflows)', () => {

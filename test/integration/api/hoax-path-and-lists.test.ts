@@ -8,7 +8,7 @@ import {
   type ApiTestEnv,
   type CaseListBody,
   type TimelineBody,
-} from './support/api-test-kit';
+} from '../../support/api/api-test-kit';
 
 /** A hoax case from detection to closure through the HTTP API alone, then the case lists. */
 describe('API: hoax path and case lists (real dev server, real workflows)', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { canonicalizeUrl } from '../../../activities/url/canonicalize';
-import { caseBaseId } from '../../../intake/case-id';
+import { canonicalizeUrl } from '../../../lib/url/canonicalize';
+import { caseBaseId } from '../../../cases/case-id';
 import { uniqueUrl } from '../../support/case-test-kit';
-import { startApiTestEnv, type ApiTestEnv } from './support/api-test-kit';
+import { startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
 
 const CONTACT = {
   name: 'Warga Pelapor Rahasia',
@@ -38,7 +38,7 @@ describe('API: public complaints (real dev server, real workflows)', () => {
     expect(tracked.status).toBe(200);
     expect(['received', 'verifying']).toContain(tracked.body.stage);
 
-    // The case id follows from the content (intake/case-id.ts); the reporter never sees it.
+    // The case id follows from the content (cases/case-id.ts); the reporter never sees it.
     const caseId = caseBaseId({ canonicalUrl: canonicalizeUrl(url).url });
     const state = await env.waitForState(caseId, (s) => s.stage === 'verification', 'verification');
     expect(state.detections.bySource).toEqual({ public_complaint: 1 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONSOLE_DIR } from '../../../console/console-dir';
 import { uniqueUrl } from '../../support/case-test-kit';
-import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../api/support/api-test-kit';
+import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const ARTIFACTS = path.join(REPO_ROOT, 'test/.artifacts');

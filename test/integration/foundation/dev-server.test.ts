@@ -1,7 +1,7 @@
-import { quietLogger } from '../../harness/quiet-logger';
+import { quietLogger } from '../../support/servers/quiet-logger';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
-import { testServers, uniqueTaskQueue } from '../../harness/test-servers';
+import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
 import { CASE_SEARCH_ATTRIBUTES } from '../../../domain/search-attributes';
 
 const workflowsPath = require.resolve('../../fixtures/workflows/harness-workflows');

@@ -7,7 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { createS3Client } from '../../../config/s3';
-import { testServers } from '../../harness/test-servers';
+import { testServers } from '../../support/servers/test-servers';
 
 describe('S3-compatible server (versitygw) through @aws-sdk/client-s3', () => {
   let s3: S3Client;

@@ -1,7 +1,7 @@
-import { quietLogger } from '../../harness/quiet-logger';
+import { quietLogger } from '../../support/servers/quiet-logger';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
-import { createTimeSkippingEnv } from '../../harness/time-skipping';
+import { createTimeSkippingEnv } from '../../support/servers/time-skipping';
 
 const workflowsPath = require.resolve('../../fixtures/workflows/harness-workflows');
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;

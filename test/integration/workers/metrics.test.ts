@@ -3,7 +3,7 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import { CASE_SEARCH_ATTRIBUTES } from '../../../domain/search-attributes';
 import { ActivityErrorCounter } from '../../../workers/metrics/error-counter';
 import { startMetricsPublisher } from '../../../workers/metrics/publisher';
-import { testServers, uniqueTaskQueue } from '../../harness/test-servers';
+import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
 
 interface EmfRecord {
   _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };

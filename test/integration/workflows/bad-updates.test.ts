@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { CaseState } from '../../../domain';
-import { CaseClosedError, CaseNotFoundError, type CaseClient } from '../../../intake/case-client';
+import type { CaseClient } from '../../../cases/case-client';
+import { CaseClosedError, CaseNotFoundError } from '../../../cases/case-errors';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import {
   detectionOf,
@@ -65,47 +66,47 @@ describe('bad officer steps are refused before they reach history (dev server)',
 
     // Wrong schema: missing reasons, an unknown field, a malformed officer id, no payload at all.
     await expectRefused(caseId, 'INVALID_PAYLOAD', () =>
-      cases.submitVerdict(caseId, { actor: officers.supervisor, verdict: { kind: 'hoax', label: 'HOAKS', reasons: [] } }),
+      cases.update(caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'hoax', label: 'HOAKS', reasons: [] } }),
     );
     await expectRefused(caseId, 'INVALID_PAYLOAD', () =>
       cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId, priority: 'urgent' } as never),
     );
     await expectRefused(caseId, 'INVALID_PAYLOAD', () =>
-      cases.assignVerifier(caseId, { actor: { officerId: 'Budi Supervisor', role: 'supervisor' }, assignee: officers.verifier.officerId }),
+      cases.update(caseId, 'assignVerifier', { actor: { officerId: 'Budi Supervisor', role: 'supervisor' }, assignee: officers.verifier.officerId }),
     );
     await expectRefused(caseId, 'INVALID_PAYLOAD', () => cases.update(caseId, 'assignVerifier', undefined as never));
 
     // Wrong role: the auditor and the admin take no case decisions; a verifier cannot assign someone else.
     await expectRefused(caseId, 'FORBIDDEN_ROLE', () =>
-      cases.submitVerdict(caseId, { actor: officers.auditor, verdict: { kind: 'no_violation', reasons: ['looks fine'] } }),
+      cases.update(caseId, 'submitVerdict', { actor: officers.auditor, verdict: { kind: 'no_violation', reasons: ['looks fine'] } }),
     );
-    await expectRefused(caseId, 'FORBIDDEN_ROLE', () => cases.assignVerifier(caseId, { actor: officers.admin, assignee: officers.verifier.officerId }));
-    await expectRefused(caseId, 'FORBIDDEN_ROLE', () => cases.assignVerifier(caseId, { actor: officers.verifier, assignee: officers.verifier2.officerId }));
+    await expectRefused(caseId, 'FORBIDDEN_ROLE', () => cases.update(caseId, 'assignVerifier', { actor: officers.admin, assignee: officers.verifier.officerId }));
+    await expectRefused(caseId, 'FORBIDDEN_ROLE', () => cases.update(caseId, 'assignVerifier', { actor: officers.verifier, assignee: officers.verifier2.officerId }));
 
     // Wrong stage: nothing to approve, acknowledge or stop monitoring during verification.
-    await expectRefused(caseId, 'WRONG_STAGE', () => cases.approveStatement(caseId, { actor: officers.supervisor, kind: 'clarification', revision: 1 }));
-    await expectRefused(caseId, 'WRONG_STAGE', () => cases.acknowledgePolice(caseId, { actor: officers.police }));
-    await expectRefused(caseId, 'WRONG_STAGE', () => cases.closeMonitoring(caseId, { actor: officers.supervisor, reason: 'done' }));
+    await expectRefused(caseId, 'WRONG_STAGE', () => cases.update(caseId, 'approveStatement', { actor: officers.supervisor, kind: 'clarification', revision: 1 }));
+    await expectRefused(caseId, 'WRONG_STAGE', () => cases.update(caseId, 'acknowledgePolice', { actor: officers.police }));
+    await expectRefused(caseId, 'WRONG_STAGE', () => cases.update(caseId, 'closeMonitoring', { actor: officers.supervisor, reason: 'done' }));
 
     // Only the assigned verifier (or a supervisor) gives the verdict.
-    await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId });
+    await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
     await expectRefused(caseId, 'NOT_ASSIGNEE', () =>
-      cases.submitVerdict(caseId, { actor: officers.verifier2, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['BMKG'] } }),
+      cases.update(caseId, 'submitVerdict', { actor: officers.verifier2, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['BMKG'] } }),
     );
-    await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['BMKG forecast'], publicResponse: true } });
+    await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['BMKG forecast'], publicResponse: true } });
     await waitForCase(cases, caseId, (state) => state.tracks.clarification?.status === 'drafting', 'clarification');
     await expectRefused(caseId, 'WRONG_STAGE', () =>
-      cases.submitVerdict(caseId, { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['changed my mind'] } }),
+      cases.update(caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['changed my mind'] } }),
     );
     await expectRefused(caseId, 'FORBIDDEN_ROLE', () =>
-      cases.draftStatement(caseId, { actor: officers.verifier, kind: 'response', title: 't', body: 'b', pillar: 'digital_skill', channels: ['website'] }),
+      cases.update(caseId, 'draftStatement', { actor: officers.verifier, kind: 'response', title: 't', body: 'b', pillar: 'digital_skill', channels: ['website'] }),
     );
     await expectRefused(caseId, 'WRONG_STAGE', () =>
-      cases.draftStatement(caseId, { actor: officers.pr, kind: 'response', title: 't', body: 'b', pillar: 'digital_skill', channels: ['website'] }),
+      cases.update(caseId, 'draftStatement', { actor: officers.pr, kind: 'response', title: 't', body: 'b', pillar: 'digital_skill', channels: ['website'] }),
     );
 
     // Four-eyes on public statements: the drafter cannot approve; an approval must name the current revision.
-    await cases.draftStatement(caseId, {
+    await cases.update(caseId, 'draftStatement', {
       actor: officers.supervisor,
       kind: 'clarification',
       title: '[HOAKS] Banjir bandang Martapura',
@@ -113,19 +114,19 @@ describe('bad officer steps are refused before they reach history (dev server)',
       pillar: 'digital_skill',
       channels: ['website'],
     });
-    await expectRefused(caseId, 'SELF_APPROVAL', () => cases.approveStatement(caseId, { actor: officers.supervisor, kind: 'clarification', revision: 1 }));
-    await expectRefused(caseId, 'CONFLICT', () => cases.approveStatement(caseId, { actor: officers.supervisor2, kind: 'clarification', revision: 2 }));
-    await expectRefused(caseId, 'FORBIDDEN_ROLE', () => cases.approveStatement(caseId, { actor: officers.pr, kind: 'clarification', revision: 1 }));
+    await expectRefused(caseId, 'SELF_APPROVAL', () => cases.update(caseId, 'approveStatement', { actor: officers.supervisor, kind: 'clarification', revision: 1 }));
+    await expectRefused(caseId, 'CONFLICT', () => cases.update(caseId, 'approveStatement', { actor: officers.supervisor2, kind: 'clarification', revision: 2 }));
+    await expectRefused(caseId, 'FORBIDDEN_ROLE', () => cases.update(caseId, 'approveStatement', { actor: officers.pr, kind: 'clarification', revision: 1 }));
 
     // Four-eyes on withdrawal: the requester cannot approve it, and only supervisors may ask.
-    await expectRefused(caseId, 'FORBIDDEN_ROLE', () => cases.requestWithdrawal(caseId, { actor: officers.verifier, reason: 'duplicate of another case' }));
-    await cases.requestWithdrawal(caseId, { actor: officers.supervisor, reason: 'duplicate of another case' });
-    await expectRefused(caseId, 'SELF_APPROVAL', () => cases.approveWithdrawal(caseId, { actor: officers.supervisor }));
-    await expectRefused(caseId, 'CONFLICT', () => cases.requestWithdrawal(caseId, { actor: officers.supervisor2, reason: 'another reason entirely' }));
+    await expectRefused(caseId, 'FORBIDDEN_ROLE', () => cases.update(caseId, 'requestWithdrawal', { actor: officers.verifier, reason: 'duplicate of another case' }));
+    await cases.update(caseId, 'requestWithdrawal', { actor: officers.supervisor, reason: 'duplicate of another case' });
+    await expectRefused(caseId, 'SELF_APPROVAL', () => cases.update(caseId, 'approveWithdrawal', { actor: officers.supervisor }));
+    await expectRefused(caseId, 'CONFLICT', () => cases.update(caseId, 'requestWithdrawal', { actor: officers.supervisor2, reason: 'another reason entirely' }));
 
     // A good step after all that still works, and is the only thing that grew the history.
     const before = await settled(caseId);
-    const approved = await cases.approveStatement(caseId, { actor: officers.supervisor2, kind: 'clarification', revision: 1 });
+    const approved = await cases.updateAndRead(caseId, 'approveStatement', { actor: officers.supervisor2, kind: 'clarification', revision: 1 });
     expect(approved.tracks.clarification?.approval?.by).toEqual(officers.supervisor2);
     expect((await dev.client.workflow.getHandle(caseId).fetchHistory()).events!.length).toBeGreaterThan(before.length);
     await dev.client.workflow.getHandle(caseId).terminate('test finished');
@@ -133,7 +134,7 @@ describe('bad officer steps are refused before they reach history (dev server)',
 
   it('refuses steps on an unknown case and on a closed case with their own errors', async () => {
     const unknown = 'case-00000000000000000000';
-    await expect(cases.assignVerifier(unknown, { actor: officers.supervisor, assignee: officers.verifier.officerId })).rejects.toBeInstanceOf(CaseNotFoundError);
+    await expect(cases.update(unknown, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId })).rejects.toBeInstanceOf(CaseNotFoundError);
     await expect(cases.getState(unknown)).rejects.toBeInstanceOf(CaseNotFoundError);
     // Nothing was created: there is no execution, hence no history.
     await expect(dev.client.workflow.getHandle(unknown).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
@@ -141,10 +142,10 @@ describe('bad officer steps are refused before they reach history (dev server)',
 
     const { caseId } = await cases.submitDetection(detectionOf({ text: `Hoaks lama ${Date.now()}` }));
     await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.submitVerdict(caseId, { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['not a claim'] } });
+    await cases.update(caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['not a claim'] } });
     await cases.outcome(caseId);
     const length = (await dev.client.workflow.getHandle(caseId).fetchHistory()).events!.length;
-    await expect(cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId })).rejects.toBeInstanceOf(CaseClosedError);
+    await expect(cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId })).rejects.toBeInstanceOf(CaseClosedError);
     expect((await dev.client.workflow.getHandle(caseId).fetchHistory()).events!.length).toBe(length);
   });
 

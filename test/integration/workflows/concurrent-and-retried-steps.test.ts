@@ -1,7 +1,8 @@
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
-import { CaseCommandRejectedError, type CaseClient } from '../../../intake/case-client';
+import type { CaseClient } from '../../../cases/case-client';
+import { CaseCommandRejectedError } from '../../../cases/case-errors';
 import { loadDefaultPolicy } from '../../../policy';
-import { uniqueTaskQueue } from '../../harness/test-servers';
+import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import { bundleCaseWorkflows, caseClientFor, connectDevServer, detectionOf, officers, waitFor, waitForCase, type DevServer } from '../../support/case-test-kit';
 import { DRAIN_PROBE_CASE_ID, DrainProbeWorkflow, lateNoticeUpdate } from '../../fixtures/workflows-drain';
@@ -64,7 +65,7 @@ describe('concurrent, retried and late steps (dev server)', () => {
       await waitForCase(cases, caseId, (state) => state.stage === 'verification' && state.detections.count + state.detections.duplicates >= 2, 'both deliveries');
       expect((await cases.getState(caseId)).detections).toMatchObject({ count: 1, duplicates: 1 });
 
-      await cases.submitVerdict(caseId, { actor: officers.supervisor, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['Dinkes: no chips'], publicResponse: false } });
+      await cases.update(caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['Dinkes: no chips'], publicResponse: false } });
       await waitForCase(cases, caseId, (state) => state.tracks.clarification !== undefined, 'clarification track');
       const draft = { actor: officers.verifier, kind: 'clarification' as const, title: 'Vaksin tidak berisi chip', body: 'Penjelasan resmi Dinkes Kalsel.', pillar: 'digital_culture' as const, channels: ['website' as const] };
       const once = await cases.update(caseId, 'draftStatement', draft, { updateId: `${caseId}:draft:officer-click-1` });
@@ -82,7 +83,7 @@ describe('concurrent, retried and late steps (dev server)', () => {
     const cases = caseClientFor(dev.client, taskQueue);
     const caseId = await withWorker(taskQueue, async () => {
       const id = await openCase(cases, 'police');
-      await cases.submitVerdict(id, criminal);
+      await cases.update(id, 'submitVerdict', criminal);
       await waitForCase(cases, id, (state) => state.tracks.police?.status === 'awaiting_acknowledgment', 'police package delivered');
       return id;
     });
@@ -107,7 +108,7 @@ describe('concurrent, retried and late steps (dev server)', () => {
       const text = `Arisan online bodong ${Date.now()} ${Math.random()}`;
       const { caseId } = await cases.submitDetection(detectionOf({ text }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.submitVerdict(caseId, criminal);
+      await cases.update(caseId, 'submitVerdict', criminal);
       await waitForCase(cases, caseId, (state) => state.tracks.police?.status === 'awaiting_acknowledgment', 'police package delivered');
       const firstRunId = (await dev.client.workflow.getHandle(caseId).describe()).runId;
       // A viral item: enough repeat detections for the server to suggest continue-as-new (4 Ki events).
@@ -115,8 +116,8 @@ describe('concurrent, retried and late steps (dev server)', () => {
         await Promise.all(Array.from({ length: 100 }, () => cases.submitDetection(detectionOf({ text }))));
       }
       await waitFor(() => dev.client.workflow.getHandle(caseId).describe(), (description) => description.runId !== firstRunId, 'a continued run', 60_000);
-      await cases.acknowledgePolice(caseId, { actor: officers.police });
-      await cases.recordPoliceReport(caseId, { actor: officers.police, reportNumber: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL' });
+      await cases.update(caseId, 'acknowledgePolice', { actor: officers.police });
+      await cases.update(caseId, 'recordPoliceReport', { actor: officers.police, reportNumber: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL' });
       const outcome = await cases.outcome(caseId);
       expect(outcome.policeReportNumber).toBe('LP/B/123/XI/2025/SPKT/POLDA KALSEL');
       expect(outcome.detections).toBe(4_301);

@@ -7,15 +7,14 @@ import {
   slaMs,
   type CaseState,
 } from '../../../domain';
-import { compileRetryPolicy } from '@temporalio/common';
+import { compileRetryPolicy, msToNumber } from '@temporalio/common';
 import { ACTIVITY_OPTIONS } from '../../../activities/options';
-import { canonicalizeUrl } from '../../../activities/url/canonicalize';
-import { caseListQuery } from '../../../intake/case-client';
-import { caseBaseId, caseWorkflowId, identityKey, normalizeText, parseCaseId } from '../../../intake/case-id';
+import { canonicalizeUrl } from '../../../lib/url/canonicalize';
+import { caseListQuery } from '../../../cases/case-client';
+import { caseBaseId, caseWorkflowId, identityKey, normalizeText, parseCaseId } from '../../../cases/case-id';
 import { loadDefaultPolicy } from '../../../policy';
 import defaultPolicyJson from '../../../policy/default-policy.json';
-import { CASE_ACTIVITY_OPTIONS } from '../../../workflows/activity-stubs';
-import { officers } from '../../support/case-test-kit';
+import { fixtureHistories, officers, readHistoryFixtures } from '../../support/case-test-kit';
 
 /** The pure parts the case workflow relies on: case ids, the policy file, the role rules, list queries. */
 describe('case ids, the default policy and the case rules', () => {
@@ -97,7 +96,21 @@ describe('case ids, the default policy and the case rules', () => {
   });
 
   it('calls activities with the options the activities recommend, each accepted by the SDK', () => {
-    expect(CASE_ACTIVITY_OPTIONS).toBe(ACTIVITY_OPTIONS);
+    // What the workflows scheduled, read from recorded histories: each attempt's timeout is the recommended one.
+    const scheduled = readHistoryFixtures()
+      .flatMap(({ fixture }) => fixtureHistories(fixture))
+      .flatMap(({ history }) => history.events ?? [])
+      .map((event) => event.activityTaskScheduledEventAttributes)
+      .filter((attributes) => attributes != null);
+    expect(scheduled.length).toBeGreaterThan(20);
+    for (const attributes of scheduled) {
+      const name = attributes.activityType!.name as keyof typeof ACTIVITY_OPTIONS;
+      const timeout = attributes.startToCloseTimeout!;
+      expect({ name, ms: Number(timeout.seconds ?? 0) * 1000 + Math.round((timeout.nanos ?? 0) / 1e6) }).toEqual({
+        name,
+        ms: msToNumber(ACTIVITY_OPTIONS[name].startToCloseTimeout),
+      });
+    }
     for (const options of Object.values(ACTIVITY_OPTIONS)) {
       expect(() => compileRetryPolicy(options.retry!)).not.toThrow();
     }

@@ -3,8 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { loadDefaultPolicy } from '../../../policy';
-import { canonicalizeUrl } from '../../../activities/url/canonicalize';
-import { CaseClient } from '../../../intake/case-client';
+import { CaseClient } from '../../../cases/case-client';
 import type { ActivityScript, ScriptedActivities } from '../../support/scripted-activities';
 import { bundleCaseWorkflows, createCaseTimeSkippingEnv, detectionOf, officers, uniqueUrl, waitForCase, withScriptedCaseWorker } from '../../support/case-test-kit';
 
@@ -21,16 +20,33 @@ describe('cases that run for weeks (time-skipping server)', () => {
   let bundle: WorkflowBundle;
   let queueSeq = 0;
 
+  // One server per test: a case cut short by a test can leave work the test server's clock waits for.
   beforeAll(async () => {
-    [env, bundle] = await Promise.all([createCaseTimeSkippingEnv(), bundleCaseWorkflows()]);
+    bundle = await bundleCaseWorkflows();
   });
-  afterAll(async () => {
+  beforeEach(async () => {
+    env = await createCaseTimeSkippingEnv();
+  });
+  afterEach(async () => {
     await env?.teardown();
   });
 
   function withCaseWorker<T>(script: ActivityScript, run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>): Promise<T> {
     queueSeq += 1;
     return withScriptedCaseWorker(env, bundle, `weeks-${queueSeq}`, script, run);
+  }
+
+  /**
+   * Terminates a case and its children if still running: a workflow left with timers on a task queue
+   * nobody polls any more stops the time-skipping server's clock for the tests that follow.
+   */
+  async function endCase(caseId: string): Promise<void> {
+    for (const workflowId of [caseId, `${caseId}:takedown:website-1:a1`, `${caseId}:takedown:website-1:a2`, `${caseId}:police`]) {
+      await env.client.workflow
+        .getHandle(workflowId)
+        .terminate('test finished')
+        .catch(() => undefined);
+    }
   }
 
   const gambling: ActivityScript['classification'] = { category: 'online_gambling', confidence: 0.95, suggestedPriority: 'urgent' };
@@ -40,7 +56,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
     const url = uniqueUrl('slot-gacor.example', 'daftar');
     const { caseId } = await cases.submitDetection(detectionOf({ url }));
     await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.submitVerdict(caseId, { actor: officers.supervisor, verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] } });
+    await cases.update(caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] } });
     return { caseId, url };
   }
 
@@ -51,6 +67,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       expect(scripted.callsOf('classifyContent')).toHaveLength(0);
       expect(state.classification).toBeUndefined();
       expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(/only a content hash/);
+      await endCase(caseId);
     });
   });
 
@@ -59,6 +76,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('news-portal.example', 'berita') }));
       const state = await waitForCase(cases, caseId, (current) => current.stage === 'verification', 'verification despite a failing classifier', 20_000);
       expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(/classification failed/);
+      await endCase(caseId);
     });
   });
 
@@ -69,7 +87,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.status === 'objected', 'objection');
       // The review takes longer than the 4 h compliance deadline.
       await env.sleep('30h');
-      await cases.resolveObjection(caseId, { actor: officers.supervisor, takedownKey: 'website-1', decision: 'reject', reason: 'gambling is not protected news' });
+      await cases.update(caseId, 'resolveObjection', { actor: officers.supervisor, takedownKey: 'website-1', decision: 'reject', reason: 'gambling is not protected news' });
       const decidedAt = Date.parse((await cases.getTimeline(caseId)).find((entry) => entry.action === 'objection_resolved')!.at);
       await env.sleep('80h');
       await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.level === 'ST3', 'ST3');
@@ -78,7 +96,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       expect(sent.ST1!).toBeGreaterThanOrEqual(decidedAt - 1_000);
       expect((sent.ST2! - sent.ST1!) / HOUR).toBeGreaterThanOrEqual(24 - 0.01);
       expect((sent.ST3! - sent.ST2!) / HOUR).toBeGreaterThanOrEqual(48 - 0.01);
-      await env.client.workflow.getHandle(caseId).terminate('test finished');
+      await endCase(caseId);
     });
   });
 
@@ -100,7 +118,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       const state = await waitForCase(cases, caseId, (current) => current.tracks.takedowns[0]?.result !== undefined, 'takedown result');
       expect(state.tracks.takedowns[0]!.result).toBe('removed');
       expect(state.timeline.filter((entry) => entry.action === 'track_failed')).toEqual([]);
-      await env.client.workflow.getHandle(caseId).terminate('test finished');
+      await endCase(caseId);
     });
   });
 
@@ -122,6 +140,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       expect((Date.parse(outcome.closedAt) - requestedAt) / HOUR).toBeLessThan(1);
       expect(outcome.closedBy).toEqual(officers.supervisor);
       expect(scripted.callsOf('withdrawTakedown')).toHaveLength(1);
+      await endCase(caseId);
     });
   });
 
@@ -145,18 +164,19 @@ describe('cases that run for weeks (time-skipping server)', () => {
     await withCaseWorker(script, async (defaultCases) => {
       // Continue as new after every check, so the first check (the re-upload) ends the run.
       const policy = loadDefaultPolicy();
-      const cases = new CaseClient(defaultCases.client, { taskQueue: `weeks-${queueSeq}`, canonicalize: canonicalizeUrl, policy: { ...policy, monitoring: { ...policy.monitoring, checksPerRun: 1 } } });
+      const cases = new CaseClient(defaultCases.client, { taskQueue: `weeks-${queueSeq}`, policy: { ...policy, monitoring: { ...policy.monitoring, checksPerRun: 1 } } });
       const { caseId } = await gamblingCase(cases);
       await env.sleep('2h');
       const monitored = await waitForCase(cases, caseId, (state) => state.stage === 'monitoring', 'monitoring');
       // To one second before the first check; no skipping after it, since a held activity stops the clock.
       await env.sleep(Date.parse(monitored.monitoring!.startedAt) + 24 * HOUR - (await env.currentTimeMs()) - 1_000);
       await waitForCase(cases, caseId, (state) => state.timeline.some((entry) => entry.action === 'continued_as_new'), 'continue-as-new waiting for the held notification', 30_000);
-      await cases.closeMonitoring(caseId, { actor: officers.supervisor, reason: 'platform confirmed permanent removal' });
+      await cases.update(caseId, 'closeMonitoring', { actor: officers.supervisor, reason: 'platform confirmed permanent removal' });
       release();
       const outcome = await cases.outcome(caseId);
       expect(outcome.closedBy).toEqual(officers.supervisor);
       expect(outcome.resolution).toBe('actioned');
+      await endCase(caseId);
     });
   });
 
@@ -164,8 +184,8 @@ describe('cases that run for weeks (time-skipping server)', () => {
     await withCaseWorker({ classification: gambling, platforms: { website: { complyAtPoll: 'never' } } }, async (cases, scripted) => {
       const { caseId } = await gamblingCase(cases);
       const requested = await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.ticketId !== undefined, 'takedown requested');
-      await cases.requestWithdrawal(caseId, { actor: officers.supervisor, reason: 'court order lifted the blocking request' });
-      await cases.approveWithdrawal(caseId, { actor: officers.supervisor2 });
+      await cases.update(caseId, 'requestWithdrawal', { actor: officers.supervisor, reason: 'court order lifted the blocking request' });
+      await cases.update(caseId, 'approveWithdrawal', { actor: officers.supervisor2 });
       const outcome = await cases.outcome(caseId);
       expect(outcome.resolution).toBe('withdrawn');
       const withdrawals = scripted.callsOf('withdrawTakedown').map((call) => call.input as { ticketId: string; requestId: string });
@@ -176,6 +196,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       expect(started.parentClosePolicy).toBe(2); // PARENT_CLOSE_POLICY_ABANDON
       expect(Number(started.workflowExecutionTimeout?.seconds ?? 0)).toBeGreaterThan(0);
       expect(started.retryPolicy?.maximumAttempts).toBe(1);
+      await endCase(caseId);
     });
   });
 

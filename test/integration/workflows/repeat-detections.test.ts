@@ -1,8 +1,8 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
-import { caseBaseId, caseWorkflowId } from '../../../intake/case-id';
-import type { CaseClient } from '../../../intake/case-client';
-import { canonicalizeUrl } from '../../../activities/url/canonicalize';
+import { caseBaseId, caseWorkflowId } from '../../../cases/case-id';
+import type { CaseClient } from '../../../cases/case-client';
+import { canonicalizeUrl } from '../../../lib/url/canonicalize';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import {
   detectionOf,
@@ -80,7 +80,7 @@ describe('repeat detections and re-opened cases (dev server)', () => {
     const first = await cases.submitDetection(detectionOf({ text }));
     expect(first.generation).toBe(1);
     await waitForCase(cases, first.caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.submitVerdict(first.caseId, { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['licensed lender'] } });
+    await cases.update(first.caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['licensed lender'] } });
     await cases.outcome(first.caseId);
 
     // Re-upload: the same text again, with different spacing and case.

@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES as SA, type CaseState, type TimelineEntry } from '../../../domain';
-import type { CaseClient } from '../../../intake/case-client';
+import type { CaseClient } from '../../../cases/case-client';
 import { type ScriptedActivities, type ActivityScript } from '../../support/scripted-activities';
 import {
   bundleCaseWorkflows,
@@ -50,7 +50,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       expect(opened.priority).toBe('normal');
       const [deadline] = opened.deadlines;
       expect(hoursBetween(deadline!.startedAt, deadline!.dueAt)).toBe(24);
-      await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
       const handle = env.client.workflow.getHandle(caseId);
       expect((await handle.describe()).typedSearchAttributes.get(SA.nextDeadline)?.toISOString()).toBe(deadline!.dueAt);
 
@@ -79,7 +79,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       expect(attributes.typedSearchAttributes.get(SA.slaBreached)).toBe(true);
 
       // The verifier acts late: the stage ends, the deadline is closed as met_late, the breach stays on record.
-      const done = await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'no_violation', reasons: ['satire page'] } });
+      const done = await cases.updateAndRead(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'no_violation', reasons: ['satire page'] } });
       expect(done.verdict).toBeDefined();
       const outcome = await cases.outcome(caseId);
       expect(outcome.slaBreaches).toBe(1);
@@ -98,11 +98,11 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       const opened = await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
       expect(opened.priority).toBe('high');
       await env.sleep('3h'); // verification SLA for high priority is 8 h: first reminder would be at 4 h
-      await cases.assignVerifier(caseId, { actor: officers.verifier, assignee: officers.verifier.officerId });
-      await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'hoax', label: 'DISINFORMASI', reasons: ['bridge inspected today'], publicResponse: false } });
+      await cases.update(caseId, 'assignVerifier', { actor: officers.verifier, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'hoax', label: 'DISINFORMASI', reasons: ['bridge inspected today'], publicResponse: false } });
       await waitForCase(cases, caseId, (state) => state.tracks.clarification?.status === 'drafting', 'clarification');
       await env.sleep('5h'); // clarification SLA for high priority is 12 h: first reminder at 6 h
-      await cases.draftStatement(caseId, {
+      await cases.update(caseId, 'draftStatement', {
         actor: officers.supervisor,
         kind: 'clarification',
         title: '[DISINFORMASI] Jembatan Barito runtuh',
@@ -110,7 +110,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
         pillar: 'digital_skill',
         channels: ['website'],
       });
-      await cases.approveStatement(caseId, { actor: officers.supervisor2, kind: 'clarification', revision: 1 });
+      await cases.update(caseId, 'approveStatement', { actor: officers.supervisor2, kind: 'clarification', revision: 1 });
       const outcome = await cases.outcome(caseId);
       expect(outcome.slaBreaches).toBe(0);
       const state = await cases.getState(caseId);
@@ -133,8 +133,8 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
     await withCaseWorker(script, async (cases, scripted) => {
       const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('www.youtube.com', 'watch') }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId });
-      await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'illegal', category: 'defamation', reasons: ['court order 12/2025'] } });
+      await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'illegal', category: 'defamation', reasons: ['court order 12/2025'] } });
       const outcome = await cases.outcome(caseId);
       expect(outcome.takedowns).toEqual([expect.objectContaining({ platform: 'youtube', result: 'removed' })]);
       expect(outcome.takedowns[0]!.level).toBeUndefined();
@@ -157,8 +157,8 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
     await withCaseWorker(script, async (cases, scripted) => {
       const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('bansos-kalsel.example', 'daftar') }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId });
-      await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'criminal', category: 'fraud', reasons: ['phishing form'] } });
+      await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'criminal', category: 'fraud', reasons: ['phishing form'] } });
       await waitForCase(cases, caseId, (state) => state.tracks.police?.status === 'awaiting_acknowledgment', 'package delivered');
       await env.sleep('5h');
       const breached = await waitForCase(
@@ -176,8 +176,8 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       expect(scripted.notifications('sla_breach')).toEqual([expect.objectContaining({ audience: 'supervisors', subject: expect.stringContaining('police acknowledgment') })]);
       expect((await env.client.workflow.getHandle(caseId).describe()).typedSearchAttributes.get(SA.slaBreached)).toBe(true);
 
-      await cases.acknowledgePolice(caseId, { actor: officers.police });
-      await cases.recordPoliceReport(caseId, { actor: officers.police, reportNumber: 'LP/B/77/XI/2025/SPKT/POLDA KALSEL' });
+      await cases.update(caseId, 'acknowledgePolice', { actor: officers.police });
+      await cases.update(caseId, 'recordPoliceReport', { actor: officers.police, reportNumber: 'LP/B/77/XI/2025/SPKT/POLDA KALSEL' });
       const outcome = await cases.outcome(caseId);
       expect(outcome.policeReportNumber).toBe('LP/B/77/XI/2025/SPKT/POLDA KALSEL');
       const state = await cases.getState(caseId);
@@ -194,10 +194,10 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       const { caseId } = await cases.submitDetection(detectionOf({ text: 'Provokasi antar suku di Kotabaru', region: 'kotabaru' }));
       const opened = await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
       expect(opened.priority).toBe('urgent');
-      await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId });
-      await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'hoax', label: 'MISINFORMASI', reasons: ['old photo'], publicResponse: false } });
+      await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'hoax', label: 'MISINFORMASI', reasons: ['old photo'], publicResponse: false } });
       await waitForCase(cases, caseId, (state) => state.tracks.clarification?.status === 'drafting', 'clarification');
-      await cases.draftStatement(caseId, {
+      await cases.update(caseId, 'draftStatement', {
         actor: officers.verifier,
         kind: 'clarification',
         title: '[MISINFORMASI] Foto lama',
@@ -213,7 +213,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       expect(clarification.remindersSent).toEqual([0.5, 0.75]);
       // The drafter is the one reminded.
       expect(scripted.notifications('sla_reminder').every((notification) => notification.officerId === officers.verifier.officerId)).toBe(true);
-      await cases.approveStatement(caseId, { actor: officers.supervisor, kind: 'clarification', revision: 1 });
+      await cases.update(caseId, 'approveStatement', { actor: officers.supervisor, kind: 'clarification', revision: 1 });
       const outcome = await cases.outcome(caseId);
       expect(outcome).toMatchObject({ resolution: 'actioned', slaBreaches: 1 });
       const finalState = await cases.getState(caseId);

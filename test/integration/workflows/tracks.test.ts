@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
-import type { CaseClient } from '../../../intake/case-client';
+import type { CaseClient } from '../../../cases/case-client';
 import { type ScriptedActivities, type ActivityScript } from '../../support/scripted-activities';
 import {
   bundleCaseWorkflows,
@@ -39,8 +39,8 @@ describe('content case tracks (time-skipping server)', () => {
     await withCaseWorker({ classification: { category: 'hoax', confidence: 0.4, rules: ['hoax.forward_chain'] } }, async (cases, scripted) => {
       const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('www.facebook.com', 'post'), text: 'Pesan berantai: air PDAM tercemar' }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId });
-      const afterVerdict = await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'no_violation', reasons: ['PDAM lab results are normal'] } });
+      await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
+      const afterVerdict = await cases.updateAndRead(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'no_violation', reasons: ['PDAM lab results are normal'] } });
       expect(afterVerdict.verdict?.by).toEqual(officers.verifier);
 
       const outcome = await cases.outcome(caseId);
@@ -72,14 +72,14 @@ describe('content case tracks (time-skipping server)', () => {
         detectionOf({ source: 'public_complaint', reportedBy: 'public', text: 'Vaksin campak di Banjarbaru mengandung chip', reporterRef: 'rep_abcdefgh12' }),
       );
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.assignVerifier(caseId, { actor: officers.verifier, assignee: officers.verifier.officerId });
-      await cases.submitVerdict(caseId, {
+      await cases.update(caseId, 'assignVerifier', { actor: officers.verifier, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'submitVerdict', {
         actor: officers.verifier,
         verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['Dinkes Kalsel: vaccines contain no chips'] },
       });
       await waitForCase(cases, caseId, (state) => state.tracks.clarification?.status === 'drafting', 'clarification drafting');
 
-      const drafted = await cases.draftStatement(caseId, {
+      const drafted = await cases.updateAndRead(caseId, 'draftStatement', {
         actor: officers.verifier,
         kind: 'clarification',
         title: '[HOAKS] Vaksin campak mengandung chip',
@@ -88,10 +88,10 @@ describe('content case tracks (time-skipping server)', () => {
         channels: ['website', 'instagram'],
       });
       expect(drafted.tracks.clarification).toMatchObject({ status: 'awaiting_approval', draft: { revision: 1, label: 'HOAKS', by: officers.verifier } });
-      await cases.approveStatement(caseId, { actor: officers.supervisor, kind: 'clarification', revision: 1 });
+      await cases.update(caseId, 'approveStatement', { actor: officers.supervisor, kind: 'clarification', revision: 1 });
       await waitForCase(cases, caseId, (state) => state.tracks.response?.status === 'drafting', 'response drafting');
 
-      await cases.draftStatement(caseId, {
+      await cases.update(caseId, 'draftStatement', {
         actor: officers.pr,
         kind: 'response',
         title: 'Diskominfo Kalsel: waspadai hoaks vaksin',
@@ -99,9 +99,9 @@ describe('content case tracks (time-skipping server)', () => {
         pillar: 'digital_safety',
         channels: ['press_release'],
       });
-      const rejected = await cases.rejectStatement(caseId, { actor: officers.supervisor, kind: 'response', revision: 1, reason: 'Cite the Dinkes statement' });
+      const rejected = await cases.updateAndRead(caseId, 'rejectStatement', { actor: officers.supervisor, kind: 'response', revision: 1, reason: 'Cite the Dinkes statement' });
       expect(rejected.tracks.response?.status).toBe('drafting');
-      await cases.draftStatement(caseId, {
+      await cases.update(caseId, 'draftStatement', {
         actor: officers.pr,
         kind: 'response',
         title: 'Diskominfo Kalsel dan Dinkes: vaksin campak aman',
@@ -109,7 +109,7 @@ describe('content case tracks (time-skipping server)', () => {
         pillar: 'digital_safety',
         channels: ['press_release', 'x'],
       });
-      await cases.approveStatement(caseId, { actor: officers.supervisor2, kind: 'response', revision: 2 });
+      await cases.update(caseId, 'approveStatement', { actor: officers.supervisor2, kind: 'response', revision: 2 });
 
       const outcome = await cases.outcome(caseId);
       expect(outcome.resolution).toBe('actioned');
@@ -148,8 +148,8 @@ describe('content case tracks (time-skipping server)', () => {
       const { caseId } = await cases.submitDetection(detectionOf({ url: site, text: 'Slot gacor maxwin deposit 10rb' }));
       const started = await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
       expect(started.priority).toBe('urgent');
-      await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId });
-      await cases.submitVerdict(caseId, {
+      await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'submitVerdict', {
         actor: officers.verifier,
         verdict: {
           kind: 'illegal',
@@ -209,20 +209,20 @@ describe('content case tracks (time-skipping server)', () => {
       const channel = uniqueUrl('t.me', 'bansos_kalsel_resmi');
       const { caseId } = await cases.submitDetection(detectionOf({ source: 'officer', reportedBy: 'siti.verifier', officerId: 'siti.verifier', url: channel }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.assignVerifier(caseId, { actor: officers.verifier, assignee: officers.verifier.officerId });
-      await cases.submitVerdict(caseId, {
+      await cases.update(caseId, 'assignVerifier', { actor: officers.verifier, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'submitVerdict', {
         actor: officers.verifier,
         verdict: { kind: 'criminal', category: 'fraud', reasons: ['fake social aid registration collecting KTP data'], publicResponse: true },
       });
       await waitForCase(cases, caseId, (state) => state.tracks.police?.status === 'awaiting_acknowledgment', 'police package delivered');
-      await cases.acknowledgePolice(caseId, { actor: officers.police });
-      await cases.recordPoliceFollowUp(caseId, { actor: officers.police, note: 'Ditressiber assigned an investigator' });
-      const reported = await cases.recordPoliceReport(caseId, { actor: officers.police, reportNumber: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL' });
+      await cases.update(caseId, 'acknowledgePolice', { actor: officers.police });
+      await cases.update(caseId, 'recordPoliceFollowUp', { actor: officers.police, note: 'Ditressiber assigned an investigator' });
+      const reported = await cases.updateAndRead(caseId, 'recordPoliceReport', { actor: officers.police, reportNumber: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL' });
       expect(reported.tracks.police).toMatchObject({ status: 'reported', report: { number: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL', by: officers.police } });
       // The takedown is still waiting for the platform: both tracks run at once.
       expect(reported.tracks.takedowns).toEqual([expect.objectContaining({ platform: 'telegram', status: 'awaiting_compliance' })]);
 
-      await cases.draftStatement(caseId, {
+      await cases.update(caseId, 'draftStatement', {
         actor: officers.pr,
         kind: 'response',
         title: 'Waspada penipuan bansos',
@@ -230,7 +230,7 @@ describe('content case tracks (time-skipping server)', () => {
         pillar: 'digital_safety',
         channels: ['website', 'facebook'],
       });
-      await cases.approveStatement(caseId, { actor: officers.supervisor, kind: 'response', revision: 1 });
+      await cases.update(caseId, 'approveStatement', { actor: officers.supervisor, kind: 'response', revision: 1 });
 
       const outcome = await cases.outcome(caseId);
       expect(outcome.policeReportNumber).toBe('LP/B/123/XI/2025/SPKT/POLDA KALSEL');
@@ -255,13 +255,13 @@ describe('content case tracks (time-skipping server)', () => {
       const video = uniqueUrl('www.tiktok.com', '@akun/video');
       const { caseId } = await cases.submitDetection(detectionOf({ url: video }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier2.officerId });
-      await cases.submitVerdict(caseId, { actor: officers.verifier2, verdict: { kind: 'illegal', category: 'hate_speech', reasons: ['ethnic slur'] } });
+      await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier2.officerId });
+      await cases.update(caseId, 'submitVerdict', { actor: officers.verifier2, verdict: { kind: 'illegal', category: 'hate_speech', reasons: ['ethnic slur'] } });
       await env.sleep('2h');
       const objected = await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.status === 'objected', 'objection');
       expect(objected.tracks.takedowns[0]?.objection?.reason).toBe('creator says it is a news report');
       expect(scripted.notifications('approval_needed').map((notification) => notification.audience)).toContain('supervisors');
-      await cases.resolveObjection(caseId, { actor: officers.supervisor, takedownKey: 'tiktok-1', decision: 'reject', reason: 'not a news report' });
+      await cases.update(caseId, 'resolveObjection', { actor: officers.supervisor, takedownKey: 'tiktok-1', decision: 'reject', reason: 'not a news report' });
       const outcome = await cases.outcome(caseId);
       expect(outcome.takedowns).toEqual([expect.objectContaining({ platform: 'tiktok', result: 'removed', level: 'ST1', objection: 'creator says it is a news report' })]);
       const timeline = await cases.getTimeline(caseId);
@@ -282,8 +282,8 @@ describe('content case tracks (time-skipping server)', () => {
       const post = uniqueUrl('www.instagram.com', 'p');
       const { caseId } = await cases.submitDetection(detectionOf({ url: post }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId });
-      await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'illegal', category: 'pornography', reasons: ['explicit content'] } });
+      await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'illegal', category: 'pornography', reasons: ['explicit content'] } });
       await env.sleep('5d');
       const reuploaded = await waitForCase(
         cases,
@@ -296,7 +296,7 @@ describe('content case tracks (time-skipping server)', () => {
         `${caseId}:takedown:meta-1:a1`,
         `${caseId}:takedown:meta-1:a2`,
       ]);
-      await cases.closeMonitoring(caseId, { actor: officers.supervisor, reason: 'account deleted by the platform' });
+      await cases.update(caseId, 'closeMonitoring', { actor: officers.supervisor, reason: 'account deleted by the platform' });
       const outcome = await cases.outcome(caseId);
       expect(outcome).toMatchObject({ resolution: 'actioned', reuploads: 1, closedBy: officers.supervisor });
       const timeline = await cases.getTimeline(caseId);
@@ -309,11 +309,11 @@ describe('content case tracks (time-skipping server)', () => {
     await withCaseWorker({ classification: { category: 'defamation', confidence: 0.7 }, platforms: { youtube: { complyAtPoll: 'never' } } }, async (cases) => {
       const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('www.youtube.com', 'watch') }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.assignVerifier(caseId, { actor: officers.supervisor, assignee: officers.verifier.officerId });
-      await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'illegal', category: 'defamation', reasons: ['court order'] } });
+      await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
+      await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'illegal', category: 'defamation', reasons: ['court order'] } });
       await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.status === 'awaiting_compliance', 'takedown requested');
-      await cases.requestWithdrawal(caseId, { actor: officers.supervisor, reason: 'the court order was annulled on appeal' });
-      await cases.approveWithdrawal(caseId, { actor: officers.supervisor2 });
+      await cases.update(caseId, 'requestWithdrawal', { actor: officers.supervisor, reason: 'the court order was annulled on appeal' });
+      await cases.update(caseId, 'approveWithdrawal', { actor: officers.supervisor2 });
       const outcome = await cases.outcome(caseId);
       expect(outcome).toMatchObject({
         resolution: 'withdrawn',

@@ -1,5 +1,5 @@
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
-import { uniqueTaskQueue } from '../../harness/test-servers';
+import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import { bundleCaseWorkflows, caseClientFor, connectDevServer, detectionOf, officers, waitFor, waitForCase, type DevServer } from '../../support/case-test-kit';
 
@@ -35,10 +35,10 @@ describe('a case survives its worker being stopped (dev server)', () => {
 
     const { caseId } = await cases.submitDetection(detectionOf({ text: `Listrik padam total se-Kalsel ${Date.now()}` }));
     await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.assignVerifier(caseId, { actor: officers.verifier, assignee: officers.verifier.officerId });
-    await cases.submitVerdict(caseId, { actor: officers.verifier, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['PLN: no outage'], publicResponse: false } });
+    await cases.update(caseId, 'assignVerifier', { actor: officers.verifier, assignee: officers.verifier.officerId });
+    await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['PLN: no outage'], publicResponse: false } });
     await waitForCase(cases, caseId, (state) => state.tracks.clarification?.status === 'drafting', 'clarification');
-    await cases.draftStatement(caseId, {
+    await cases.update(caseId, 'draftStatement', {
       actor: officers.verifier,
       kind: 'clarification',
       title: '[HOAKS] Listrik padam total',
@@ -46,7 +46,7 @@ describe('a case survives its worker being stopped (dev server)', () => {
       pillar: 'digital_skill',
       channels: ['website'],
     });
-    await cases.approveStatement(caseId, { actor: officers.supervisor, kind: 'clarification', revision: 1 });
+    await cases.update(caseId, 'approveStatement', { actor: officers.supervisor, kind: 'clarification', revision: 1 });
     await waitFor(async () => first.callsOf('publishStatement').length, (count) => count === 1, 'publication in flight on worker A');
 
     // Stop worker A mid-stage: the publication activity is cancelled, the workflow is left half-way.

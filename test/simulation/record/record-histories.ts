@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { freePort } from '../../../local/ports';
+import { freePort } from '../../../lib/ports';
 import { startTemporalDevServer } from '../../../local/temporal-dev-server';
 import { readManifest } from '../../../toolchain/manifest';
 import packageJson from '../../../package.json';

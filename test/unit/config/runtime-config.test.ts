@@ -28,7 +28,8 @@ const baseConfig = {
 
 describe('runtime config: JSON file plus the cloud containers’ environment', () => {
   it('lets the container environment override Temporal, buckets, TLS material and the drain budget', () => {
-    const file = writeConfig(baseConfig);
+    // With TLS material the worker is in the cloud, where fetching keeps the production egress rules.
+    const file = writeConfig({ ...baseConfig, activities: { ...baseConfig.activities, fetch: { ...baseConfig.activities.fetch, allowPrivateNetwork: false } } });
     const config = loadWorkerConfig({
       SARING_CONFIG_FILE: file,
       TEMPORAL_ADDRESS: 'temporal.saring.internal:7233',

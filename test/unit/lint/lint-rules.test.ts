@@ -24,7 +24,7 @@ function lint(files: string[], noIgnore: boolean): { file: string; messages: Lin
   }));
 }
 
-describe('lint rules that guard workflow determinism and promise handling', () => {
+describe('lint rules that guard workflow determinism, promise handling and the layers', () => {
   let fixtureResults: ReturnType<typeof lint>;
   // One ESLint run for every fixture: type-aware linting starts slowly.
   beforeAll(() => {
@@ -44,6 +44,23 @@ describe('lint rules that guard workflow determinism and promise handling', () =
 
   it('rejects a floating promise anywhere', () => {
     expect(rulesOf('floating-promise.ts')).toContain('@typescript-eslint/no-floating-promises');
+  });
+
+  it('rejects an import of infra/ from app code', () => {
+    expect(rulesOf('api/imports-infra.ts')).toEqual(['import-x/no-restricted-paths']);
+  });
+
+  it('rejects an import of activities/ from client-side code', () => {
+    expect(rulesOf('api/imports-activities.ts')).toEqual(['import-x/no-restricted-paths']);
+  });
+
+  it('rejects an import of an app folder from lib/', () => {
+    expect(rulesOf('lib/imports-api.ts')).toEqual(['import-x/no-restricted-paths']);
+  });
+
+  it('rejects an import cycle, on both sides', () => {
+    expect(rulesOf('cycle/first.ts')).toEqual(['import-x/no-cycle']);
+    expect(rulesOf('cycle/second.ts')).toEqual(['import-x/no-cycle']);
   });
 
   it('finds no error in the real workflow and domain code', () => {

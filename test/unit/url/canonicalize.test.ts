@@ -1,4 +1,4 @@
-import { canonicalizeUrl, InvalidUrlError } from '../../../activities/url/canonicalize';
+import { canonicalizeUrl, InvalidUrlError } from '../../../lib/url/canonicalize';
 
 describe('canonicalizeUrl', () => {
   it.each([

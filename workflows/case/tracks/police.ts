@@ -37,6 +37,7 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
   const ended = condition(() => police.status === 'reported' || police.status === 'failed');
   try {
     const child = await startChild(PoliceEscalationWorkflow, { ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION), args: [input] });
+    ctx.startedChildren.add(police.childWorkflowId);
     const result = await Promise.race([child.result(), ended.then(() => undefined)]);
     if (result) {
       police.status = 'reported';

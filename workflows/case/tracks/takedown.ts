@@ -40,6 +40,7 @@ export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): 
   const reported = condition(() => track.result !== undefined);
   try {
     const child = await startChild(PlatformTakedownWorkflow, { ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION), args: [input] });
+    ctx.startedChildren.add(track.childWorkflowId);
     const outcome = await Promise.race([child.result(), reported.then(() => undefined)]);
     if (outcome) applyTakedownOutcome(ctx, track, outcome);
   } catch (error) {

@@ -1,0 +1,101 @@
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { Detection, describeIssues, type CasePolicy, type ContentCaseInput, type DetectionInput } from '../domain';
+import { canonicalizeUrl, InvalidUrlError } from '../lib/url/canonicalize';
+import { loadDefaultPolicy } from '../policy';
+import type { ContentCaseWorkflow } from '../workflows';
+import { caseSignals } from '../workflows/messages';
+import { sha256Hex } from '../lib/sha256';
+import { caseBaseId, caseWorkflowId } from './case-id';
+import { InvalidCaseInput } from './case-errors';
+
+function canonicalUrlOf(raw: string): ReturnType<typeof canonicalizeUrl> {
+  try {
+    return canonicalizeUrl(raw);
+  } catch (error) {
+    if (error instanceof InvalidUrlError) throw new InvalidCaseInput(`url: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Texts longer than this travel in full once, with the case's start; each detection signal carries this much and the digest. */
+export const SIGNAL_TEXT_CHARS = 280;
+
+export interface SubmitDetectionOptions {
+  client: Client;
+  taskQueue: string;
+  /** The policy new cases start with; the shipped default when omitted. */
+  policy?: CasePolicy;
+  /**
+   * Highest generation seen per base id. Generations only grow (n+1 exists only once n closed), so
+   * starting from a remembered one is safe and saves a round trip per closed generation.
+   */
+  generationCache?: Map<string, number>;
+}
+
+export interface SubmittedDetection {
+  caseId: string;
+  generation: number;
+  /** The run that received the detection (new or already open). */
+  runId: string;
+}
+
+const MAX_GENERATIONS = 9999;
+let defaultPolicy: CasePolicy | undefined;
+
+/**
+ * Delivers a detection to its case, opening the case if needed, atomically (signalWithStart):
+ * - no case yet for the content: a new case `case-<hash>` starts and receives the detection;
+ * - the case is open: the detection is signalled to it and counted (however many arrive at once);
+ * - the case is closed: the id is not reused (WorkflowIdReusePolicy REJECT_DUPLICATE), so the
+ *   detection opens the next generation `case-<hash>.<n+1>`, whose input links the closed case.
+ * Two submitters racing on a closed case both land on the same new generation: signalWithStart
+ * starts it once and signals it for the other.
+ * Update-with-start (executeUpdateWithStart, SDK 1.24) would give the sender an answer (counted or
+ * duplicate) but costs two history events per detection instead of one; crawlers send thousands of
+ * repeats of a viral item, so intake stays on signals and de-duplicates by `detectionId` in the case.
+ */
+export async function submitDetection(options: SubmitDetectionOptions, raw: DetectionInput): Promise<SubmittedDetection> {
+  const parsed = Detection.safeParse(raw);
+  if (!parsed.success) throw new InvalidCaseInput(`invalid detection: ${describeIssues(parsed.error)}`);
+  const detection = { ...parsed.data };
+  if (detection.url) {
+    const canonical = canonicalUrlOf(detection.url);
+    detection.url = canonical.url;
+    detection.platform ??= canonical.platform;
+  }
+  const baseId = caseBaseId({ canonicalUrl: detection.url, contentSha256: detection.contentSha256, text: detection.text });
+  // Repeat detections of a viral item must not each carry its full text into the case's history.
+  const fullText = detection.text;
+  if (fullText && fullText.length > SIGNAL_TEXT_CHARS) {
+    detection.text = fullText.slice(0, SIGNAL_TEXT_CHARS);
+    detection.textSha256 = sha256Hex(fullText);
+  }
+  const policy = options.policy ?? (defaultPolicy ??= loadDefaultPolicy());
+
+  for (let generation = options.generationCache?.get(baseId) ?? 1; generation <= MAX_GENERATIONS; generation += 1) {
+    const caseId = caseWorkflowId(baseId, generation);
+    const input: ContentCaseInput = {
+      caseId,
+      generation,
+      policy,
+      ...(fullText && fullText !== detection.text ? { firstText: fullText } : {}),
+      ...(generation > 1 ? { previousCase: { caseId: caseWorkflowId(baseId, generation - 1), generation: generation - 1 } } : {}),
+    };
+    try {
+      const handle = await options.client.workflow.signalWithStart<typeof ContentCaseWorkflow, [DetectionInput]>('ContentCaseWorkflow', {
+        workflowId: caseId,
+        taskQueue: options.taskQueue,
+        args: [input],
+        signal: caseSignals.detection,
+        signalArgs: [detection],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+      options.generationCache?.set(baseId, generation);
+      return { caseId, generation, runId: handle.signaledRunId };
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      // This generation is closed: the detection belongs to the next one.
+    }
+  }
+  throw new Error(`more than ${MAX_GENERATIONS} generations for ${baseId}`);
+}

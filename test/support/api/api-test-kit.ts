@@ -1,0 +1,224 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Actor, CaseState, TimelineEntry } from '../../../domain';
+import type { AvailableAction } from '../../../api/available-actions';
+import { CaseClient, type CaseSummary } from '../../../cases/case-client';
+import { createOfficerDirectory, newToken } from '../../../api/officer-directory';
+import { sha256Hex } from '../../../lib/sha256';
+import { perMinuteLimiter } from '../../../api/rate-limit';
+import { fileReporterVault } from '../../../api/reporter-vault';
+import { startApiServer, type RunningApi } from '../../../api/server';
+import { testServers, uniqueTaskQueue } from '../servers/test-servers';
+import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
+import { ScriptedActivities, type ActivityScript } from '../scripted-activities';
+
+export type OfficerKey = keyof typeof officers;
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+/** Response bodies are read loosely in tests; the assertions say what they must hold. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+export interface ApiCaller {
+  get<T = Loose>(pathname: string): Promise<ApiResponse<T>>;
+  post<T = Loose>(pathname: string, body?: unknown): Promise<ApiResponse<T>>;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: { path: string; message: string }[] };
+}
+export interface ActionsBody {
+  stage: string;
+  actions: AvailableAction[];
+}
+export interface TimelineBody {
+  timeline: TimelineEntry[];
+}
+export interface CaseListBody {
+  query: string;
+  cases: CaseSummary[];
+}
+
+export interface ApiTestEnv {
+  baseUrl: string;
+  tokens: Record<OfficerKey, string>;
+  client: Client;
+  scripted: ScriptedActivities;
+  dataDir: string;
+  vaultFile: string;
+  /** Calls the API with an officer's token, or with a raw Authorization header value, or none. */
+  as(who: OfficerKey | { authorization?: string }): ApiCaller;
+  /** Polls GET /api/cases/:id until the predicate holds. */
+  waitForState(caseId: string, predicate: (state: CaseState) => boolean, what: string): Promise<CaseState>;
+  stop(): Promise<void>;
+}
+
+const NAMES: Record<OfficerKey, string> = {
+  verifier: 'Siti Rahmah',
+  verifier2: 'Rahmat Hidayat',
+  supervisor: 'Budi Santoso',
+  supervisor2: 'Rina Kartika',
+  police: 'Agus (Humas Polda)',
+  pr: 'Dewi Humas',
+  auditor: 'Tono Auditor',
+  admin: 'Ops Admin',
+};
+
+export function actorOf(key: OfficerKey): Actor {
+  return officers[key];
+}
+
+/**
+ * The API in-process on a free port, against the harness's dev server, with a real worker running
+ * the real case workflows (scripted activities) on a task queue of this test file's own.
+ */
+export async function startApiTestEnv(
+  options: { script?: ActivityScript; consoleDir?: string } = {},
+): Promise<ApiTestEnv> {
+  const { temporal } = testServers();
+  const taskQueue = uniqueTaskQueue('api');
+  const [bundle, connection, nativeConnection] = await Promise.all([
+    bundleCaseWorkflows(),
+    Connection.connect({ address: temporal.address }),
+    NativeConnection.connect({ address: temporal.address }),
+  ]);
+  const client = new Client({ connection, namespace: temporal.namespace });
+  const scripted = new ScriptedActivities(options.script ?? {});
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    namespace: temporal.namespace,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: scripted.activities(),
+  });
+  const workerRun = worker.run();
+
+  const tokens = Object.fromEntries(Object.keys(officers).map((key) => [key, newToken()])) as Record<
+    OfficerKey,
+    string
+  >;
+  const directory = createOfficerDirectory(
+    (Object.keys(officers) as OfficerKey[]).map((key) => ({
+      ...officers[key],
+      name: NAMES[key],
+      tokenSha256: sha256Hex(tokens[key]),
+    })),
+  );
+  const dataDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? os.tmpdir(), 'api-'));
+  const vaultFile = path.join(dataDir, 'vault', 'reporters.jsonl');
+  let api: RunningApi | undefined;
+  try {
+    api = await startApiServer(
+      {
+        cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
+        officers: directory,
+        vault: fileReporterVault(vaultFile),
+        publicLimiter: perMinuteLimiter(1000),
+      },
+      { host: '127.0.0.1', port: 0, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) },
+    );
+  } catch (error) {
+    worker.shutdown();
+    await workerRun;
+    throw error;
+  }
+  const baseUrl = api.url;
+
+  const as = (who: OfficerKey | { authorization?: string }): ApiCaller => {
+    const authorization = typeof who === 'string' ? `Bearer ${tokens[who]}` : who.authorization;
+    const call = async (method: string, pathname: string, body?: unknown): Promise<ApiResponse> => {
+      const response = await fetch(`${baseUrl}${pathname}`, {
+        method,
+        headers: {
+          ...(authorization ? { authorization } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // Not JSON (console files): keep the text.
+      }
+      return { status: response.status, body: parsed, text, headers: response.headers };
+    };
+    return {
+      get: (pathname) => call('GET', pathname) as Promise<ApiResponse<Loose>>,
+      post: (pathname, body) => call('POST', pathname, body ?? {}) as Promise<ApiResponse<Loose>>,
+    };
+  };
+
+  return {
+    baseUrl,
+    tokens,
+    client,
+    scripted,
+    dataDir,
+    vaultFile,
+    as,
+    waitForState: (caseId, predicate, what) =>
+      waitFor(
+        async () => {
+          const response = await as('supervisor').get<CaseState>(`/api/cases/${caseId}`);
+          if (response.status !== 200)
+            throw new Error(`GET case ${caseId}: ${response.status} ${response.text}`);
+          return response.body;
+        },
+        predicate,
+        what,
+        60_000,
+      ),
+    async stop() {
+      await api?.close();
+      worker.shutdown();
+      await workerRun;
+      await nativeConnection.close();
+      await connection.close();
+    },
+  };
+}
+
+/** Submits an officer detection through the API and waits until the case is ready for verification. */
+export async function openCaseForVerification(
+  env: ApiTestEnv,
+  body: Record<string, unknown>,
+  who: OfficerKey = 'verifier',
+): Promise<string> {
+  const response = await env.as(who).post<{ caseId: string }>('/api/detections', body);
+  if (response.status !== 202) throw new Error(`POST /api/detections: ${response.status} ${response.text}`);
+  const { caseId } = response.body;
+  // The verification deadline opens once the intake notification is out: then the case waits for an officer.
+  await env.waitForState(
+    caseId,
+    (state) => state.stage === 'verification' && state.deadlines.length > 0,
+    `${caseId} in verification`,
+  );
+  return caseId;
+}
+
+/**
+ * The case's history length once the case is idle (the same over 400 ms): timers and search attribute
+ * upserts the case does on its own must not be mistaken for the effect of a request.
+ */
+export async function historyLengthOf(env: ApiTestEnv, caseId: string): Promise<number> {
+  const length = async () => (await env.client.workflow.getHandle(caseId).fetchHistory()).events?.length ?? 0;
+  let previous = await length();
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const current = await length();
+    if (current === previous) return current;
+    previous = current;
+  }
+  throw new Error(`the history of ${caseId} keeps growing`);
+}

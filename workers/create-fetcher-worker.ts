@@ -1,0 +1,21 @@
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createFetcherActivities } from '../activities/fetcher-activities';
+import type { FetcherConfig } from './fetcher-config';
+
+/** A worker that polls only the fetch queue, for activity tasks only: it runs no workflow code. */
+export async function createFetcherWorker(options: {
+  config: FetcherConfig;
+  connection: NativeConnection;
+  identity?: string;
+  now?: () => Date;
+}): Promise<Worker> {
+  const { config } = options;
+  return Worker.create({
+    connection: options.connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities: createFetcherActivities(config, options.now),
+    shutdownGraceTime: `${config.shutdownGraceSeconds}s`,
+    ...(options.identity ? { identity: options.identity } : {}),
+  });
+}
