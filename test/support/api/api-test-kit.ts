@@ -50,6 +50,8 @@ export interface CaseListBody {
 export interface RegisteredRoute {
   method: string;
   url: string;
+  /** The route validates a request body. */
+  hasBody: boolean;
 }
 
 export interface ApiTestEnv {
@@ -138,7 +140,8 @@ export async function startApiTestEnv(
       },
     );
     app.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+      for (const method of [route.method].flat())
+        routes.push({ method, url: route.url, hasBody: Boolean(route.schema?.body) });
     });
     api = await listenApi(app, { host: '127.0.0.1', port: 0 });
   } catch (error) {
