@@ -2,8 +2,8 @@
  * `npm run bench:api`: the officer-update round trip through the HTTP API, side by side with the same
  * update made directly through CaseClient in the same run (the floor the API adds to).
  *
- * Starts a headless Temporal dev server, a case worker in this process (scripted activities: no S3 or
- * simulators are needed to reach verification) and the API as its own process (api/main.ts), then times
+ * Starts a headless Temporal dev server, a case worker (bench/bench-worker.ts) and the API
+ * (api/main.ts), each in a process of its own, so this process holds only the two clients; then times
  * `assignVerifier` by a supervisor, alternating between two verifiers so every call changes the case.
  * Each mode works on cases of its own, and the modes take turns in rounds so that load from outside
  * the bench falls on both alike. The API is reached over HTTP only, so the bench measures any API
@@ -15,7 +15,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { CaseClient } from '../cases/case-client';
 import { connectClient } from '../config/temporal';
 import { sha256Hex } from '../lib/sha256';
@@ -23,7 +22,6 @@ import { freePort } from '../lib/ports';
 import { startNodeService } from '../local/node-service';
 import { startTemporalDevServer } from '../local/temporal-dev-server';
 import { readManifest } from '../toolchain/manifest';
-import { ScriptedActivities } from '../test/support/scripted-activities';
 
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 200);
 const CONCURRENCY = 8;
@@ -39,8 +37,6 @@ interface Lane {
   caseId: string;
   calls: number;
 }
-
-const silent = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
 
 function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
@@ -84,7 +80,6 @@ async function waitForVerification(cases: CaseClient, caseId: string): Promise<v
 }
 
 export async function runApiUpdateBench(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saring-api-bench-'));
   const taskQueue = 'api-bench';
   const temporalPort = await freePort();
@@ -98,14 +93,13 @@ export async function runApiUpdateBench(): Promise<void> {
   });
   const temporal = { address: server.address, namespace: 'default', taskQueue, tls: false };
   const client = await connectClient(temporal);
-  const nativeConnection = await NativeConnection.connect({ address: server.address });
-  const worker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: silent }),
-    activities: new ScriptedActivities({}).activities(),
+  const worker = await startNodeService({
+    name: 'the bench worker',
+    entry: 'bench/bench-worker.ts',
+    args: [server.address, taskQueue],
+    logFile: path.join(dir, 'worker.log'),
+    readyLine: /bench worker ready/,
   });
-  const workerRun = worker.run();
 
   const officersFile = path.join(dir, 'officers.json');
   fs.writeFileSync(
@@ -195,9 +189,7 @@ export async function runApiUpdateBench(): Promise<void> {
     }
   } finally {
     await api.stop();
-    worker.shutdown();
-    await workerRun;
-    await nativeConnection.close();
+    await worker.stop();
     await client.connection.close();
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
