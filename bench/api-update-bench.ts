@@ -10,12 +10,17 @@
  * implementation behind the same routes.
  *
  * BENCH_UPDATES (default 200) updates per mode and concurrency; 8-concurrent lanes each own one case
- * (updates to one workflow are applied one after another).
+ * (updates to one workflow are applied one after another). Last, the API layer alone: the same request
+ * against an in-process API whose case client is a stub, for the microseconds the router itself costs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createOfficerDirectory } from '../api/officer-directory';
+import { fileReporterVault } from '../api/reporter-vault';
+import { startApiServer } from '../api/server';
 import { CaseClient } from '../cases/case-client';
+import type { CaseState } from '../domain';
 import { connectClient } from '../config/temporal';
 import { sha256Hex } from '../lib/sha256';
 import { freePort } from '../lib/ports';
@@ -76,6 +81,50 @@ async function waitForVerification(cases: CaseClient, caseId: string): Promise<v
     }
     if (Date.now() > deadline) throw new Error(`${caseId} did not reach verification`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const LAYER_REQUESTS = 2_000;
+
+/**
+ * The API layer alone: the same HTTP request against an in-process API whose case client answers at
+ * once with a real case state, so what is timed is parsing, auth, validation, routing and
+ * serialization (microseconds, which the Temporal round trip above hides in its noise).
+ */
+async function timeApiLayer(state: CaseState, dir: string): Promise<void> {
+  const stub = { update: async () => state, getState: async () => state, ping: async () => undefined };
+  // Built as both the old router and the Fastify app take it (the old one also wanted a limiter).
+  const deps = {
+    cases: stub,
+    officers: createOfficerDirectory([
+      { ...SUPERVISOR, name: 'Bench Supervisor', tokenSha256: sha256Hex(TOKEN) },
+    ]),
+    vault: fileReporterVault(path.join(dir, 'layer-vault.jsonl')),
+    publicLimiter: { take: () => true },
+  };
+  const api = await startApiServer(deps as never, { host: '127.0.0.1', port: 0 });
+  try {
+    const post: Update = async (caseId, assignee) => {
+      const response = await fetch(`${api.url}/api/cases/${caseId}/actions/assignVerifier`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ assignee }),
+      });
+      await response.text();
+      if (response.status !== 200) throw new Error(`API layer: ${response.status}`);
+    };
+    console.log(`API layer alone (case client stubbed, ${LAYER_REQUESTS} requests per row), µs:`);
+    console.log('concurrency     n      p50      p95      p99');
+    for (const concurrency of [1, CONCURRENCY]) {
+      const lanes = Array.from({ length: concurrency }, () => ({ caseId: state.caseId, calls: 0 }));
+      await timedUpdates(post, lanes, 200);
+      const row = summary(await timedUpdates(post, lanes, LAYER_REQUESTS));
+      console.log(
+        `${String(concurrency).padStart(11)} ${String(row.n).padStart(5)} ${(row.p50 * 1000).toFixed(0).padStart(8)} ${(row.p95 * 1000).toFixed(0).padStart(8)} ${(row.p99 * 1000).toFixed(0).padStart(8)}`,
+      );
+    }
+  } finally {
+    await api.close();
   }
 }
 
@@ -159,8 +208,10 @@ export async function runApiUpdateBench(): Promise<void> {
 
     const modes = { api: http, direct } as const;
     const results: Record<string, number[]> = {};
+    let lanesForLayer: Lane[] = [];
     for (const concurrency of [1, CONCURRENCY]) {
       const lanes = { api: await openLanes(concurrency), direct: await openLanes(concurrency) };
+      lanesForLayer = lanes.direct;
       for (const mode of ['api', 'direct'] as const) await timedUpdates(modes[mode], lanes[mode], WARMUP);
       for (let round = 0; round < ROUNDS; round += 1) {
         // Take turns, swapping who goes first each round.
@@ -187,6 +238,8 @@ export async function runApiUpdateBench(): Promise<void> {
         `${' '.repeat(11)}  api/direct ratio: p50 ${(api.p50 / floor.p50).toFixed(2)}, p95 ${(api.p95 / floor.p95).toFixed(2)}, p99 ${(api.p99 / floor.p99).toFixed(2)}`,
       );
     }
+    console.log('');
+    await timeApiLayer(await cases.getState(lanesForLayer[0]!.caseId), dir);
   } finally {
     await api.stop();
     await worker.stop();
