@@ -31,7 +31,9 @@ interface ValidationFailure {
 }
 
 function isValidationFailure(error: unknown): error is ValidationFailure {
-  return typeof error === 'object' && error !== null && Array.isArray((error as ValidationFailure).validation);
+  return (
+    typeof error === 'object' && error !== null && Array.isArray((error as ValidationFailure).validation)
+  );
 }
 
 /** Fastify's own refusals (body, media type, URL) in the API's words. */
@@ -46,7 +48,11 @@ function frameworkError(error: FastifyError): HttpError | undefined {
         'Send the request body as JSON, with the header "Content-Type: application/json".',
       );
     case 'FST_ERR_BAD_URL':
-      return new HttpError(400, 'invalid_path', `The path ${error.message.replace(/ is not a valid url component$/, '')} is not valid percent-encoding.`);
+      return new HttpError(
+        400,
+        'invalid_path',
+        `The path ${error.message.replace(/ is not a valid url component$/, '')} is not valid percent-encoding.`,
+      );
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500)
     return new HttpError(error.statusCode, 'bad_request', error.message);
@@ -62,7 +68,9 @@ export function toHttpError(error: unknown, request: FastifyRequest): HttpError 
     return invalidInput(
       what,
       error.validation.map((issue) => ({
-        path: (issue.instancePath ?? '').split('/').filter(Boolean).join('.') || (part === 'body' ? '(body)' : part),
+        path:
+          (issue.instancePath ?? '').split('/').filter(Boolean).join('.') ||
+          (part === 'body' ? '(body)' : part),
         message: issue.message ?? 'invalid',
       })),
     );
@@ -101,7 +109,11 @@ function decoded(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new HttpError(400, 'invalid_path', `The path segment ${JSON.stringify(segment)} is not valid percent-encoding.`);
+    throw new HttpError(
+      400,
+      'invalid_path',
+      `The path segment ${JSON.stringify(segment)} is not valid percent-encoding.`,
+    );
   }
 }
 

@@ -20,9 +20,14 @@ export type InputIssue = z.infer<typeof InputIssue>;
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'Stable machine code, e.g. invalid_input, FORBIDDEN_ROLE, case_closed' }),
+      code: z
+        .string()
+        .meta({ description: 'Stable machine code, e.g. invalid_input, FORBIDDEN_ROLE, case_closed' }),
       message: z.string().meta({ description: 'What went wrong and what to do, for the person calling' }),
-      details: z.array(InputIssue).optional().meta({ description: 'For invalid_input: every problem by field' }),
+      details: z
+        .array(InputIssue)
+        .optional()
+        .meta({ description: 'For invalid_input: every problem by field' }),
     }),
   })
   .meta({ id: 'Error' });
@@ -43,7 +48,10 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, what:
   if (!parsed.success) {
     throw invalidInput(
       what,
-      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '(body)',
+        message: i.message,
+      })),
     );
   }
   return parsed.data;

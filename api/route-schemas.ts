@@ -14,6 +14,9 @@ export const CaseIdParams = z.object({
   }),
 });
 
-export const CaseStateBody = CaseState.meta({ id: 'CaseState', description: 'The case state (query "state")' });
+export const CaseStateBody = CaseState.meta({
+  id: 'CaseState',
+  description: 'The case state (query "state")',
+});
 export const DeadlinesBody = z.object({ deadlines: z.array(Deadline.meta({ id: 'Deadline' })) });
 export const TimelineBody = z.object({ timeline: z.array(TimelineEntry.meta({ id: 'TimelineEntry' })) });

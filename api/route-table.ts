@@ -6,7 +6,12 @@ export interface RouteTable {
 }
 
 const toPattern = (url: string) =>
-  new RegExp(`^${url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+').replace(/\*/g, '.*')}$`);
+  new RegExp(
+    `^${url
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/:[A-Za-z]+/g, '[^/]+')
+      .replace(/\*/g, '.*')}$`,
+  );
 
 /** Collects routes as they are registered (call before any route is added). */
 export function collectRouteTable(app: FastifyInstance): RouteTable {

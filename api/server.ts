@@ -37,13 +37,22 @@ export interface RunningApi {
 }
 
 /** The API's Fastify instance with zod schemas as its type provider. */
-export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 /** Tracking codes are the reporter's secret: they never reach a log. */
 function loggablePath(url: string): string {
-  return new URL(url, 'http://localhost').pathname.replace(/^(\/api\/public\/complaints\/).+$/, '$1<tracking code>');
+  return new URL(url, 'http://localhost').pathname.replace(
+    /^(\/api\/public\/complaints\/).+$/,
+    '$1<tracking code>',
+  );
 }
 
 /**
@@ -71,12 +80,15 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     if (request.body === undefined && request.routeOptions.schema?.body) request.body = {};
   });
   app.addHook('onSend', async (_request, reply) => {
-    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.headers(API_HEADERS);
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json'))
+      reply.headers(API_HEADERS);
   });
   const accessLog = options.accessLog;
   if (accessLog) {
     app.addHook('onResponse', async (request, reply) => {
-      accessLog(`${request.method} ${loggablePath(request.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms`);
+      accessLog(
+        `${request.method} ${loggablePath(request.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms`,
+      );
     });
   }
 
@@ -96,7 +108,10 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
 }
 
 /** Starts a built app on host:port; close() stops taking requests and lets those in flight finish. */
-export async function listenApi(app: ZodApp, options: Pick<ApiServerOptions, 'host' | 'port'>): Promise<RunningApi> {
+export async function listenApi(
+  app: ZodApp,
+  options: Pick<ApiServerOptions, 'host' | 'port'>,
+): Promise<RunningApi> {
   await app.listen({ host: options.host, port: options.port });
   app.server.headersTimeout = 30_000;
   const address = app.server.address() as AddressInfo;

@@ -49,7 +49,12 @@ function percentile(sorted: number[], q: number): number {
 
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+  };
 }
 
 /** Runs `count` updates over the lanes (one worker loop per lane) and returns each call's milliseconds. */
@@ -162,7 +167,12 @@ export async function runApiUpdateBench(): Promise<void> {
     configFile,
     JSON.stringify({
       temporal,
-      api: { host: '127.0.0.1', port: apiPort, officersFile, reporterVaultFile: path.join(dir, 'vault.jsonl') },
+      api: {
+        host: '127.0.0.1',
+        port: apiPort,
+        officersFile,
+        reporterVaultFile: path.join(dir, 'vault.jsonl'),
+      },
     }),
   );
   const api = await startNodeService({
@@ -224,12 +234,17 @@ export async function runApiUpdateBench(): Promise<void> {
       }
     }
 
-    console.log(`officer update round trip (assignVerifier), ${UPDATES} updates per row, ${process.version}:`);
+    console.log(
+      `officer update round trip (assignVerifier), ${UPDATES} updates per row, ${process.version}:`,
+    );
     console.log('concurrency  path     n     p50 ms   p95 ms   p99 ms');
     for (const concurrency of [1, CONCURRENCY]) {
       const api = summary(results[`api@${concurrency}`]!);
       const floor = summary(results[`direct@${concurrency}`]!);
-      for (const [name, row] of [['direct', floor], ['api', api]] as const) {
+      for (const [name, row] of [
+        ['direct', floor],
+        ['api', api],
+      ] as const) {
         console.log(
           `${String(concurrency).padStart(11)}  ${name.padEnd(6)} ${String(row.n).padStart(4)} ${row.p50.toFixed(2).padStart(8)} ${row.p95.toFixed(2).padStart(8)} ${row.p99.toFixed(2).padStart(8)}`,
         );

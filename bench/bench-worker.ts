@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection,
     taskQueue,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: silent }),
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      logger: silent,
+    }),
     activities: new ScriptedActivities({}).activities(),
   });
   process.on('SIGTERM', () => worker.shutdown());

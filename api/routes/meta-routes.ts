@@ -128,7 +128,9 @@ export function registerMetaRoutes(app: ZodApp, deps: ApiDeps): void {
         tags: ['admin'],
         security: BEARER,
         response: withErrors({
-          200: z.object({ officers: z.array(z.object({ officerId: z.string(), name: z.string(), role: Role })) }),
+          200: z.object({
+            officers: z.array(z.object({ officerId: z.string(), name: z.string(), role: Role })),
+          }),
         }),
       },
     },

@@ -61,7 +61,11 @@ describe('API: Idempotency-Key on case steps (real dev server, real workflows)',
     expect(response.body.error.message).toMatch(/nothing was changed/);
     const tooLong = await env
       .as('verifier')
-      .post(`/api/cases/${caseId}/actions/assignVerifier`, { assignee: 'siti.verifier' }, { 'idempotency-key': 'k'.repeat(129) });
+      .post(
+        `/api/cases/${caseId}/actions/assignVerifier`,
+        { assignee: 'siti.verifier' },
+        { 'idempotency-key': 'k'.repeat(129) },
+      );
     expect(tooLong.status).toBe(400);
     expect(await historyLengthOf(env, caseId)).toBe(before);
   });

@@ -20,7 +20,10 @@ interface OpenApiDocument {
  * console's static files. HEAD routes mirror their GET.
  */
 const notOperations = (route: RegisteredRoute) =>
-  route.method === 'HEAD' || route.url === '/api/docs' || route.url.startsWith('/api/docs/') || route.url === '/*';
+  route.method === 'HEAD' ||
+  route.url === '/api/docs' ||
+  route.url.startsWith('/api/docs/') ||
+  route.url === '/*';
 
 /** Fastify's `/api/cases/:caseId` as OpenAPI's `/api/cases/{caseId}`. */
 const openApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -54,7 +57,9 @@ describe('API: the OpenAPI 3.1 document describes every route (running API)', ()
   it('is an OpenAPI 3.1 document whose references all resolve, with bearer auth as a security scheme', () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     expect(doc.info).toMatchObject({ title: 'Saring API', version: expect.any(String) });
-    expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+    expect(doc.components.securitySchemes.bearer).toEqual(
+      expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    );
     for (const path of Object.keys(doc.paths)) expect(path).toMatch(/^\//);
     const refs = refsIn(doc);
     expect(refs.length).toBeGreaterThan(0);
@@ -86,15 +91,21 @@ describe('API: the OpenAPI 3.1 document describes every route (running API)', ()
       const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
       if (success.length === 0) problems.push(`${where}: no success response`);
       for (const [status, response] of success)
-        if (!response.content?.['application/json']?.schema) problems.push(`${where}: ${status} has no schema`);
+        if (!response.content?.['application/json']?.schema)
+          problems.push(`${where}: ${status} has no schema`);
       for (const errors of ['4XX', '5XX'])
-        if (operation.responses?.[errors]?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/Error')
+        if (
+          operation.responses?.[errors]?.content?.['application/json']?.schema?.$ref !==
+          '#/components/schemas/Error'
+        )
           problems.push(`${where}: ${errors} is not the error body`);
     }
     expect(problems).toEqual([]);
 
     // Nothing documented that does not exist.
-    const registered = new Set(operations.map((route) => `${route.method.toLowerCase()} ${openApiPath(route.url)}`));
+    const registered = new Set(
+      operations.map((route) => `${route.method.toLowerCase()} ${openApiPath(route.url)}`),
+    );
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method} ${path}`),
     );
