@@ -8,7 +8,6 @@ import { connectClient } from '../config/temporal';
 import { loadPolicyFile } from '../policy';
 import { loadApiConfig } from './api-config';
 import { loadOfficerDirectory } from './officer-directory';
-import { perMinuteLimiter } from './rate-limit';
 import { fileReporterVault } from './reporter-vault';
 import { startApiServer } from './server';
 
@@ -25,11 +24,12 @@ async function main(): Promise<void> {
   });
 
   const api = await startApiServer(
-    { cases, officers, vault, publicLimiter: perMinuteLimiter(config.api.publicComplaintsPerMinute) },
+    { cases, officers, vault },
     {
       host: config.api.host,
       port: config.api.port,
       consoleDir: config.api.consoleDir,
+      publicComplaintsPerMinute: config.api.publicComplaintsPerMinute,
       accessLog: (line) => console.log(`api ${line}`),
     },
   );

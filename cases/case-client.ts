@@ -131,12 +131,22 @@ export class CaseClient {
     return submitDetection({ ...this.submitOptions, client: this.client }, detection);
   }
 
-  /** Runs an officer step; resolves with the case state after it. */
-  async update<K extends CaseUpdateName>(caseId: string, name: K, payload: CaseUpdateInput<K>): Promise<CaseState> {
+  /**
+   * Runs an officer step; resolves with the case state after it. With `updateId` (the API's
+   * Idempotency-Key), a repeat with the same id on the same run is not applied again: Temporal answers
+   * with the first update's outcome.
+   */
+  async update<K extends CaseUpdateName>(
+    caseId: string,
+    name: K,
+    payload: CaseUpdateInput<K>,
+    options: { updateId?: string } = {},
+  ): Promise<CaseState> {
     const handle = this.client.workflow.getHandle<typeof ContentCaseWorkflow>(caseId);
     try {
       return await handle.executeUpdate(caseUpdates[name] as (typeof caseUpdates)['assignVerifier'], {
         args: [payload as CaseUpdateInput<'assignVerifier'>],
+        ...(options.updateId ? { updateId: options.updateId } : {}),
       });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {

@@ -8,9 +8,8 @@ import type { AvailableAction } from '../../../api/available-actions';
 import { CaseClient, type CaseSummary } from '../../../cases/case-client';
 import { createOfficerDirectory, newToken } from '../../../api/officer-directory';
 import { sha256Hex } from '../../../lib/sha256';
-import { perMinuteLimiter } from '../../../api/rate-limit';
 import { fileReporterVault } from '../../../api/reporter-vault';
-import { startApiServer, type RunningApi } from '../../../api/server';
+import { buildApi, listenApi, type RunningApi } from '../../../api/server';
 import { testServers, uniqueTaskQueue } from '../servers/test-servers';
 import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
 import { ScriptedActivities, type ActivityScript } from '../scripted-activities';
@@ -30,7 +29,7 @@ type Loose = any;
 
 export interface ApiCaller {
   get<T = Loose>(pathname: string): Promise<ApiResponse<T>>;
-  post<T = Loose>(pathname: string, body?: unknown): Promise<ApiResponse<T>>;
+  post<T = Loose>(pathname: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
 }
 
 export interface ErrorBody {
@@ -48,8 +47,17 @@ export interface CaseListBody {
   cases: CaseSummary[];
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** The route validates a request body. */
+  hasBody: boolean;
+}
+
 export interface ApiTestEnv {
   baseUrl: string;
+  /** Every route Fastify registered (onRoute hook), HEAD routes and the console's files included. */
+  routes: RegisteredRoute[];
   tokens: Record<OfficerKey, string>;
   client: Client;
   scripted: ScriptedActivities;
@@ -116,16 +124,26 @@ export async function startApiTestEnv(
   const dataDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? os.tmpdir(), 'api-'));
   const vaultFile = path.join(dataDir, 'vault', 'reporters.jsonl');
   let api: RunningApi | undefined;
+  const routes: RegisteredRoute[] = [];
   try {
-    api = await startApiServer(
+    const app = buildApi(
       {
         cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
         officers: directory,
         vault: fileReporterVault(vaultFile),
-        publicLimiter: perMinuteLimiter(1000),
       },
-      { host: '127.0.0.1', port: 0, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) },
+      {
+        publicComplaintsPerMinute: 1000,
+        // Every response the tests provoke must match the schema the OpenAPI document gives for it.
+        checkResponses: true,
+        ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
+      },
     );
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat())
+        routes.push({ method, url: route.url, hasBody: Boolean(route.schema?.body) });
+    });
+    api = await listenApi(app, { host: '127.0.0.1', port: 0 });
   } catch (error) {
     worker.shutdown();
     await workerRun;
@@ -135,10 +153,16 @@ export async function startApiTestEnv(
 
   const as = (who: OfficerKey | { authorization?: string }): ApiCaller => {
     const authorization = typeof who === 'string' ? `Bearer ${tokens[who]}` : who.authorization;
-    const call = async (method: string, pathname: string, body?: unknown): Promise<ApiResponse> => {
+    const call = async (
+      method: string,
+      pathname: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<ApiResponse> => {
       const response = await fetch(`${baseUrl}${pathname}`, {
         method,
         headers: {
+          ...headers,
           ...(authorization ? { authorization } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -155,12 +179,13 @@ export async function startApiTestEnv(
     };
     return {
       get: (pathname) => call('GET', pathname) as Promise<ApiResponse<Loose>>,
-      post: (pathname, body) => call('POST', pathname, body ?? {}) as Promise<ApiResponse<Loose>>,
+      post: (pathname, body, headers) => call('POST', pathname, body ?? {}, headers) as Promise<ApiResponse<Loose>>,
     };
   };
 
   return {
     baseUrl,
+    routes,
     tokens,
     client,
     scripted,
