@@ -103,6 +103,7 @@ export type Handler = (
 
 interface Route {
   method: string;
+  path: string;
   pattern: RegExp;
   keys: string[];
   handler: Handler;
@@ -118,14 +119,14 @@ export class Router {
       keys.push(key);
       return '([^/]+)';
     });
-    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler });
+    this.routes.push({ method, path, pattern: new RegExp(`^${source}$`), keys, handler });
     return this;
   }
 
   match(
     method: string,
     pathname: string,
-  ): { handler: Handler; params: RouteParams } | 'method_not_allowed' | undefined {
+  ): { handler: Handler; params: RouteParams; route: string } | 'method_not_allowed' | undefined {
     let pathMatched = false;
     for (const route of this.routes) {
       const match = route.pattern.exec(pathname);
@@ -134,7 +135,7 @@ export class Router {
       if (route.method !== method) continue;
       const params: RouteParams = {};
       route.keys.forEach((key, index) => (params[key] = decodeParam(match[index + 1]!)));
-      return { handler: route.handler, params };
+      return { handler: route.handler, params, route: route.path };
     }
     return pathMatched ? 'method_not_allowed' : undefined;
   }

@@ -9,6 +9,7 @@ import { registerMetaRoutes } from './routes/meta-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 import { registerVocabularyRoutes } from './routes/vocabulary-routes';
 import { consoleFiles } from './static-files';
+import { startRequestSpan, type RequestSpan } from '../observability/http-span';
 
 export interface ApiServerOptions {
   host: string;
@@ -47,13 +48,14 @@ export function createRequestListener(
   const router = buildRouter(deps);
   const files = options.consoleDir ? consoleFiles(options.consoleDir) : undefined;
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, span: RequestSpan): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     const match = router.match(method, url.pathname);
     if (match === 'method_not_allowed')
       throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`);
     if (match) {
+      span.setRoute(match.route);
       await match.handler(req, res, match.params, url);
       return;
     }
@@ -72,7 +74,10 @@ export function createRequestListener(
         `${req.method} ${loggablePath(new URL(req.url ?? '/', 'http://localhost').pathname)} ${res.statusCode} ${Date.now() - started}ms`,
       );
     });
-    handle(req, res).catch((error: unknown) => sendError(res, caseErrorToHttp(error)));
+    // Tracing (a no-op when off): one server span per request, parent of the Temporal client's spans.
+    const span = startRequestSpan(req.method ?? 'GET');
+    res.on('close', () => span.end(res.statusCode));
+    span.run(() => handle(req, res, span)).catch((error: unknown) => sendError(res, caseErrorToHttp(error)));
   };
 }
 
