@@ -14,7 +14,7 @@ const TRACER_NAME = 'saring-api';
  * tracking codes.
  */
 export interface RequestSpan {
-  /** The route template once the router knows it, e.g. `/api/cases/:caseId/actions/:action`. */
+  /** The route template once the router knows it, e.g. `/api/cases/:caseId/actions/:updateName`. */
   setRoute(route: string): void;
   /** Runs `fn` with this span active. */
   run<T>(fn: () => T): T;
