@@ -9,7 +9,8 @@ const repoRoot = path.resolve(__dirname, '../../..');
 
 /**
  * The worker process itself (workers/main.ts, as `npm run worker` and the container run it) with
- * SARING_PROMETHEUS_BIND set: the Temporal SDK runtime serves its metrics for Prometheus. A child process,
+ * SARING_PROMETHEUS_BIND set: the Temporal SDK runtime serves its metrics for Prometheus. SARING_OTEL=console
+ * shows the same process's tracing wiring in its output. A child process,
  * because the runtime is global to a process and is installed before any connection.
  */
 describe('worker process: Temporal SDK metrics on a Prometheus endpoint', () => {
@@ -43,7 +44,7 @@ describe('worker process: Temporal SDK metrics on a Prometheus endpoint', () => 
         ...process.env,
         SARING_CONFIG_JSON: JSON.stringify(config),
         SARING_PROMETHEUS_BIND: bind,
-        SARING_OTEL: 'off',
+        SARING_OTEL: 'console',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -103,5 +104,18 @@ describe('worker process: Temporal SDK metrics on a Prometheus endpoint', () => 
     );
     expect(metrics).toMatch(/^temporal_sticky_cache_size\{[^}]*\} [1-9]/m);
     await harness.client.workflow.getHandle(caseId).terminate('prometheus test done');
+  });
+
+  it('traces with the production wiring too (SARING_OTEL=console): workflow spans through the sink, activity spans', async () => {
+    // Bundled by the worker itself with the package's workflow interceptor module (no prebuilt bundle here).
+    await waitFor(
+      async () => output,
+      (text) => text.includes("name: 'RunActivity:classifyContent'"),
+      'an activity span',
+      30_000,
+    );
+    expect(output).toContain("name: 'HandleSignal:detection'");
+    expect(output).toContain("name: 'StartActivity:classifyContent'");
+    expect(output).toMatch(/'service\.name': 'saring-worker'/);
   });
 });
