@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { startRequestSpan, type RequestSpan } from './http-span';
 
 /**
- * One server span per request for a Fastify app. Call it on the root instance right after creating
- * it and before registering routes: the `onRoute` hook wraps every handler registered afterwards so it
- * runs inside the request's span (hooks alone cannot keep an async context across Fastify's lifecycle).
+ * One server span per request for a Fastify app. Call it on the root instance before `ready()`/`listen()`
+ * and before any route added directly on the root (routes inside `app.register(...)` scopes load at
+ * `ready()`, so they are covered either way): the `onRoute` hook wraps each handler so it runs inside the
+ * request's span (hooks alone cannot keep an async context across Fastify's lifecycle).
  */
 export function registerRequestSpans(app: FastifyInstance): void {
   const spans = new WeakMap<FastifyRequest, RequestSpan>();

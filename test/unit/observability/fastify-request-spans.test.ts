@@ -1,6 +1,7 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerRequestSpans } from '../../../observability/fastify-request-spans';
 import { startTracing, type Tracing } from '../../../observability/tracing';
 
@@ -15,16 +16,21 @@ describe('registerRequestSpans (Fastify)', () => {
 
   beforeAll(async () => {
     tracing = startTracing('saring-api-test', { exporter: 'given', spanExporter: exporter })!;
-    app = Fastify();
-    registerRequestSpans(app);
-    app.post('/api/cases/:caseId/actions/:updateName', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      trace.getTracer('test').startActiveSpan('StartWorkflowUpdate:assignVerifier', (span) => span.end());
-      return { ok: true };
+    // As the Fastify API builds itself: zod type provider, routes inside a registered plugin scope.
+    const zodApp = Fastify().withTypeProvider<ZodTypeProvider>();
+    void zodApp.register(async (scope) => {
+      scope.post('/api/cases/:caseId/actions/:updateName', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        trace.getTracer('test').startActiveSpan('StartWorkflowUpdate:assignVerifier', (span) => span.end());
+        return { ok: true };
+      });
+      scope.get('/api/boom', async () => {
+        throw new Error('boom');
+      });
     });
-    app.get('/api/boom', async () => {
-      throw new Error('boom');
-    });
+    // After building, before ready(): plugin scopes load at ready(), so their routes are still wrapped.
+    registerRequestSpans(zodApp);
+    app = zodApp;
     await app.ready();
   });
   afterAll(async () => {
