@@ -33,15 +33,13 @@ const SDK_METRIC_DECLARATIONS = [
       '^temporal_activity_execution_latency$',
       '^temporal_workflow_task_execution_failed$',
       '^temporal_activity_execution_failed$',
+      '^temporal_sticky_cache_size$',
+      '^temporal_sticky_cache_hit$',
     ],
   },
   {
     dimensions: [['task_queue', 'worker_type']],
     metric_name_selectors: ['^temporal_worker_task_slots_available$', '^temporal_worker_task_slots_used$'],
-  },
-  {
-    dimensions: [['service_name']],
-    metric_name_selectors: ['^temporal_sticky_cache_size$', '^temporal_sticky_cache_hit$'],
   },
 ];
 
