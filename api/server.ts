@@ -15,6 +15,7 @@ import { registerDetectionRoutes } from './routes/detection-routes';
 import { registerMetaRoutes } from './routes/meta-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 import { registerStepRoutes } from './routes/step-routes';
+import { registerRequestSpans } from '../observability/fastify-request-spans';
 import { registerVocabularyRoutes } from './routes/vocabulary-routes';
 
 export interface ApiServerOptions {
@@ -69,6 +70,8 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
       handleError(error, request, reply);
     },
   }).withTypeProvider<ZodTypeProvider>();
+  // First, so every route's handler runs inside its request's span (a no-op while tracing is off).
+  registerRequestSpans(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.checkResponses ?? false));
   app.setErrorHandler(handleError);

@@ -17,8 +17,11 @@ import { createTimeSkippingEnv } from './servers/time-skipping';
 export const CASE_WORKFLOWS_PATH = require.resolve('../../workflows');
 
 /** Bundles the case workflows (once per test file, in beforeAll). */
-export function bundleCaseWorkflows(workflowsPath = CASE_WORKFLOWS_PATH): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+export function bundleCaseWorkflows(
+  workflowsPath = CASE_WORKFLOWS_PATH,
+  workflowInterceptorModules: readonly string[] = [],
+): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, logger: quietLogger, workflowInterceptorModules: [...workflowInterceptorModules] });
 }
 
 const INDEXED_VALUE_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {

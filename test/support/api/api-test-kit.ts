@@ -13,6 +13,13 @@ import { buildApi, listenApi, type RunningApi } from '../../../api/server';
 import { testServers, uniqueTaskQueue } from '../servers/test-servers';
 import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
 import { ScriptedActivities, type ActivityScript } from '../scripted-activities';
+import type { Tracing } from '../../../observability/tracing';
+import {
+  TRACING_WORKFLOW_INTERCEPTOR_MODULES,
+  tracingActivityInterceptor,
+  tracingClientInterceptors,
+  tracingWorkflowSinks,
+} from '../../../observability/temporal-tracing';
 
 export type OfficerKey = keyof typeof officers;
 
@@ -90,16 +97,22 @@ export function actorOf(key: OfficerKey): Actor {
  * the real case workflows (scripted activities) on a task queue of this test file's own.
  */
 export async function startApiTestEnv(
-  options: { script?: ActivityScript; consoleDir?: string } = {},
+  options: { script?: ActivityScript; consoleDir?: string; tracing?: Tracing } = {},
 ): Promise<ApiTestEnv> {
   const { temporal } = testServers();
+  const { tracing } = options;
   const taskQueue = uniqueTaskQueue('api');
   const [bundle, connection, nativeConnection] = await Promise.all([
-    bundleCaseWorkflows(),
+    bundleCaseWorkflows(undefined, tracing ? TRACING_WORKFLOW_INTERCEPTOR_MODULES : []),
     Connection.connect({ address: temporal.address }),
     NativeConnection.connect({ address: temporal.address }),
   ]);
-  const client = new Client({ connection, namespace: temporal.namespace });
+  // With tracing, the client, workflow and activity interceptors are wired as api/main and workers/ wire them.
+  const client = new Client({
+    connection,
+    namespace: temporal.namespace,
+    ...(tracing ? { interceptors: tracingClientInterceptors() } : {}),
+  });
   const scripted = new ScriptedActivities(options.script ?? {});
   const worker = await Worker.create({
     connection: nativeConnection,
@@ -107,6 +120,9 @@ export async function startApiTestEnv(
     taskQueue,
     workflowBundle: bundle,
     activities: scripted.activities(),
+    ...(tracing
+      ? { interceptors: { activity: [tracingActivityInterceptor] }, sinks: tracingWorkflowSinks(tracing) }
+      : {}),
   });
   const workerRun = worker.run();
 
