@@ -1,11 +1,7 @@
-import { z } from 'zod';
 import type { CaseActivities } from './contract';
 import { classify } from './classifier/classify';
 import { parseInput } from './input';
-
-const ClassifyInput = z
-  .object({ caseId: z.string().min(1), text: z.string().max(20_000).optional(), url: z.string().max(4_096).optional() })
-  .refine((input) => input.text !== undefined || input.url !== undefined, 'classifyContent needs text or a url');
+import { ClassifyInput } from './input-schemas';
 
 export function classificationActivities(): Pick<CaseActivities, 'classifyContent'> {
   return {

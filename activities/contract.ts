@@ -14,6 +14,8 @@ import type {
   TakedownReceipt,
   TakedownRequest,
   TakedownStatus,
+  TakedownWithdrawal,
+  TextRef,
   WarningLetter,
 } from '../domain';
 
@@ -39,6 +41,8 @@ export interface CaseActivities {
   checkTakedownStatus(input: { platform: Platform; ticketId: string }): Promise<TakedownStatus>;
   sendWarningLetter(input: WarningLetter): Promise<{ letterId: string }>;
   recommendBlocklist(input: BlocklistRecommendation): Promise<{ recommendationId: string }>;
+  /** Tells the platform the case no longer asks for the takedown (a withdrawal). */
+  withdrawTakedown(input: TakedownWithdrawal): Promise<{ withdrawnAt: string }>;
 
   /** Is the content still reachable? Never hangs: bounded by its own timeout, answers "unknown" then. */
   checkLiveness(input: { url: string; platform?: Platform }): Promise<Liveness>;
@@ -46,6 +50,9 @@ export interface CaseActivities {
   deliverPolicePackage(input: PolicePackage): Promise<PoliceReceipt>;
 
   publishStatement(input: Statement): Promise<PublicationReceipt>;
+
+  /** Stores long free text of a case in S3 (create-only per requestId); the case carries the reference and digest. */
+  storeCaseText(input: { requestId: string; caseId: string; kind: 'detection_text' | 'statement_body' | 'timeline'; text: string }): Promise<TextRef>;
 
   /** Writes the case's full event history and timeline to the audit bucket, with its SHA-256. */
   archiveCaseHistory(input: {

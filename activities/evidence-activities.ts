@@ -1,31 +1,34 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { z } from 'zod';
 import { HistoryNotFoundError } from '../lib/history/workflow-history';
-import { Category } from '../domain/categories';
-import { EvidenceRecord } from '../domain/evidence';
-import { RequestId } from '../domain/channels';
+import type { TextRef } from '../domain/case-state';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
 import { heartbeat } from './activity-context';
 import { evidenceKey } from './evidence/evidence-keys';
 import { historyDocument } from './evidence/history-document';
 import { parseInput } from './input';
+import { ArchiveInput, StoreTextInput, VerifyInput } from './input-schemas';
 import { snapshotActivities } from './snapshot-activity';
 
-const VerifyInput = z.object({ record: EvidenceRecord });
-
-const ArchiveInput = z.object({
-  requestId: RequestId,
-  caseId: z.string().min(1),
-  workflowId: z.string().min(1),
-  runId: z.string().min(1).optional(),
-  category: Category.optional(),
-});
-
-export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'captureSnapshot' | 'verifyEvidence' | 'archiveCaseHistory'> {
+export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'captureSnapshot' | 'verifyEvidence' | 'archiveCaseHistory' | 'storeCaseText'> {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   return {
     ...snapshotActivities(deps),
+    async storeCaseText(input): Promise<TextRef> {
+      const { requestId, caseId, kind, text } = parseInput('storeCaseText', StoreTextInput, input);
+      // Create-only under a key per requestId: a retry returns the first attempt's object.
+      const stored = await deps.evidence.put({
+        kind: 'document',
+        bucket: deps.buckets.evidence,
+        key: evidenceKey(caseId, 'document', `${kind}:${requestId}`, '.txt'),
+        body: new TextEncoder().encode(text),
+        contentType: 'text/plain; charset=utf-8',
+        capturedAt: now(),
+      });
+      const { bucket, key, sha256, size } = stored.record;
+      return { bucket, key, sha256, size };
+    },
+
     async verifyEvidence(input) {
       const { record } = parseInput('verifyEvidence', VerifyInput, input);
       return deps.evidence.verify(record);

@@ -1,13 +1,10 @@
-import { z } from 'zod';
-import { Platform } from '../domain/places';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
 import { egressOf } from './http/dns-resolver';
 import { cancellationSignal } from './activity-context';
 import { parseInput } from './input';
+import { LivenessInput } from './input-schemas';
 import { checkLiveness } from './liveness/check-liveness';
-
-const LivenessInput = z.object({ url: z.url({ protocol: /^https?$/ }).max(4_096), platform: Platform.optional() });
 
 export function livenessActivities(deps: Pick<ActivityDeps, 'fetch' | 'now'>): Pick<CaseActivities, 'checkLiveness'> {
   const egress = egressOf(deps.fetch);

@@ -21,6 +21,13 @@ const retry = (maximumAttempts: number, maximumInterval: string, initialInterval
 });
 
 /**
+ * Takedown status polls of children started with the issue-9 patch: a few quick retries, then the
+ * workflow counts the poll as missed and polls again at the next poll interval (the backoff), so a
+ * platform outage of hours delays the takedown instead of ending it.
+ */
+export const TAKEDOWN_POLL_OPTIONS: ActivityOptions = { startToCloseTimeout: '30s', scheduleToCloseTimeout: '2m', retry: retry(3, '10s', '1s') };
+
+/**
  * Recommended options per activity, for proxyActivities, e.g.
  *   const { requestTakedown } = proxyActivities<Pick<CaseActivities, 'requestTakedown'>>(ACTIVITY_OPTIONS.requestTakedown);
  * startToCloseTimeout bounds one attempt (each activity's own network timeouts are shorter);
@@ -39,6 +46,7 @@ export const ACTIVITY_OPTIONS: Record<keyof CaseActivities, ActivityOptions> = {
   // Partner API calls: bounded per attempt; retried within the first hour of a 4 h / 24 h deadline.
   requestTakedown: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '1h', retry: retry(0, '5m') },
   checkTakedownStatus: { startToCloseTimeout: '30s', retry: retry(5, '1m') },
+  withdrawTakedown: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '6h', retry: retry(0, '10m') },
   sendWarningLetter: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
   recommendBlocklist: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
   // Never throws for the URL's sake (answers "unknown"); 10 s fetch limit inside.
@@ -46,6 +54,7 @@ export const ACTIVITY_OPTIONS: Record<keyof CaseActivities, ActivityOptions> = {
   // Stores the manifest, then delivers; the police acknowledgment SLA is tracked by the workflow.
   deliverPolicePackage: { startToCloseTimeout: '2m', scheduleToCloseTimeout: '6h', retry: retry(0, '10m') },
   publishStatement: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '2h', retry: retry(0, '5m') },
+  storeCaseText: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '1h', retry: retry(0, '2m', '1s') },
   // History pages + one S3 write; heartbeats between.
   archiveCaseHistory: { startToCloseTimeout: '10m', heartbeatTimeout: '1m', retry: retry(10, '5m') },
 };

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { RequestId } from '../domain/channels';
 import type { EvidenceRecord } from '../domain/evidence';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
@@ -9,21 +7,8 @@ import { SNAPSHOT_CONTENT_TYPE, snapshotDocument } from './evidence/snapshot-doc
 import { boundedFetch, type BoundedResponse } from './http/bounded-fetch';
 import { egressOf } from './http/dns-resolver';
 import { parseInput } from './input';
+import { CaptureInput } from './input-schemas';
 
-const CaptureInput = z
-  .object({
-    requestId: RequestId,
-    caseId: z.string().min(1),
-    url: z
-      .url({ protocol: /^https?$/ })
-      .max(4_096)
-      .optional(),
-    text: z.string().max(20_000).optional(),
-  })
-  .refine(
-    (input) => input.url !== undefined || input.text !== undefined,
-    'captureSnapshot needs a url or text',
-  );
 
 /** What capturing a snapshot needs: the evidence bucket and the fetch policy, nothing of Temporal (the fetcher worker runs it). */
 export type SnapshotDeps = Pick<ActivityDeps, 'evidence' | 'buckets' | 'fetch' | 'now'>;

@@ -1,20 +1,18 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { z } from 'zod';
-import { BlocklistRecommendation, TakedownRequest, WarningLetter } from '../domain/channels';
-import { Platform } from '../domain/places';
+import { BlocklistRecommendation, TakedownRequest, TakedownWithdrawal, WarningLetter } from '../domain/channels';
+import type { Platform } from '../domain/places';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
 import type { PlatformAdapter } from './channels/platform-adapter';
 import { cancellationSignal } from './activity-context';
 import { parseInput } from './input';
+import { StatusInput } from './input-schemas';
 
 export const PLATFORM_NOT_CONFIGURED = 'PlatformNotConfigured';
 
-const StatusInput = z.object({ platform: Platform, ticketId: z.string().min(1).max(300) });
-
 export function takedownActivities(
   deps: ActivityDeps,
-): Pick<CaseActivities, 'requestTakedown' | 'checkTakedownStatus' | 'sendWarningLetter' | 'recommendBlocklist'> {
+): Pick<CaseActivities, 'requestTakedown' | 'checkTakedownStatus' | 'sendWarningLetter' | 'recommendBlocklist' | 'withdrawTakedown'> {
   const adapterFor = (platform: Platform): PlatformAdapter => {
     const adapter = deps.platforms[platform];
     if (!adapter) throw ApplicationFailure.nonRetryable(`no channel configured for platform ${platform}`, PLATFORM_NOT_CONFIGURED);
@@ -34,6 +32,11 @@ export function takedownActivities(
     async sendWarningLetter(input) {
       const letter = parseInput('sendWarningLetter', WarningLetter, input);
       return adapterFor(letter.platform).sendWarningLetter(letter, cancellationSignal());
+    },
+
+    async withdrawTakedown(input) {
+      const withdrawal = parseInput('withdrawTakedown', TakedownWithdrawal, input);
+      return adapterFor(withdrawal.platform).withdrawTakedown(withdrawal, cancellationSignal());
     },
 
     async recommendBlocklist(input) {

@@ -14,6 +14,7 @@ import {
   type CaseState,
   type CaseUpdateInput,
   type CaseUpdateName,
+  type CaseUpdateResult,
   type Category,
   type Deadline,
   type DetectionInput,
@@ -27,6 +28,11 @@ import { caseQueries, caseSignals, caseUpdates } from '../workflows/messages';
 import { fetchWorkflowHistory, HistoryNotFoundError, type WorkflowHistory } from '../lib/history/workflow-history';
 import { CaseClosedError, CaseCommandRejectedError, CaseNotFoundError } from './case-errors';
 import { submitDetection, type SubmitDetectionOptions, type SubmittedDetection } from './submit-detection';
+
+export interface CaseUpdateOptions {
+  /** Temporal update id: the same id on a retry returns the first result instead of applying the step again. */
+  updateId?: string;
+}
 
 /** A list filter: each field narrows the list; an array means "any of these". */
 export interface CaseFilter {
@@ -132,16 +138,11 @@ export class CaseClient {
   }
 
   /**
-   * Runs an officer step; resolves with the case state after it. With `updateId` (the API's
-   * Idempotency-Key), a repeat with the same id on the same run is not applied again: Temporal answers
-   * with the first update's outcome.
+   * Runs an officer step; resolves with what it changed (revision, stage). `updateId` (e.g. the HTTP
+   * Idempotency-Key of the officer's action) makes a retry of the same step return the first result
+   * instead of applying it twice: Temporal de-duplicates updates by id within a run.
    */
-  async update<K extends CaseUpdateName>(
-    caseId: string,
-    name: K,
-    payload: CaseUpdateInput<K>,
-    options: { updateId?: string } = {},
-  ): Promise<CaseState> {
+  async update<K extends CaseUpdateName>(caseId: string, name: K, payload: CaseUpdateInput<K>, options: CaseUpdateOptions = {}): Promise<CaseUpdateResult> {
     const handle = this.client.workflow.getHandle<typeof ContentCaseWorkflow>(caseId);
     try {
       return await handle.executeUpdate(caseUpdates[name] as (typeof caseUpdates)['assignVerifier'], {
@@ -157,6 +158,11 @@ export class CaseClient {
     }
   }
 
+  /** Runs an officer step, then reads the case state after it (a query: the update itself returns only a small result). */
+  async updateAndRead<K extends CaseUpdateName>(caseId: string, name: K, payload: CaseUpdateInput<K>, options: CaseUpdateOptions = {}): Promise<CaseState> {
+    await this.update(caseId, name, payload, options);
+    return this.getState(caseId);
+  }
 
   /** A note (signal: fire-and-forget; the case drops notes from auditors, admins or with bad payloads). */
   async addNote(caseId: string, note: AddNoteCommand): Promise<void> {

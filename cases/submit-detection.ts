@@ -4,6 +4,7 @@ import { canonicalizeUrl, InvalidUrlError } from '../lib/url/canonicalize';
 import { loadDefaultPolicy } from '../policy';
 import type { ContentCaseWorkflow } from '../workflows';
 import { caseSignals } from '../workflows/messages';
+import { sha256Hex } from '../lib/sha256';
 import { caseBaseId, caseWorkflowId } from './case-id';
 import { InvalidCaseInput } from './case-errors';
 
@@ -15,6 +16,9 @@ function canonicalUrlOf(raw: string): ReturnType<typeof canonicalizeUrl> {
     throw error;
   }
 }
+
+/** Texts longer than this travel in full once, with the case's start; each detection signal carries this much and the digest. */
+export const SIGNAL_TEXT_CHARS = 280;
 
 export interface SubmitDetectionOptions {
   client: Client;
@@ -46,6 +50,9 @@ let defaultPolicy: CasePolicy | undefined;
  *   detection opens the next generation `case-<hash>.<n+1>`, whose input links the closed case.
  * Two submitters racing on a closed case both land on the same new generation: signalWithStart
  * starts it once and signals it for the other.
+ * Update-with-start (executeUpdateWithStart, SDK 1.24) would give the sender an answer (counted or
+ * duplicate) but costs two history events per detection instead of one; crawlers send thousands of
+ * repeats of a viral item, so intake stays on signals and de-duplicates by `detectionId` in the case.
  */
 export async function submitDetection(options: SubmitDetectionOptions, raw: DetectionInput): Promise<SubmittedDetection> {
   const parsed = Detection.safeParse(raw);
@@ -57,6 +64,12 @@ export async function submitDetection(options: SubmitDetectionOptions, raw: Dete
     detection.platform ??= canonical.platform;
   }
   const baseId = caseBaseId({ canonicalUrl: detection.url, contentSha256: detection.contentSha256, text: detection.text });
+  // Repeat detections of a viral item must not each carry its full text into the case's history.
+  const fullText = detection.text;
+  if (fullText && fullText.length > SIGNAL_TEXT_CHARS) {
+    detection.text = fullText.slice(0, SIGNAL_TEXT_CHARS);
+    detection.textSha256 = sha256Hex(fullText);
+  }
   const policy = options.policy ?? (defaultPolicy ??= loadDefaultPolicy());
 
   for (let generation = options.generationCache?.get(baseId) ?? 1; generation <= MAX_GENERATIONS; generation += 1) {
@@ -65,6 +78,7 @@ export async function submitDetection(options: SubmitDetectionOptions, raw: Dete
       caseId,
       generation,
       policy,
+      ...(fullText && fullText !== detection.text ? { firstText: fullText } : {}),
       ...(generation > 1 ? { previousCase: { caseId: caseWorkflowId(baseId, generation - 1), generation: generation - 1 } } : {}),
     };
     try {

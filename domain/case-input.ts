@@ -3,7 +3,7 @@ import { Category, Priority } from './categories';
 import { EvidenceRecord } from './evidence';
 import { Platform } from './places';
 import { CasePolicy } from './policy';
-import { CaseState, PreviousCase } from './case-state';
+import { PreviousCase } from './case-state';
 
 /** Input of ContentCaseWorkflow. Detections arrive by signal (signalWithStart for the first). */
 export const ContentCaseInput = z.object({
@@ -11,8 +11,16 @@ export const ContentCaseInput = z.object({
   generation: z.number().int().positive(),
   policy: CasePolicy,
   previousCase: PreviousCase.optional(),
-  /** Only set by continue-as-new: the state carried from the previous run. */
-  carried: CaseState.optional(),
+  /**
+   * The full text of the first detection when its signal carries a shortened one (so repeat
+   * detections never carry full texts into history). Dropped at continue-as-new.
+   */
+  firstText: z.string().trim().min(1).max(20_000).optional(),
+  /**
+   * Only set by continue-as-new: the state carried from the previous run. Parsed on its own, after
+   * migration from older schema versions (domain/case-state-migrations.ts).
+   */
+  carried: z.unknown().optional(),
 });
 export type ContentCaseInput = z.input<typeof ContentCaseInput>;
 

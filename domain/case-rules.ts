@@ -62,6 +62,9 @@ export function checkCommand<K extends CaseUpdateName>(
     }
     case 'submitVerdict': {
       if (state.stage !== 'verification') return wrongStage(state, 'a verdict is submitted during verification');
+      if (state.verdict) {
+        return violation('CONFLICT', `a verdict was already submitted by ${state.verdict.by.officerId} at ${state.verdict.at}; read the case again`);
+      }
       if (actor.role === 'verifier' && state.assignee !== actor.officerId) {
         return violation('NOT_ASSIGNEE', `only the assigned verifier (${state.assignee ?? 'nobody yet'}) or a supervisor may submit the verdict`);
       }

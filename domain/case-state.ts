@@ -59,6 +59,7 @@ export const TIMELINE_ACTIONS = [
   'platform_objected',
   'objection_resolved',
   'takedown_finished',
+  'takedown_withdrawn',
   'police_package_delivered',
   'police_acknowledged',
   'police_report_recorded',
@@ -92,6 +93,15 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+/** Long free text kept in S3: the state and history carry only where it is and its digest. */
+export const TextRef = z.object({
+  bucket: z.string().min(1),
+  key: z.string().min(1),
+  sha256: Sha256Hex,
+  size: z.number().int().nonnegative(),
+});
+export type TextRef = z.infer<typeof TextRef>;
+
 export const STATEMENT_KINDS = ['clarification', 'response'] as const;
 export const StatementKind = z.enum(STATEMENT_KINDS);
 export type StatementKind = z.infer<typeof StatementKind>;
@@ -104,6 +114,8 @@ export const StatementDraft = z.object({
   pillar: LiteracyPillar,
   channels: z.array(PublicationChannel),
   jointWithPolice: z.boolean(),
+  /** After publication the body moves to S3 and `body` keeps its first 280 characters. */
+  bodyRef: TextRef.optional(),
   by: Actor,
   at: IsoTime,
 });
@@ -174,6 +186,16 @@ export const CaseTracks = z.object({
 });
 export type CaseTracks = z.infer<typeof CaseTracks>;
 
+
+/** One detection of the bounded sample a case keeps (the rest are only counted). */
+export const DetectionSample = z.object({
+  source: DetectionSource,
+  reportedBy: z.string(),
+  observedAt: IsoTime,
+  detectionId: z.string().optional(),
+});
+export type DetectionSample = z.infer<typeof DetectionSample>;
+
 /** Repeat detections are counted, not stored one by one: a busy URL must not grow the state. */
 export const DetectionTally = z.object({
   count: z.number().int().nonnegative(),
@@ -184,6 +206,12 @@ export const DetectionTally = z.object({
   lastAt: IsoTime.optional(),
   /** Opaque confidential reporter handles (capped), so reporters can follow the case. */
   reporterRefs: z.array(z.string()),
+  /** Repeats of a detectionId already counted (retried deliveries). */
+  duplicates: z.number().int().nonnegative().default(0),
+  /** The most recent detection ids (bounded): a retried delivery within this window is counted once. */
+  recentIds: z.array(z.string()).default([]),
+  /** The first few detections, for people (bounded). */
+  sample: z.array(DetectionSample).default([]),
 });
 export type DetectionTally = z.infer<typeof DetectionTally>;
 
@@ -195,6 +223,8 @@ export const CaseSubject = z.object({
   contentSha256: Sha256Hex.optional(),
   /** First 280 characters of the reported text, for the officer's list view. */
   textExcerpt: z.string().optional(),
+  /** The full reported text, in S3. */
+  text: TextRef.optional(),
   reason: z.string().optional(),
   suggestedCategory: Category.optional(),
 });
@@ -207,8 +237,22 @@ export const PreviousCase = z.object({
 });
 export type PreviousCase = z.infer<typeof PreviousCase>;
 
-/** The whole case as the workflow holds it; queries and updates return it. */
+/** Older timeline entries, archived to S3; each archive names the digest of the one before (a chain). */
+export const TimelineArchive = z.object({
+  fromSeq: z.number().int().positive(),
+  toSeq: z.number().int().positive(),
+  ref: TextRef,
+  previousSha256: Sha256Hex.optional(),
+});
+export type TimelineArchive = z.infer<typeof TimelineArchive>;
+
+/** Version of the CaseState shape; carried states of older versions are migrated (domain/case-state-migrations.ts). */
+export const CASE_STATE_SCHEMA_VERSION = 2;
+
+/** The whole case as the workflow holds it; the state query returns it (updates return a CaseUpdateResult). */
 export const CaseState = z.object({
+  // Defaulted so that a reader of a version-1 state (an older worker's query answer) still parses it.
+  schemaVersion: z.literal(CASE_STATE_SCHEMA_VERSION).default(CASE_STATE_SCHEMA_VERSION),
   caseId: z.string(),
   generation: z.number().int().positive(),
   previousCase: PreviousCase.optional(),
@@ -234,9 +278,27 @@ export const CaseState = z.object({
     .object({ startedAt: IsoTime, until: IsoTime, checks: z.number().int(), reuploads: z.number().int(), runs: z.number().int() })
     .optional(),
   timeline: z.array(TimelineEntry),
+  timelineArchives: z.array(TimelineArchive).default([]),
+  /** Accepted officer steps so far: every update that changes the case adds one. */
+  revision: z.number().int().nonnegative().default(0),
+  /** A supervisor ended monitoring early (carried across continue-as-new, so it is never lost). */
+  closeRequested: Actor.optional(),
+  /** A repeat detection arrived during monitoring: check for re-uploads now. */
+  reuploadReported: z.boolean().default(false),
   outcome: CaseOutcome.optional(),
 });
 export type CaseState = z.infer<typeof CaseState>;
+
+/** What an officer step returns: small, whatever the size of the case (query the state for more). */
+export const CaseUpdateResult = z.object({
+  caseId: z.string(),
+  update: z.string(),
+  revision: z.number().int().nonnegative(),
+  stage: CaseStage,
+  /** One line: what the step changed. */
+  changed: z.string(),
+});
+export type CaseUpdateResult = z.infer<typeof CaseUpdateResult>;
 
 export function openDeadlines(state: Pick<CaseState, 'deadlines'>): Deadline[] {
   return state.deadlines.filter((deadline) => deadline.closedAt === undefined);

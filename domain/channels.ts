@@ -53,6 +53,16 @@ export const WarningLetter = z.object({
 });
 export type WarningLetter = z.infer<typeof WarningLetter>;
 
+/** The case no longer asks for the takedown (withdrawn): the platform is told, once per requestId. */
+export const TakedownWithdrawal = z.object({
+  requestId: RequestId,
+  caseId: z.string().min(1),
+  platform: Platform,
+  ticketId: z.string().min(1),
+  reason: z.string().min(1).max(2_000),
+});
+export type TakedownWithdrawal = z.infer<typeof TakedownWithdrawal>;
+
 export const BlocklistRecommendation = z.object({
   requestId: RequestId,
   caseId: z.string().min(1),

@@ -48,6 +48,10 @@ export const Detection = z
     reporterRef: z.string().regex(/^rep_[A-Za-z0-9_-]{8,64}$/).optional(),
     /** Officer who entered it, when source is officer. */
     officerId: OfficerId.optional(),
+    /** The sender's id for this detection (a crawler's item id, an API Idempotency-Key): a retried delivery with the same id is counted once. */
+    detectionId: z.string().regex(/^[A-Za-z0-9:._-]{1,128}$/, 'a detection id of 1-128 characters [A-Za-z0-9:._-]').optional(),
+    /** SHA-256 of the full text when `text` was shortened by the sender (the full text travels once, with the case's start). */
+    textSha256: Sha256Hex.optional(),
   })
   .refine((d) => d.url || d.text || d.contentSha256, {
     message: 'a detection needs a url, text or contentSha256 to identify the content',

@@ -13,3 +13,4 @@ export * from './case-state';
 export * from './case-commands';
 export * from './case-rules';
 export * from './case-input';
+export * from './case-state-migrations';

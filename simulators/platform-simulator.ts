@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Category } from '../domain/categories';
-import { BlocklistRecommendation, TakedownRequest, WarningLetter, type TakedownReceipt, type TakedownStatus } from '../domain/channels';
+import { BlocklistRecommendation, TakedownRequest, TakedownWithdrawal, WarningLetter, type TakedownReceipt, type TakedownStatus } from '../domain/channels';
 import { Platform } from '../domain/places';
 import { header, startJsonServer, type Route, type RunningServer, type SimReply, type SimRequest } from './http-kit';
 import { IdempotencyStore } from './idempotency';
@@ -53,6 +53,7 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
   const takedowns = new IdempotencyStore<TakedownReceipt>();
   const letters = new IdempotencyStore<{ letterId: string }>();
   const recommendations = new IdempotencyStore<{ recommendationId: string }>();
+  const withdrawals = new IdempotencyStore<{ withdrawnAt: string }>();
   const tickets = new Map<string, Ticket>();
   const flakyFailed = new Set<string>();
   let sequence = 0;
@@ -165,6 +166,20 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
         const status = statusOf(ticket);
         log.add({ method: 'GET', path: request.url.pathname, kind: 'status', requestId: ticket.request.requestId, outcome: status.status, status: 200 });
         return { status: 200, body: status };
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/platforms\/([^/]+)\/takedowns\/([^/]+)\/withdrawal$/,
+      handle(request, [rawPlatform = '', ticketId = '']) {
+        const guarded = guard(request, rawPlatform, 'withdrawal');
+        if (!('platform' in guarded)) return guarded;
+        return idempotentWrite(request, 'withdrawal', TakedownWithdrawal, withdrawals, (withdrawal) => {
+          const ticket = tickets.get(ticketId);
+          if (!ticket || withdrawal.ticketId !== ticketId) return { status: 404, outcome: 'unknown_ticket', body: { error: `no ticket ${ticketId}` } };
+          ticket.outcome = 'never';
+          return { status: 201, answer: { withdrawnAt: new Date().toISOString() } };
+        });
       },
     },
     {

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { Actor, Deadline, PoliceTrack, TakedownTrack, TimelineAction } from '../domain';
+import type { Actor, Deadline, PoliceTrack, TakedownOutcome, TakedownTrack, TimelineAction } from '../domain';
 
 /**
  * Messages between a case and its child workflows (not for API callers). Children report progress
@@ -19,7 +19,9 @@ export type TakedownPatch = Partial<
 export type ChildEvent =
   | { type: 'deadline'; event: DeadlineEvent }
   | { type: 'takedown'; key: string; attempt: number; patch: TakedownPatch; action: TimelineAction; summary: string; source: string }
-  | { type: 'police'; patch: Partial<Pick<PoliceTrack, 'status' | 'referenceId'>>; action: TimelineAction; summary: string; source: string };
+  | { type: 'police'; patch: Partial<Pick<PoliceTrack, 'status' | 'referenceId'>>; action: TimelineAction; summary: string; source: string }
+  /** A takedown child's end (children started with the issue-9 patch): the case hears of it even after continue-as-new. */
+  | { type: 'takedown_finished'; key: string; attempt: number; outcome: TakedownOutcome };
 
 export const childEventSignal = defineSignal<[ChildEvent]>('childEvent');
 

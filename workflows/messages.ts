@@ -1,38 +1,39 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AddNoteCommand, CaseState, CaseUpdateInput, Deadline, DetectionInput, TimelineEntry } from '../domain';
+import type { AddNoteCommand, CaseState, CaseUpdateInput, CaseUpdateResult, Deadline, DetectionInput, TimelineEntry } from '../domain';
 import { AddNoteInput, CASE_UPDATE_NAMES, CASE_UPDATE_SCHEMAS, Detection as DetectionSchema, type CaseUpdateName } from '../domain';
 
 /**
  * Every message a content case understands, for the API, the CLI and the tests. Names are stable:
- * they are the Temporal message names. Updates return the case state after the change; a validator
+ * they are the Temporal message names. Updates return a small CaseUpdateResult (revision, stage, what
+ * changed; query `caseState` for the rest); a validator
  * refuses a bad payload, a wrong role, a wrong stage or a self-approval before anything reaches
  * history (the failure's `type` is one of COMMAND_ERROR_CODES).
  */
 export const caseUpdates = {
   /** supervisor: assign any verifier; verifier: claim an unassigned case. Stage verification. */
-  assignVerifier: defineUpdate<CaseState, [CaseUpdateInput<'assignVerifier'>]>('assignVerifier'),
+  assignVerifier: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'assignVerifier'>]>('assignVerifier'),
   /** assigned verifier or supervisor. Stage verification. */
-  submitVerdict: defineUpdate<CaseState, [CaseUpdateInput<'submitVerdict'>]>('submitVerdict'),
+  submitVerdict: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'submitVerdict'>]>('submitVerdict'),
   /** clarification: verifier, public_relations, supervisor; response: public_relations, supervisor. */
-  draftStatement: defineUpdate<CaseState, [CaseUpdateInput<'draftStatement'>]>('draftStatement'),
+  draftStatement: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'draftStatement'>]>('draftStatement'),
   /** supervisor other than the drafter (four-eyes), for the draft revision they read. */
-  approveStatement: defineUpdate<CaseState, [CaseUpdateInput<'approveStatement'>]>('approveStatement'),
+  approveStatement: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'approveStatement'>]>('approveStatement'),
   /** supervisor: back to drafting, with a reason. */
-  rejectStatement: defineUpdate<CaseState, [CaseUpdateInput<'rejectStatement'>]>('rejectStatement'),
+  rejectStatement: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'rejectStatement'>]>('rejectStatement'),
   /** police_liaison: the police received the evidence package. */
-  acknowledgePolice: defineUpdate<CaseState, [CaseUpdateInput<'acknowledgePolice'>]>('acknowledgePolice'),
+  acknowledgePolice: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'acknowledgePolice'>]>('acknowledgePolice'),
   /** police_liaison: the police report number (Laporan Polisi). */
-  recordPoliceReport: defineUpdate<CaseState, [CaseUpdateInput<'recordPoliceReport'>]>('recordPoliceReport'),
+  recordPoliceReport: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'recordPoliceReport'>]>('recordPoliceReport'),
   /** police_liaison or supervisor: a follow-up note on the police escalation. */
-  recordPoliceFollowUp: defineUpdate<CaseState, [CaseUpdateInput<'recordPoliceFollowUp'>]>('recordPoliceFollowUp'),
+  recordPoliceFollowUp: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'recordPoliceFollowUp'>]>('recordPoliceFollowUp'),
   /** supervisor: uphold (stop that takedown) or reject (continue escalation) a platform's objection. */
-  resolveObjection: defineUpdate<CaseState, [CaseUpdateInput<'resolveObjection'>]>('resolveObjection'),
+  resolveObjection: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'resolveObjection'>]>('resolveObjection'),
   /** supervisor, with a reason; takes effect when another supervisor approves. */
-  requestWithdrawal: defineUpdate<CaseState, [CaseUpdateInput<'requestWithdrawal'>]>('requestWithdrawal'),
+  requestWithdrawal: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'requestWithdrawal'>]>('requestWithdrawal'),
   /** supervisor other than the requester (four-eyes): stops every track and closes the case as withdrawn. */
-  approveWithdrawal: defineUpdate<CaseState, [CaseUpdateInput<'approveWithdrawal'>]>('approveWithdrawal'),
+  approveWithdrawal: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'approveWithdrawal'>]>('approveWithdrawal'),
   /** supervisor: end re-upload monitoring early and close the case. */
-  closeMonitoring: defineUpdate<CaseState, [CaseUpdateInput<'closeMonitoring'>]>('closeMonitoring'),
+  closeMonitoring: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'closeMonitoring'>]>('closeMonitoring'),
 } as const satisfies Record<CaseUpdateName, unknown>;
 
 export const caseSignals = {

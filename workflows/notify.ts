@@ -31,6 +31,11 @@ export class Notifier {
     return sending;
   }
 
+  /** No notification in flight. */
+  idle(): boolean {
+    return this.pending.size === 0;
+  }
+
   /** Waits for every notification still in flight. */
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);

@@ -61,7 +61,14 @@ export interface DeadlineWatch {
 
 export function watchDeadline(
   deadline: Deadline,
-  options: { reminders: readonly number[]; isMet: () => boolean; reporter: SlaReporter; assignee?: () => string | undefined },
+  options: {
+    reminders: readonly number[];
+    isMet: () => boolean;
+    reporter: SlaReporter;
+    assignee?: () => string | undefined;
+    /** The deadline was opened by an earlier run (continue-as-new): reminders and breach already sent are not sent again. */
+    resumed?: boolean;
+  },
 ): DeadlineWatch {
   const { reporter, isMet } = options;
   const scope = new CancellationScope();
@@ -73,15 +80,16 @@ export function watchDeadline(
   };
 
   const run = async () => {
-    await reporter.report({ type: 'opened', deadline });
+    if (!options.resumed) await reporter.report({ type: 'opened', deadline });
     const start = Date.parse(deadline.startedAt);
     const due = Date.parse(deadline.dueAt);
     const points = [
       ...options.reminders.map((fraction) => ({ fraction, at: start + Math.round(fraction * (due - start)) })),
       { fraction: 1, at: due },
     ];
-    let breached = false;
+    let breached = options.resumed === true && deadline.breachedAt !== undefined;
     for (const point of points) {
+      if (options.resumed && (point.fraction < 1 ? deadline.remindersSent.includes(point.fraction) : breached)) continue;
       const waitMs = point.at - Date.now();
       const met = waitMs > 0 ? await condition(isMet, waitMs) : isMet();
       if (met) break;

@@ -4,6 +4,7 @@ import {
   TakedownStatus,
   type BlocklistRecommendation,
   type TakedownRequest,
+  type TakedownWithdrawal,
   type WarningLetter,
 } from '../../domain/channels';
 import type { Platform } from '../../domain/places';
@@ -21,10 +22,13 @@ export interface PlatformAdapter {
   checkStatus(ticketId: string, signal?: AbortSignal): Promise<TakedownStatus>;
   sendWarningLetter(letter: WarningLetter, signal?: AbortSignal): Promise<{ letterId: string }>;
   recommendBlocklist(recommendation: BlocklistRecommendation, signal?: AbortSignal): Promise<{ recommendationId: string }>;
+  /** The case withdrew the request (once per requestId). */
+  withdrawTakedown(withdrawal: TakedownWithdrawal, signal?: AbortSignal): Promise<{ withdrawnAt: string }>;
 }
 
 const LetterReceipt = z.object({ letterId: z.string().min(1) });
 const RecommendationReceipt = z.object({ recommendationId: z.string().min(1) });
+const WithdrawalReceipt = z.object({ withdrawnAt: z.iso.datetime({ offset: true }) });
 
 /**
  * The adapter for platforms reached over Saring's JSON channel protocol (what the simulator speaks):
@@ -32,6 +36,7 @@ const RecommendationReceipt = z.object({ recommendationId: z.string().min(1) });
  *   GET  {endpoint}/takedowns/{ticketId}                                 → TakedownStatus
  *   POST {endpoint}/warning-letters             WarningLetter            → { letterId }
  *   POST {endpoint}/blocklist-recommendations   BlocklistRecommendation  → { recommendationId }
+ *   POST {endpoint}/takedowns/{ticketId}/withdrawal  TakedownWithdrawal   → { withdrawnAt }
  * A platform with its own API gets its own class implementing PlatformAdapter.
  */
 export class HttpPlatformAdapter implements PlatformAdapter {
@@ -58,5 +63,9 @@ export class HttpPlatformAdapter implements PlatformAdapter {
 
   recommendBlocklist(recommendation: BlocklistRecommendation, signal?: AbortSignal): Promise<{ recommendationId: string }> {
     return this.client.post('/blocklist-recommendations', recommendation, recommendation.requestId, RecommendationReceipt, signal);
+  }
+
+  withdrawTakedown(withdrawal: TakedownWithdrawal, signal?: AbortSignal): Promise<{ withdrawnAt: string }> {
+    return this.client.post(`/takedowns/${encodeURIComponent(withdrawal.ticketId)}/withdrawal`, withdrawal, withdrawal.requestId, WithdrawalReceipt, signal);
   }
 }

@@ -51,7 +51,8 @@ export function registerStepRoutes(app: ZodApp, deps: ApiDeps): void {
       async (request) => {
         const officer = officerOf(request);
         const key = request.headers['idempotency-key'];
-        return deps.cases.update(
+        // The update itself answers with a small result (history budget); callers get the state after it.
+        return deps.cases.updateAndRead(
           request.params.caseId,
           name,
           { ...request.body, actor: { officerId: officer.officerId, role: officer.role } },

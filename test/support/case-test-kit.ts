@@ -14,7 +14,8 @@ import { ScriptedActivities, type ActivityScript } from './scripted-activities';
 import { createTimeSkippingEnv } from './servers/time-skipping';
 
 
-export const CASE_WORKFLOWS_PATH = require.resolve('../../workflows');
+/** SARING_CASE_WORKFLOWS points the tests at another copy of workflows/ (to show a test failing on older code). */
+export const CASE_WORKFLOWS_PATH = process.env.SARING_CASE_WORKFLOWS ? require.resolve(process.env.SARING_CASE_WORKFLOWS) : require.resolve('../../workflows');
 
 /** Bundles the case workflows (once per test file, in beforeAll). */
 export function bundleCaseWorkflows(

@@ -2,25 +2,30 @@ import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '../../activities/contract';
-import {
+import { parseInput } from '../../activities/input';
+import { ACTIVITY_INPUT_SCHEMAS, type StoreTextInput } from '../../activities/input-schemas';
+import type {
   BlocklistRecommendation,
   Notification,
   PolicePackage,
   Statement,
   TakedownRequest,
+  TakedownWithdrawal,
+  TextRef,
   WarningLetter,
-  type Classification,
-  type EvidenceRecord,
-  type Liveness,
-  type Platform,
-  type TakedownStatus,
+  Classification,
+  EvidenceRecord,
+  Liveness,
+  Platform,
+  TakedownStatus,
 } from '../../domain';
 
 /**
  * A scripted implementation of CaseActivities for workflow tests: each test says how the world
  * behaves (which platform complies at which poll, what liveness checks answer, which activity hangs)
- * and reads back every call with the server time it was scheduled at. Inputs are validated with the
- * channel schemas, as the real activities do, so a workflow sending a bad request fails the test.
+ * and reads back every call with the server time it was scheduled at. Every input is parsed with the
+ * real activity's own schema (activities/input-schemas.ts) and the same parseInput, so a double is
+ * never laxer than the activity it stands for.
  */
 export interface PlatformScript {
   /** Poll (1-based) at which the platform reports the content removed; never by default. */
@@ -39,6 +44,10 @@ export interface ActivityScript {
   liveness?: (url: string, removed: boolean, call: number) => Liveness['state'];
   /** Activities that wait until cancelled (worker shutdown) instead of answering. */
   hang?: Partial<Record<keyof CaseActivities, boolean>>;
+  /** Activities that wait for the returned promise before answering (e.g. a notification held by the test). */
+  gate?: Partial<Record<keyof CaseActivities, (input: unknown) => Promise<void> | undefined>>;
+  /** Activities that fail (retryable) while this says so; `attempt` is the activity attempt, `atMs` the server time. */
+  fail?: Partial<Record<keyof CaseActivities, (call: { attempt: number; atMs: number; input: unknown }) => boolean>>;
 }
 
 export interface RecordedCall {
@@ -72,10 +81,12 @@ export class ScriptedActivities implements CaseActivities {
       'checkTakedownStatus',
       'sendWarningLetter',
       'recommendBlocklist',
+      'withdrawTakedown',
       'checkLiveness',
       'deliverPolicePackage',
       'publishStatement',
       'archiveCaseHistory',
+      'storeCaseText',
     ];
     return Object.fromEntries(names.map((name) => [name, (input: unknown) => this.call(name, input)])) as unknown as CaseActivities;
   }
@@ -94,22 +105,22 @@ export class ScriptedActivities implements CaseActivities {
   private async call(name: keyof CaseActivities, input: unknown): Promise<unknown> {
     const info = Context.current().info;
     this.calls.push({ name, input, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
+    const parsed: unknown = parseInput(name, ACTIVITY_INPUT_SCHEMAS[name], input);
     if (this.script.hang?.[name]) {
       await Context.current().cancelled;
     }
+    const gate = this.script.gate?.[name]?.(parsed);
+    if (gate) await gate;
+    if (this.script.fail?.[name]?.({ attempt: info.attempt, atMs: info.currentAttemptScheduledTimestampMs, input: parsed })) {
+      throw ApplicationFailure.retryable(`scripted outage of ${name}`, 'ScriptedOutage');
+    }
     const method = (this[name] as (this: ScriptedActivities, input: never) => Promise<unknown>).bind(this);
-    return method(input as never);
+    return method(parsed as never);
   }
 
   private next(prefix: string): string {
     this.counter += 1;
     return `${prefix}-${this.counter}`;
-  }
-
-  private validate<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: Error } }, input: unknown): T {
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) throw ApplicationFailure.nonRetryable(`scripted activity got a bad input: ${parsed.error.message}`, 'BAD_INPUT');
-    return parsed.data;
   }
 
   async classifyContent(_input: { caseId: string; text?: string; url?: string }): Promise<Classification> {
@@ -135,13 +146,12 @@ export class ScriptedActivities implements CaseActivities {
     return { intact: true, actualSha256: input.record.sha256 };
   }
 
-  async notify(input: Notification) {
-    this.validate(Notification, input);
+  async notify(_input: Notification) {
     return { deliveries: [{ channel: 'webhook' as const, ok: true }] };
   }
 
   async requestTakedown(input: TakedownRequest) {
-    const request = this.validate(TakedownRequest, input);
+    const request = input;
     const ticketId = `${request.platform}-ticket-${sha256(request.requestId).slice(0, 8)}`;
     this.tickets.set(ticketId, { platform: request.platform, url: request.url, polls: 0 });
     return { ticketId, receivedAt: nowIso() };
@@ -164,12 +174,15 @@ export class ScriptedActivities implements CaseActivities {
   }
 
   async sendWarningLetter(input: WarningLetter) {
-    const letter = this.validate(WarningLetter, input);
+    const letter = input;
     return { letterId: this.next(`letter-${letter.level}`) };
   }
 
-  async recommendBlocklist(input: BlocklistRecommendation) {
-    this.validate(BlocklistRecommendation, input);
+  async withdrawTakedown(input: TakedownWithdrawal) {
+    return { withdrawnAt: `${nowIso().slice(0, 19)}Z`, ticketId: input.ticketId };
+  }
+
+  async recommendBlocklist(_input: BlocklistRecommendation) {
     return { recommendationId: this.next('trustpositif') };
   }
 
@@ -185,13 +198,12 @@ export class ScriptedActivities implements CaseActivities {
     this.removedUrls.delete(url);
   }
 
-  async deliverPolicePackage(input: PolicePackage) {
-    this.validate(PolicePackage, input);
+  async deliverPolicePackage(_input: PolicePackage) {
     return { referenceId: this.next('POLDA-KALSEL-PKG'), receivedAt: nowIso() };
   }
 
   async publishStatement(input: Statement) {
-    const statement = this.validate(Statement, input);
+    const statement = input;
     return {
       publications: statement.channels.map((channel) => ({
         channel,
@@ -199,6 +211,16 @@ export class ScriptedActivities implements CaseActivities {
         publishedAt: nowIso(),
       })),
     };
+  }
+
+  /** Texts stored with storeCaseText, by key. */
+  readonly texts = new Map<string, string>();
+
+  async storeCaseText(input: StoreTextInput): Promise<TextRef> {
+    const key = `cases/${input.caseId}/document/${input.kind}:${input.requestId}.txt`;
+    if (!this.texts.has(key)) this.texts.set(key, input.text);
+    const text = this.texts.get(key)!;
+    return { bucket: 'saring-evidence-test', key, sha256: sha256(text), size: Buffer.byteLength(text) };
   }
 
   async archiveCaseHistory(input: { requestId: string; caseId: string; workflowId: string; runId?: string }): Promise<EvidenceRecord> {

@@ -1,5 +1,26 @@
+import type { TakedownOutcome, TakedownTrack } from '../../domain';
 import type { ChildEvent } from '../internal-messages';
 import type { CaseContext } from './context';
+
+const FINAL_STATUS: Record<TakedownOutcome['result'], TakedownTrack['status']> = {
+  removed: 'removed',
+  blocklist_recommended: 'blocklist_recommended',
+  objection_upheld: 'objection_upheld',
+  cancelled: 'cancelled',
+  failed: 'failed',
+};
+
+/** Records a takedown child's outcome on its track, once (the child's report and its result may both arrive). */
+export function applyTakedownOutcome(ctx: CaseContext, track: TakedownTrack, outcome: TakedownOutcome): void {
+  if (track.result) return;
+  track.result = outcome.result;
+  track.status = FINAL_STATUS[outcome.result];
+  if (outcome.level) track.level = outcome.level;
+  track.updatedAt = outcome.finishedAt;
+  ctx.record('takedown_finished', `${track.platform}: ${outcome.result.replace(/_/g, ' ')}${outcome.level ? ` after ${outcome.level}` : ''}`, {
+    source: `platform:${track.platform}`,
+  });
+}
 
 /** Applies a child workflow's progress report to the case state and timeline. */
 export function applyChildEvent(ctx: CaseContext, event: ChildEvent): void {
@@ -15,6 +36,11 @@ export function applyChildEvent(ctx: CaseContext, event: ChildEvent): void {
         Object.assign(track, event.patch, { updatedAt: ctx.nowIso() });
       }
       ctx.record(event.action, event.summary, { source: event.source });
+      return;
+    }
+    case 'takedown_finished': {
+      const track = state.tracks.takedowns.find((candidate) => candidate.key === event.key);
+      if (track && track.attempt === event.attempt) applyTakedownOutcome(ctx, track, event.outcome);
       return;
     }
     case 'police': {

@@ -1,4 +1,4 @@
-import { allHandlersFinished, CancellationScope, condition, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, getExternalWorkflowHandle, log, workflowInfo } from '@temporalio/workflow';
 import type { Actor, CaseOutcome, PublishedStatement, Resolution, TakedownOutcome } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import type { CaseContext } from './context';
@@ -50,6 +50,7 @@ export function buildOutcome(ctx: CaseContext, resolution: Resolution, closedBy:
 export async function closeCase(ctx: CaseContext, resolution: Resolution, closedBy?: Actor): Promise<CaseOutcome> {
   return CancellationScope.nonCancellable(async () => {
     const { state } = ctx;
+    if (ctx.v2) cancelRunningChildren(ctx);
     ctx.closeOpenDeadlines();
     for (const track of [state.tracks.clarification, state.tracks.response]) {
       if (track && track.status !== 'published') track.status = 'cancelled';
@@ -80,9 +81,30 @@ export async function closeCase(ctx: CaseContext, resolution: Resolution, closed
     } catch (error) {
       ctx.record('archive_failed', `history archive failed: ${String(error)}`);
     }
-    await ctx.notifier.settled();
-    await condition(allHandlersFinished);
+    await ctx.drain();
     ctx.syncNow();
     return outcome;
   });
+}
+
+/**
+ * Children outlive the run that started them (ABANDON, for continue-as-new), so a closing case cancels
+ * the ones still running: a takedown child then tells its platform the request is withdrawn.
+ */
+function cancelRunningChildren(ctx: CaseContext): void {
+  const { state } = ctx;
+  const running = [
+    ...state.tracks.takedowns.filter((track) => !track.result).map((track) => track.childWorkflowId),
+    ...(state.tracks.police && ['delivering', 'awaiting_acknowledgment', 'awaiting_report'].includes(state.tracks.police.status) ? [state.tracks.police.childWorkflowId] : []),
+  ];
+  // A withdrawal cancelled the process scope, and with it the children this run started: asking them a
+  // second time is refused by the server. The requests go out with the case's next commands; the case
+  // does not wait for the children to end.
+  const cancelledByScope = ctx.processScope.consideredCancelled ? ctx.startedChildren : new Set<string>();
+  for (const workflowId of running.filter((id) => !cancelledByScope.has(id))) {
+    getExternalWorkflowHandle(workflowId)
+      .cancel()
+      // Already closed (or never started): nothing to cancel.
+      .catch((error: unknown) => log.info('child not cancelled', { workflowId, error: String(error) }));
+  }
 }

@@ -1,9 +1,10 @@
-import { CancellationScope } from '@temporalio/workflow';
-import type { Actor, CasePolicy, CaseStage, CaseState, Detection, TimelineAction } from '../../domain';
+import { allHandlersFinished, CancellationScope, condition } from '@temporalio/workflow';
+import type { Actor, CasePolicy, CaseStage, CaseState, CaseUpdateName, Detection, TimelineAction } from '../../domain';
 import { Notifier } from '../notify';
 import type { DeadlineEvent } from '../internal-messages';
 import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../sla';
 import { SearchAttributeSync } from './search-attributes';
+import { TimelineArchiver } from './timeline-archive';
 
 export interface Who {
   actor?: Actor;
@@ -19,10 +20,12 @@ export class CaseContext implements SlaReporter {
   readonly caseId: string;
   /** The first detection, kept in memory for intake only (its text is not kept in the state). */
   firstDetection: Detection | undefined;
-  /** A repeat detection arrived during monitoring: check for re-uploads now. */
-  reuploadReported = false;
-  /** A supervisor ended monitoring early. */
-  closeRequested: Actor | undefined;
+  /** Child workflows this run started: a cancelled process scope has already asked them to cancel. */
+  readonly startedChildren = new Set<string>();
+  /** Updates whose handler has not finished yet: a second one of the same name is refused (CONFLICT). */
+  readonly inFlight = new Set<CaseUpdateName>();
+  /** Older timeline entries go to S3 (runs started with the issue-9 patch only). */
+  readonly archiver: TimelineArchiver | undefined;
   /** Cancelled when a withdrawal is approved: stops every track and child. */
   readonly processScope = new CancellationScope();
   private readonly searchAttributes = new SearchAttributeSync();
@@ -32,11 +35,41 @@ export class CaseContext implements SlaReporter {
   constructor(
     public readonly state: CaseState,
     public readonly policy: CasePolicy,
+    /** This run follows the issue-9 patch (workflows/case/versions.ts); false while replaying older histories. */
+    public readonly v2 = false,
+    /** The full text of the first detection, when its signal carried a shortened one. */
+    public readonly firstText?: string,
   ) {
     this.caseId = state.caseId;
+    this.archiver = v2 ? new TimelineArchiver(this) : undefined;
     this.notifier = new Notifier(state.caseId, (notification) =>
       this.record('notification_failed', `could not notify ${notification.audience}: ${notification.subject}`),
     );
+  }
+
+  /** A repeat detection arrived during monitoring: check for re-uploads now. Kept in the carried state. */
+  get reuploadReported(): boolean {
+    return this.state.reuploadReported;
+  }
+  set reuploadReported(value: boolean) {
+    this.state.reuploadReported = value;
+  }
+
+  /** A supervisor ended monitoring early. Kept in the carried state, so continue-as-new cannot lose it. */
+  get closeRequested(): Actor | undefined {
+    return this.state.closeRequested;
+  }
+  set closeRequested(actor: Actor | undefined) {
+    if (actor) this.state.closeRequested = actor;
+    else delete this.state.closeRequested;
+  }
+
+  /**
+   * Before the run ends (completion or continue-as-new): every update and signal handler finished and
+   * every notification settled, in one condition, so a notification sent by a late handler is awaited too.
+   */
+  async drain(): Promise<void> {
+    await condition(() => allHandlersFinished() && this.notifier.idle() && (this.archiver?.idle() ?? true));
   }
 
   nowIso(): string {
@@ -53,6 +86,7 @@ export class CaseContext implements SlaReporter {
       ...(who.source ? { source: who.source } : {}),
       summary,
     });
+    this.archiver?.check();
     this.changed();
   }
 

@@ -11,18 +11,21 @@ import {
   priorityFor,
   describeVerdict,
   verdictCategory,
-  type CaseState,
   type CaseUpdateCommand,
   type CaseUpdateName,
+  type CaseUpdateResult,
 } from '../../domain';
 import { caseQueries, caseSignals, caseUpdates } from '../messages';
 import { childEventSignal, objectionDecisionSignal, policeAcknowledgedSignal, policeReportSignal } from '../internal-messages';
 import type { CaseContext } from './context';
 import { applyChildEvent } from './child-events';
-import { MAX_REPORTER_REFS } from './state';
+import { MAX_DETECTION_IDS, MAX_DETECTION_SAMPLE, MAX_REPORTER_REFS } from './state';
 
 /** Validates an update payload and the role/stage rules; throws the failure the caller receives. */
 function validate<K extends CaseUpdateName>(ctx: CaseContext, name: K, raw: unknown): CaseUpdateCommand<K> {
+  if (ctx.inFlight.has(name)) {
+    throw ApplicationFailure.create({ type: 'CONFLICT', message: `${name}: another ${name} on this case is still being applied; read the case again`, nonRetryable: true });
+  }
   const parsed = CASE_UPDATE_SCHEMAS[name].safeParse(raw);
   if (!parsed.success) {
     throw ApplicationFailure.create({ type: 'INVALID_PAYLOAD', message: `${name}: ${describeIssues(parsed.error)}`, nonRetryable: true });
@@ -33,17 +36,35 @@ function validate<K extends CaseUpdateName>(ctx: CaseContext, name: K, raw: unkn
   return command;
 }
 
-function onUpdate<K extends CaseUpdateName>(ctx: CaseContext, name: K, apply: (command: CaseUpdateCommand<K>) => void | Promise<void>): void {
+/**
+ * Registers an officer step. `apply` returns one line saying what changed; the update returns a small
+ * CaseUpdateResult (never the whole state). An `apply` that awaits (a signal to a child) must do its
+ * outward call before changing the state, so a failed update changes nothing; while it runs, a second
+ * update of the same name is refused.
+ */
+function onUpdate<K extends CaseUpdateName>(ctx: CaseContext, name: K, apply: (command: CaseUpdateCommand<K>) => string | Promise<string>): void {
   // One generic registration for all updates: the payload is unknown until the validator has parsed it.
-  const definition = caseUpdates[name] as unknown as UpdateDefinition<CaseState, [unknown]>;
+  const definition = caseUpdates[name] as unknown as UpdateDefinition<CaseUpdateResult, [unknown]>;
+  const result = (changed: string): CaseUpdateResult => {
+    ctx.state.revision += 1;
+    ctx.changed();
+    return { caseId: ctx.caseId, update: name, revision: ctx.state.revision, stage: ctx.state.stage, changed };
+  };
   setHandler(
     definition,
     async (raw) => {
       // The validator already accepted it; parsing again applies the schema's defaults.
       const command = CASE_UPDATE_SCHEMAS[name].parse(raw) as CaseUpdateCommand<K>;
-      await apply(command);
-      ctx.changed();
-      return ctx.view();
+      const applied = apply(command);
+      const waits = typeof applied !== 'string';
+      if (waits) ctx.inFlight.add(name);
+      // Awaited even when `apply` is synchronous: the update completes one tick later, as histories
+      // recorded before the issue-9 patch expect (their search attribute upsert comes first).
+      try {
+        return result(await applied);
+      } finally {
+        if (waits) ctx.inFlight.delete(name);
+      }
     },
     { validator: (raw) => void validate(ctx, name, raw) },
   );
@@ -65,6 +86,24 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     }
     const detection = parsed.data;
     const tally = state.detections;
+    if (detection.detectionId) {
+      // A retried delivery of a detection already counted.
+      if (tally.recentIds.includes(detection.detectionId)) {
+        tally.duplicates += 1;
+        ctx.changed();
+        return;
+      }
+      tally.recentIds.push(detection.detectionId);
+      if (tally.recentIds.length > MAX_DETECTION_IDS) tally.recentIds.shift();
+    }
+    if (tally.sample.length < MAX_DETECTION_SAMPLE) {
+      tally.sample.push({
+        source: detection.source,
+        reportedBy: detection.reportedBy,
+        observedAt: detection.observedAt,
+        ...(detection.detectionId ? { detectionId: detection.detectionId } : {}),
+      });
+    }
     tally.count += 1;
     tally.bySource[detection.source] = (tally.bySource[detection.source] ?? 0) + 1;
     tally.firstAt ??= detection.observedAt;
@@ -103,7 +142,8 @@ export function registerCaseHandlers(ctx: CaseContext): void {
   onUpdate(ctx, 'assignVerifier', ({ actor, assignee }) => {
     state.assignee = assignee;
     for (const deadline of openDeadlines(state)) if (deadline.sla === 'verification') deadline.assignee = assignee;
-    ctx.record('assigned', actor.officerId === assignee ? `${assignee} claimed the case` : `assigned to ${assignee}`, { actor });
+    const changed = actor.officerId === assignee ? `${assignee} claimed the case` : `assigned to ${assignee}`;
+    ctx.record('assigned', changed, { actor });
     void ctx.notify({
       requestId: `${state.caseId}:assignment:${state.timeline.length}`,
       audience: 'rapid_response_unit',
@@ -112,6 +152,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
       subject: `Case ${state.caseId} is assigned to you`,
       body: `Verify ${state.subject.url ?? 'the reported content'} (priority ${state.priority}).`,
     });
+    return changed;
   });
 
   onUpdate(ctx, 'submitVerdict', ({ actor, verdict }) => {
@@ -122,6 +163,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
       state.priority = priorityFor(ctx.policy, category, state.classification?.suggestedPriority);
     }
     ctx.record('verdict_submitted', `${describeVerdict(verdict)}: ${verdict.reasons.join('; ')}`, { actor });
+    return `verdict: ${describeVerdict(verdict)}`;
   });
 
   onUpdate(ctx, 'draftStatement', ({ actor, kind, title, body, pillar, channels, label }) => {
@@ -150,6 +192,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
       subject: `${kind} for ${state.caseId} awaits approval (revision ${revision})`,
       body: `Drafted by ${actor.officerId}: ${title}. Another supervisor must approve it.`,
     });
+    return `${kind} revision ${revision} drafted`;
   });
 
   onUpdate(ctx, 'approveStatement', ({ actor, kind, revision }) => {
@@ -157,6 +200,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     track.approval = { revision, by: actor, at: ctx.nowIso() };
     track.status = 'publishing';
     ctx.record('statement_approved', `${kind} revision ${revision} approved (drafted by ${track.draft!.by.officerId})`, { actor });
+    return `${kind} revision ${revision} approved`;
   });
 
   onUpdate(ctx, 'rejectStatement', ({ actor, kind, revision, reason }) => {
@@ -164,38 +208,58 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     track.rejections.push({ revision, by: actor, at: ctx.nowIso(), reason });
     track.status = 'drafting';
     ctx.record('statement_rejected', `${kind} revision ${revision} sent back: ${reason}`, { actor });
+    return `${kind} revision ${revision} sent back`;
   });
 
+  // These three tell a child workflow. The child is told first and the state changes only once it has
+  // the message, so a failed signal fails the update and leaves the case as it was. Histories from before
+  // the issue-9 patch changed the state first; they replay that way (same awaits, same order).
   onUpdate(ctx, 'acknowledgePolice', async ({ actor }) => {
     const police = state.tracks.police!;
     const at = ctx.nowIso();
-    police.acknowledged = { by: actor, at };
-    police.status = 'awaiting_report';
-    ctx.record('police_acknowledged', `police acknowledged the evidence package${police.referenceId ? ` ${police.referenceId}` : ''}`, { actor });
+    const change = () => {
+      police.acknowledged = { by: actor, at };
+      police.status = 'awaiting_report';
+      ctx.record('police_acknowledged', `police acknowledged the evidence package${police.referenceId ? ` ${police.referenceId}` : ''}`, { actor });
+    };
+    if (!ctx.v2) change();
     await getExternalWorkflowHandle(police.childWorkflowId).signal(policeAcknowledgedSignal, { by: actor, at });
+    if (ctx.v2) change();
+    return 'police acknowledgment recorded';
   });
 
   onUpdate(ctx, 'recordPoliceReport', async ({ actor, reportNumber }) => {
     const police = state.tracks.police!;
     const at = ctx.nowIso();
-    police.report = { number: reportNumber, by: actor, at };
-    police.status = 'reported';
-    ctx.record('police_report_recorded', `police report ${reportNumber}`, { actor });
+    const change = () => {
+      police.report = { number: reportNumber, by: actor, at };
+      police.status = 'reported';
+      ctx.record('police_report_recorded', `police report ${reportNumber}`, { actor });
+    };
+    if (!ctx.v2) change();
     await getExternalWorkflowHandle(police.childWorkflowId).signal(policeReportSignal, { number: reportNumber, by: actor, at });
+    if (ctx.v2) change();
+    return `police report ${reportNumber} recorded`;
   });
 
   onUpdate(ctx, 'recordPoliceFollowUp', ({ actor, note }) => {
     state.tracks.police!.followUps.push({ by: actor, at: ctx.nowIso(), note });
     ctx.record('police_follow_up', note, { actor });
+    return 'police follow-up recorded';
   });
 
   onUpdate(ctx, 'resolveObjection', async ({ actor, takedownKey, decision, reason }) => {
     const track = state.tracks.takedowns.find((candidate) => candidate.key === takedownKey)!;
-    track.objection = { ...track.objection!, decision, decidedBy: actor, decisionReason: reason };
-    track.status = decision === 'uphold' ? 'objection_upheld' : track.level ? 'escalating' : 'awaiting_compliance';
-    track.updatedAt = ctx.nowIso();
-    ctx.record('objection_resolved', `${track.platform} objection ${decision === 'uphold' ? 'upheld' : 'rejected'}: ${reason}`, { actor });
+    const change = () => {
+      track.objection = { ...track.objection!, decision, decidedBy: actor, decisionReason: reason };
+      track.status = decision === 'uphold' ? 'objection_upheld' : track.level ? 'escalating' : 'awaiting_compliance';
+      track.updatedAt = ctx.nowIso();
+      ctx.record('objection_resolved', `${track.platform} objection ${decision === 'uphold' ? 'upheld' : 'rejected'}: ${reason}`, { actor });
+    };
+    if (!ctx.v2) change();
     await getExternalWorkflowHandle(track.childWorkflowId).signal(objectionDecisionSignal, { decision, by: actor, reason });
+    if (ctx.v2) change();
+    return `${track.platform} objection ${decision === 'uphold' ? 'upheld' : 'rejected'}`;
   });
 
   onUpdate(ctx, 'requestWithdrawal', ({ actor, reason }) => {
@@ -208,6 +272,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
       subject: `Withdrawal of ${state.caseId} awaits a second supervisor`,
       body: `${actor.officerId} asks to withdraw the case: ${reason}`,
     });
+    return 'withdrawal requested';
   });
 
   onUpdate(ctx, 'approveWithdrawal', ({ actor }) => {
@@ -216,11 +281,13 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     withdrawal.approvedAt = ctx.nowIso();
     ctx.record('withdrawal_approved', `withdrawal requested by ${withdrawal.requestedBy.officerId} approved`, { actor });
     ctx.processScope.cancel();
+    return 'withdrawal approved';
   });
 
   onUpdate(ctx, 'closeMonitoring', ({ actor, reason }) => {
     ctx.closeRequested = actor;
     ctx.record('note', `monitoring ended early: ${reason}`, { actor });
+    return 'monitoring ends';
   });
 }
 

@@ -1,15 +1,20 @@
 import { ApplicationFailure, CancellationScope, condition } from '@temporalio/workflow';
-import { CATEGORY_LABELS, higherPriority, priorityFor } from '../../domain';
+import { CATEGORY_LABELS, higherPriority, priorityFor, type Classification, type Detection } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import type { CaseContext } from './context';
+
+const EXCERPT_CHARS = 280;
 
 /**
  * Intake: the first detection (delivered with signalWithStart) is classified, prioritised by the
  * policy and its content captured as evidence; then the case waits for verification.
  * Order matters for replay: classify, then capture, then notify.
+ *
+ * Intake never fails a case, whatever an activity does: a detection with nothing to classify (a bare
+ * content hash) or an activity that fails for good is recorded and the case goes on to a verifier,
+ * who decides. Histories from before the issue-9 patch replay `legacyIntake`.
  */
 export async function runIntake(ctx: CaseContext): Promise<void> {
-  const { state, policy } = ctx;
   if (!(await condition(() => ctx.firstDetection !== undefined, '1 hour'))) {
     throw ApplicationFailure.create({
       type: 'NO_DETECTION',
@@ -18,24 +23,93 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
     });
   }
   const detection = ctx.firstDetection!;
+  if (!ctx.v2) return legacyIntake(ctx, detection);
+  const { state } = ctx;
+  const text = ctx.firstText ?? detection.text;
 
+  if (text && text.length > EXCERPT_CHARS) {
+    // The full text lives in S3; the state keeps the excerpt and the reference with its digest.
+    await attempt(ctx, 'storing the detection text', async () => {
+      state.subject.text = await caseActivities.storeCaseText({ requestId: `${state.caseId}:detection-text`, caseId: state.caseId, kind: 'detection_text', text });
+    });
+  }
+
+  let classification: Classification | undefined;
+  if (text || detection.url) {
+    await attempt(ctx, 'classification', async () => {
+      classification = await caseActivities.classifyContent({ caseId: state.caseId, ...(text ? { text } : {}), ...(detection.url ? { url: detection.url } : {}) });
+    });
+  } else {
+    ctx.record('classified', 'not classified: the detection carries only a content hash; the verifier decides', { source: 'classifier' });
+  }
+  applyClassification(ctx, detection, classification);
+
+  if (text || detection.url) {
+    await attempt(ctx, 'snapshot', async () => {
+      const snapshot = await caseActivities.captureSnapshot({
+        requestId: `${state.caseId}:snapshot:intake`,
+        caseId: state.caseId,
+        ...(detection.url ? { url: detection.url } : {}),
+        ...(text ? { text } : {}),
+      });
+      state.evidence.push(snapshot);
+      ctx.record('evidence_captured', `snapshot ${snapshot.key} sha256 ${snapshot.sha256.slice(0, 12)}...`, { source: 'evidence' });
+    });
+  }
+  enterVerification(ctx, detection);
+}
+
+/** Runs one intake step; a failure (not a cancellation) is put on the timeline and intake goes on. */
+async function attempt(ctx: CaseContext, what: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (CancellationScope.current().consideredCancelled) throw error;
+    ctx.record(what === 'classification' ? 'classified' : 'evidence_captured', `${what} failed, the case goes on without it: ${error instanceof Error ? error.message : String(error)}`, {
+      source: what === 'classification' ? 'classifier' : 'evidence',
+    });
+  }
+}
+
+function applyClassification(ctx: CaseContext, detection: Detection, classification: Classification | undefined): void {
+  const { state, policy } = ctx;
+  if (classification) state.classification = classification;
+  const category = classification?.category ?? detection.suggestedCategory;
+  if (category) state.category = category;
+  state.priority = higherPriority(
+    priorityFor(policy, category, classification?.suggestedPriority),
+    priorityFor(policy, detection.suggestedCategory, undefined),
+  );
+  if (classification) {
+    ctx.record(
+      'classified',
+      `${category ? CATEGORY_LABELS[category] : 'uncategorised'} (confidence ${classification.confidence.toFixed(2)}; rules ${classification.rules.join(', ') || 'none'}); priority ${state.priority}`,
+      { source: 'classifier' },
+    );
+  }
+}
+
+function enterVerification(ctx: CaseContext, detection: Detection): void {
+  const { state } = ctx;
+  ctx.setStage('verification');
+  void ctx.notify({
+    requestId: `${state.caseId}:new-case`,
+    audience: 'rapid_response_unit',
+    kind: 'new_case',
+    subject: `[${state.priority}] New case ${state.caseId}: ${state.category ? CATEGORY_LABELS[state.category] : 'uncategorised'}`,
+    body: `${state.subject.url ?? state.subject.textExcerpt ?? 'content'} reported by ${detection.source}. Verify and give a verdict.`,
+  });
+}
+
+/** Intake as it ran before the issue-9 patch (kept for the replay of older histories). */
+async function legacyIntake(ctx: CaseContext, detection: Detection): Promise<void> {
+  const { state } = ctx;
   const classification = await caseActivities.classifyContent({
     caseId: state.caseId,
     ...(detection.text ? { text: detection.text } : {}),
     ...(detection.url ? { url: detection.url } : {}),
   });
-  state.classification = classification;
-  const category = classification.category ?? detection.suggestedCategory;
-  if (category) state.category = category;
-  state.priority = higherPriority(
-    priorityFor(policy, category, classification.suggestedPriority),
-    priorityFor(policy, detection.suggestedCategory, undefined),
-  );
-  ctx.record(
-    'classified',
-    `${category ? CATEGORY_LABELS[category] : 'uncategorised'} (confidence ${classification.confidence.toFixed(2)}; rules ${classification.rules.join(', ') || 'none'}); priority ${state.priority}`,
-    { source: 'classifier' },
-  );
+  applyClassification(ctx, detection, classification);
 
   try {
     const snapshot = await caseActivities.captureSnapshot({
@@ -51,13 +125,5 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
     // Verification can go on without a snapshot; the officer can attach evidence.
     ctx.record('evidence_captured', `snapshot failed: ${String(error)}`, { source: 'evidence' });
   }
-
-  ctx.setStage('verification');
-  void ctx.notify({
-    requestId: `${state.caseId}:new-case`,
-    audience: 'rapid_response_unit',
-    kind: 'new_case',
-    subject: `[${state.priority}] New case ${state.caseId}: ${category ? CATEGORY_LABELS[category] : 'uncategorised'}`,
-    body: `${state.subject.url ?? state.subject.textExcerpt ?? 'content'} reported by ${detection.source}. Verify and give a verdict.`,
-  });
+  enterVerification(ctx, detection);
 }

@@ -1,5 +1,5 @@
 import { condition, workflowInfo } from '@temporalio/workflow';
-import { durationMs } from '../../domain';
+import { durationMs, type TakedownTrack } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import type { CaseContext } from './context';
 import { guarded } from './tracks';
@@ -12,6 +12,7 @@ import { runTakedownTrack, takedownChildId } from './tracks/takedown';
  * suggests it), carrying the state, so the history stays small however long monitoring lasts.
  */
 export async function runMonitoring(ctx: CaseContext, continueAsNew: () => Promise<never>): Promise<void> {
+  if (ctx.v2) return runMonitoringV2(ctx, continueAsNew);
   const { state, policy } = ctx;
   const watched = () => state.tracks.takedowns.filter((track) => track.result === 'removed');
   if (!state.monitoring) {
@@ -70,4 +71,81 @@ export async function runMonitoring(ctx: CaseContext, continueAsNew: () => Promi
       await continueAsNew();
     }
   }
+}
+
+function startMonitoring(ctx: CaseContext, watchedCount: number): void {
+  const now = Date.now();
+  ctx.state.monitoring = {
+    startedAt: new Date(now).toISOString(),
+    until: new Date(now + durationMs(ctx.policy.monitoring.period)).toISOString(),
+    checks: 0,
+    reuploads: 0,
+    runs: 1,
+  };
+  ctx.setStage('monitoring');
+  ctx.record('monitoring_started', `watching ${watchedCount} removed URL(s) for re-uploads until ${ctx.state.monitoring.until}`);
+}
+
+/**
+ * Monitoring with the issue-9 patch: a re-upload's takedown runs beside the checks instead of inside
+ * them, so closeMonitoring and the end of the period never wait for it; a run continues as new when
+ * the server suggests it even between checks; a takedown still running is taken up by the next run.
+ * When the period ends the running re-upload takedowns are awaited; when a supervisor ends monitoring
+ * they are cancelled with the case (close.ts).
+ */
+async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<never>): Promise<void> {
+  const { state, policy } = ctx;
+  const watched = () => state.tracks.takedowns.filter((track) => track.result === 'removed');
+  const running = new Map<string, Promise<void>>();
+  const retake = (track: TakedownTrack) => {
+    const run = guarded(ctx, `takedown ${track.key} attempt ${track.attempt}`, () => runTakedownTrack(ctx, track), () => {
+      track.status = 'failed';
+      track.result = 'failed';
+    }).finally(() => running.delete(track.key));
+    running.set(track.key, run);
+  };
+  if (!state.monitoring) {
+    if (watched().length === 0) return;
+    startMonitoring(ctx, watched().length);
+  }
+  const monitoring = state.monitoring!;
+  for (const track of state.tracks.takedowns) if (!track.result && track.attempt > 1) retake(track);
+  const until = Date.parse(monitoring.until);
+  const suggested = () => workflowInfo().continueAsNewSuggested;
+  let checksThisRun = 0;
+  for (;;) {
+    const remaining = until - Date.now();
+    if (remaining <= 0 || ctx.closeRequested) break;
+    await condition(() => ctx.reuploadReported || ctx.closeRequested !== undefined || suggested(), Math.min(durationMs(policy.monitoring.checkInterval), remaining));
+    if (ctx.closeRequested) break;
+    if (suggested() && !ctx.reuploadReported) await continueAsNew();
+    ctx.reuploadReported = false;
+    for (const track of watched()) {
+      const liveness = await caseActivities.checkLiveness({ url: track.url, platform: track.platform });
+      if (liveness.state !== 'up') continue;
+      monitoring.reuploads += 1;
+      ctx.record('reupload_detected', `${track.url} is reachable again on ${track.platform} (${liveness.reason}); new takedown requested`, { source: 'monitor' });
+      track.attempt += 1;
+      track.childWorkflowId = takedownChildId(state.caseId, track.key, track.attempt);
+      track.status = 'starting';
+      delete track.result;
+      delete track.level;
+      delete track.ticketId;
+      ctx.changed();
+      void ctx.notify({
+        requestId: `${state.caseId}:reupload:${track.key}:a${track.attempt}`,
+        audience: 'rapid_response_unit',
+        kind: 'info',
+        subject: `Re-upload on ${track.platform} for ${state.caseId}`,
+        body: `${track.url} is back; takedown attempt ${track.attempt} was requested.`,
+      });
+      retake(track);
+    }
+    monitoring.checks += 1;
+    checksThisRun += 1;
+    ctx.changed();
+    const moreToWatch = Date.now() < until && !ctx.closeRequested;
+    if (moreToWatch && (checksThisRun >= policy.monitoring.checksPerRun || suggested())) await continueAsNew();
+  }
+  if (!ctx.closeRequested) await Promise.all(running.values());
 }

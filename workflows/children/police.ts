@@ -1,9 +1,10 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, isCancellation, setHandler } from '@temporalio/workflow';
 import { PoliceChildInput, type Actor } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import { newDeadline, watchDeadline } from '../sla';
 import { childStatusQuery, policeAcknowledgedSignal, policeReportSignal } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
+import { PATCHES, usePatch } from '../case/versions';
 
 export interface PoliceEscalationResult {
   referenceId: string;
@@ -18,9 +19,26 @@ export interface PoliceEscalationResult {
  * police liaison, escalation to the supervisors at breach). The officer steps arrive from the case.
  */
 export async function PoliceEscalationWorkflow(rawInput: PoliceChildInput): Promise<PoliceEscalationResult> {
-  const input = PoliceChildInput.parse(rawInput);
+  const v2 = usePatch(PATCHES.police);
+  const parsed = PoliceChildInput.safeParse(rawInput);
+  if (!parsed.success) {
+    throw ApplicationFailure.create({ type: 'INVALID_CHILD_INPUT', nonRetryable: true, message: `PoliceEscalationWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only` });
+  }
+  const reporter = new CaseReporter(parsed.data.caseId);
+  if (!v2) return escalate(parsed.data, reporter);
+  try {
+    return await escalate(parsed.data, reporter);
+  } catch (error) {
+    // The case may have continued as new and no longer awaits this child's result: it hears of the failure here.
+    if (!isCancellation(error)) {
+      await reporter.send({ type: 'police', patch: { status: 'failed' }, action: 'track_failed', summary: `police escalation failed: ${error instanceof Error ? error.message : String(error)}`, source: 'police' });
+    }
+    throw error;
+  }
+}
+
+async function escalate(input: PoliceChildInput, reporter: CaseReporter): Promise<PoliceEscalationResult> {
   const { caseId, policy, priority } = input;
-  const reporter = new CaseReporter(caseId);
   let status = 'delivering';
   let acknowledged: { by: Actor; at: string } | undefined;
   let report: { number: string; by: Actor; at: string } | undefined;

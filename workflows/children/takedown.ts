@@ -1,9 +1,10 @@
-import { condition, setHandler, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, isCancellation, log, setHandler, sleep } from '@temporalio/workflow';
 import { ESCALATION_LEVELS, TakedownChildInput, durationMs, type EscalationLevel, type TakedownOutcome, type TimelineAction } from '../../domain';
-import { caseActivities } from '../activity-stubs';
+import { caseActivities, pollTakedownStatus } from '../activity-stubs';
 import { newDeadline, watchDeadline } from '../sla';
 import { childStatusQuery, objectionDecisionSignal, type ObjectionDecision, type TakedownPatch } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
+import { PATCHES, usePatch } from '../case/versions';
 
 type Waited = 'removed' | 'upheld' | 'time';
 
@@ -13,15 +14,64 @@ type Waited = 'removed' | 'upheld' | 'time';
  * is really gone, and when it is not, send ST1, ST2 and ST3 at the policy's times, ST3 with a
  * blocklist recommendation for the domain. A platform objection pauses the ladder until a supervisor
  * upholds it (the takedown ends) or rejects it (the ladder goes on).
+ *
+ * With the issue-9 patch: after a rejected objection the ladder starts again from the decision (the
+ * next step one policy interval after it, never all at once); a poll that fails through a platform
+ * outage is a missed poll, not the end of the takedown; a cancelled takedown (withdrawal, closed case)
+ * tells the platform; and the child reports its end to the case, which may have continued as new.
  */
 export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Promise<TakedownOutcome> {
-  const input = TakedownChildInput.parse(rawInput);
+  const v2 = usePatch(PATCHES.takedown);
+  const parsed = TakedownChildInput.safeParse(rawInput);
+  if (!parsed.success) {
+    throw ApplicationFailure.create({ type: 'INVALID_CHILD_INPUT', nonRetryable: true, message: `PlatformTakedownWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only` });
+  }
+  const input = parsed.data;
+  if (!v2) return runTakedown(input, false);
+  const reporter = new CaseReporter(input.caseId);
+  const ticket: { id?: string } = {};
+  try {
+    const outcome = await runTakedown(input, true, reporter, ticket);
+    await reporter.send({ type: 'takedown_finished', key: input.key, attempt: input.attempt, outcome });
+    return outcome;
+  } catch (error) {
+    if (isCancellation(error)) {
+      if (ticket.id) await CancellationScope.nonCancellable(() => tellPlatformWithdrawn(input, ticket.id!, reporter));
+      throw error;
+    }
+    const outcome: TakedownOutcome = { platform: input.platform, url: input.url, result: 'failed', finishedAt: new Date(Date.now()).toISOString() };
+    await reporter.send({ type: 'takedown_finished', key: input.key, attempt: input.attempt, outcome });
+    throw error;
+  }
+}
+
+/** A withdrawn (or closed) case no longer asks for the takedown: the platform is told, once per requestId. */
+async function tellPlatformWithdrawn(input: TakedownChildInput, ticketId: string, reporter: CaseReporter): Promise<void> {
+  const requestId = `${input.caseId}:takedown:${input.key}:a${input.attempt}`;
+  await caseActivities.withdrawTakedown({ requestId: `${requestId}:withdrawal`, caseId: input.caseId, platform: input.platform, ticketId, reason: 'the case no longer asks for this takedown (withdrawn or closed)' });
+  // The case may already have closed (it does not wait for its children's cancellation).
+  await reporter
+    .send({
+      type: 'takedown',
+      key: input.key,
+      attempt: input.attempt,
+      patch: { status: 'cancelled' },
+      action: 'takedown_withdrawn',
+      summary: `${input.platform} told that takedown request ${ticketId} is withdrawn`,
+      source: `platform:${input.platform}`,
+    })
+    .catch((error: unknown) => log.info('case not told of the withdrawal', { caseId: input.caseId, error: String(error) }));
+}
+
+async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporter?: CaseReporter, ticket: { id?: string } = {}): Promise<TakedownOutcome> {
   const { caseId, key, attempt, platform, url, policy, priority, category } = input;
-  const reporter = new CaseReporter(caseId);
+  const reporter = sharedReporter ?? new CaseReporter(caseId);
   const source = `platform:${platform}`;
   const requestId = `${caseId}:takedown:${key}:a${attempt}`;
   let status = 'requesting';
   let decision: ObjectionDecision | undefined;
+  /** When a supervisor rejected the platform's objection: the ladder restarts from here (issue-9 patch). */
+  let rejectedAtMs: number | undefined;
   setHandler(objectionDecisionSignal, (received) => {
     decision ??= received;
   });
@@ -48,6 +98,7 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
     deadline: compliance.dueAt,
     evidence: input.evidence,
   });
+  ticket.id = receipt.ticketId;
   await emit(
     { status: 'awaiting_compliance', ticketId: receipt.ticketId, complianceDueAt: compliance.dueAt },
     'takedown_requested',
@@ -76,17 +127,19 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
     await reviewWatch.done;
     if (decision!.decision === 'uphold') return 'upheld';
     objectionRejected = true;
+    rejectedAtMs = Date.now();
     status = 'escalating';
     return 'rejected';
   };
 
-  /** Polls the ticket until `untilMs`; stops early when the content is confirmed gone or an objection is upheld. */
-  const pollUntil = async (untilMs: number): Promise<Waited> => {
+  /** Polls the ticket until `untilMs` (read again after every poll: a rejected objection moves it); stops early when the content is confirmed gone or an objection is upheld. */
+  const pollUntil = async (untilMs: () => number): Promise<Waited> => {
     for (;;) {
-      const remaining = untilMs - Date.now();
+      const remaining = untilMs() - Date.now();
       if (remaining <= 0) return 'time';
       await sleep(Math.min(durationMs(policy.takedown.statusPollInterval), remaining));
-      const ticket = await caseActivities.checkTakedownStatus({ platform, ticketId: receipt.ticketId });
+      const ticket = v2 ? await pollSurvivingOutage() : await caseActivities.checkTakedownStatus({ platform, ticketId: receipt.ticketId });
+      if (!ticket) continue;
       if (ticket.status === 'removed') {
         const liveness = await caseActivities.checkLiveness({ url, platform });
         if (liveness.state === 'gone') {
@@ -104,14 +157,35 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
     }
   };
 
-  let waited = await pollUntil(Date.parse(compliance.dueAt));
+  let missedPolls = 0;
+  /** One poll; through a platform outage (the activity's retries used up) it is a missed poll, recorded once per outage. */
+  const pollSurvivingOutage = async () => {
+    try {
+      const ticket = await pollTakedownStatus({ platform, ticketId: receipt.ticketId });
+      if (missedPolls > 0) await emit({}, 'takedown_checked', `${platform} answers again after ${missedPolls} missed poll(s)`);
+      missedPolls = 0;
+      return ticket;
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      missedPolls += 1;
+      log.warn('takedown status poll failed', { caseId, ticketId: receipt.ticketId, error: String(error) });
+      if (missedPolls === 1) await emit({}, 'takedown_checked', `${platform} does not answer (${error instanceof Error ? error.message : String(error)}); polling goes on`);
+      return undefined;
+    }
+  };
+
+  // Before the patch the ladder was anchored to the compliance deadline only; with it, each step is
+  // due one policy interval after the later of the previous step and a rejected objection.
+  const anchored = (baseMs: number) => (v2 && rejectedAtMs !== undefined ? Math.max(baseMs, rejectedAtMs) : baseMs);
+  let waited = await pollUntil(() => anchored(Date.parse(compliance.dueAt)));
   let level: EscalationLevel | undefined;
   let blocklistRecommendationId: string | undefined;
   let checkpoint = Date.parse(compliance.dueAt);
   for (const step of ESCALATION_LEVELS) {
     if (waited !== 'time') break;
-    checkpoint += durationMs(policy.escalationLadder[step]);
-    waited = await pollUntil(checkpoint);
+    const base = checkpoint;
+    waited = await pollUntil(() => anchored(base) + durationMs(policy.escalationLadder[step]));
+    checkpoint = v2 ? Math.max(Date.now(), base) : base + durationMs(policy.escalationLadder[step]);
     if (waited !== 'time') break;
     level = step;
     const letter = await caseActivities.sendWarningLetter({ requestId: `${requestId}:${step}`, caseId, platform, ticketId: receipt.ticketId, level: step, url });

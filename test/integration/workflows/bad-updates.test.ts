@@ -126,7 +126,7 @@ describe('bad officer steps are refused before they reach history (dev server)',
 
     // A good step after all that still works, and is the only thing that grew the history.
     const before = await settled(caseId);
-    const approved = await cases.update(caseId, 'approveStatement', { actor: officers.supervisor2, kind: 'clarification', revision: 1 });
+    const approved = await cases.updateAndRead(caseId, 'approveStatement', { actor: officers.supervisor2, kind: 'clarification', revision: 1 });
     expect(approved.tracks.clarification?.approval?.by).toEqual(officers.supervisor2);
     expect((await dev.client.workflow.getHandle(caseId).fetchHistory()).events!.length).toBeGreaterThan(before.length);
     await dev.client.workflow.getHandle(caseId).terminate('test finished');

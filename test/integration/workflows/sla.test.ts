@@ -79,7 +79,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       expect(attributes.typedSearchAttributes.get(SA.slaBreached)).toBe(true);
 
       // The verifier acts late: the stage ends, the deadline is closed as met_late, the breach stays on record.
-      const done = await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'no_violation', reasons: ['satire page'] } });
+      const done = await cases.updateAndRead(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'no_violation', reasons: ['satire page'] } });
       expect(done.verdict).toBeDefined();
       const outcome = await cases.outcome(caseId);
       expect(outcome.slaBreaches).toBe(1);

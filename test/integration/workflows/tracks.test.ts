@@ -40,7 +40,7 @@ describe('content case tracks (time-skipping server)', () => {
       const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('www.facebook.com', 'post'), text: 'Pesan berantai: air PDAM tercemar' }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
       await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
-      const afterVerdict = await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'no_violation', reasons: ['PDAM lab results are normal'] } });
+      const afterVerdict = await cases.updateAndRead(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'no_violation', reasons: ['PDAM lab results are normal'] } });
       expect(afterVerdict.verdict?.by).toEqual(officers.verifier);
 
       const outcome = await cases.outcome(caseId);
@@ -79,7 +79,7 @@ describe('content case tracks (time-skipping server)', () => {
       });
       await waitForCase(cases, caseId, (state) => state.tracks.clarification?.status === 'drafting', 'clarification drafting');
 
-      const drafted = await cases.update(caseId, 'draftStatement', {
+      const drafted = await cases.updateAndRead(caseId, 'draftStatement', {
         actor: officers.verifier,
         kind: 'clarification',
         title: '[HOAKS] Vaksin campak mengandung chip',
@@ -99,7 +99,7 @@ describe('content case tracks (time-skipping server)', () => {
         pillar: 'digital_safety',
         channels: ['press_release'],
       });
-      const rejected = await cases.update(caseId, 'rejectStatement', { actor: officers.supervisor, kind: 'response', revision: 1, reason: 'Cite the Dinkes statement' });
+      const rejected = await cases.updateAndRead(caseId, 'rejectStatement', { actor: officers.supervisor, kind: 'response', revision: 1, reason: 'Cite the Dinkes statement' });
       expect(rejected.tracks.response?.status).toBe('drafting');
       await cases.update(caseId, 'draftStatement', {
         actor: officers.pr,
@@ -217,7 +217,7 @@ describe('content case tracks (time-skipping server)', () => {
       await waitForCase(cases, caseId, (state) => state.tracks.police?.status === 'awaiting_acknowledgment', 'police package delivered');
       await cases.update(caseId, 'acknowledgePolice', { actor: officers.police });
       await cases.update(caseId, 'recordPoliceFollowUp', { actor: officers.police, note: 'Ditressiber assigned an investigator' });
-      const reported = await cases.update(caseId, 'recordPoliceReport', { actor: officers.police, reportNumber: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL' });
+      const reported = await cases.updateAndRead(caseId, 'recordPoliceReport', { actor: officers.police, reportNumber: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL' });
       expect(reported.tracks.police).toMatchObject({ status: 'reported', report: { number: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL', by: officers.police } });
       // The takedown is still waiting for the platform: both tracks run at once.
       expect(reported.tracks.takedowns).toEqual([expect.objectContaining({ platform: 'telegram', status: 'awaiting_compliance' })]);

@@ -15,6 +15,7 @@ export function crashAfterSend(deps: ActivityDeps, crash: () => never): Activity
       checkStatus: (ticketId, signal) => adapter.checkStatus(ticketId, signal),
       sendWarningLetter: (letter, signal) => adapter.sendWarningLetter(letter, signal),
       recommendBlocklist: (recommendation, signal) => adapter.recommendBlocklist(recommendation, signal),
+      withdrawTakedown: (withdrawal, signal) => adapter.withdrawTakedown(withdrawal, signal),
       async requestTakedown(request, signal) {
         const receipt = await adapter.requestTakedown(request, signal);
         if (attemptNumber() === 1) crash();

@@ -40,6 +40,8 @@ describe('activities contract', () => {
     ['checkLiveness', { url: 'javascript:alert(1)' }],
     ['classifyContent', { caseId: 'case-1' }],
     ['archiveCaseHistory', { requestId: 'case-1:archive', caseId: 'case-1' }],
+    ['storeCaseText', { requestId: 'case-1:text', caseId: 'case-1', kind: 'diary', text: 'x' }],
+    ['withdrawTakedown', { requestId: 'case-1:takedown:withdrawal', caseId: 'case-1', platform: 'meta' }],
   ] as const)('%s rejects bad input without touching anything, for good', async (name, input) => {
     const call = (activities as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name]!;
     const error = await call(input).catch((caught: unknown) => caught);

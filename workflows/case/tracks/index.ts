@@ -13,6 +13,8 @@ import { runTakedownTrack, takedownChildId } from './takedown';
 export async function runTracks(ctx: CaseContext): Promise<void> {
   const { state } = ctx;
   const plan = plannedTracks(state.verdict!.verdict, state.subject);
+  // A run that continued as new during the action stage takes up the tracks already in the state.
+  if (ctx.v2 && state.stage === 'action') return runPlannedTracks(ctx, plan);
   ctx.setStage('action');
 
   const perPlatform = new Map<string, number>();
@@ -33,6 +35,11 @@ export async function runTracks(ctx: CaseContext): Promise<void> {
   }
   if (plan.police) state.tracks.police = { childWorkflowId: policeChildId(state.caseId), status: 'delivering', followUps: [] };
   ctx.changed();
+  await runPlannedTracks(ctx, plan);
+}
+
+async function runPlannedTracks(ctx: CaseContext, plan: ReturnType<typeof plannedTracks>): Promise<void> {
+  const { state } = ctx;
 
   const jobs: Promise<void>[] = [];
   if (plan.clarification) {

@@ -1,16 +1,21 @@
-import { startChild } from '@temporalio/workflow';
-import { describeVerdict, type PoliceChildInput } from '../../../domain';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { condition, startChild } from '@temporalio/workflow';
+import { describeVerdict, type PoliceChildInput, type PoliceTrack } from '../../../domain';
 import { PoliceEscalationWorkflow } from '../../children/police';
 import type { CaseContext } from '../context';
+import { childOptions } from './child-options';
 
 export function policeChildId(caseId: string): string {
   return `${caseId}:police`;
 }
 
+const POLICE_MAX_DURATION = '180 days';
+
 /** Escalation to the police, as a child workflow; acknowledgment and report number come by update. */
 export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
   const { state, policy } = ctx;
   const police = state.tracks.police!;
+  if (police.status === 'reported' || police.status === 'failed' || police.status === 'cancelled') return;
   const verdict = state.verdict!;
   const input: PoliceChildInput = {
     caseId: state.caseId,
@@ -21,8 +26,27 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
     urls: [...new Set([state.subject.url, ...state.tracks.takedowns.map((track) => track.url)].filter((url): url is string => !!url))],
     evidence: state.evidence,
   };
-  const child = await startChild(PoliceEscalationWorkflow, { workflowId: police.childWorkflowId, args: [input] });
-  const result = await child.result();
-  police.status = 'reported';
-  police.referenceId = result.referenceId;
+  if (!ctx.v2) {
+    const child = await startChild(PoliceEscalationWorkflow, { workflowId: police.childWorkflowId, args: [input] });
+    const result = await child.result();
+    police.status = 'reported';
+    police.referenceId = result.referenceId;
+    return;
+  }
+  // The report number is recorded by update (recordPoliceReport); a failure is reported by the child.
+  const ended = condition(() => police.status === 'reported' || police.status === 'failed');
+  try {
+    const child = await startChild(PoliceEscalationWorkflow, { ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION), args: [input] });
+    ctx.startedChildren.add(police.childWorkflowId);
+    const result = await Promise.race([child.result(), ended.then(() => undefined)]);
+    if (result) {
+      police.status = 'reported';
+      police.referenceId = result.referenceId;
+    }
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    await ended;
+  }
+  // Narrowed to the statuses seen above; the child's report may have changed it since.
+  if ((police.status as PoliceTrack['status']) === 'failed') throw new Error('the police escalation child failed');
 }

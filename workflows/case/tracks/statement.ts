@@ -1,9 +1,11 @@
-import { condition } from '@temporalio/workflow';
+import { CancellationScope, condition } from '@temporalio/workflow';
 import type { StatementKind } from '../../../domain';
 import { caseActivities } from '../../activity-stubs';
 import type { CaseContext } from '../context';
-import { newDeadline, watchDeadline } from '../../sla';
+import { watchCaseDeadline } from '../deadlines';
 import { newStatementTrack } from '../state';
+
+const BODY_EXCERPT_CHARS = 280;
 
 /**
  * A public statement (clarification of a hoax, or a public response): drafted, approved by a second
@@ -11,22 +13,17 @@ import { newStatementTrack } from '../state';
  * publication SLA that starts when the track opens.
  */
 export async function runStatementTrack(ctx: CaseContext, kind: StatementKind): Promise<void> {
-  const { state, policy } = ctx;
+  const { state } = ctx;
   const track = (state.tracks[kind] ??= newStatementTrack(kind));
+  // Taken up after continue-as-new: nothing left to do for a published or cancelled statement.
+  if (track.status === 'published' || track.status === 'cancelled') return;
   ctx.changed();
-  const deadline = newDeadline({
-    id: `${kind}_publication`,
-    sla: kind === 'clarification' ? 'clarification_publication' : 'response_publication',
-    label: `${kind} publication`,
-    priority: state.priority,
-    policy,
-  });
-  const watch = watchDeadline(deadline, {
-    reminders: policy.reminders,
-    isMet: () => track.status === 'published',
-    reporter: ctx,
-    assignee: () => track.draft?.by.officerId,
-  });
+  const watch = watchCaseDeadline(
+    ctx,
+    { id: `${kind}_publication`, sla: kind === 'clarification' ? 'clarification_publication' : 'response_publication', label: `${kind} publication` },
+    () => track.status === 'published',
+    () => track.draft?.by.officerId,
+  );
 
   // approveStatement moves the track to "publishing".
   await condition(() => track.status === 'publishing');
@@ -44,10 +41,25 @@ export async function runStatementTrack(ctx: CaseContext, kind: StatementKind): 
   });
   track.publication = receipt;
   track.status = 'published';
+  if (ctx.v2) await keepBodyInS3(ctx, kind);
   ctx.record(
     'statement_published',
     `${kind} published on ${receipt.publications.map((publication) => `${publication.channel} ${publication.url}`).join(', ')}`,
     { source: 'publisher' },
   );
   await watch.done;
+}
+
+/** A published statement's body moves to S3; the state keeps an excerpt and the reference with its digest. */
+async function keepBodyInS3(ctx: CaseContext, kind: StatementKind): Promise<void> {
+  const draft = ctx.state.tracks[kind]!.draft!;
+  if (draft.body.length <= BODY_EXCERPT_CHARS) return;
+  try {
+    draft.bodyRef = await caseActivities.storeCaseText({ requestId: `${ctx.caseId}:${kind}:r${draft.revision}:body`, caseId: ctx.caseId, kind: 'statement_body', text: draft.body });
+    draft.body = draft.body.slice(0, BODY_EXCERPT_CHARS);
+    ctx.changed();
+  } catch (error) {
+    if (CancellationScope.current().consideredCancelled) throw error;
+    // The body stays in the state: bigger, but nothing is lost.
+  }
 }

@@ -1,23 +1,26 @@
-import { startChild } from '@temporalio/workflow';
-import type { TakedownChildInput, TakedownOutcome, TakedownTrack } from '../../../domain';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { condition, startChild } from '@temporalio/workflow';
+import type { TakedownChildInput, TakedownTrack } from '../../../domain';
 import { PlatformTakedownWorkflow } from '../../children/takedown';
+import { applyTakedownOutcome } from '../child-events';
 import type { CaseContext } from '../context';
+import { childOptions } from './child-options';
 
 export function takedownChildId(caseId: string, key: string, attempt: number): string {
   return `${caseId}:takedown:${key}:a${attempt}`;
 }
 
-const FINAL_STATUS: Record<TakedownOutcome['result'], TakedownTrack['status']> = {
-  removed: 'removed',
-  blocklist_recommended: 'blocklist_recommended',
-  objection_upheld: 'objection_upheld',
-  cancelled: 'cancelled',
-  failed: 'failed',
-};
+/** Longest a takedown child may run: compliance, the whole ladder and objection reviews, with room to spare. */
+const TAKEDOWN_MAX_DURATION = '90 days';
 
-/** One platform's takedown, as a child workflow; its progress reaches the case by signal. */
+/**
+ * One platform's takedown, as a child workflow; its progress reaches the case by signal. With the
+ * issue-9 patch the child also reports its end, so a case that continued as new (and can no longer
+ * await the child's result) takes the track up by waiting for that report.
+ */
 export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): Promise<void> {
   const { state, policy } = ctx;
+  if (track.result) return;
   const input: TakedownChildInput = {
     caseId: state.caseId,
     key: track.key,
@@ -29,13 +32,20 @@ export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): 
     policy,
     evidence: state.evidence,
   };
-  const child = await startChild(PlatformTakedownWorkflow, { workflowId: track.childWorkflowId, args: [input] });
-  const outcome = await child.result();
-  track.result = outcome.result;
-  track.status = FINAL_STATUS[outcome.result];
-  if (outcome.level) track.level = outcome.level;
-  track.updatedAt = outcome.finishedAt;
-  ctx.record('takedown_finished', `${track.platform}: ${outcome.result.replace(/_/g, ' ')}${outcome.level ? ` after ${outcome.level}` : ''}`, {
-    source: `platform:${track.platform}`,
-  });
+  if (!ctx.v2) {
+    const child = await startChild(PlatformTakedownWorkflow, { workflowId: track.childWorkflowId, args: [input] });
+    applyTakedownOutcome(ctx, track, await child.result());
+    return;
+  }
+  const reported = condition(() => track.result !== undefined);
+  try {
+    const child = await startChild(PlatformTakedownWorkflow, { ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION), args: [input] });
+    ctx.startedChildren.add(track.childWorkflowId);
+    const outcome = await Promise.race([child.result(), reported.then(() => undefined)]);
+    if (outcome) applyTakedownOutcome(ctx, track, outcome);
+  } catch (error) {
+    // Started by an earlier run of this case: wait for its report.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    await reported;
+  }
 }

@@ -1,0 +1,21 @@
+import { patched } from '@temporalio/workflow';
+
+/**
+ * Patch ids (docs/case-workflow.md, "Changing code under running cases"). Each is asked once, at the
+ * start of a run, so a run keeps one behaviour from its first event to its last: `false` while
+ * replaying a history recorded before the patch, `true` for every run started by code that has it.
+ * Remove the old branch only after `deprecatePatch` has been deployed and every run older than it
+ * has closed or continued as new.
+ */
+export const PATCHES = {
+  /** Issue 9: continue-as-new in every stage, non-blocking re-upload takedowns, intake that never fails, text in S3. */
+  case: 'saring-case-issue-9',
+  /** Issue 9: the ladder restarts after a rejected objection, polls survive outages, a withdrawal tells the platform. */
+  takedown: 'saring-takedown-issue-9',
+  /** Issue 9: the police child reports its end to the case, so a continued case still hears of it. */
+  police: 'saring-police-issue-9',
+} as const;
+
+export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {
+  return patched(id);
+}
