@@ -38,7 +38,7 @@ describe('tracing: an officer step from the API into the workflow and its activi
 
     const isStepRequest = (span: ReadableSpan) =>
       span.kind === SpanKind.SERVER &&
-      span.attributes['http.route'] === '/api/cases/:caseId/actions/:updateName';
+      span.attributes['http.route'] === '/api/cases/:caseId/actions/assignVerifier';
     // The activity runs after the update has returned; the workflow's StartActivity span ends (and leaves
     // the sandbox through the sink) only once the activity's result is back in the workflow.
     const trace = await waitFor(
@@ -62,7 +62,7 @@ describe('tracing: an officer step from the API into the workflow and its activi
       expect(matching.map((span) => span.name)).toEqual([name]);
       return matching[0]!;
     };
-    const request = one('POST /api/cases/:caseId/actions/:updateName');
+    const request = one('POST /api/cases/:caseId/actions/assignVerifier');
     const update = one('StartWorkflowUpdate:assignVerifier');
     const validator = one('ValidateUpdate:assignVerifier');
     const handler = one('HandleUpdate:assignVerifier');
