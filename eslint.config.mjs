@@ -21,7 +21,7 @@ const sandboxedFiles = [
 // reverse; shared pure helpers live in lib/, which imports nothing but domain/; the client side (api, cli,
 // cases, local) reaches side effects only through Temporal, never by importing activities/.
 // Lint fixtures under test/lint-fixtures/<folder>/ are linted as if they lived in <folder>/.
-const APP_FOLDERS = ['activities', 'api', 'bench', 'cases', 'cli', 'config', 'console', 'domain', 'lib', 'local', 'policy', 'simulators', 'toolchain', 'workers', 'workflows'];
+const APP_FOLDERS = ['activities', 'api', 'bench', 'cases', 'cli', 'config', 'console', 'domain', 'lib', 'local', 'observability', 'policy', 'simulators', 'toolchain', 'workers', 'workflows'];
 const asTargets = (folders) => folders.flatMap((folder) => [`./${folder}`, `./test/lint-fixtures/${folder}`]);
 const layerZones = [
   {

@@ -1,6 +1,6 @@
 import { NOTE_ROLES, type CaseUpdateName, type Role } from '../domain';
 import type { Officer } from './auth';
-import { HttpError } from './http-kit';
+import { HttpError } from './http-error';
 
 /**
  * What each role may do through the API, on top of the workflow's own rules (domain/case-rules.ts),
@@ -38,10 +38,8 @@ export function requireRole(officer: Officer, allowed: readonly Role[], what: st
  * Auditor and admin never take case steps. Which case role may take which step, and when, is the
  * workflow's decision (its validators refuse with FORBIDDEN_ROLE, WRONG_STAGE...), not repeated here.
  */
-export function requireCaseOfficer(officer: Officer, name: CaseUpdateName): void {
-  requireRole(officer, CASE_OFFICER_ROLES, `take the case step ${name}`);
+export function caseStepRule(name: CaseUpdateName): { roles: readonly Role[]; what: string } {
+  return { roles: CASE_OFFICER_ROLES, what: `take the case step ${name}` };
 }
 
-export function requireNoteRole(officer: Officer): void {
-  requireRole(officer, NOTE_ROLES, 'add notes to cases');
-}
+export const NOTE_ROLES_REFUSAL = { roles: NOTE_ROLES, what: 'add notes to cases' } as const;

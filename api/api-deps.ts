@@ -1,6 +1,5 @@
 import type { CaseClient } from '../cases/case-client';
 import type { OfficerDirectory } from './officer-directory';
-import type { RateLimiter } from './rate-limit';
 import type { ReporterVault } from './reporter-vault';
 
 /** What the routes work with; tests and main.ts build it, routes never reach for globals. */
@@ -8,6 +7,4 @@ export interface ApiDeps {
   cases: CaseClient;
   officers: OfficerDirectory;
   vault: ReporterVault;
-  /** Limits unauthenticated public complaints per client address. */
-  publicLimiter: RateLimiter;
 }

@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor } from '../domain';
-import { HttpError } from './http-kit';
+import { HttpError } from './http-error';
 import type { OfficerDirectory } from './officer-directory';
 
 export type Officer = Actor & { name: string };
@@ -11,7 +11,7 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/;
  * The officer behind the request's bearer token. The identity and role come from the directory
  * only; nothing the caller sends in a body or query can change them.
  */
-export function authenticate(req: IncomingMessage, directory: OfficerDirectory): Officer {
+export function authenticate(req: { headers: IncomingHttpHeaders }, directory: OfficerDirectory): Officer {
   const header = req.headers.authorization;
   if (!header) {
     throw new HttpError(

@@ -1,24 +1,29 @@
+import { z } from 'zod';
 import {
+  CASE_UPDATE_NAMES,
   NOTE_ROLES,
+  StatementKind,
   STATEMENT_KINDS,
   checkCommand,
   type Actor,
   type CaseState,
   type CaseUpdateCommand,
   type CaseUpdateName,
-  type StatementKind,
 } from '../domain';
 import { CASE_OFFICER_ROLES } from './access';
 
 /** A step the officer may take now, with what the form needs to know (which draft revision, which takedown...). */
-export interface AvailableAction {
-  name: CaseUpdateName | 'addNote';
-  kind?: StatementKind;
-  revision?: number;
-  takedownKey?: string;
-  /** assignVerifier: a verifier can only claim, a supervisor can assign anyone. */
-  mode?: 'claim' | 'assign';
-}
+export const AvailableAction = z
+  .object({
+    name: z.enum([...CASE_UPDATE_NAMES, 'addNote']),
+    kind: StatementKind.optional(),
+    revision: z.number().int().optional(),
+    takedownKey: z.string().optional(),
+    /** assignVerifier: a verifier can only claim, a supervisor can assign anyone. */
+    mode: z.enum(['claim', 'assign']).optional(),
+  })
+  .meta({ id: 'AvailableAction' });
+export type AvailableAction = z.infer<typeof AvailableAction>;
 
 const PROBE_REASON = 'probe';
 

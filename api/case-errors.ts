@@ -1,6 +1,6 @@
 import type { CommandErrorCode } from '../domain';
 import { CaseClosedError, CaseCommandRejectedError, CaseNotFoundError, InvalidCaseInput } from '../cases/case-errors';
-import { HttpError } from './http-kit';
+import { HttpError } from './http-error';
 
 /** HTTP status of each workflow refusal: who you are (403), when you ask (409), what you sent (400). */
 export const COMMAND_ERROR_STATUS: Record<CommandErrorCode, number> = {

@@ -8,16 +8,20 @@ import { connectClient } from '../config/temporal';
 import { loadPolicyFile } from '../policy';
 import { loadApiConfig } from './api-config';
 import { loadOfficerDirectory } from './officer-directory';
-import { perMinuteLimiter } from './rate-limit';
 import { fileReporterVault } from './reporter-vault';
 import { startApiServer } from './server';
+import { SERVICE_NAME } from '../config/telemetry';
+import { tracingClientInterceptors } from '../observability/temporal-tracing';
+import { startTracing } from '../observability/tracing';
+import { tracingConfigFromEnv } from '../observability/tracing-config';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
   const officers = loadOfficerDirectory(config.api.officersFile);
   const vault = fileReporterVault(config.api.reporterVaultFile);
   const policy = config.api.policyFile ? loadPolicyFile(config.api.policyFile) : undefined;
-  const client = await connectClient(config.temporal);
+  const tracing = startTracing(SERVICE_NAME.api, tracingConfigFromEnv());
+  const client = await connectClient(config.temporal, tracing ? { interceptors: tracingClientInterceptors() } : {});
   const cases = new CaseClient(client, {
     taskQueue: config.temporal.taskQueue,
     generationCache: new Map(),
@@ -25,11 +29,12 @@ async function main(): Promise<void> {
   });
 
   const api = await startApiServer(
-    { cases, officers, vault, publicLimiter: perMinuteLimiter(config.api.publicComplaintsPerMinute) },
+    { cases, officers, vault },
     {
       host: config.api.host,
       port: config.api.port,
       consoleDir: config.api.consoleDir,
+      publicComplaintsPerMinute: config.api.publicComplaintsPerMinute,
       accessLog: (line) => console.log(`api ${line}`),
     },
   );
@@ -45,6 +50,7 @@ async function main(): Promise<void> {
     api
       .close()
       .then(() => client.connection.close())
+      .then(() => tracing?.shutdown())
       .then(() => {
         console.log('api stopped cleanly');
         process.exit(0);

@@ -1,27 +1,34 @@
-import type { CaseStage, CaseState, HoaxLabel, PublicationChannel } from '../domain';
+import { z } from 'zod';
+import { HoaxLabel, PublicationChannel, type CaseStage, type CaseState } from '../domain';
 
 /**
  * What a public reporter may see about their complaint: where it is and, once public, how it ended.
  * Built field by field from the case state (never by copying and deleting), so nothing about officers,
  * other reporters, evidence or internal notes can slip through when the state grows.
  */
-export interface PublicProgress {
-  trackingCode: string;
-  submittedAt: string;
-  stage: PublicStage;
-  stageLabel: string;
-  outcome?: {
-    result: 'no_violation' | 'actioned' | 'withdrawn';
-    resultLabel: string;
-    /** Only once the clarification is published: the label is public by then. */
-    hoaxLabel?: HoaxLabel;
-    contentRemoved: boolean;
-  };
-  /** Published clarifications and responses (public links). */
-  publications: { channel: PublicationChannel; url: string; publishedAt: string }[];
-}
+export const PUBLIC_STAGES = ['received', 'verifying', 'in_action', 'monitoring', 'finished'] as const;
+export type PublicStage = (typeof PUBLIC_STAGES)[number];
 
-export type PublicStage = 'received' | 'verifying' | 'in_action' | 'monitoring' | 'finished';
+export const PublicProgress = z
+  .object({
+    trackingCode: z.string(),
+    submittedAt: z.string(),
+    stage: z.enum(PUBLIC_STAGES),
+    stageLabel: z.string(),
+    outcome: z
+      .object({
+        result: z.enum(['no_violation', 'actioned', 'withdrawn']),
+        resultLabel: z.string(),
+        /** Only once the clarification is published: the label is public by then. */
+        hoaxLabel: HoaxLabel.optional(),
+        contentRemoved: z.boolean(),
+      })
+      .optional(),
+    /** Published clarifications and responses (public links). */
+    publications: z.array(z.object({ channel: PublicationChannel, url: z.string(), publishedAt: z.string() })),
+  })
+  .meta({ id: 'PublicProgress' });
+export type PublicProgress = z.infer<typeof PublicProgress>;
 
 const PUBLIC_STAGE: Record<CaseStage, PublicStage> = {
   intake: 'received',

@@ -1,14 +1,22 @@
-import http from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiDeps } from './api-deps';
-import { caseErrorToHttp } from './case-errors';
-import { HttpError, Router, sendError } from './http-kit';
+import { registerConsoleFiles } from './console-files';
+import { handleError, registerNotFound } from './error-handler';
+import { acceptJsonBodiesOnly, MAX_BODY_BYTES } from './json-body';
+import { registerOpenApi } from './openapi';
+import { responseSerializer } from './response-serializer';
+import { collectRouteTable } from './route-table';
 import { registerCaseRoutes } from './routes/case-routes';
 import { registerDetectionRoutes } from './routes/detection-routes';
 import { registerMetaRoutes } from './routes/meta-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerStepRoutes } from './routes/step-routes';
+import { registerRequestSpans } from '../observability/fastify-request-spans';
 import { registerVocabularyRoutes } from './routes/vocabulary-routes';
-import { consoleFiles } from './static-files';
 
 export interface ApiServerOptions {
   host: string;
@@ -17,85 +25,103 @@ export interface ApiServerOptions {
   consoleDir?: string;
   /** One line per request; off in tests. */
   accessLog?: (line: string) => void;
+  /** Public complaints accepted per client address per minute (api-config.ts); 10 when omitted. */
+  publicComplaintsPerMinute?: number;
+  /** Parse every response with its documented schema (tests): a mismatch is a 500. */
+  checkResponses?: boolean;
 }
 
 export interface RunningApi {
   url: string;
-  server: http.Server;
+  server: Server;
   close(): Promise<void>;
 }
 
-export function buildRouter(deps: ApiDeps): Router {
-  const router = new Router();
-  registerMetaRoutes(router, deps);
-  registerVocabularyRoutes(router, deps);
-  registerDetectionRoutes(router, deps);
-  registerCaseRoutes(router, deps);
-  registerPublicRoutes(router, deps);
-  return router;
-}
+/** The API's Fastify instance with zod schemas as its type provider. */
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 /** Tracking codes are the reporter's secret: they never reach a log. */
-function loggablePath(pathname: string): string {
-  return pathname.replace(/^(\/api\/public\/complaints\/).+$/, '$1<tracking code>');
+function loggablePath(url: string): string {
+  return new URL(url, 'http://localhost').pathname.replace(
+    /^(\/api\/public\/complaints\/).+$/,
+    '$1<tracking code>',
+  );
 }
 
-export function createRequestListener(
-  deps: ApiDeps,
-  options: Pick<ApiServerOptions, 'consoleDir' | 'accessLog'> = {},
-): http.RequestListener {
-  const router = buildRouter(deps);
-  const files = options.consoleDir ? consoleFiles(options.consoleDir) : undefined;
+/**
+ * The API as a Fastify app, not yet listening (add hooks such as onRoute before `listen`/`ready`):
+ * zod validation for params, query, headers and bodies; one error handler; JSON bodies only; the
+ * OpenAPI document and its docs; the console's files.
+ */
+export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' | 'port'> = {}): ZodApp {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: 60_000,
+    frameworkErrors: (error, request, reply) => {
+      handleError(error, request, reply);
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  // First, so every route's handler runs inside its request's span (a no-op while tracing is off).
+  registerRequestSpans(app);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(responseSerializer(options.checkResponses ?? false));
+  app.setErrorHandler(handleError);
+  acceptJsonBodiesOnly(app);
+  registerNotFound(app, collectRouteTable(app), deps.officers);
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const method = req.method ?? 'GET';
-    const match = router.match(method, url.pathname);
-    if (match === 'method_not_allowed')
-      throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`);
-    if (match) {
-      await match.handler(req, res, match.params, url);
-      return;
-    }
-    if (method === 'GET' && !url.pathname.startsWith('/api/') && files?.serve(url.pathname, res)) return;
-    throw new HttpError(
-      404,
-      'not_found',
-      `Nothing at ${method} ${url.pathname}. The API lives under /api (see docs/officers.md).`,
-    );
-  }
-
-  return (req, res) => {
-    const started = Date.now();
-    res.on('finish', () => {
-      options.accessLog?.(
-        `${req.method} ${loggablePath(new URL(req.url ?? '/', 'http://localhost').pathname)} ${res.statusCode} ${Date.now() - started}ms`,
+  // A POST without a body (and without a content type) reads as {}, as an empty JSON body does.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.routeOptions.schema?.body) request.body = {};
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json'))
+      reply.headers(API_HEADERS);
+  });
+  const accessLog = options.accessLog;
+  if (accessLog) {
+    app.addHook('onResponse', async (request, reply) => {
+      accessLog(
+        `${request.method} ${loggablePath(request.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms`,
       );
     });
-    handle(req, res).catch((error: unknown) => sendError(res, caseErrorToHttp(error)));
-  };
+  }
+
+  registerOpenApi(app);
+  void app.register(fastifyRateLimit, { global: false });
+  void app.register(async (scope) => {
+    const api = scope.withTypeProvider<ZodTypeProvider>();
+    registerMetaRoutes(api, deps);
+    registerVocabularyRoutes(api, deps);
+    registerDetectionRoutes(api, deps);
+    registerCaseRoutes(api, deps);
+    registerStepRoutes(api, deps);
+    registerPublicRoutes(api, deps, { perMinute: options.publicComplaintsPerMinute ?? 10 });
+  });
+  if (options.consoleDir) registerConsoleFiles(app, options.consoleDir);
+  return app;
+}
+
+/** Starts a built app on host:port; close() stops taking requests and lets those in flight finish. */
+export async function listenApi(
+  app: ZodApp,
+  options: Pick<ApiServerOptions, 'host' | 'port'>,
+): Promise<RunningApi> {
+  await app.listen({ host: options.host, port: options.port });
+  app.server.headersTimeout = 30_000;
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${host}:${address.port}`, server: app.server, close: () => app.close() };
 }
 
 export async function startApiServer(deps: ApiDeps, options: ApiServerOptions): Promise<RunningApi> {
-  const server = http.createServer(createRequestListener(deps, options));
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 60_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${host}:${address.port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      }),
-  };
+  return listenApi(buildApi(deps, options), options);
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { RUNTIME_ENV } from './runtime-env';
 
+/** host:port (IPv4 or a name); the Prometheus endpoint's bind address. */
+export const HOST_PORT = /^[^\s:]+:\d{1,5}$/;
+
 /**
  * The environment contract of the cloud containers (config/runtime-env.ts): Temporal connection, task
  * queue, bucket names and drain budget arrive as variables, secrets through ECS from Secrets Manager.
@@ -21,6 +24,7 @@ const Env = z.object({
   [RUNTIME_ENV.shutdownGraceSeconds]: z.coerce.number().int().min(1).optional(),
   [RUNTIME_ENV.port]: z.coerce.number().int().min(1).max(65535).optional(),
   [RUNTIME_ENV.metricsNamespace]: z.string().min(1).optional(),
+  [RUNTIME_ENV.prometheusBind]: z.string().regex(HOST_PORT, 'host:port, e.g. 0.0.0.0:9464').optional(),
 });
 
 export interface RuntimeOverrides {
@@ -30,6 +34,8 @@ export interface RuntimeOverrides {
   port?: number;
   /** Set in the cloud: publish CloudWatch metrics (embedded metric format) under this namespace. */
   metricsNamespace?: string;
+  /** Worker: serve the Temporal SDK's metrics for Prometheus on this host:port. */
+  prometheusBind?: string;
 }
 
 export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
@@ -58,5 +64,6 @@ export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
     shutdownGraceSeconds: e[RUNTIME_ENV.shutdownGraceSeconds],
     port: e[RUNTIME_ENV.port],
     metricsNamespace: e[RUNTIME_ENV.metricsNamespace],
+    prometheusBind: e[RUNTIME_ENV.prometheusBind],
   };
 }

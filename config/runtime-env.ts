@@ -25,6 +25,10 @@ export const RUNTIME_ENV = {
   evidenceBucket: 'SARING_EVIDENCE_BUCKET',
   auditBucket: 'SARING_AUDIT_BUCKET',
   metricsNamespace: 'SARING_METRICS_NAMESPACE',
+  /** Tracing (API and worker): `off` (default), `console`, or an OTLP/HTTP traces URL (config/telemetry.ts). */
+  otel: 'SARING_OTEL',
+  /** Worker only: host:port of the Temporal SDK's Prometheus endpoint (GET /metrics); no endpoint when unset. */
+  prometheusBind: 'SARING_PROMETHEUS_BIND',
   /** Seconds the process may spend draining after SIGTERM (the ECS stop timeout minus a margin). */
   shutdownGraceSeconds: 'SARING_SHUTDOWN_GRACE_SECONDS',
   port: 'PORT',

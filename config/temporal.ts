@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ClientInterceptors } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { z } from 'zod';
 
@@ -43,9 +43,14 @@ function connectionOptions(config: TemporalConfig) {
   return { address: config.address, ...tlsOptions(config), ...(config.apiKey ? { apiKey: config.apiKey } : {}) };
 }
 
-export async function connectClient(config: TemporalConfig): Promise<Client> {
+/** `interceptors`: e.g. the tracing interceptor (observability/temporal-tracing.ts) when tracing is on. */
+export async function connectClient(
+  config: TemporalConfig,
+  options: { interceptors?: ClientInterceptors } = {},
+): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(config));
-  return new Client({ connection, namespace: config.namespace });
+  const interceptors = options.interceptors ? { interceptors: options.interceptors } : {};
+  return new Client({ connection, namespace: config.namespace, ...interceptors });
 }
 
 export async function connectWorkerConnection(config: TemporalConfig): Promise<NativeConnection> {

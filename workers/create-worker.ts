@@ -3,6 +3,12 @@ import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/
 import { buildActivityDeps, createActivities } from '../activities';
 import type { WorkerConfig } from './worker-config';
 import type { ActivityErrorCounter } from './metrics/error-counter';
+import type { Tracing } from '../observability/tracing';
+import {
+  TRACING_WORKFLOW_INTERCEPTOR_MODULES,
+  tracingActivityInterceptor,
+  tracingWorkflowSinks,
+} from '../observability/temporal-tracing';
 
 export interface CaseWorkerOptions {
   config: WorkerConfig;
@@ -14,6 +20,26 @@ export interface CaseWorkerOptions {
   identity?: string;
   /** Counts failed activity attempts for the WorkerErrors metric. */
   errorCounter?: ActivityErrorCounter;
+  /**
+   * Traces workflows (through the package's workflow interceptors and the `exporter` sink) and activities.
+   * A prebuilt bundle must then include TRACING_WORKFLOW_INTERCEPTOR_MODULES.
+   */
+  tracing?: Tracing;
+}
+
+function interceptorsAndSinks(options: CaseWorkerOptions) {
+  const { tracing, errorCounter } = options;
+  const activity = [
+    ...(errorCounter ? [errorCounter.interceptor] : []),
+    ...(tracing ? [tracingActivityInterceptor] : []),
+  ];
+  return {
+    interceptors: {
+      activity,
+      ...(tracing ? { workflowModules: [...TRACING_WORKFLOW_INTERCEPTOR_MODULES] } : {}),
+    },
+    ...(tracing ? { sinks: tracingWorkflowSinks(tracing) } : {}),
+  };
 }
 
 /** One worker polls the case task queue for both workflow and activity tasks. */
@@ -27,7 +53,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     activities,
     shutdownGraceTime: `${config.shutdownGraceSeconds}s`,
-    ...(options.errorCounter ? { interceptors: { activity: [options.errorCounter.interceptor] } } : {}),
+    ...interceptorsAndSinks(options),
     ...(options.identity ? { identity: options.identity } : {}),
   });
 }

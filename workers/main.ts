@@ -8,14 +8,26 @@ import { createCaseWorker } from './create-worker';
 import { loadWorkerConfig } from './worker-config';
 import { ActivityErrorCounter } from './metrics/error-counter';
 import { startMetricsPublisher } from './metrics/publisher';
+import { SERVICE_NAME } from '../config/telemetry';
+import { installSdkRuntime } from '../observability/sdk-runtime';
+import { tracingClientInterceptors } from '../observability/temporal-tracing';
+import { startTracing } from '../observability/tracing';
+import { tracingConfigFromEnv } from '../observability/tracing-config';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
-  const [connection, client] = await Promise.all([connectWorkerConnection(config.temporal), connectClient(config.temporal)]);
+  const tracing = startTracing(SERVICE_NAME.worker, tracingConfigFromEnv());
+  // Before any connection: the SDK runtime is global and is created by the first connection otherwise.
+  installSdkRuntime({ prometheusBind: config.prometheusBind });
+  if (config.prometheusBind) console.log(`worker metrics for Prometheus on http://${config.prometheusBind}/metrics`);
+  const [connection, client] = await Promise.all([
+    connectWorkerConnection(config.temporal),
+    connectClient(config.temporal, tracing ? { interceptors: tracingClientInterceptors() } : {}),
+  ]);
   const errorCounter = new ActivityErrorCounter();
-  const worker = await createCaseWorker({ config, connection, client, errorCounter });
+  const worker = await createCaseWorker({ config, connection, client, errorCounter, ...(tracing ? { tracing } : {}) });
   const metrics = config.metricsNamespace
     ? startMetricsPublisher({
         client,
@@ -30,6 +42,7 @@ async function main(): Promise<void> {
     await worker.run();
   } finally {
     metrics?.stop();
+    await tracing?.shutdown();
     await connection.close();
     await client.connection.close();
   }

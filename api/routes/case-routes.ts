@@ -1,76 +1,49 @@
 import { z } from 'zod';
-import {
-  AddNoteInput,
-  CASE_UPDATE_NAMES,
-  CASE_UPDATE_SCHEMAS,
-  PRIORITIES,
-  type CaseUpdateName,
-} from '../../domain';
-import { CASE_ID } from '../../cases/case-id';
-import {
-  CASE_READER_ROLES,
-  HISTORY_ROLES,
-  requireCaseOfficer,
-  requireNoteRole,
-  requireRole,
-} from '../access';
-import type { ApiDeps } from '../api-deps';
-import { authenticate } from '../auth';
-import { availableActions } from '../available-actions';
-import { CaseListFilters, toCaseFilter } from '../case-filters';
+import { AddNoteInput, PRIORITIES } from '../../domain';
 import { caseListQuery, type CaseSummary } from '../../cases/case-client';
-import { CaseNotFoundError } from '../../cases/case-errors';
 import { HISTORY_SCHEMAS, historyEnvelope, historySha256 } from '../../lib/history/history-envelope';
-import {
-  HttpError,
-  parseOr400,
-  queryObject,
-  readJsonBody,
-  sendJson,
-  sendRawJson,
-  type RouteParams,
-  type Router,
-} from '../http-kit';
+import { CASE_READER_ROLES, HISTORY_ROLES, NOTE_ROLES_REFUSAL } from '../access';
+import type { ApiDeps } from '../api-deps';
+import { AvailableAction, availableActions } from '../available-actions';
+import { CaseListFilters, toCaseFilter } from '../case-filters';
+import { officerGuard, officerOf } from '../officer-guard';
+import { BEARER } from '../openapi';
+import { CaseIdParams, CaseStateBody, DeadlinesBody, TimelineBody, withErrors } from '../route-schemas';
+import type { ZodApp } from '../server';
+import { refuseActor } from './refuse-actor';
 
-function caseIdOf(params: RouteParams): string {
-  const caseId = params.caseId!;
-  if (!CASE_ID.test(caseId)) throw new CaseNotFoundError(caseId);
-  return caseId;
-}
-
-function updateNameOf(params: RouteParams): CaseUpdateName {
-  const name = params.updateName!;
-  if (!(CASE_UPDATE_NAMES as string[]).includes(name)) {
-    throw new HttpError(
-      404,
-      'unknown_step',
-      `There is no case step ${JSON.stringify(name)}. Steps: ${CASE_UPDATE_NAMES.join(', ')}.`,
-    );
-  }
-  return name as CaseUpdateName;
-}
-
-/** A step's payload as callers send it: the domain schema without `actor` (still strict: unknown fields refused). */
-function stepBody(name: CaseUpdateName): z.ZodType<Record<string, unknown>> {
-  return (CASE_UPDATE_SCHEMAS[name] as unknown as z.ZodObject).omit({ actor: true });
-}
-
-/** The body must not say who is acting: the token does. */
-function refuseActor(body: unknown): void {
-  if (typeof body === 'object' && body !== null && 'actor' in body) {
-    throw new HttpError(
-      400,
-      'invalid_input',
-      'Do not send "actor": the API sets it from your token. Remove it and send again; nothing was changed.',
-    );
-  }
-}
+/** One row of a case list, from the case's search attributes (cases/case-client.ts CaseSummary). */
+const CaseSummaryBody = z
+  .object({
+    caseId: z.string(),
+    runId: z.string(),
+    executionStatus: z.string().meta({ description: "Temporal's execution status: RUNNING, COMPLETED..." }),
+    status: z.string().optional().meta({ description: 'The case stage' }),
+    category: z.string().optional(),
+    priority: z.string().optional(),
+    region: z.string().optional(),
+    assignee: z.string().optional(),
+    platforms: z.array(z.string()),
+    nextDeadline: z.string().optional(),
+    slaBreached: z.boolean(),
+    detectionCount: z.number().int(),
+    openedAt: z.string(),
+    closedAt: z.string().optional(),
+  })
+  .meta({ id: 'CaseSummary' }) satisfies z.ZodType<CaseSummary>;
 
 const HistoryQuery = z.strictObject({
   runId: z.uuid().optional(),
   /** raw: exactly the bytes the digest covers; envelope (default): JSON with the digest and the run's details. */
   format: z.enum(['envelope', 'raw']).default('envelope'),
 });
+
+const HistoryBody = z.looseObject({}).meta({
+  description:
+    "format=envelope: { schema, caseId, runId, ..., sha256, exportedAt, history } with Temporal's history JSON cut in as it is; format=raw: that history JSON alone. The header x-saring-history-sha256 is the SHA-256 of the history bytes.",
+});
+
+const NoteBody = AddNoteInput.omit({ actor: true });
 
 const PRIORITY_RANK = Object.fromEntries(PRIORITIES.map((priority, index) => [priority, index])) as Record<
   string,
@@ -87,83 +60,141 @@ function queueOrder(a: CaseSummary, b: CaseSummary): number {
   );
 }
 
-export function registerCaseRoutes(router: Router, deps: ApiDeps): void {
+/** Reading cases (lists, state, deadlines, timeline, available steps, history) and notes. */
+export function registerCaseRoutes(app: ZodApp, deps: ApiDeps): void {
   const { cases, officers } = deps;
+  const readers = officerGuard(officers, { roles: CASE_READER_ROLES, what: 'read cases' });
+  const tags = ['cases'];
 
-  router.on('GET', '/api/cases', async (req, res, _params, url) => {
-    requireRole(authenticate(req, officers), CASE_READER_ROLES, 'read cases');
-    const { limit, ...filters } = parseOr400(CaseListFilters, queryObject(url), 'case list filters');
-    const filter = toCaseFilter(filters);
-    const rows = await cases.listCases(filter, limit);
-    const query = caseListQuery(filter);
-    sendJson(res, 200, { query, cases: rows.sort(queueOrder) });
+  app.get(
+    '/api/cases',
+    {
+      onRequest: readers,
+      config: { inputs: { querystring: 'case list filters' } },
+      schema: {
+        summary: 'List cases (queue order), filtered by search attributes',
+        tags,
+        security: BEARER,
+        querystring: CaseListFilters,
+        response: withErrors({
+          200: z.object({
+            query: z.string().meta({ description: 'The visibility query that was run' }),
+            cases: z.array(CaseSummaryBody),
+          }),
+        }),
+      },
+    },
+    async (request) => {
+      const { limit, ...filters } = request.query;
+      const filter = toCaseFilter(filters);
+      const rows = await cases.listCases(filter, limit);
+      return { query: caseListQuery(filter), cases: rows.sort(queueOrder) };
+    },
+  );
+
+  const caseSchema = <R extends z.ZodType>(summary: string, body: R) => ({
+    summary,
+    tags,
+    security: BEARER,
+    params: CaseIdParams,
+    response: withErrors({ 200: body }),
   });
 
-  router.on('GET', '/api/cases/:caseId', async (req, res, params) => {
-    requireRole(authenticate(req, officers), CASE_READER_ROLES, 'read cases');
-    sendJson(res, 200, await cases.getState(caseIdOf(params)));
-  });
+  app.get(
+    '/api/cases/:caseId',
+    { onRequest: readers, schema: caseSchema('The case state', CaseStateBody) },
+    async (request) => cases.getState(request.params.caseId),
+  );
 
-  router.on('GET', '/api/cases/:caseId/deadlines', async (req, res, params) => {
-    requireRole(authenticate(req, officers), CASE_READER_ROLES, 'read cases');
-    sendJson(res, 200, { deadlines: await cases.getOpenDeadlines(caseIdOf(params)) });
-  });
+  app.get(
+    '/api/cases/:caseId/deadlines',
+    { onRequest: readers, schema: caseSchema("The case's open deadlines", DeadlinesBody) },
+    async (request) => ({ deadlines: await cases.getOpenDeadlines(request.params.caseId) }),
+  );
 
-  router.on('GET', '/api/cases/:caseId/timeline', async (req, res, params) => {
-    requireRole(authenticate(req, officers), CASE_READER_ROLES, 'read cases');
-    sendJson(res, 200, { timeline: await cases.getTimeline(caseIdOf(params)) });
-  });
+  app.get(
+    '/api/cases/:caseId/timeline',
+    { onRequest: readers, schema: caseSchema("The case's timeline", TimelineBody) },
+    async (request) => ({ timeline: await cases.getTimeline(request.params.caseId) }),
+  );
 
-  router.on('GET', '/api/cases/:caseId/actions', async (req, res, params) => {
-    const officer = authenticate(req, officers);
-    requireRole(officer, CASE_READER_ROLES, 'read cases');
-    const state = await cases.getState(caseIdOf(params));
-    sendJson(res, 200, { stage: state.stage, actions: availableActions(state, officer) });
-  });
+  app.get(
+    '/api/cases/:caseId/actions',
+    {
+      onRequest: readers,
+      schema: caseSchema(
+        'The steps the token holder may take now',
+        z.object({ stage: z.string(), actions: z.array(AvailableAction) }),
+      ),
+    },
+    async (request) => {
+      const state = await cases.getState(request.params.caseId);
+      return { stage: state.stage, actions: availableActions(state, officerOf(request)) };
+    },
+  );
 
-  router.on('POST', '/api/cases/:caseId/actions/:updateName', async (req, res, params) => {
-    const officer = authenticate(req, officers);
-    const caseId = caseIdOf(params);
-    const name = updateNameOf(params);
-    requireCaseOfficer(officer, name);
-    const body = await readJsonBody(req);
-    refuseActor(body);
-    const input = parseOr400(stepBody(name), body, `${name} payload`);
-    // The update answers with a small result; the console and the CLI expect the case state after it.
-    const state = await cases.updateAndRead(caseId, name, {
-      ...input,
-      actor: { officerId: officer.officerId, role: officer.role },
-    });
-    sendJson(res, 200, state);
-  });
-
-  router.on('POST', '/api/cases/:caseId/notes', async (req, res, params) => {
-    const officer = authenticate(req, officers);
-    const caseId = caseIdOf(params);
-    requireNoteRole(officer);
-    const body = await readJsonBody(req);
-    refuseActor(body);
-    const { text } = parseOr400(AddNoteInput.omit({ actor: true }), body, 'note');
-    await cases.addNote(caseId, { actor: { officerId: officer.officerId, role: officer.role }, text });
-    // A signal: the note is on the case's history; the timeline shows it once the worker has applied it.
-    sendJson(res, 202, { accepted: true, caseId });
-  });
-
-  router.on('GET', '/api/cases/:caseId/history', async (req, res, params, url) => {
-    requireRole(authenticate(req, officers), HISTORY_ROLES, 'export case histories');
-    const { runId, format } = parseOr400(HistoryQuery, queryObject(url), 'history query');
-    const history = await cases.fetchHistory(caseIdOf(params), runId);
-    const sha256 = historySha256(history.historyJson);
-    const headers = { 'x-saring-history-sha256': sha256, 'x-saring-run-id': history.runId };
-    if (format === 'raw') {
-      sendRawJson(res, 200, history.historyJson, {
-        ...headers,
-        'content-disposition': `attachment; filename="${history.workflowId}-${history.runId}.history.json"`,
+  app.post(
+    '/api/cases/:caseId/notes',
+    {
+      onRequest: officerGuard(officers, NOTE_ROLES_REFUSAL),
+      preValidation: refuseActor,
+      config: { inputs: { body: 'note' } },
+      schema: {
+        summary: 'Add a note to the case (a signal: it shows on the timeline once applied)',
+        tags: ['case steps'],
+        security: BEARER,
+        params: CaseIdParams,
+        body: NoteBody,
+        response: withErrors({ 202: z.object({ accepted: z.literal(true), caseId: z.string() }) }),
+      },
+    },
+    async (request, reply) => {
+      const officer = officerOf(request);
+      const { caseId } = request.params;
+      await cases.addNote(caseId, {
+        actor: { officerId: officer.officerId, role: officer.role },
+        text: request.body.text,
       });
-    } else {
+      // A signal: the note is on the case's history; the timeline shows it once the worker has applied it.
+      return reply.code(202).send({ accepted: true, caseId });
+    },
+  );
+
+  app.get(
+    '/api/cases/:caseId/history',
+    {
+      onRequest: officerGuard(officers, { roles: HISTORY_ROLES, what: 'export case histories' }),
+      config: { inputs: { querystring: 'history query' } },
+      schema: {
+        summary: "Export a run's event history with its SHA-256 (auditors and supervisors)",
+        tags,
+        security: BEARER,
+        params: CaseIdParams,
+        querystring: HistoryQuery,
+        response: withErrors({ 200: HistoryBody }),
+      },
+    },
+    async (request, reply) => {
+      const { runId, format } = request.query;
+      const history = await cases.fetchHistory(request.params.caseId, runId);
+      const sha256 = historySha256(history.historyJson);
+      void reply
+        .type('application/json; charset=utf-8')
+        .header('x-saring-history-sha256', sha256)
+        .header('x-saring-run-id', history.runId);
+      // Sent as JSON text (typed `never` for the object schema): the bytes must stay Temporal's own,
+      // and Fastify hands a string with a JSON content type over as it is, past any serializer.
+      if (format === 'raw') {
+        return reply
+          .header(
+            'content-disposition',
+            `attachment; filename="${history.workflowId}-${history.runId}.history.json"`,
+          )
+          .send(history.historyJson as never);
+      }
       const { workflowId, historyJson, ...run } = history;
       const header = { caseId: workflowId, ...run, sha256, exportedAt: new Date().toISOString() };
-      sendRawJson(res, 200, historyEnvelope(HISTORY_SCHEMAS.export, header, historyJson), headers);
-    }
-  });
+      return reply.send(historyEnvelope(HISTORY_SCHEMAS.export, header, historyJson) as never);
+    },
+  );
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { Detection } from '../../domain';
-import { CASE_OFFICER_ROLES, requireRole } from '../access';
+import { CASE_OFFICER_ROLES } from '../access';
 import type { ApiDeps } from '../api-deps';
-import { authenticate } from '../auth';
-import { parseOr400, readJsonBody, sendJson, type Router } from '../http-kit';
+import { parseOr400 } from '../http-error';
+import { officerGuard, officerOf } from '../officer-guard';
+import { BEARER } from '../openapi';
+import { withErrors } from '../route-schemas';
+import type { ZodApp } from '../server';
 
 const fields = Detection.shape;
 
@@ -22,23 +25,36 @@ export const OfficerDetectionBody = z.strictObject({
   suggestedCategory: fields.suggestedCategory,
 });
 
-export function registerDetectionRoutes(router: Router, deps: ApiDeps): void {
-  router.on('POST', '/api/detections', async (req, res) => {
-    const officer = authenticate(req, deps.officers);
-    requireRole(officer, CASE_OFFICER_ROLES, 'submit detections');
-    const body = parseOr400(OfficerDetectionBody, await readJsonBody(req), 'detection');
-    const detection = parseOr400(
-      Detection,
-      {
-        ...body,
-        source: 'officer',
-        reportedBy: officer.officerId,
-        officerId: officer.officerId,
-        observedAt: body.observedAt ?? new Date().toISOString(),
+export function registerDetectionRoutes(app: ZodApp, deps: ApiDeps): void {
+  app.post(
+    '/api/detections',
+    {
+      onRequest: officerGuard(deps.officers, { roles: CASE_OFFICER_ROLES, what: 'submit detections' }),
+      config: { inputs: { body: 'detection' } },
+      schema: {
+        summary: 'Report a detection: opens a case, or counts on the open case for the same content',
+        tags: ['intake'],
+        security: BEARER,
+        body: OfficerDetectionBody,
+        response: withErrors({ 202: z.object({ caseId: z.string() }) }),
       },
-      'detection',
-    );
-    const { caseId } = await deps.cases.submitDetection(detection);
-    sendJson(res, 202, { caseId });
-  });
+    },
+    async (request, reply) => {
+      const officer = officerOf(request);
+      const body = request.body;
+      const detection = parseOr400(
+        Detection,
+        {
+          ...body,
+          source: 'officer',
+          reportedBy: officer.officerId,
+          officerId: officer.officerId,
+          observedAt: body.observedAt ?? new Date().toISOString(),
+        },
+        'detection',
+      );
+      const { caseId } = await deps.cases.submitDetection(detection);
+      return reply.code(202).send({ caseId });
+    },
+  );
 }

@@ -1,56 +1,139 @@
-import { CASE_OFFICER_ROLES, CASE_READER_ROLES, HISTORY_ROLES, OPS_ROLES, requireRole } from '../access';
+import { z } from 'zod';
+import { NOTE_ROLES, OfficerId, Role } from '../../domain';
+import { CASE_OFFICER_ROLES, CASE_READER_ROLES, HISTORY_ROLES, OPS_ROLES } from '../access';
 import type { ApiDeps } from '../api-deps';
-import { authenticate } from '../auth';
-import { NOTE_ROLES } from '../../domain';
-import { sendJson, type Router } from '../http-kit';
+import { officerGuard, officerOf } from '../officer-guard';
+import { BEARER, OPENAPI_PATH, OpenApiDocument, PUBLIC } from '../openapi';
+import { withErrors } from '../route-schemas';
+import type { ZodApp } from '../server';
 
 const startedAt = new Date().toISOString();
 
-export function registerMetaRoutes(router: Router, deps: ApiDeps): void {
-  router.on('GET', '/healthz', async (_req, res) => {
-    try {
-      await deps.cases.ping();
-      sendJson(res, 200, { ok: true, temporal: 'reachable' });
-    } catch {
-      sendJson(res, 503, { ok: false, temporal: 'unreachable' });
-    }
-  });
+const MeBody = z.object({
+  officerId: OfficerId,
+  name: z.string(),
+  role: Role,
+  can: z.object({
+    readCases: z.boolean(),
+    takeCaseSteps: z.boolean(),
+    submitDetections: z.boolean(),
+    addNotes: z.boolean(),
+    exportHistory: z.boolean(),
+    operate: z.boolean(),
+  }),
+});
 
-  /** Who the token belongs to and what the console may offer them. */
-  router.on('GET', '/api/me', async (req, res) => {
-    const officer = authenticate(req, deps.officers);
-    const has = (roles: readonly string[]) => roles.includes(officer.role);
-    sendJson(res, 200, {
-      officerId: officer.officerId,
-      name: officer.name,
-      role: officer.role,
-      can: {
-        readCases: has(CASE_READER_ROLES),
-        takeCaseSteps: has(CASE_OFFICER_ROLES),
-        submitDetections: has(CASE_OFFICER_ROLES),
-        addNotes: has(NOTE_ROLES),
-        exportHistory: has(HISTORY_ROLES),
-        operate: has(OPS_ROLES),
+export function registerMetaRoutes(app: ZodApp, deps: ApiDeps): void {
+  const ops = (what: string) => officerGuard(deps.officers, { roles: OPS_ROLES, what });
+
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        summary: 'Readiness: is Temporal reachable?',
+        tags: ['meta'],
+        security: PUBLIC,
+        response: withErrors({
+          200: z.object({ ok: z.literal(true), temporal: z.literal('reachable') }),
+          503: z.object({ ok: z.literal(false), temporal: z.literal('unreachable') }),
+        }),
       },
-    });
-  });
+    },
+    async (_request, reply) => {
+      try {
+        await deps.cases.ping();
+        return reply.code(200).send({ ok: true, temporal: 'reachable' });
+      } catch {
+        return reply.code(503).send({ ok: false, temporal: 'unreachable' });
+      }
+    },
+  );
 
-  router.on('GET', '/api/admin/status', async (req, res) => {
-    requireRole(authenticate(req, deps.officers), OPS_ROLES, 'read the platform status');
-    const temporal = await deps.cases.ping().then(
-      () => 'reachable',
-      (error: unknown) => `unreachable: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    sendJson(res, 200, {
-      startedAt,
-      uptimeSeconds: Math.round(process.uptime()),
-      node: process.version,
-      temporal,
-    });
-  });
+  app.get(
+    OPENAPI_PATH,
+    {
+      schema: {
+        summary: 'This API described as OpenAPI 3.1 (rendered at /api/docs)',
+        tags: ['meta'],
+        security: PUBLIC,
+        response: withErrors({ 200: OpenApiDocument }),
+      },
+    },
+    async () => app.swagger() as unknown as z.infer<typeof OpenApiDocument>,
+  );
 
-  router.on('GET', '/api/admin/officers', async (req, res) => {
-    requireRole(authenticate(req, deps.officers), OPS_ROLES, 'list officers');
-    sendJson(res, 200, { officers: deps.officers.list() });
-  });
+  app.get(
+    '/api/me',
+    {
+      onRequest: officerGuard(deps.officers),
+      schema: {
+        summary: 'Who the token belongs to and what the console may offer them',
+        tags: ['meta'],
+        security: BEARER,
+        response: withErrors({ 200: MeBody }),
+      },
+    },
+    async (request) => {
+      const officer = officerOf(request);
+      const has = (roles: readonly string[]) => roles.includes(officer.role);
+      return {
+        officerId: officer.officerId,
+        name: officer.name,
+        role: officer.role,
+        can: {
+          readCases: has(CASE_READER_ROLES),
+          takeCaseSteps: has(CASE_OFFICER_ROLES),
+          submitDetections: has(CASE_OFFICER_ROLES),
+          addNotes: has(NOTE_ROLES),
+          exportHistory: has(HISTORY_ROLES),
+          operate: has(OPS_ROLES),
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/api/admin/status',
+    {
+      onRequest: ops('read the platform status'),
+      schema: {
+        summary: 'Platform status: uptime, Node version, Temporal reachability',
+        tags: ['admin'],
+        security: BEARER,
+        response: withErrors({
+          200: z.object({
+            startedAt: z.string(),
+            uptimeSeconds: z.number(),
+            node: z.string(),
+            temporal: z.string().meta({ description: '"reachable", or "unreachable: <why>"' }),
+          }),
+        }),
+      },
+    },
+    async () => {
+      const temporal = await deps.cases.ping().then(
+        () => 'reachable',
+        (error: unknown) => `unreachable: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return { startedAt, uptimeSeconds: Math.round(process.uptime()), node: process.version, temporal };
+    },
+  );
+
+  app.get(
+    '/api/admin/officers',
+    {
+      onRequest: ops('list officers'),
+      schema: {
+        summary: 'The officer directory (ids, names, roles; never tokens)',
+        tags: ['admin'],
+        security: BEARER,
+        response: withErrors({
+          200: z.object({
+            officers: z.array(z.object({ officerId: z.string(), name: z.string(), role: Role })),
+          }),
+        }),
+      },
+    },
+    async () => ({ officers: deps.officers.list() }),
+  );
 }

@@ -26,6 +26,8 @@ import { type TemporalWebUiSpec } from '../constructs/temporal/self-hosted-tempo
 import { appImage, ENTRYPOINTS } from '../image';
 import { METRICS_NAMESPACE } from '../../config/metrics';
 import { RUNTIME_ENV } from '../../config/runtime-env';
+import { SIDECAR_OTLP_TRACES_URL } from '../../config/telemetry';
+import { TelemetrySidecar } from '../constructs/telemetry-sidecar';
 import { SUBNETS } from './network-stack';
 import { names } from '../naming';
 import { SaringStack, type SaringStackProps } from './saring-stack';
@@ -163,6 +165,8 @@ export class ApiStack extends SaringStack {
         [RUNTIME_ENV.cognitoUserPoolId]: this.directory.userPool.userPoolId,
         [RUNTIME_ENV.cognitoClientId]: this.directory.consoleClient.userPoolClientId,
         [RUNTIME_ENV.cognitoDomain]: this.directory.domain.baseUrl(),
+        // Request spans go to the collector sidecar, which sends them on to X-Ray.
+        [RUNTIME_ENV.otel]: SIDECAR_OTLP_TRACES_URL,
       },
       secrets: { ...props.temporal.clientSecrets, [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json') },
       extraEgressPorts: [...props.temporal.externalEgressPorts],
@@ -173,6 +177,12 @@ export class ApiStack extends SaringStack {
       stopTimeout: Duration.seconds(30),
     });
     props.temporal.allowClient(this.api.service);
+    new TelemetrySidecar(this, 'Telemetry', {
+      task: this.api.task,
+      platformKey,
+      logRetentionDays,
+      jobName: 'saring-api',
+    });
     const apiRole = this.api.task.taskDefinition.taskRole;
     grantObjectAccess(apiRole, evidenceBucket, props.dataKey, { read: true });
     grantObjectAccess(apiRole, auditBucket, props.dataKey, { read: true });

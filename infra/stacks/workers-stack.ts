@@ -13,6 +13,8 @@ import { type TemporalConnection } from '../constructs/temporal/connection';
 import { appImage, ENTRYPOINTS } from '../image';
 import { METRIC, METRIC_DIMENSION, METRICS_NAMESPACE } from '../../config/metrics';
 import { RUNTIME_ENV } from '../../config/runtime-env';
+import { SIDECAR_OTLP_TRACES_URL, WORKER_PROMETHEUS_PORT } from '../../config/telemetry';
+import { TelemetrySidecar } from '../constructs/telemetry-sidecar';
 import { names } from '../naming';
 import { SaringStack, type SaringStackProps } from './saring-stack';
 import { SUBNETS } from './network-stack';
@@ -79,7 +81,11 @@ export class WorkersStack extends SaringStack {
         [RUNTIME_ENV.auditBucket]: auditBucket,
         [RUNTIME_ENV.metricsNamespace]: METRICS_NAMESPACE,
         [RUNTIME_ENV.shutdownGraceSeconds]: String(w.stopTimeoutSeconds - SHUTDOWN_MARGIN_SECONDS),
+        // The Temporal SDK's metrics for the collector sidecar to scrape; no security group rule opens the port.
+        [RUNTIME_ENV.prometheusBind]: `0.0.0.0:${WORKER_PROMETHEUS_PORT}`,
+        [RUNTIME_ENV.otel]: SIDECAR_OTLP_TRACES_URL,
       },
+      containerPorts: [WORKER_PROMETHEUS_PORT],
       secrets: { ...props.temporal.clientSecrets, [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json') },
       extraEgressPorts: [...props.temporal.externalEgressPorts],
       platformKey,
@@ -90,6 +96,13 @@ export class WorkersStack extends SaringStack {
       minHealthyPercent: 100,
     });
     props.temporal.allowClient(this.worker.service);
+    new TelemetrySidecar(this, 'Telemetry', {
+      task: this.worker.task,
+      platformKey,
+      logRetentionDays: config.observability.logRetentionDays,
+      prometheusPort: WORKER_PROMETHEUS_PORT,
+      jobName: 'saring-worker',
+    });
 
     const taskRole = this.worker.task.taskDefinition.taskRole;
     grantObjectAccess(taskRole, evidenceBucket, props.dataKey, { read: true, write: true });

@@ -142,7 +142,7 @@ describe('api stack', () => {
 
   it('cloud mode: no Temporal Web UI, no gate', () => {
     const t = cloud().template('api');
-    expect(containersOf(cloud().json('api')).map((c) => c.Name)).toEqual(['api']);
+    expect(containersOf(cloud().json('api')).map((c) => c.Name)).toEqual(['api', 'otel-collector']);
     t.resourceCountIs('AWS::Lambda::Function', 0);
     t.resourceCountIs('AWS::ElasticLoadBalancingV2::ListenerRule', 1);
   });

@@ -7,11 +7,13 @@ import { grantsOf, permissionsOf } from '../support/infra/iam';
 import { resourcesOfType, SELECTIONS, useSynthesis } from '../support/infra/synth';
 
 const dev = useSynthesis(SELECTIONS.devSelfHosted);
+const workerContainer = () => containersOf(dev().json('workers')).find((c) => c.Name === 'worker');
 
 describe('workers stack', () => {
-  it('runs workers/main.ts from the image built from this repository', () => {
-    const [worker, ...others] = containersOf(dev().json('workers'));
-    expect(others).toHaveLength(0);
+  it('runs workers/main.ts from the image built from this repository, beside the telemetry collector', () => {
+    const containers = containersOf(dev().json('workers'));
+    expect(containers.map((c) => c.Name).sort()).toEqual(['otel-collector', 'worker']);
+    const worker = containers.find((c) => c.Name === 'worker');
     expect(worker!.Command).toEqual([ENTRYPOINTS.worker]);
     // An image asset: CDK's bootstrap ECR repository, tagged with the asset hash.
     expect(JSON.stringify(worker!.Image)).toMatch(
@@ -21,7 +23,7 @@ describe('workers stack', () => {
 
   it('shuts down gracefully: SIGTERM through an init process, the configured stop timeout, and a drain budget', () => {
     const { workers } = dev().config;
-    const [worker] = containersOf(dev().json('workers'));
+    const worker = workerContainer();
     expect(worker!.StopTimeout).toBe(workers.stopTimeoutSeconds);
     expect(worker!.LinuxParameters?.InitProcessEnabled).toBe(true);
     const grace = worker!.Environment?.find((e) => e.Name === 'SARING_SHUTDOWN_GRACE_SECONDS')?.Value;
@@ -30,14 +32,14 @@ describe('workers stack', () => {
   });
 
   it('gets its channel config as SARING_CONFIG_JSON from the app-config secret, never as a plain value', () => {
-    const [worker] = containersOf(dev().json('workers'));
+    const worker = workerContainer();
     const config = (worker!.Secrets ?? []).find((secret) => secret.Name === 'SARING_CONFIG_JSON');
     expect(JSON.stringify(config?.ValueFrom)).toMatch(/AppConfig.*:json::/);
     expect((worker!.Environment ?? []).map((e) => e.Name)).not.toContain('SARING_CONFIG_JSON');
   });
 
   it('runs non-root on a read-only root filesystem with a scratch /tmp', () => {
-    const [worker] = containersOf(dev().json('workers'));
+    const worker = workerContainer();
     expect(worker!.User).toBe('1000:1000');
     expect(worker!.ReadonlyRootFilesystem).toBe(true);
     expect(worker!.MountPoints).toEqual([{ ContainerPath: '/tmp', ReadOnly: false, SourceVolume: 'tmp' }]);

@@ -18,8 +18,11 @@ import { createTimeSkippingEnv } from './servers/time-skipping';
 export const CASE_WORKFLOWS_PATH = process.env.SARING_CASE_WORKFLOWS ? require.resolve(process.env.SARING_CASE_WORKFLOWS) : require.resolve('../../workflows');
 
 /** Bundles the case workflows (once per test file, in beforeAll). */
-export function bundleCaseWorkflows(workflowsPath = CASE_WORKFLOWS_PATH): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+export function bundleCaseWorkflows(
+  workflowsPath = CASE_WORKFLOWS_PATH,
+  workflowInterceptorModules: readonly string[] = [],
+): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, logger: quietLogger, workflowInterceptorModules: [...workflowInterceptorModules] });
 }
 
 const INDEXED_VALUE_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
@@ -245,4 +248,47 @@ export async function withScriptedCaseWorker<T>(
   const scripted = new ScriptedActivities(script);
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: scripted.activities() });
   return worker.runUntil(run(caseClientFor(env.client, taskQueue), scripted));
+}
+
+/**
+ * A describe block's time-skipping server and workflow bundle (made in beforeAll, torn down in afterAll),
+ * and `withCaseWorker`, which gives each test a scripted worker on a task queue of its own.
+ */
+export function timeSkippingCaseSuite(queuePrefix: string) {
+  let seq = 0;
+  let bundle: WorkflowBundle;
+  const suite = {
+    env: undefined as unknown as TestWorkflowEnvironment,
+    withCaseWorker: <T>(script: ActivityScript, run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>): Promise<T> => {
+      seq += 1;
+      return withScriptedCaseWorker(suite.env, bundle, `${queuePrefix}-${seq}`, script, run);
+    },
+  };
+  beforeAll(async () => {
+    [suite.env, bundle] = await Promise.all([createCaseTimeSkippingEnv(), bundleCaseWorkflows()]);
+  });
+  afterAll(async () => {
+    await suite.env?.teardown();
+  });
+  return suite;
+}
+
+/** A describe block's dev-server worker with these scripted activities (started in beforeAll, stopped in afterAll). */
+export function devCaseWorkerSuite(label: string, scripted: ScriptedActivities): DevCaseWorker {
+  let caseWorker: DevCaseWorker | undefined;
+  beforeAll(async () => {
+    caseWorker = await startDevCaseWorker(label, scripted);
+  });
+  afterAll(async () => {
+    await caseWorker?.stop();
+  });
+  return {
+    get dev() {
+      return caseWorker!.dev;
+    },
+    get cases() {
+      return caseWorker!.cases;
+    },
+    stop: () => caseWorker?.stop() ?? Promise.resolve(),
+  };
 }

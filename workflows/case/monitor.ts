@@ -40,24 +40,7 @@ export async function runMonitoring(ctx: CaseContext, continueAsNew: () => Promi
     for (const track of watched()) {
       const liveness = await caseActivities.checkLiveness({ url: track.url, platform: track.platform });
       if (liveness.state !== 'up') continue;
-      monitoring.reuploads += 1;
-      ctx.record('reupload_detected', `${track.url} is reachable again on ${track.platform} (${liveness.reason}); new takedown requested`, {
-        source: 'monitor',
-      });
-      track.attempt += 1;
-      track.childWorkflowId = takedownChildId(state.caseId, track.key, track.attempt);
-      track.status = 'starting';
-      delete track.result;
-      delete track.level;
-      delete track.ticketId;
-      ctx.changed();
-      void ctx.notify({
-        requestId: `${state.caseId}:reupload:${track.key}:a${track.attempt}`,
-        audience: 'rapid_response_unit',
-        kind: 'info',
-        subject: `Re-upload on ${track.platform} for ${state.caseId}`,
-        body: `${track.url} is back; takedown attempt ${track.attempt} was requested.`,
-      });
+      reopenForReupload(ctx, track, liveness.reason);
       await guarded(ctx, `takedown ${track.key} attempt ${track.attempt}`, () => runTakedownTrack(ctx, track), () => {
         track.status = 'failed';
         track.result = 'failed';
@@ -123,22 +106,7 @@ async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<ne
     for (const track of watched()) {
       const liveness = await caseActivities.checkLiveness({ url: track.url, platform: track.platform });
       if (liveness.state !== 'up') continue;
-      monitoring.reuploads += 1;
-      ctx.record('reupload_detected', `${track.url} is reachable again on ${track.platform} (${liveness.reason}); new takedown requested`, { source: 'monitor' });
-      track.attempt += 1;
-      track.childWorkflowId = takedownChildId(state.caseId, track.key, track.attempt);
-      track.status = 'starting';
-      delete track.result;
-      delete track.level;
-      delete track.ticketId;
-      ctx.changed();
-      void ctx.notify({
-        requestId: `${state.caseId}:reupload:${track.key}:a${track.attempt}`,
-        audience: 'rapid_response_unit',
-        kind: 'info',
-        subject: `Re-upload on ${track.platform} for ${state.caseId}`,
-        body: `${track.url} is back; takedown attempt ${track.attempt} was requested.`,
-      });
+      reopenForReupload(ctx, track, liveness.reason);
       retake(track);
     }
     monitoring.checks += 1;
@@ -148,4 +116,27 @@ async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<ne
     if (moreToWatch && (checksThisRun >= policy.monitoring.checksPerRun || suggested())) await continueAsNew();
   }
   if (!ctx.closeRequested) await Promise.all(running.values());
+}
+
+/** Content is back: count it, open the next takedown attempt on the track and tell the unit. */
+function reopenForReupload(ctx: CaseContext, track: TakedownTrack, reason: string): void {
+  const { state } = ctx;
+  state.monitoring!.reuploads += 1;
+  ctx.record('reupload_detected', `${track.url} is reachable again on ${track.platform} (${reason}); new takedown requested`, {
+    source: 'monitor',
+  });
+  track.attempt += 1;
+  track.childWorkflowId = takedownChildId(state.caseId, track.key, track.attempt);
+  track.status = 'starting';
+  delete track.result;
+  delete track.level;
+  delete track.ticketId;
+  ctx.changed();
+  void ctx.notify({
+    requestId: `${state.caseId}:reupload:${track.key}:a${track.attempt}`,
+    audience: 'rapid_response_unit',
+    kind: 'info',
+    subject: `Re-upload on ${track.platform} for ${state.caseId}`,
+    body: `${track.url} is back; takedown attempt ${track.attempt} was requested.`,
+  });
 }

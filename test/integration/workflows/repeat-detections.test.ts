@@ -1,7 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
 import { caseBaseId, caseWorkflowId } from '../../../cases/case-id';
-import type { CaseClient } from '../../../cases/case-client';
 import { canonicalizeUrl } from '../../../lib/url/canonicalize';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import {
@@ -10,9 +9,7 @@ import {
   uniqueUrl,
   waitFor,
   waitForCase,
-  startDevCaseWorker,
-  type DevCaseWorker,
-  type DevServer,
+  devCaseWorkerSuite,
 } from '../../support/case-test-kit';
 
 const DETECTIONS = 1_000;
@@ -23,18 +20,7 @@ const BATCH = 100;
  * and a new, linked case (next generation) once the previous one closed.
  */
 describe('repeat detections and re-opened cases (dev server)', () => {
-  let dev: DevServer;
-  let cases: CaseClient;
-  let caseWorker: DevCaseWorker;
-
-  beforeAll(async () => {
-    caseWorker = await startDevCaseWorker('repeat-detections', new ScriptedActivities({ classification: { category: 'online_gambling', confidence: 0.95 } }));
-    ({ dev, cases } = caseWorker);
-  });
-
-  afterAll(async () => {
-    await caseWorker?.stop();
-  });
+  const caseWorker = devCaseWorkerSuite('repeat-detections', new ScriptedActivities({ classification: { category: 'online_gambling', confidence: 0.95 } }));
 
   it(`${DETECTIONS} concurrent detections of one URL (spelled in several ways) make one case counting ${DETECTIONS}`, async () => {
     const url = uniqueUrl('slot-maxwin.example', 'promo');
@@ -44,7 +30,7 @@ describe('repeat detections and re-opened cases (dev server)', () => {
     const started = Date.now();
     for (let sent = 0; sent < DETECTIONS; sent += BATCH) {
       const batch = Array.from({ length: BATCH }, (_, index) =>
-        cases.submitDetection(
+        caseWorker.cases.submitDetection(
           detectionOf({
             url: spellings[(sent + index) % spellings.length]!,
             source: (sent + index) % 10 === 0 ? 'public_complaint' : 'crawler',
@@ -58,17 +44,17 @@ describe('repeat detections and re-opened cases (dev server)', () => {
     expect([...caseIds]).toEqual([caseBaseId({ canonicalUrl: canonicalizeUrl(url).url })]);
     const [caseId] = [...caseIds] as [string];
 
-    const state = await waitForCase(cases, caseId, (current) => current.detections.count === DETECTIONS && current.stage === 'verification', `${DETECTIONS} detections`, 60_000);
+    const state = await waitForCase(caseWorker.cases, caseId, (current) => current.detections.count === DETECTIONS && current.stage === 'verification', `${DETECTIONS} detections`, 60_000);
     expect(state.detections.bySource).toEqual({ crawler: DETECTIONS * 0.9, public_complaint: DETECTIONS * 0.1 });
     expect(state.detections.rejected).toBe(0);
     expect(state.stage).toBe('verification');
     // Only the first detection is on the timeline; the rest are counted.
     expect(state.timeline.filter((entry) => entry.action === 'detected')).toHaveLength(1);
-    const handle = dev.client.workflow.getHandle(caseId);
+    const handle = caseWorker.dev.client.workflow.getHandle(caseId);
     await waitFor(async () => (await handle.describe()).typedSearchAttributes.get(SA.detectionCount), (count) => count === DETECTIONS, 'search attribute');
     // Exactly one execution for the content: no second run, no second generation.
-    await waitFor(() => dev.client.workflow.count(`WorkflowId = '${caseId}'`), (result) => result.count === 1, 'one execution');
-    await expect(dev.client.workflow.getHandle(caseWorkflowId(caseId, 2)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    await waitFor(() => caseWorker.dev.client.workflow.count(`WorkflowId = '${caseId}'`), (result) => result.count === 1, 'one execution');
+    await expect(caseWorker.dev.client.workflow.getHandle(caseWorkflowId(caseId, 2)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
     const history = await handle.fetchHistory();
     const upserts = history.events!.filter((event) => event.upsertWorkflowSearchAttributesEventAttributes).length;
     console.log(`${DETECTIONS} detections sent in ${sendMs} ms; history ${history.events!.length} events, ${upserts} search attribute upserts`);
@@ -77,23 +63,23 @@ describe('repeat detections and re-opened cases (dev server)', () => {
 
   it('a detection after closure opens the next generation, linked to the closed case', async () => {
     const text = `Pinjol ilegal ${Date.now()}: cair 5 menit tanpa KTP`;
-    const first = await cases.submitDetection(detectionOf({ text }));
+    const first = await caseWorker.cases.submitDetection(detectionOf({ text }));
     expect(first.generation).toBe(1);
-    await waitForCase(cases, first.caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.update(first.caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['licensed lender'] } });
-    await cases.outcome(first.caseId);
+    await waitForCase(caseWorker.cases, first.caseId, (state) => state.stage === 'verification', 'verification');
+    await caseWorker.cases.update(first.caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['licensed lender'] } });
+    await caseWorker.cases.outcome(first.caseId);
 
     // Re-upload: the same text again, with different spacing and case.
     const [second, third] = await Promise.all([
-      cases.submitDetection(detectionOf({ text: `  ${text.toUpperCase()}  ` })),
-      cases.submitDetection(detectionOf({ text })),
+      caseWorker.cases.submitDetection(detectionOf({ text: `  ${text.toUpperCase()}  ` })),
+      caseWorker.cases.submitDetection(detectionOf({ text })),
     ]);
     expect(second.caseId).toBe(`${first.caseId}.2`);
     expect(third.caseId).toBe(second.caseId);
-    const reopened = await waitForCase(cases, second.caseId, (state) => state.detections.count === 2 && state.stage === 'verification', 'both detections on generation 2');
+    const reopened = await waitForCase(caseWorker.cases, second.caseId, (state) => state.detections.count === 2 && state.stage === 'verification', 'both detections on generation 2');
     expect(reopened).toMatchObject({ generation: 2, previousCase: { caseId: first.caseId, generation: 1 }, stage: 'verification' });
     // The closed case is untouched.
-    expect((await cases.getState(first.caseId)).detections.count).toBe(1);
-    await dev.client.workflow.getHandle(second.caseId).terminate('test finished');
+    expect((await caseWorker.cases.getState(first.caseId)).detections.count).toBe(1);
+    await caseWorker.dev.client.workflow.getHandle(second.caseId).terminate('test finished');
   });
 });

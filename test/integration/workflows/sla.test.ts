@@ -1,18 +1,13 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES as SA, type CaseState, type TimelineEntry } from '../../../domain';
-import type { CaseClient } from '../../../cases/case-client';
-import { type ScriptedActivities, type ActivityScript } from '../../support/scripted-activities';
+import type { ActivityScript } from '../../support/scripted-activities';
 import {
-  bundleCaseWorkflows,
   childIds,
-  createCaseTimeSkippingEnv,
   detectionOf,
   maybeRecordHistories,
   officers,
   uniqueUrl,
   waitForCase,
-  withScriptedCaseWorker,
+  timeSkippingCaseSuite,
 } from '../../support/case-test-kit';
 
 const HOUR = 3_600_000;
@@ -27,21 +22,8 @@ const entries = (state: CaseState, action: TimelineEntry['action']) => state.tim
  * the escalation to the supervisors, and the stage ending early when the officer acts.
  */
 describe('SLA timers under the default policy (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundle;
-  let queueSeq = 0;
-
-  beforeAll(async () => {
-    [env, bundle] = await Promise.all([createCaseTimeSkippingEnv(), bundleCaseWorkflows()]);
-  });
-  afterAll(async () => {
-    await env?.teardown();
-  });
-
-  async function withCaseWorker<T>(script: ActivityScript, run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>): Promise<T> {
-    queueSeq += 1;
-    return withScriptedCaseWorker(env, bundle, `sla-${queueSeq}`, script, run);
-  }
+  const suite = timeSkippingCaseSuite('sla');
+  const { withCaseWorker } = suite;
 
   it('verification (normal, 24 h): reminders at 12 h and 18 h, breach and escalation at 24 h, then met late', async () => {
     await withCaseWorker({}, async (cases, scripted) => {
@@ -51,24 +33,24 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       const [deadline] = opened.deadlines;
       expect(hoursBetween(deadline!.startedAt, deadline!.dueAt)).toBe(24);
       await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
-      const handle = env.client.workflow.getHandle(caseId);
+      const handle = suite.env.client.workflow.getHandle(caseId);
       expect((await handle.describe()).typedSearchAttributes.get(SA.nextDeadline)?.toISOString()).toBe(deadline!.dueAt);
 
-      await env.sleep('11h');
+      await suite.env.sleep('11h');
       expect(scripted.notifications('sla_reminder')).toHaveLength(0);
-      await env.sleep('1h');
+      await suite.env.sleep('1h');
       const first = await waitForCase(cases, caseId, (state) => entries(state, 'sla_reminder').length === 1, 'first reminder');
       expect(hoursBetween(deadline!.startedAt, entries(first, 'sla_reminder')[0]!.at)).toBeCloseTo(12, 2);
       expect(scripted.notifications('sla_reminder')).toEqual([
         expect.objectContaining({ audience: 'rapid_response_unit', officerId: officers.verifier.officerId, kind: 'sla_reminder' }),
       ]);
 
-      await env.sleep('6h');
+      await suite.env.sleep('6h');
       const second = await waitForCase(cases, caseId, (state) => entries(state, 'sla_reminder').length === 2, 'second reminder');
       expect(hoursBetween(deadline!.startedAt, entries(second, 'sla_reminder')[1]!.at)).toBeCloseTo(18, 2);
       expect(second.slaBreached).toBe(false);
 
-      await env.sleep('6h');
+      await suite.env.sleep('6h');
       const breached = await waitForCase(cases, caseId, (state) => state.slaBreached, 'breach');
       const breachedDeadline = breached.deadlines.find((candidate) => candidate.id === 'verification')!;
       expect(hoursBetween(breachedDeadline.startedAt, breachedDeadline.breachedAt!)).toBeCloseTo(24, 2);
@@ -88,7 +70,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       const finalAttributes = (await handle.describe()).typedSearchAttributes;
       expect(finalAttributes.get(SA.slaBreached)).toBe(true);
       expect(finalAttributes.get(SA.nextDeadline)).toBeUndefined();
-      await maybeRecordHistories(env.client, 'sla-verification-breach', [caseId]);
+      await maybeRecordHistories(suite.env.client, 'sla-verification-breach', [caseId]);
     });
   });
 
@@ -97,11 +79,11 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       const { caseId } = await cases.submitDetection(detectionOf({ text: 'Jembatan Barito runtuh hari ini' }));
       const opened = await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
       expect(opened.priority).toBe('high');
-      await env.sleep('3h'); // verification SLA for high priority is 8 h: first reminder would be at 4 h
+      await suite.env.sleep('3h'); // verification SLA for high priority is 8 h: first reminder would be at 4 h
       await cases.update(caseId, 'assignVerifier', { actor: officers.verifier, assignee: officers.verifier.officerId });
       await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'hoax', label: 'DISINFORMASI', reasons: ['bridge inspected today'], publicResponse: false } });
       await waitForCase(cases, caseId, (state) => state.tracks.clarification?.status === 'drafting', 'clarification');
-      await env.sleep('5h'); // clarification SLA for high priority is 12 h: first reminder at 6 h
+      await suite.env.sleep('5h'); // clarification SLA for high priority is 12 h: first reminder at 6 h
       await cases.update(caseId, 'draftStatement', {
         actor: officers.supervisor,
         kind: 'clarification',
@@ -148,7 +130,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       const reminders = scripted.notifications('sla_reminder').filter((notification) => notification.requestId.includes('takedown_compliance'));
       expect(reminders.map((notification) => notification.requestId.split(':').pop())).toEqual(['0.5', '0.75']);
       expect(state.slaBreached).toBe(false);
-      await maybeRecordHistories(env.client, 'sla-takedown-in-time', [caseId, ...childIds(state)]);
+      await maybeRecordHistories(suite.env.client, 'sla-takedown-in-time', [caseId, ...childIds(state)]);
     });
   });
 
@@ -160,7 +142,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
       await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'criminal', category: 'fraud', reasons: ['phishing form'] } });
       await waitForCase(cases, caseId, (state) => state.tracks.police?.status === 'awaiting_acknowledgment', 'package delivered');
-      await env.sleep('5h');
+      await suite.env.sleep('5h');
       const breached = await waitForCase(
         cases,
         caseId,
@@ -174,7 +156,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       const policeReminders = scripted.notifications('sla_reminder').filter((notification) => notification.audience === 'police_liaison');
       expect(policeReminders).toHaveLength(2);
       expect(scripted.notifications('sla_breach')).toEqual([expect.objectContaining({ audience: 'supervisors', subject: expect.stringContaining('police acknowledgment') })]);
-      expect((await env.client.workflow.getHandle(caseId).describe()).typedSearchAttributes.get(SA.slaBreached)).toBe(true);
+      expect((await suite.env.client.workflow.getHandle(caseId).describe()).typedSearchAttributes.get(SA.slaBreached)).toBe(true);
 
       await cases.update(caseId, 'acknowledgePolice', { actor: officers.police });
       await cases.update(caseId, 'recordPoliceReport', { actor: officers.police, reportNumber: 'LP/B/77/XI/2025/SPKT/POLDA KALSEL' });
@@ -184,7 +166,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       expect(state.deadlines.find((deadline) => deadline.id === 'police_acknowledgment')?.closedHow).toBe('met_late');
       expect(state.deadlines.find((deadline) => deadline.id === 'police_report')?.closedHow).toBe('met');
       expect(outcome.slaBreaches).toBe(1);
-      await maybeRecordHistories(env.client, 'sla-police-acknowledgment-breach', [caseId, ...childIds(state)]);
+      await maybeRecordHistories(suite.env.client, 'sla-police-acknowledgment-breach', [caseId, ...childIds(state)]);
     });
   });
 
@@ -205,7 +187,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
         pillar: 'digital_ethics',
         channels: ['x'],
       });
-      await env.sleep('7h');
+      await suite.env.sleep('7h');
       const breached = await waitForCase(cases, caseId, (state) => state.slaBreached, 'clarification breach');
       expect(breached.priority).toBe('urgent');
       const clarification = breached.deadlines.find((deadline) => deadline.id === 'clarification_publication')!;

@@ -1,39 +1,21 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
-import type { CaseClient } from '../../../cases/case-client';
-import { type ScriptedActivities, type ActivityScript } from '../../support/scripted-activities';
+import type { ActivityScript } from '../../support/scripted-activities';
 import {
-  bundleCaseWorkflows,
   childIds,
-  createCaseTimeSkippingEnv,
   detectionOf,
   maybeRecordHistories,
   officers,
   uniqueUrl,
   waitForCase,
-  withScriptedCaseWorker,
+  timeSkippingCaseSuite,
 } from '../../support/case-test-kit';
 
 /**
  * Each track end to end on the time-skipping server (real policy durations), with scripted activities.
  */
 describe('content case tracks (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundle;
-  let queueSeq = 0;
-
-  beforeAll(async () => {
-    [env, bundle] = await Promise.all([createCaseTimeSkippingEnv(), bundleCaseWorkflows()]);
-  });
-  afterAll(async () => {
-    await env?.teardown();
-  });
-
-  async function withCaseWorker<T>(script: ActivityScript, run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>): Promise<T> {
-    queueSeq += 1;
-    return withScriptedCaseWorker(env, bundle, `tracks-${queueSeq}`, script, run);
-  }
+  const suite = timeSkippingCaseSuite('tracks');
+  const { withCaseWorker } = suite;
 
   it('no violation: verified and closed, with every actor on the timeline', async () => {
     await withCaseWorker({ classification: { category: 'hoax', confidence: 0.4, rules: ['hoax.forward_chain'] } }, async (cases, scripted) => {
@@ -57,13 +39,13 @@ describe('content case tracks (time-skipping server)', () => {
       expect(byAction('sla_met')?.summary).toMatch(/verification done within/);
       expect(timeline[timeline.length - 1]?.action).toBe('closed');
 
-      const description = await env.client.workflow.getHandle(caseId).describe();
+      const description = await suite.env.client.workflow.getHandle(caseId).describe();
       expect(description.typedSearchAttributes.get(SA.status)).toBe('closed');
       expect(description.typedSearchAttributes.get(SA.assignee)).toBe(officers.verifier.officerId);
       expect(description.typedSearchAttributes.get(SA.slaBreached)).toBe(false);
       expect(scripted.callsOf('classifyContent')).toHaveLength(1);
       expect(scripted.notifications('new_case')).toHaveLength(1);
-      await maybeRecordHistories(env.client, 'no-violation', [caseId]);
+      await maybeRecordHistories(suite.env.client, 'no-violation', [caseId]);
     });
   });
   it('hoax: clarification approved by a second person, then a public response, then closed', async () => {
@@ -132,7 +114,7 @@ describe('content case tracks (time-skipping server)', () => {
         ['clarification_publication', 'met'],
         ['response_publication', 'met'],
       ]);
-      await maybeRecordHistories(env.client, 'hoax-clarify-respond', [caseId]);
+      await maybeRecordHistories(suite.env.client, 'hoax-clarify-respond', [caseId]);
     });
   });
 
@@ -192,11 +174,11 @@ describe('content case tracks (time-skipping server)', () => {
       expect(state.timeline.filter((entry) => entry.action === 'continued_as_new')).toHaveLength(4);
       expect(state.timeline.filter((entry) => entry.action === 'takedown_escalated').map((entry) => entry.source)).toEqual(['platform:x', 'platform:x', 'platform:x']);
 
-      const description = await env.client.workflow.getHandle(caseId).describe();
+      const description = await suite.env.client.workflow.getHandle(caseId).describe();
       expect(description.typedSearchAttributes.get(SA.slaBreached)).toBe(true);
       expect(description.typedSearchAttributes.get(SA.platforms)).toEqual(['meta', 'website', 'x']);
       expect(description.typedSearchAttributes.get(SA.priority)).toBe('urgent');
-      await maybeRecordHistories(env.client, 'gambling-two-platforms', [caseId, ...childIds(state)]);
+      await maybeRecordHistories(suite.env.client, 'gambling-two-platforms', [caseId, ...childIds(state)]);
     });
   });
 
@@ -242,7 +224,7 @@ describe('content case tracks (time-skipping server)', () => {
       const state = await cases.getState(caseId);
       expect(state.tracks.police?.followUps).toEqual([expect.objectContaining({ note: 'Ditressiber assigned an investigator', by: officers.police })]);
       expect(state.deadlines.filter((deadline) => deadline.id.startsWith('police_')).map((deadline) => deadline.closedHow)).toEqual(['met', 'met']);
-      await maybeRecordHistories(env.client, 'fraud-police-and-takedown', [caseId, ...childIds(state)]);
+      await maybeRecordHistories(suite.env.client, 'fraud-police-and-takedown', [caseId, ...childIds(state)]);
     });
   });
 
@@ -257,7 +239,7 @@ describe('content case tracks (time-skipping server)', () => {
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
       await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier2.officerId });
       await cases.update(caseId, 'submitVerdict', { actor: officers.verifier2, verdict: { kind: 'illegal', category: 'hate_speech', reasons: ['ethnic slur'] } });
-      await env.sleep('2h');
+      await suite.env.sleep('2h');
       const objected = await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.status === 'objected', 'objection');
       expect(objected.tracks.takedowns[0]?.objection?.reason).toBe('creator says it is a news report');
       expect(scripted.notifications('approval_needed').map((notification) => notification.audience)).toContain('supervisors');
@@ -267,7 +249,7 @@ describe('content case tracks (time-skipping server)', () => {
       const timeline = await cases.getTimeline(caseId);
       expect(timeline.find((entry) => entry.action === 'platform_objected')?.source).toBe('platform:tiktok');
       expect(timeline.find((entry) => entry.action === 'objection_resolved')?.actor).toEqual(officers.supervisor);
-      await maybeRecordHistories(env.client, 'objection-rejected', [caseId, ...childIds(await cases.getState(caseId))]);
+      await maybeRecordHistories(suite.env.client, 'objection-rejected', [caseId, ...childIds(await cases.getState(caseId))]);
     });
   });
 
@@ -284,7 +266,7 @@ describe('content case tracks (time-skipping server)', () => {
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
       await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
       await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'illegal', category: 'pornography', reasons: ['explicit content'] } });
-      await env.sleep('5d');
+      await suite.env.sleep('5d');
       const reuploaded = await waitForCase(
         cases,
         caseId,
@@ -301,7 +283,7 @@ describe('content case tracks (time-skipping server)', () => {
       expect(outcome).toMatchObject({ resolution: 'actioned', reuploads: 1, closedBy: officers.supervisor });
       const timeline = await cases.getTimeline(caseId);
       expect(timeline.find((entry) => entry.action === 'reupload_detected')?.source).toBe('monitor');
-      await maybeRecordHistories(env.client, 'reupload-and-early-close', [caseId, ...childIds(await cases.getState(caseId))]);
+      await maybeRecordHistories(suite.env.client, 'reupload-and-early-close', [caseId, ...childIds(await cases.getState(caseId))]);
     });
   });
 
@@ -323,9 +305,9 @@ describe('content case tracks (time-skipping server)', () => {
       const state = await cases.getState(caseId);
       expect(state.stage).toBe('withdrawn');
       expect(state.deadlines.every((deadline) => deadline.closedAt !== undefined)).toBe(true);
-      const child = await env.client.workflow.getHandle(state.tracks.takedowns[0]!.childWorkflowId).describe();
+      const child = await suite.env.client.workflow.getHandle(state.tracks.takedowns[0]!.childWorkflowId).describe();
       expect(child.status.name).toBe('CANCELLED');
-      await maybeRecordHistories(env.client, 'withdrawal', [caseId, ...childIds(state)]);
+      await maybeRecordHistories(suite.env.client, 'withdrawal', [caseId, ...childIds(state)]);
     });
   });
 });

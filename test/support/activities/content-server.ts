@@ -1,24 +1,14 @@
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { startLocalHttpServer, type LocalHttpServer } from '../servers/local-http-server';
 
-export interface ContentServer {
-  url: string;
-  /** How many requests each path got, to prove a retry did not fetch again. */
-  hits: Map<string, number>;
-  stop(): Promise<void>;
-}
+export type ContentServer = LocalHttpServer;
 
 /**
  * A local web server standing in for reported pages: /ok (a gambling ad), /404, /410, /unavailable
  * (a platform's "content isn't available" page), /hang-headers (never answers), /hang-body (sends
  * headers and a little body, then stalls), /big (2 MB), /redirect -> /ok.
  */
-export async function startContentServer(): Promise<ContentServer> {
-  const hits = new Map<string, number>();
-  const sockets = new Set<Socket>();
-  const server = http.createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://local').pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
+export function startContentServer(): Promise<ContentServer> {
+  return startLocalHttpServer(({ pathname: path }, _req, res) => {
     switch (path) {
       case '/ok':
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-served-by': 'content-server' });
@@ -58,19 +48,4 @@ export async function startContentServer(): Promise<ContentServer> {
         res.writeHead(500).end('unexpected');
     }
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }

@@ -8,12 +8,18 @@ import type { AvailableAction } from '../../../api/available-actions';
 import { CaseClient, type CaseSummary } from '../../../cases/case-client';
 import { createOfficerDirectory, newToken } from '../../../api/officer-directory';
 import { sha256Hex } from '../../../lib/sha256';
-import { perMinuteLimiter } from '../../../api/rate-limit';
 import { fileReporterVault } from '../../../api/reporter-vault';
-import { startApiServer, type RunningApi } from '../../../api/server';
+import { buildApi, listenApi, type RunningApi } from '../../../api/server';
 import { testServers, uniqueTaskQueue } from '../servers/test-servers';
 import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
 import { ScriptedActivities, type ActivityScript } from '../scripted-activities';
+import type { Tracing } from '../../../observability/tracing';
+import {
+  TRACING_WORKFLOW_INTERCEPTOR_MODULES,
+  tracingActivityInterceptor,
+  tracingClientInterceptors,
+  tracingWorkflowSinks,
+} from '../../../observability/temporal-tracing';
 
 export type OfficerKey = keyof typeof officers;
 
@@ -30,7 +36,7 @@ type Loose = any;
 
 export interface ApiCaller {
   get<T = Loose>(pathname: string): Promise<ApiResponse<T>>;
-  post<T = Loose>(pathname: string, body?: unknown): Promise<ApiResponse<T>>;
+  post<T = Loose>(pathname: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
 }
 
 export interface ErrorBody {
@@ -48,8 +54,17 @@ export interface CaseListBody {
   cases: CaseSummary[];
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** The route validates a request body. */
+  hasBody: boolean;
+}
+
 export interface ApiTestEnv {
   baseUrl: string;
+  /** Every route Fastify registered (onRoute hook), HEAD routes and the console's files included. */
+  routes: RegisteredRoute[];
   tokens: Record<OfficerKey, string>;
   client: Client;
   scripted: ScriptedActivities;
@@ -82,16 +97,22 @@ export function actorOf(key: OfficerKey): Actor {
  * the real case workflows (scripted activities) on a task queue of this test file's own.
  */
 export async function startApiTestEnv(
-  options: { script?: ActivityScript; consoleDir?: string } = {},
+  options: { script?: ActivityScript; consoleDir?: string; tracing?: Tracing } = {},
 ): Promise<ApiTestEnv> {
   const { temporal } = testServers();
+  const { tracing } = options;
   const taskQueue = uniqueTaskQueue('api');
   const [bundle, connection, nativeConnection] = await Promise.all([
-    bundleCaseWorkflows(),
+    bundleCaseWorkflows(undefined, tracing ? TRACING_WORKFLOW_INTERCEPTOR_MODULES : []),
     Connection.connect({ address: temporal.address }),
     NativeConnection.connect({ address: temporal.address }),
   ]);
-  const client = new Client({ connection, namespace: temporal.namespace });
+  // With tracing, the client, workflow and activity interceptors are wired as api/main and workers/ wire them.
+  const client = new Client({
+    connection,
+    namespace: temporal.namespace,
+    ...(tracing ? { interceptors: tracingClientInterceptors() } : {}),
+  });
   const scripted = new ScriptedActivities(options.script ?? {});
   const worker = await Worker.create({
     connection: nativeConnection,
@@ -99,6 +120,9 @@ export async function startApiTestEnv(
     taskQueue,
     workflowBundle: bundle,
     activities: scripted.activities(),
+    ...(tracing
+      ? { interceptors: { activity: [tracingActivityInterceptor] }, sinks: tracingWorkflowSinks(tracing) }
+      : {}),
   });
   const workerRun = worker.run();
 
@@ -116,16 +140,26 @@ export async function startApiTestEnv(
   const dataDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? os.tmpdir(), 'api-'));
   const vaultFile = path.join(dataDir, 'vault', 'reporters.jsonl');
   let api: RunningApi | undefined;
+  const routes: RegisteredRoute[] = [];
   try {
-    api = await startApiServer(
+    const app = buildApi(
       {
         cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
         officers: directory,
         vault: fileReporterVault(vaultFile),
-        publicLimiter: perMinuteLimiter(1000),
       },
-      { host: '127.0.0.1', port: 0, ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}) },
+      {
+        publicComplaintsPerMinute: 1000,
+        // Every response the tests provoke must match the schema the OpenAPI document gives for it.
+        checkResponses: true,
+        ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
+      },
     );
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat())
+        routes.push({ method, url: route.url, hasBody: Boolean(route.schema?.body) });
+    });
+    api = await listenApi(app, { host: '127.0.0.1', port: 0 });
   } catch (error) {
     worker.shutdown();
     await workerRun;
@@ -135,10 +169,16 @@ export async function startApiTestEnv(
 
   const as = (who: OfficerKey | { authorization?: string }): ApiCaller => {
     const authorization = typeof who === 'string' ? `Bearer ${tokens[who]}` : who.authorization;
-    const call = async (method: string, pathname: string, body?: unknown): Promise<ApiResponse> => {
+    const call = async (
+      method: string,
+      pathname: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<ApiResponse> => {
       const response = await fetch(`${baseUrl}${pathname}`, {
         method,
         headers: {
+          ...headers,
           ...(authorization ? { authorization } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -155,12 +195,13 @@ export async function startApiTestEnv(
     };
     return {
       get: (pathname) => call('GET', pathname) as Promise<ApiResponse<Loose>>,
-      post: (pathname, body) => call('POST', pathname, body ?? {}) as Promise<ApiResponse<Loose>>,
+      post: (pathname, body, headers) => call('POST', pathname, body ?? {}, headers) as Promise<ApiResponse<Loose>>,
     };
   };
 
   return {
     baseUrl,
+    routes,
     tokens,
     client,
     scripted,

@@ -1,12 +1,11 @@
 import diagnostics from 'node:diagnostics_channel';
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import {
   boundedFetch,
   type BoundedFetchOptions,
   type BoundedResponse,
 } from '../../../activities/http/bounded-fetch';
 import { EgressRefusedError } from '../../../activities/http/egress-policy';
+import { startLocalHttpServer, type LocalHttpServer } from '../servers/local-http-server';
 import type { ConnectProbe } from '../../../activities/http/network-guard';
 
 /** What one fetch attempt came to: the answer, or the refusal (anything else is rethrown by the caller's expect). */
@@ -52,24 +51,14 @@ export function refusalOf(outcome: Outcome): EgressRefusedError {
   return outcome.error;
 }
 
-export interface AllowedServer {
-  url: string;
-  port: number;
-  /** Requests per path. */
-  hits: Map<string, number>;
-  stop(): Promise<void>;
-}
+export type AllowedServer = LocalHttpServer;
 
 /**
  * The one server the tests' policy allows (127.0.0.1 on its port): /ok answers, /to?u=<url> redirects
  * to any URL (302), /chain/<n> redirects n more times to itself.
  */
-export async function startAllowedServer(): Promise<AllowedServer> {
-  const hits = new Map<string, number>();
-  const sockets = new Set<Socket>();
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
+export function startAllowedServer(): Promise<AllowedServer> {
+  return startLocalHttpServer((url, _req, res) => {
     if (url.pathname === '/ok') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('allowed server');
       return;
@@ -90,20 +79,4 @@ export async function startAllowedServer(): Promise<AllowedServer> {
     }
     res.writeHead(404).end();
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    hits,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }

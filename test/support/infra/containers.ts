@@ -12,6 +12,9 @@ export interface ContainerDefinition {
   Environment?: { Name: string; Value: unknown }[];
   Secrets?: { Name: string; ValueFrom: unknown }[];
   MountPoints?: { ContainerPath: string; ReadOnly: boolean; SourceVolume: string }[];
+  PortMappings?: { ContainerPort: number }[];
+  Essential?: boolean;
+  DependsOn?: { ContainerName: string; Condition: string }[];
 }
 
 /** Every container definition of every task definition in a template. */

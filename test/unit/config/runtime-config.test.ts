@@ -71,6 +71,15 @@ describe('runtime config: JSON file plus the cloud containers’ environment', (
     expect(() => loadWorkerConfig({ SARING_CONFIG_JSON: '{"temporal": ' })).toThrow(/SARING_CONFIG_JSON is not valid JSON/);
   });
 
+  it('takes the Prometheus bind address from SARING_PROMETHEUS_BIND, and names the variable when it is not host:port', () => {
+    const file = writeConfig(baseConfig);
+    expect(loadWorkerConfig({ SARING_CONFIG_FILE: file }).prometheusBind).toBeUndefined();
+    expect(loadWorkerConfig({ SARING_CONFIG_FILE: file, SARING_PROMETHEUS_BIND: '0.0.0.0:9464' }).prometheusBind).toBe('0.0.0.0:9464');
+    expect(() => loadWorkerConfig({ SARING_CONFIG_FILE: file, SARING_PROMETHEUS_BIND: '9464' })).toThrow(
+      /SARING_PROMETHEUS_BIND: host:port, e\.g\. 0\.0\.0\.0:9464/,
+    );
+  });
+
   it('refuses half an mTLS key pair', () => {
     expect(() => loadWorkerConfig({ SARING_CONFIG_FILE: writeConfig(baseConfig), TEMPORAL_TLS_CLIENT_CERT_DATA: 'cert only' })).toThrow(
       /clientCertData and clientKeyData go together/,

@@ -1,0 +1,35 @@
+/**
+ * The case worker for `npm run bench:api`, in a process of its own so that neither the API nor the
+ * direct client shares an event loop with it. Scripted activities: no S3 or simulators are needed to
+ * reach verification. Prints "bench worker ready"; SIGTERM shuts it down.
+ */
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { ScriptedActivities } from '../test/support/scripted-activities';
+
+const silent = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
+
+async function main(): Promise<void> {
+  const [address, taskQueue] = process.argv.slice(2);
+  if (!address || !taskQueue) throw new Error('usage: bench-worker.ts <temporal address> <task queue>');
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const connection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      logger: silent,
+    }),
+    activities: new ScriptedActivities({}).activities(),
+  });
+  process.on('SIGTERM', () => worker.shutdown());
+  const running = worker.run();
+  console.log('bench worker ready');
+  await running;
+  await connection.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

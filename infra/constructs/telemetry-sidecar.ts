@@ -1,0 +1,105 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import {
+  ContainerDependencyCondition,
+  ContainerImage,
+  type ContainerDefinition,
+  LinuxParameters,
+  LogDrivers,
+} from 'aws-cdk-lib/aws-ecs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IKey } from 'aws-cdk-lib/aws-kms';
+import { type LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../compliance';
+import { collectorConfig } from './collector-config';
+import { encryptedLogGroup } from './encrypted-log-group';
+import { type HardenedTask, NON_ROOT_USER } from './hardened-fargate-service';
+
+/** AWS Distro for OpenTelemetry collector, pinned by tag (a later change pins images by digest). */
+export const COLLECTOR_IMAGE = 'public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0';
+
+/** CloudWatch namespace of the Temporal SDK metrics the collector scrapes from the workers. */
+export const SDK_METRICS_NAMESPACE = 'Saring/TemporalSdk';
+
+export interface TelemetrySidecarProps {
+  readonly task: HardenedTask;
+  readonly platformKey: IKey;
+  readonly logRetentionDays: number;
+  /** Scrape the app container's Prometheus endpoint on this port (the workers); omitted: traces only. */
+  readonly prometheusPort?: number;
+  /** Scrape job and EMF log stream name. */
+  readonly jobName: string;
+}
+
+/**
+ * An ADOT collector beside the app container in the same task: it receives the app's spans over OTLP/HTTP on
+ * localhost and sends them to X-Ray, and (workers) scrapes the Temporal SDK's Prometheus endpoint on localhost
+ * and writes it to CloudWatch as embedded metric format. Not essential: telemetry never stops case work.
+ */
+export class TelemetrySidecar extends Construct {
+  readonly container: ContainerDefinition;
+  readonly metricsLogGroup?: LogGroup;
+
+  constructor(scope: Construct, id: string, props: TelemetrySidecarProps) {
+    super(scope, id);
+    const { task } = props;
+    const taskRole = task.taskDefinition.taskRole;
+    const region = Stack.of(this).region;
+
+    if (props.prometheusPort !== undefined) {
+      this.metricsLogGroup = encryptedLogGroup(this, 'SdkMetrics', {
+        encryptionKey: props.platformKey,
+        retentionDays: props.logRetentionDays,
+      });
+      this.metricsLogGroup.grantWrite(taskRole);
+    }
+    const config = collectorConfig({
+      region,
+      traces: true,
+      ...(this.metricsLogGroup && props.prometheusPort !== undefined
+        ? {
+            prometheus: {
+              jobName: props.jobName,
+              port: props.prometheusPort,
+              scrapeIntervalSeconds: 60,
+              namespace: SDK_METRICS_NAMESPACE,
+              logGroupName: this.metricsLogGroup.logGroupName,
+            },
+          }
+        : {}),
+    });
+
+    this.container = task.taskDefinition.addContainer('otel-collector', {
+      image: ContainerImage.fromRegistry(COLLECTOR_IMAGE),
+      essential: false,
+      environment: { AOT_CONFIG_CONTENT: Stack.of(this).toJsonString(config) },
+      user: NON_ROOT_USER,
+      readonlyRootFilesystem: true,
+      privileged: false,
+      linuxParameters: new LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true }),
+      memoryReservationMiB: 128,
+      logging: LogDrivers.awsLogs({ logGroup: task.logGroup, streamPrefix: 'otel-collector' }),
+      healthCheck: {
+        command: ['CMD', '/healthcheck'],
+        interval: Duration.seconds(30),
+        timeout: Duration.seconds(5),
+        retries: 3,
+        startPeriod: Duration.seconds(15),
+      },
+    });
+    // The collector starts first, so the app's first spans and the first scrape find it listening.
+    task.container.addContainerDependencies({
+      container: this.container,
+      condition: ContainerDependencyCondition.START,
+    });
+
+    taskRole.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['xray:PutTraceSegments'], resources: ['*'] }),
+    );
+    acknowledge(task.taskDefinition, {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'xray:PutTraceSegments supports no resource ARNs; the collector sidecar sends the task’s spans with it.',
+    });
+  }
+}
