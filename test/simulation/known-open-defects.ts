@@ -33,17 +33,6 @@ const acceptedAny = (
 
 export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [
   {
-    // Found on the issue-9 fixes (seeds 66, 141, 142, 186, 210, 228, 276, 284): the timeline is bounded
-    // by entry count (200 kept), not by size, so officers' long notes (2-5 KB each) keep the state and
-    // the state carried across continue-as-new above 256 KB.
-    id: 'timeline-bounded-by-count-not-bytes',
-    issueItem: '#4 (history and state budget)',
-    explains: (violation, record) =>
-      violation.invariant === 'history-budget' &&
-      /state of/.test(violation.message) &&
-      record.script.steps.some((step) => step.op === 'notes'),
-  },
-  {
     // Found on the issue-9 fixes (seed 130): sendWarningLetter gives up after its 2 h scheduleToClose, so a
     // platform outage of more than 2 h at ST1/ST2/ST3 fails the takedown child (FAILED) for good.
     id: 'warning-letter-outage-fails-takedown',
