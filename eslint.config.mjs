@@ -21,22 +21,43 @@ const sandboxedFiles = [
 // reverse; shared pure helpers live in lib/, which imports nothing but domain/; the client side (api, cli,
 // cases, local) reaches side effects only through Temporal, never by importing activities/.
 // Lint fixtures under test/lint-fixtures/<folder>/ are linted as if they lived in <folder>/.
-const APP_FOLDERS = ['activities', 'api', 'bench', 'cases', 'cli', 'config', 'console', 'domain', 'lib', 'local', 'observability', 'policy', 'simulators', 'toolchain', 'workers', 'workflows'];
+const APP_FOLDERS = [
+  'activities',
+  'api',
+  'bench',
+  'cases',
+  'cli',
+  'config',
+  'console',
+  'domain',
+  'lib',
+  'local',
+  'observability',
+  'policy',
+  'simulators',
+  'toolchain',
+  'workers',
+  'workflows',
+];
 const asTargets = (folders) => folders.flatMap((folder) => [`./${folder}`, `./test/lint-fixtures/${folder}`]);
 const layerZones = [
   {
     target: asTargets(APP_FOLDERS),
     from: './infra',
-    message: 'The app never imports infra/: put the shared contract in config/ (infra may import it from there).',
+    message:
+      'The app never imports infra/: put the shared contract in config/ (infra may import it from there).',
   },
   {
     target: asTargets(['api', 'cli', 'cases', 'local']),
     from: './activities',
-    message: 'Client-side code does not import activities/: shared helpers belong in lib/, side effects run in the worker.',
+    message:
+      'Client-side code does not import activities/: shared helpers belong in lib/, side effects run in the worker.',
   },
   {
     target: asTargets(['lib']),
-    from: APP_FOLDERS.filter((folder) => folder !== 'lib' && folder !== 'domain').map((folder) => `./${folder}`),
+    from: APP_FOLDERS.filter((folder) => folder !== 'lib' && folder !== 'domain').map(
+      (folder) => `./${folder}`,
+    ),
     message: 'lib/ holds shared pure helpers: it may import domain/ and packages only.',
   },
 ];

@@ -7,7 +7,13 @@
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
-const common = { testEnvironment: 'node', transform, testTimeout: 120000, rootDir: __dirname, testMatch: ['**/*.test.ts'] };
+const common = {
+  testEnvironment: 'node',
+  transform,
+  testTimeout: 120000,
+  rootDir: __dirname,
+  testMatch: ['**/*.test.ts'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -26,6 +32,11 @@ module.exports = {
     },
     { ...common, displayName: 'infra', roots: ['<rootDir>/test/infra'] },
     // The case simulator: its own time-skipping server, no shared servers (test/simulation/README.md).
-    { ...common, displayName: 'simulation', roots: ['<rootDir>/test/simulation'], setupFiles: ['<rootDir>/test/simulation/setup-runtime.ts'] },
+    {
+      ...common,
+      displayName: 'simulation',
+      roots: ['<rootDir>/test/simulation'],
+      setupFiles: ['<rootDir>/test/simulation/setup-runtime.ts'],
+    },
   ],
 };

@@ -30,7 +30,12 @@ export interface CaseActivities {
   classifyContent(input: { caseId: string; text?: string; url?: string }): Promise<Classification>;
 
   /** Fetches the URL (bounded time and size) and stores body, headers and time as a snapshot. */
-  captureSnapshot(input: { requestId: string; caseId: string; url?: string; text?: string }): Promise<EvidenceRecord>;
+  captureSnapshot(input: {
+    requestId: string;
+    caseId: string;
+    url?: string;
+    text?: string;
+  }): Promise<EvidenceRecord>;
 
   /** Re-reads an evidence object and confirms its SHA-256 still matches the recorded one. */
   verifyEvidence(input: { record: EvidenceRecord }): Promise<{ intact: boolean; actualSha256: string }>;
@@ -52,7 +57,12 @@ export interface CaseActivities {
   publishStatement(input: Statement): Promise<PublicationReceipt>;
 
   /** Stores long free text of a case in S3 (create-only per requestId); the case carries the reference and digest. */
-  storeCaseText(input: { requestId: string; caseId: string; kind: 'detection_text' | 'statement_body' | 'timeline'; text: string }): Promise<TextRef>;
+  storeCaseText(input: {
+    requestId: string;
+    caseId: string;
+    kind: 'detection_text' | 'statement_body' | 'timeline';
+    text: string;
+  }): Promise<TextRef>;
 
   /** Writes the case's full event history and timeline to the audit bucket, with its SHA-256. */
   archiveCaseHistory(input: {

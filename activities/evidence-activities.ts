@@ -10,7 +10,9 @@ import { parseInput } from './input';
 import { ArchiveInput, StoreTextInput, VerifyInput } from './input-schemas';
 import { snapshotActivities } from './snapshot-activity';
 
-export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'captureSnapshot' | 'verifyEvidence' | 'archiveCaseHistory' | 'storeCaseText'> {
+export function evidenceActivities(
+  deps: ActivityDeps,
+): Pick<CaseActivities, 'captureSnapshot' | 'verifyEvidence' | 'archiveCaseHistory' | 'storeCaseText'> {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   return {
     ...snapshotActivities(deps),
@@ -35,7 +37,11 @@ export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'ca
     },
 
     async archiveCaseHistory(input) {
-      const { requestId, caseId, workflowId, runId, category } = parseInput('archiveCaseHistory', ArchiveInput, input);
+      const { requestId, caseId, workflowId, runId, category } = parseInput(
+        'archiveCaseHistory',
+        ArchiveInput,
+        input,
+      );
       const key = evidenceKey(caseId, 'history_archive', requestId, '.json');
       const existing = await deps.evidence.find(deps.buckets.audit, key);
       if (existing) return existing.record;
@@ -55,7 +61,11 @@ export function evidenceActivities(deps: ActivityDeps): Pick<CaseActivities, 'ca
         body: historyDocument({ caseId, requestId, category, archivedAt, history }),
         contentType: 'application/json',
         capturedAt: archivedAt,
-        metadata: { 'workflow-id': workflowId, 'run-id': history.runId, 'event-count': String(history.eventCount) },
+        metadata: {
+          'workflow-id': workflowId,
+          'run-id': history.runId,
+          'event-count': String(history.eventCount),
+        },
       });
       return stored.record;
     },

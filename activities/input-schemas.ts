@@ -20,17 +20,30 @@ import type { CaseActivities } from './contract';
  * the real activity refuses.
  */
 export const ClassifyInput = z
-  .object({ caseId: z.string().min(1), text: z.string().max(20_000).optional(), url: z.string().max(4_096).optional() })
-  .refine((input) => input.text !== undefined || input.url !== undefined, 'classifyContent needs text or a url');
+  .object({
+    caseId: z.string().min(1),
+    text: z.string().max(20_000).optional(),
+    url: z.string().max(4_096).optional(),
+  })
+  .refine(
+    (input) => input.text !== undefined || input.url !== undefined,
+    'classifyContent needs text or a url',
+  );
 
 export const CaptureInput = z
   .object({
     requestId: RequestId,
     caseId: z.string().min(1),
-    url: z.url({ protocol: /^https?$/ }).max(4_096).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(4_096)
+      .optional(),
     text: z.string().max(20_000).optional(),
   })
-  .refine((input) => input.url !== undefined || input.text !== undefined, 'captureSnapshot needs a url or text');
+  .refine(
+    (input) => input.url !== undefined || input.text !== undefined,
+    'captureSnapshot needs a url or text',
+  );
 
 export const VerifyInput = z.object({ record: EvidenceRecord });
 
@@ -44,7 +57,10 @@ export const ArchiveInput = z.object({
 
 export const StatusInput = z.object({ platform: Platform, ticketId: z.string().min(1).max(300) });
 
-export const LivenessInput = z.object({ url: z.url({ protocol: /^https?$/ }).max(4_096), platform: Platform.optional() });
+export const LivenessInput = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(4_096),
+  platform: Platform.optional(),
+});
 
 /** Long free text of a case (a detection's text, a statement body, archived timeline entries). */
 export const CASE_TEXT_KINDS = ['detection_text', 'statement_body', 'timeline'] as const;

@@ -11,5 +11,8 @@ export const INVALID_INPUT = 'InvalidActivityInput';
 export function parseInput<S extends z.ZodType>(activity: string, schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw ApplicationFailure.nonRetryable(`${activity}: invalid input: ${z.prettifyError(result.error)}`, INVALID_INPUT);
+  throw ApplicationFailure.nonRetryable(
+    `${activity}: invalid input: ${z.prettifyError(result.error)}`,
+    INVALID_INPUT,
+  );
 }

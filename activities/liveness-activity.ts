@@ -6,7 +6,9 @@ import { parseInput } from './input';
 import { LivenessInput } from './input-schemas';
 import { checkLiveness } from './liveness/check-liveness';
 
-export function livenessActivities(deps: Pick<ActivityDeps, 'fetch' | 'now'>): Pick<CaseActivities, 'checkLiveness'> {
+export function livenessActivities(
+  deps: Pick<ActivityDeps, 'fetch' | 'now'>,
+): Pick<CaseActivities, 'checkLiveness'> {
   const egress = egressOf(deps.fetch);
   return {
     async checkLiveness(input) {

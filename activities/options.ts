@@ -25,7 +25,11 @@ const retry = (maximumAttempts: number, maximumInterval: string, initialInterval
  * workflow counts the poll as missed and polls again at the next poll interval (the backoff), so a
  * platform outage of hours delays the takedown instead of ending it.
  */
-export const TAKEDOWN_POLL_OPTIONS: ActivityOptions = { startToCloseTimeout: '30s', scheduleToCloseTimeout: '2m', retry: retry(3, '10s', '1s') };
+export const TAKEDOWN_POLL_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '30s',
+  scheduleToCloseTimeout: '2m',
+  retry: retry(3, '10s', '1s'),
+};
 
 /**
  * Recommended options per activity, for proxyActivities, e.g.
@@ -38,7 +42,12 @@ export const ACTIVITY_OPTIONS: Record<keyof CaseActivities, ActivityOptions> = {
   // Pure CPU, milliseconds.
   classifyContent: { startToCloseTimeout: '10s', retry: retry(3, '10s', '1s') },
   // Fetch (20 s hard limit) + S3 write; heartbeats before and after the fetch.
-  captureSnapshot: { startToCloseTimeout: '2m', heartbeatTimeout: '45s', scheduleToCloseTimeout: '30m', retry: retry(10, '2m') },
+  captureSnapshot: {
+    startToCloseTimeout: '2m',
+    heartbeatTimeout: '45s',
+    scheduleToCloseTimeout: '30m',
+    retry: retry(10, '2m'),
+  },
   // Streams the object; heartbeats per chunk.
   verifyEvidence: { startToCloseTimeout: '5m', heartbeatTimeout: '30s', retry: retry(5, '1m') },
   // Webhook + SMTP, each bounded by its own timeout; keep trying for a while, officers must hear of urgent cases.

@@ -6,7 +6,9 @@ import { evidenceKey } from './evidence/evidence-keys';
 import { parseInput } from './input';
 
 /** Everything that reaches people: officers (notify), the police liaison, the public (publishing). */
-export function outreachActivities(deps: ActivityDeps): Pick<CaseActivities, 'notify' | 'deliverPolicePackage' | 'publishStatement'> {
+export function outreachActivities(
+  deps: ActivityDeps,
+): Pick<CaseActivities, 'notify' | 'deliverPolicePackage' | 'publishStatement'> {
   return {
     async notify(input) {
       const notification = parseInput('notify', Notification, input);

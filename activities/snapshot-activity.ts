@@ -9,7 +9,6 @@ import { egressOf } from './http/dns-resolver';
 import { parseInput } from './input';
 import { CaptureInput } from './input-schemas';
 
-
 /** What capturing a snapshot needs: the evidence bucket and the fetch policy, nothing of Temporal (the fetcher worker runs it). */
 export type SnapshotDeps = Pick<ActivityDeps, 'evidence' | 'buckets' | 'fetch' | 'now'>;
 

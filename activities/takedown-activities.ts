@@ -1,5 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { BlocklistRecommendation, TakedownRequest, TakedownWithdrawal, WarningLetter } from '../domain/channels';
+import {
+  BlocklistRecommendation,
+  TakedownRequest,
+  TakedownWithdrawal,
+  WarningLetter,
+} from '../domain/channels';
 import type { Platform } from '../domain/places';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
@@ -12,10 +17,17 @@ export const PLATFORM_NOT_CONFIGURED = 'PlatformNotConfigured';
 
 export function takedownActivities(
   deps: ActivityDeps,
-): Pick<CaseActivities, 'requestTakedown' | 'checkTakedownStatus' | 'sendWarningLetter' | 'recommendBlocklist' | 'withdrawTakedown'> {
+): Pick<
+  CaseActivities,
+  'requestTakedown' | 'checkTakedownStatus' | 'sendWarningLetter' | 'recommendBlocklist' | 'withdrawTakedown'
+> {
   const adapterFor = (platform: Platform): PlatformAdapter => {
     const adapter = deps.platforms[platform];
-    if (!adapter) throw ApplicationFailure.nonRetryable(`no channel configured for platform ${platform}`, PLATFORM_NOT_CONFIGURED);
+    if (!adapter)
+      throw ApplicationFailure.nonRetryable(
+        `no channel configured for platform ${platform}`,
+        PLATFORM_NOT_CONFIGURED,
+      );
     return adapter;
   };
   return {

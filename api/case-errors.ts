@@ -1,5 +1,10 @@
 import type { CommandErrorCode } from '../domain';
-import { CaseClosedError, CaseCommandRejectedError, CaseNotFoundError, InvalidCaseInput } from '../cases/case-errors';
+import {
+  CaseClosedError,
+  CaseCommandRejectedError,
+  CaseNotFoundError,
+  InvalidCaseInput,
+} from '../cases/case-errors';
 import { HttpError } from './http-error';
 
 /** HTTP status of each workflow refusal: who you are (403), when you ask (409), what you sent (400). */
@@ -19,6 +24,10 @@ export function caseErrorToHttp(error: unknown): unknown {
   if (error instanceof CaseNotFoundError) return new HttpError(404, 'case_not_found', error.message);
   if (error instanceof CaseClosedError) return new HttpError(409, 'case_closed', error.message);
   if (error instanceof InvalidCaseInput)
-    return new HttpError(400, 'invalid_input', `${error.message}. Fix it and send again; nothing was changed.`);
+    return new HttpError(
+      400,
+      'invalid_input',
+      `${error.message}. Fix it and send again; nothing was changed.`,
+    );
   return error;
 }

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import type { CaseFilter } from '../cases/case-client';
-import {
-  CASE_STAGES,
-  CATEGORIES,
-  OfficerId,
-  PRIORITIES,
-  REGIONS,
-} from '../domain';
+import { CASE_STAGES, CATEGORIES, OfficerId, PRIORITIES, REGIONS } from '../domain';
 
 /** A comma-separated list of enum values: "verification,action". */
 const ListOf = <const V extends readonly [string, ...string[]]>(values: V) =>

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const vault = fileReporterVault(config.api.reporterVaultFile);
   const policy = config.api.policyFile ? loadPolicyFile(config.api.policyFile) : undefined;
   const tracing = startTracing(SERVICE_NAME.api, tracingConfigFromEnv());
-  const client = await connectClient(config.temporal, tracing ? { interceptors: tracingClientInterceptors() } : {});
+  const client = await connectClient(
+    config.temporal,
+    tracing ? { interceptors: tracingClientInterceptors() } : {},
+  );
   const cases = new CaseClient(client, {
     taskQueue: config.temporal.taskQueue,
     generationCache: new Map(),

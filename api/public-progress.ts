@@ -25,7 +25,9 @@ export const PublicProgress = z
       })
       .optional(),
     /** Published clarifications and responses (public links). */
-    publications: z.array(z.object({ channel: PublicationChannel, url: z.string(), publishedAt: z.string() })),
+    publications: z.array(
+      z.object({ channel: PublicationChannel, url: z.string(), publishedAt: z.string() }),
+    ),
   })
   .meta({ id: 'PublicProgress' });
 export type PublicProgress = z.infer<typeof PublicProgress>;

@@ -24,11 +24,19 @@ export function runClassifierBench(): Measurement[] {
     .filter((line) => line.trim())
     .map((line) => (JSON.parse(line) as { text: string }).text);
   const disguised = texts.map(obfuscate);
-  const urls = texts.map((_, i) => `https://M.Facebook.com:443/groups/${i}/posts/${i * 7}/?fbclid=abc${i}&utm_source=wa#top`);
+  const urls = texts.map(
+    (_, i) => `https://M.Facebook.com:443/groups/${i}/posts/${i * 7}/?fbclid=abc${i}&utm_source=wa#top`,
+  );
 
-  const plain = measure('classify: labelled texts as written', texts.length, () => texts.forEach((text) => classify({ text })));
-  const obfuscated = measure('classify: same texts obfuscated', texts.length, () => disguised.forEach((text) => classify({ text })));
-  const canonical = measure('canonicalize URL (tracking params, m., port)', urls.length, () => urls.forEach((url) => canonicalizeUrl(url)));
+  const plain = measure('classify: labelled texts as written', texts.length, () =>
+    texts.forEach((text) => classify({ text })),
+  );
+  const obfuscated = measure('classify: same texts obfuscated', texts.length, () =>
+    disguised.forEach((text) => classify({ text })),
+  );
+  const canonical = measure('canonicalize URL (tracking params, m., port)', urls.length, () =>
+    urls.forEach((url) => canonicalizeUrl(url)),
+  );
   const perDay = Math.round(Math.min(plain.itemsPerSecond, obfuscated.itemsPerSecond) * 86_400);
   console.log(
     `  one core classifies ~${perDay.toLocaleString('en')} items/day: ${(perDay / PEAK_ITEMS_PER_DAY).toFixed(0)}x the reported peak of ${PEAK_ITEMS_PER_DAY.toLocaleString('en')} gambling items/day`,

@@ -45,7 +45,11 @@ interface Measured {
 }
 
 /** One run's history in small pages (a whole page of a big history exceeds gRPC's 4 MB message limit). */
-async function runHistory(client: Client, workflowId: string, runId: string): Promise<temporal.api.history.v1.IHistory> {
+async function runHistory(
+  client: Client,
+  workflowId: string,
+  runId: string,
+): Promise<temporal.api.history.v1.IHistory> {
   const events: temporal.api.history.v1.IHistoryEvent[] = [];
   let nextPageToken: Uint8Array | undefined;
   do {
@@ -73,7 +77,8 @@ async function measure(client: Client, label: string, workflowIds: string[]): Pr
         row.events += events;
         row.bytes += temporal.api.history.v1.History.encode(history).finish().length;
         row.largestRunEvents = Math.max(row.largestRunEvents, events);
-        runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+        runId =
+          history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
       } catch (error) {
         // A history page too big for gRPC's 4 MB limit: the server's own count and size of the run.
         const description = await client.workflow.getHandle(workflowId, runId).describe();
@@ -97,23 +102,61 @@ async function attempt(label: string, run: () => Promise<Measured>): Promise<Mea
   }
 }
 
-async function withWorker<T>(connection: NativeConnection, bundle: WorkflowBundle, taskQueue: string, script: ActivityScript, run: () => Promise<T>): Promise<T> {
-  const worker = await Worker.create({ connection, taskQueue, workflowBundle: bundle, activities: new ScriptedActivities(script).activities() });
+async function withWorker<T>(
+  connection: NativeConnection,
+  bundle: WorkflowBundle,
+  taskQueue: string,
+  script: ActivityScript,
+  run: () => Promise<T>,
+): Promise<T> {
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: new ScriptedActivities(script).activities(),
+  });
   return worker.runUntil(run());
 }
 
 async function hoaxClarification(cases: CaseClient): Promise<string> {
-  const { caseId } = await cases.submitDetection(detectionOf({ text: `${HOAX_TEXT} ${Date.now()}`, source: 'public_complaint', reportedBy: 'public' }));
+  const { caseId } = await cases.submitDetection(
+    detectionOf({ text: `${HOAX_TEXT} ${Date.now()}`, source: 'public_complaint', reportedBy: 'public' }),
+  );
   await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-  for (let i = 0; i < 20; i += 1) await cases.submitDetection(detectionOf({ text: `${HOAX_TEXT} ${caseId}`, url: undefined }));
-  await cases.update(caseId, 'assignVerifier', { actor: officers.supervisor, assignee: officers.verifier.officerId });
+  for (let i = 0; i < 20; i += 1)
+    await cases.submitDetection(detectionOf({ text: `${HOAX_TEXT} ${caseId}`, url: undefined }));
+  await cases.update(caseId, 'assignVerifier', {
+    actor: officers.supervisor,
+    assignee: officers.verifier.officerId,
+  });
   await cases.update(caseId, 'submitVerdict', {
     actor: officers.verifier,
-    verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['Dinkes Kalsel: vaccines contain no chips'], publicResponse: false },
+    verdict: {
+      kind: 'hoax',
+      label: 'HOAKS',
+      reasons: ['Dinkes Kalsel: vaccines contain no chips'],
+      publicResponse: false,
+    },
   });
-  await waitForCase(cases, caseId, (state) => state.tracks.clarification !== undefined, 'clarification track');
-  await cases.update(caseId, 'draftStatement', { actor: officers.verifier, kind: 'clarification', title: 'Vaksin tidak berisi chip', body: LONG_BODY, pillar: 'digital_culture', channels: ['website'] });
-  await cases.update(caseId, 'approveStatement', { actor: officers.supervisor, kind: 'clarification', revision: 1 });
+  await waitForCase(
+    cases,
+    caseId,
+    (state) => state.tracks.clarification !== undefined,
+    'clarification track',
+  );
+  await cases.update(caseId, 'draftStatement', {
+    actor: officers.verifier,
+    kind: 'clarification',
+    title: 'Vaksin tidak berisi chip',
+    body: LONG_BODY,
+    pillar: 'digital_culture',
+    channels: ['website'],
+  });
+  await cases.update(caseId, 'approveStatement', {
+    actor: officers.supervisor,
+    kind: 'clarification',
+    revision: 1,
+  });
   await cases.outcome(caseId);
   return caseId;
 }
@@ -125,14 +168,22 @@ async function viralUrl(cases: CaseClient, client: Client): Promise<string> {
   for (let sent = 1; sent < REPEATS; sent += 100) {
     await Promise.all(
       Array.from({ length: Math.min(100, REPEATS - sent) }, (_, i) =>
-        cases.submitDetection(detectionOf({ url, text: `${HOAX_TEXT} #${sent + i}`, source: (sent + i) % 10 === 0 ? 'public_complaint' : 'crawler' })),
+        cases.submitDetection(
+          detectionOf({
+            url,
+            text: `${HOAX_TEXT} #${sent + i}`,
+            source: (sent + i) % 10 === 0 ? 'public_complaint' : 'crawler',
+          }),
+        ),
       ),
     );
   }
   // The count from the search attribute: a query answer of a huge case may itself exceed gRPC's limit.
   const handle = client.workflow.getHandle(caseId);
   const deadline = Date.now() + 300_000;
-  while ((await handle.describe()).typedSearchAttributes.get(CASE_SEARCH_ATTRIBUTES.detectionCount) !== REPEATS) {
+  while (
+    (await handle.describe()).typedSearchAttributes.get(CASE_SEARCH_ATTRIBUTES.detectionCount) !== REPEATS
+  ) {
     if (Date.now() > deadline) throw new Error(`${REPEATS} detections were not counted in 5 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -146,15 +197,27 @@ async function gamblingSt3(): Promise<Measured> {
     await registerCaseSearchAttributes(env.connection);
     const bundle = await bundleCaseWorkflows();
     const cases = caseClientFor(env.client, 'bench-gambling');
-    const script: ActivityScript = { classification: { category: 'online_gambling', confidence: 0.95, suggestedPriority: 'urgent' }, platforms: { website: { complyAtPoll: 'never' } } };
+    const script: ActivityScript = {
+      classification: { category: 'online_gambling', confidence: 0.95, suggestedPriority: 'urgent' },
+      platforms: { website: { complyAtPoll: 'never' } },
+    };
     return await withWorker(env.nativeConnection, bundle, 'bench-gambling', script, async () => {
-      const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('slot-gacor.example', 'daftar') }));
+      const { caseId } = await cases.submitDetection(
+        detectionOf({ url: uniqueUrl('slot-gacor.example', 'daftar') }),
+      );
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.update(caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] } });
+      await cases.update(caseId, 'submitVerdict', {
+        actor: officers.supervisor,
+        verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] },
+      });
       // No monitoring follows a blocklist recommendation: the case closes (the test server answers no query after that).
       const outcome = await cases.outcome(caseId);
-      if (outcome.takedowns[0]?.level !== 'ST3') throw new Error(`expected ST3, got ${JSON.stringify(outcome.takedowns)}`);
-      return measure(env.client, 'gambling takedown to ST3 (time-skipping)', [caseId, `${caseId}:takedown:website-1:a1`]);
+      if (outcome.takedowns[0]?.level !== 'ST3')
+        throw new Error(`expected ST3, got ${JSON.stringify(outcome.takedowns)}`);
+      return measure(env.client, 'gambling takedown to ST3 (time-skipping)', [
+        caseId,
+        `${caseId}:takedown:website-1:a1`,
+      ]);
     });
   } finally {
     await env.teardown();
@@ -181,14 +244,26 @@ async function main(): Promise<void> {
     const hoaxLabel = 'hoax up to published clarification (dev server)';
     rows.push(
       await attempt(hoaxLabel, async () => {
-        const hoax = await withWorker(native, bundle, 'bench-history', { classification: { category: 'hoax', confidence: 0.8, suggestedPriority: 'high' } }, () => hoaxClarification(cases));
+        const hoax = await withWorker(
+          native,
+          bundle,
+          'bench-history',
+          { classification: { category: 'hoax', confidence: 0.8, suggestedPriority: 'high' } },
+          () => hoaxClarification(cases),
+        );
         return measure(client, hoaxLabel, [hoax]);
       }),
     );
     const viralLabel = `viral URL, ${REPEATS} repeat detections (dev server)`;
     rows.push(
       await attempt(viralLabel, async () => {
-        const viral = await withWorker(native, bundle, 'bench-history', { classification: { category: 'online_gambling', confidence: 0.9 } }, () => viralUrl(cases, client));
+        const viral = await withWorker(
+          native,
+          bundle,
+          'bench-history',
+          { classification: { category: 'online_gambling', confidence: 0.9 } },
+          () => viralUrl(cases, client),
+        );
         return measure(client, viralLabel, [viral]);
       }),
     );
@@ -201,7 +276,12 @@ async function main(): Promise<void> {
   rows.push(await attempt('gambling takedown to ST3 (time-skipping)', gamblingSt3));
   console.log('\nhistory per case (every run and child):');
   console.log('path | runs | events | bytes | largest run (events)');
-  for (const row of rows) console.log(typeof row === 'string' ? row : `${row.path} | ${row.runs} | ${row.events} | ${row.bytes} | ${row.largestRunEvents}`);
+  for (const row of rows)
+    console.log(
+      typeof row === 'string'
+        ? row
+        : `${row.path} | ${row.runs} | ${row.events} | ${row.bytes} | ${row.largestRunEvents}`,
+    );
 }
 
 main().then(

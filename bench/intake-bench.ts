@@ -35,7 +35,12 @@ export async function runIntakeBench(): Promise<void> {
     namespace: 'default',
     logFile: path.join(dir, 'temporal.log'),
   });
-  const client = await connectClient({ address: server.address, namespace: 'default', taskQueue: 'bench', tls: false });
+  const client = await connectClient({
+    address: server.address,
+    namespace: 'default',
+    taskQueue: 'bench',
+    tls: false,
+  });
   try {
     const options = { client, taskQueue: 'bench' };
     const detection = (url: string) => ({
@@ -44,12 +49,18 @@ export async function runIntakeBench(): Promise<void> {
       url,
       observedAt: new Date().toISOString(),
     });
-    const repeats = await timed(DETECTIONS, () => submitDetection(options, detection('https://slot-gacor.example/daftar')));
-    const fresh = await timed(DETECTIONS, (i) => submitDetection(options, detection(`https://judi-${i}.example/`)));
+    const repeats = await timed(DETECTIONS, () =>
+      submitDetection(options, detection('https://slot-gacor.example/daftar')),
+    );
+    const fresh = await timed(DETECTIONS, (i) =>
+      submitDetection(options, detection(`https://judi-${i}.example/`)),
+    );
     console.log(`intake through signal-with-start, ${DETECTIONS} detections each, ${CONCURRENCY} at a time:`);
     console.log(`  repeat detections of one open case: ${repeats.toFixed(0)} detections/s`);
     console.log(`  detections opening new cases:       ${fresh.toFixed(0)} detections/s`);
-    console.log(`  new-case / repeat ratio: ${(fresh / repeats).toFixed(2)}; national average need ~0.1 detections/s (8,600/day)`);
+    console.log(
+      `  new-case / repeat ratio: ${(fresh / repeats).toFixed(2)}; national average need ~0.1 detections/s (8,600/day)`,
+    );
   } finally {
     await client.connection.close();
     await server.stop();

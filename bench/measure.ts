@@ -30,9 +30,16 @@ export function measure(name: string, items: number, fn: () => void): Measuremen
 
 export function printTable(rows: Measurement[]): void {
   const header = ['benchmark', 'items', 'µs/item', 'items/s', 'heap Δ MB'];
-  const lines = rows.map((r) => [r.name, String(r.items), (r.msPerItem * 1000).toFixed(1), Math.round(r.itemsPerSecond).toLocaleString('en'), r.heapDeltaMb.toFixed(1)]);
+  const lines = rows.map((r) => [
+    r.name,
+    String(r.items),
+    (r.msPerItem * 1000).toFixed(1),
+    Math.round(r.itemsPerSecond).toLocaleString('en'),
+    r.heapDeltaMb.toFixed(1),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const format = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(format(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   lines.forEach((l) => console.log(format(l)));

@@ -25,7 +25,11 @@ import {
 } from '../domain';
 import type { ContentCaseWorkflow } from '../workflows';
 import { caseQueries, caseSignals, caseUpdates } from '../workflows/messages';
-import { fetchWorkflowHistory, HistoryNotFoundError, type WorkflowHistory } from '../lib/history/workflow-history';
+import {
+  fetchWorkflowHistory,
+  HistoryNotFoundError,
+  type WorkflowHistory,
+} from '../lib/history/workflow-history';
 import { CaseClosedError, CaseCommandRejectedError, CaseNotFoundError } from './case-errors';
 import { submitDetection, type SubmitDetectionOptions, type SubmittedDetection } from './submit-detection';
 
@@ -75,7 +79,9 @@ const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, 
 
 function oneOf(attribute: string, value: string | string[]): string {
   const values = Array.isArray(value) ? value : [value];
-  return values.length === 1 ? `${attribute} = ${quote(values[0]!)}` : `${attribute} IN (${values.map(quote).join(', ')})`;
+  return values.length === 1
+    ? `${attribute} = ${quote(values[0]!)}`
+    : `${attribute} IN (${values.map(quote).join(', ')})`;
 }
 
 /**
@@ -92,9 +98,12 @@ export function caseListQuery(filter: CaseFilter = {}): string {
   if (filter.assignee === 'none') clauses.push(`${SA.assignee.name} IS NULL`);
   else if (filter.assignee) clauses.push(`${SA.assignee.name} = ${quote(filter.assignee)}`);
   if (filter.slaBreached !== undefined) clauses.push(`${SA.slaBreached.name} = ${filter.slaBreached}`);
-  if (filter.nextDeadlineBefore) clauses.push(`${SA.nextDeadline.name} < ${quote(filter.nextDeadlineBefore.toISOString())}`);
-  if (filter.minDetections !== undefined) clauses.push(`${SA.detectionCount.name} >= ${Math.floor(filter.minDetections)}`);
-  if (filter.open !== undefined) clauses.push(filter.open ? `ExecutionStatus = 'Running'` : `ExecutionStatus != 'Running'`);
+  if (filter.nextDeadlineBefore)
+    clauses.push(`${SA.nextDeadline.name} < ${quote(filter.nextDeadlineBefore.toISOString())}`);
+  if (filter.minDetections !== undefined)
+    clauses.push(`${SA.detectionCount.name} >= ${Math.floor(filter.minDetections)}`);
+  if (filter.open !== undefined)
+    clauses.push(filter.open ? `ExecutionStatus = 'Running'` : `ExecutionStatus != 'Running'`);
   return clauses.join(' AND ');
 }
 
@@ -142,7 +151,12 @@ export class CaseClient {
    * Idempotency-Key of the officer's action) makes a retry of the same step return the first result
    * instead of applying it twice: Temporal de-duplicates updates by id within a run.
    */
-  async update<K extends CaseUpdateName>(caseId: string, name: K, payload: CaseUpdateInput<K>, options: CaseUpdateOptions = {}): Promise<CaseUpdateResult> {
+  async update<K extends CaseUpdateName>(
+    caseId: string,
+    name: K,
+    payload: CaseUpdateInput<K>,
+    options: CaseUpdateOptions = {},
+  ): Promise<CaseUpdateResult> {
     const handle = this.client.workflow.getHandle<typeof ContentCaseWorkflow>(caseId);
     try {
       return await handle.executeUpdate(caseUpdates[name] as (typeof caseUpdates)['assignVerifier'], {
@@ -159,7 +173,12 @@ export class CaseClient {
   }
 
   /** Runs an officer step, then reads the case state after it (a query: the update itself returns only a small result). */
-  async updateAndRead<K extends CaseUpdateName>(caseId: string, name: K, payload: CaseUpdateInput<K>, options: CaseUpdateOptions = {}): Promise<CaseState> {
+  async updateAndRead<K extends CaseUpdateName>(
+    caseId: string,
+    name: K,
+    payload: CaseUpdateInput<K>,
+    options: CaseUpdateOptions = {},
+  ): Promise<CaseState> {
     await this.update(caseId, name, payload, options);
     return this.getState(caseId);
   }
@@ -196,7 +215,10 @@ export class CaseClient {
 
   async listCases(filter: CaseFilter = {}, limit = 100): Promise<CaseSummary[]> {
     const cases: CaseSummary[] = [];
-    for await (const info of this.client.workflow.list({ query: caseListQuery(filter), pageSize: Math.min(limit, 500) })) {
+    for await (const info of this.client.workflow.list({
+      query: caseListQuery(filter),
+      pageSize: Math.min(limit, 500),
+    })) {
       cases.push(summarize(info));
       if (cases.length >= limit) break;
     }

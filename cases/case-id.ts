@@ -34,10 +34,12 @@ export function normalizeText(text: string): string {
 export function identityKey(identity: ContentIdentity): string {
   if (identity.canonicalUrl) return `url:${identity.canonicalUrl}`;
   if (identity.contentSha256) {
-    if (!/^[a-f0-9]{64}$/.test(identity.contentSha256)) throw new Error('contentSha256 must be 64 lowercase hex characters');
+    if (!/^[a-f0-9]{64}$/.test(identity.contentSha256))
+      throw new Error('contentSha256 must be 64 lowercase hex characters');
     return `sha256:${identity.contentSha256}`;
   }
-  if (identity.text && normalizeText(identity.text).length > 0) return `text:${sha256Hex(normalizeText(identity.text))}`;
+  if (identity.text && normalizeText(identity.text).length > 0)
+    return `text:${sha256Hex(normalizeText(identity.text))}`;
   throw new Error('a case id needs a canonical URL, a content SHA-256 or a text');
 }
 
@@ -49,7 +51,8 @@ export function caseBaseId(identity: ContentIdentity): string {
 /** The workflow id of generation `generation` (1 = the first case) of a base id. */
 export function caseWorkflowId(baseId: string, generation: number): string {
   if (!CASE_BASE_ID.test(baseId)) throw new Error(`not a case base id: ${baseId}`);
-  if (!Number.isInteger(generation) || generation < 1 || generation > 9999) throw new Error(`bad generation ${generation}`);
+  if (!Number.isInteger(generation) || generation < 1 || generation > 9999)
+    throw new Error(`bad generation ${generation}`);
   return generation === 1 ? baseId : `${baseId}.${generation}`;
 }
 

@@ -1,5 +1,11 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
-import { Detection, describeIssues, type CasePolicy, type ContentCaseInput, type DetectionInput } from '../domain';
+import {
+  Detection,
+  describeIssues,
+  type CasePolicy,
+  type ContentCaseInput,
+  type DetectionInput,
+} from '../domain';
 import { canonicalizeUrl, InvalidUrlError } from '../lib/url/canonicalize';
 import { loadDefaultPolicy } from '../policy';
 import type { ContentCaseWorkflow } from '../workflows';
@@ -54,7 +60,10 @@ let defaultPolicy: CasePolicy | undefined;
  * duplicate) but costs two history events per detection instead of one; crawlers send thousands of
  * repeats of a viral item, so intake stays on signals and de-duplicates by `detectionId` in the case.
  */
-export async function submitDetection(options: SubmitDetectionOptions, raw: DetectionInput): Promise<SubmittedDetection> {
+export async function submitDetection(
+  options: SubmitDetectionOptions,
+  raw: DetectionInput,
+): Promise<SubmittedDetection> {
   const parsed = Detection.safeParse(raw);
   if (!parsed.success) throw new InvalidCaseInput(`invalid detection: ${describeIssues(parsed.error)}`);
   const detection = { ...parsed.data };
@@ -63,7 +72,11 @@ export async function submitDetection(options: SubmitDetectionOptions, raw: Dete
     detection.url = canonical.url;
     detection.platform ??= canonical.platform;
   }
-  const baseId = caseBaseId({ canonicalUrl: detection.url, contentSha256: detection.contentSha256, text: detection.text });
+  const baseId = caseBaseId({
+    canonicalUrl: detection.url,
+    contentSha256: detection.contentSha256,
+    text: detection.text,
+  });
   // Repeat detections of a viral item must not each carry its full text into the case's history.
   const fullText = detection.text;
   if (fullText && fullText.length > SIGNAL_TEXT_CHARS) {
@@ -72,17 +85,26 @@ export async function submitDetection(options: SubmitDetectionOptions, raw: Dete
   }
   const policy = options.policy ?? (defaultPolicy ??= loadDefaultPolicy());
 
-  for (let generation = options.generationCache?.get(baseId) ?? 1; generation <= MAX_GENERATIONS; generation += 1) {
+  for (
+    let generation = options.generationCache?.get(baseId) ?? 1;
+    generation <= MAX_GENERATIONS;
+    generation += 1
+  ) {
     const caseId = caseWorkflowId(baseId, generation);
     const input: ContentCaseInput = {
       caseId,
       generation,
       policy,
       ...(fullText && fullText !== detection.text ? { firstText: fullText } : {}),
-      ...(generation > 1 ? { previousCase: { caseId: caseWorkflowId(baseId, generation - 1), generation: generation - 1 } } : {}),
+      ...(generation > 1
+        ? { previousCase: { caseId: caseWorkflowId(baseId, generation - 1), generation: generation - 1 } }
+        : {}),
     };
     try {
-      const handle = await options.client.workflow.signalWithStart<typeof ContentCaseWorkflow, [DetectionInput]>('ContentCaseWorkflow', {
+      const handle = await options.client.workflow.signalWithStart<
+        typeof ContentCaseWorkflow,
+        [DetectionInput]
+      >('ContentCaseWorkflow', {
         workflowId: caseId,
         taskQueue: options.taskQueue,
         args: [input],

@@ -21,13 +21,21 @@ export const ChannelEndpointConfig = z.object({
   token: z.string().min(1).optional(),
   timeoutMs: Milliseconds.default(15_000),
   /** Largest answer read from the partner; a longer one fails the attempt unread. */
-  maxResponseBytes: z.number().int().positive().max(64 * 1024 * 1024).default(1024 * 1024),
+  maxResponseBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
 });
 export type ChannelEndpointConfig = z.infer<typeof ChannelEndpointConfig>;
 
 /** How reported URLs are fetched (snapshots, liveness checks). */
 export const FetchPolicy = z.object({
-  userAgent: z.string().min(1).default('Mozilla/5.0 (compatible; SaringBot/0.1; +https://diskominfo.kalselprov.go.id)'),
+  userAgent: z
+    .string()
+    .min(1)
+    .default('Mozilla/5.0 (compatible; SaringBot/0.1; +https://diskominfo.kalselprov.go.id)'),
   /** Lets fetches reach loopback/private addresses on any port. Only for the local demo; never in the cloud. */
   allowPrivateNetwork: z.boolean().default(false),
   /** Exact address + port pairs let through despite the egress rules (a test's own server). Keep empty in the cloud. */
@@ -36,9 +44,37 @@ export const FetchPolicy = z.object({
     .max(4, 'allowTargets is for a test server or two; use allowPrivateNetwork for a local demo')
     .default([]),
   /** DNS servers (ip or ip:port) for reported URLs' host names; the OS resolver when absent. */
-  dnsServers: z.array(z.string().regex(/^[0-9a-fA-F.:[\]]+$/, 'an IP address, optionally with :port, e.g. 10.0.0.2 or 127.0.0.1:5353')).min(1).optional(),
-  snapshot: z.object({ timeoutMs: Milliseconds.default(20_000), maxBytes: z.number().int().positive().default(5 * 1024 * 1024) }).prefault({}),
-  liveness: z.object({ timeoutMs: Milliseconds.default(10_000), maxBytes: z.number().int().positive().default(512 * 1024) }).prefault({}),
+  dnsServers: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[0-9a-fA-F.:[\]]+$/,
+          'an IP address, optionally with :port, e.g. 10.0.0.2 or 127.0.0.1:5353',
+        ),
+    )
+    .min(1)
+    .optional(),
+  snapshot: z
+    .object({
+      timeoutMs: Milliseconds.default(20_000),
+      maxBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(5 * 1024 * 1024),
+    })
+    .prefault({}),
+  liveness: z
+    .object({
+      timeoutMs: Milliseconds.default(10_000),
+      maxBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(512 * 1024),
+    })
+    .prefault({}),
 });
 export type FetchPolicy = z.infer<typeof FetchPolicy>;
 
@@ -70,7 +106,8 @@ export const NotificationsConfig = z.object({
     })
     .refine((email) => email.secure || email.requireTLS || LOOPBACK_HOSTS.has(email.host), {
       path: ['requireTLS'],
-      message: 'plain-text SMTP is only for a loopback server (the local sink): set requireTLS to true, or secure to true for port 465',
+      message:
+        'plain-text SMTP is only for a loopback server (the local sink): set requireTLS to true, or secure to true for port 465',
     })
     .optional(),
 });
@@ -106,17 +143,30 @@ export interface LocalChannelUrls {
  * platform simulator, police and publishing on theirs, notifications to the local webhook receiver and
  * SMTP sink. Fetching may reach loopback so the demo's content pages can be snapshotted.
  */
-export function localActivitiesConfig(args: { s3: z.input<typeof S3Config>; channels: LocalChannelUrls; objectLock?: ObjectLockPolicy }): ActivitiesConfig {
+export function localActivitiesConfig(args: {
+  s3: z.input<typeof S3Config>;
+  channels: LocalChannelUrls;
+  objectLock?: ObjectLockPolicy;
+}): ActivitiesConfig {
   const smtp = new URL(args.channels.smtpSink);
   return ActivitiesConfig.parse({
     s3: args.s3,
     objectLock: args.objectLock,
     fetch: { allowPrivateNetwork: true },
-    platforms: Object.fromEntries(PLATFORMS.map((platform) => [platform, { endpoint: `${args.channels.platformSimulator}/platforms/${platform}`, timeoutMs: 5_000 }])),
+    platforms: Object.fromEntries(
+      PLATFORMS.map((platform) => [
+        platform,
+        { endpoint: `${args.channels.platformSimulator}/platforms/${platform}`, timeoutMs: 5_000 },
+      ]),
+    ),
     police: { endpoint: args.channels.policeSimulator, timeoutMs: 5_000 },
     publishing: { endpoint: args.channels.publishingSimulator, timeoutMs: 5_000 },
     notifications: {
-      webhook: { url: `${args.channels.webhookSink}/hooks/rapid-response`, secret: 'local-webhook-secret', timeoutMs: 5_000 },
+      webhook: {
+        url: `${args.channels.webhookSink}/hooks/rapid-response`,
+        secret: 'local-webhook-secret',
+        timeoutMs: 5_000,
+      },
       email: {
         host: smtp.hostname,
         port: Number(smtp.port),

@@ -12,10 +12,16 @@ const ConfigSource = z.union([
  * A bad config stops the process with every problem listed by path, e.g.
  * "activities.s3.evidenceBucket: a valid S3 bucket name".
  */
-export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv, envOverrides: Record<string, unknown> = {}): z.infer<T> {
+export function loadConfig<T extends z.ZodType>(
+  schema: T,
+  env: NodeJS.ProcessEnv,
+  envOverrides: Record<string, unknown> = {},
+): z.infer<T> {
   const source = ConfigSource.safeParse(env);
   if (!source.success) {
-    throw new Error('No config: set SARING_CONFIG_FILE to the JSON config file (or SARING_CONFIG_JSON to its content).');
+    throw new Error(
+      'No config: set SARING_CONFIG_FILE to the JSON config file (or SARING_CONFIG_JSON to its content).',
+    );
   }
   const [where, text] =
     'SARING_CONFIG_FILE' in source.data
@@ -29,7 +35,9 @@ export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEn
   }
   const parsed = schema.safeParse(deepMerge(raw, envOverrides));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('\n');
     throw new Error(`Config ${where} is invalid:\n${problems}\nFix these fields and start again.`);
   }
   return parsed.data;
@@ -39,7 +47,9 @@ function readText(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read config ${file}: ${(error as Error).message}. Check the path in SARING_CONFIG_FILE.`);
+    throw new Error(
+      `Cannot read config ${file}: ${(error as Error).message}. Check the path in SARING_CONFIG_FILE.`,
+    );
   }
 }
 
@@ -49,7 +59,9 @@ function deepMerge(base: unknown, extra: Record<string, unknown>): unknown {
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) continue;
     result[key] =
-      typeof value === 'object' && value !== null && !Array.isArray(value) ? deepMerge(result[key] ?? {}, value as Record<string, unknown>) : value;
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? deepMerge(result[key] ?? {}, value as Record<string, unknown>)
+        : value;
   }
   return result;
 }

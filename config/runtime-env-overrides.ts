@@ -41,7 +41,9 @@ export interface RuntimeOverrides {
 export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const e = parsed.data;
   const tlsFiles = {

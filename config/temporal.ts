@@ -6,7 +6,10 @@ export const DEFAULT_TASK_QUEUE = 'saring-cases';
 
 /** How to reach Temporal: the local dev server, a self-hosted cluster (TLS) or Temporal Cloud (API key). */
 export const TemporalConfig = z.object({
-  address: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port, e.g. 127.0.0.1:7233').default('127.0.0.1:7233'),
+  address: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'host:port, e.g. 127.0.0.1:7233')
+    .default('127.0.0.1:7233'),
   namespace: z.string().min(1).default('default'),
   taskQueue: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   tls: z.boolean().default(false),
@@ -20,7 +23,10 @@ export const TemporalConfig = z.object({
       clientCertData: z.string().min(1).optional(),
       clientKeyData: z.string().min(1).optional(),
     })
-    .refine((t) => Boolean(t.clientCertData) === Boolean(t.clientKeyData), 'clientCertData and clientKeyData go together')
+    .refine(
+      (t) => Boolean(t.clientCertData) === Boolean(t.clientKeyData),
+      'clientCertData and clientKeyData go together',
+    )
     .optional(),
 });
 export type TemporalConfig = z.infer<typeof TemporalConfig>;
@@ -31,16 +37,27 @@ function tlsOptions(config: TemporalConfig) {
   return {
     tls: {
       ...(material.serverName ? { serverNameOverride: material.serverName } : {}),
-      ...(material.serverCaCertData ? { serverRootCACertificate: Buffer.from(material.serverCaCertData) } : {}),
+      ...(material.serverCaCertData
+        ? { serverRootCACertificate: Buffer.from(material.serverCaCertData) }
+        : {}),
       ...(material.clientCertData && material.clientKeyData
-        ? { clientCertPair: { crt: Buffer.from(material.clientCertData), key: Buffer.from(material.clientKeyData) } }
+        ? {
+            clientCertPair: {
+              crt: Buffer.from(material.clientCertData),
+              key: Buffer.from(material.clientKeyData),
+            },
+          }
         : {}),
     },
   };
 }
 
 function connectionOptions(config: TemporalConfig) {
-  return { address: config.address, ...tlsOptions(config), ...(config.apiKey ? { apiKey: config.apiKey } : {}) };
+  return {
+    address: config.address,
+    ...tlsOptions(config),
+    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+  };
 }
 
 /** `interceptors`: e.g. the tracing interceptor (observability/temporal-tracing.ts) when tracing is on. */

@@ -26,7 +26,11 @@ export const DraftStatementInput = z.strictObject({
   label: HoaxLabel.optional(),
 });
 /** `revision` is the draft revision the approver read: a newer draft makes the approval stale. */
-export const ApproveStatementInput = z.strictObject({ actor: Actor, kind: StatementKind, revision: z.number().int().positive() });
+export const ApproveStatementInput = z.strictObject({
+  actor: Actor,
+  kind: StatementKind,
+  revision: z.number().int().positive(),
+});
 export const RejectStatementInput = z.strictObject({
   actor: Actor,
   kind: StatementKind,
@@ -40,7 +44,10 @@ export const RecordPoliceReportInput = z.strictObject({
   reportNumber: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9/.\- ]{2,99}$/, 'a police report number of 3-100 letters, digits, "/", ".", "-" or spaces'),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9/.\- ]{2,99}$/,
+      'a police report number of 3-100 letters, digits, "/", ".", "-" or spaces',
+    ),
 });
 export const RecordPoliceFollowUpInput = z.strictObject({ actor: Actor, note: Text(2_000) });
 export const ResolveObjectionInput = z.strictObject({
@@ -50,7 +57,10 @@ export const ResolveObjectionInput = z.strictObject({
   decision: z.enum(['uphold', 'reject']),
   reason: Text(2_000),
 });
-export const RequestWithdrawalInput = z.strictObject({ actor: Actor, reason: z.string().trim().min(10).max(2_000) });
+export const RequestWithdrawalInput = z.strictObject({
+  actor: Actor,
+  reason: z.string().trim().min(10).max(2_000),
+});
 export const ApproveWithdrawalInput = z.strictObject({ actor: Actor });
 export const CloseMonitoringInput = z.strictObject({ actor: Actor, reason: Text(2_000) });
 

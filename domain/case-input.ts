@@ -7,7 +7,9 @@ import { PreviousCase } from './case-state';
 
 /** Input of ContentCaseWorkflow. Detections arrive by signal (signalWithStart for the first). */
 export const ContentCaseInput = z.object({
-  caseId: z.string().regex(/^case-[a-f0-9]{20}(\.[0-9]{1,4})?$/, 'a case id like case-<20 hex>[.<generation>]'),
+  caseId: z
+    .string()
+    .regex(/^case-[a-f0-9]{20}(\.[0-9]{1,4})?$/, 'a case id like case-<20 hex>[.<generation>]'),
   generation: z.number().int().positive(),
   policy: CasePolicy,
   previousCase: PreviousCase.optional(),

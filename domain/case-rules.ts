@@ -46,34 +46,51 @@ export function checkCommand<K extends CaseUpdateName>(
 ): CommandViolation | undefined {
   const { actor } = command;
   if (!UPDATE_ROLES[name].includes(actor.role)) {
-    return violation('FORBIDDEN_ROLE', `${name} needs one of the roles ${UPDATE_ROLES[name].join(', ')}; ${actor.officerId} is ${actor.role}`);
+    return violation(
+      'FORBIDDEN_ROLE',
+      `${name} needs one of the roles ${UPDATE_ROLES[name].join(', ')}; ${actor.officerId} is ${actor.role}`,
+    );
   }
   switch (name) {
     case 'assignVerifier': {
       const { assignee } = command as CaseUpdateCommand<'assignVerifier'>;
-      if (state.stage !== 'verification') return wrongStage(state, 'a verifier is assigned during verification');
+      if (state.stage !== 'verification')
+        return wrongStage(state, 'a verifier is assigned during verification');
       if (actor.role === 'verifier' && assignee !== actor.officerId) {
         return violation('FORBIDDEN_ROLE', 'a verifier may only assign the case to themselves (claim it)');
       }
       if (actor.role === 'verifier' && state.assignee && state.assignee !== actor.officerId) {
-        return violation('CONFLICT', `the case is already assigned to ${state.assignee}; a supervisor can reassign it`);
+        return violation(
+          'CONFLICT',
+          `the case is already assigned to ${state.assignee}; a supervisor can reassign it`,
+        );
       }
       return undefined;
     }
     case 'submitVerdict': {
-      if (state.stage !== 'verification') return wrongStage(state, 'a verdict is submitted during verification');
+      if (state.stage !== 'verification')
+        return wrongStage(state, 'a verdict is submitted during verification');
       if (state.verdict) {
-        return violation('CONFLICT', `a verdict was already submitted by ${state.verdict.by.officerId} at ${state.verdict.at}; read the case again`);
+        return violation(
+          'CONFLICT',
+          `a verdict was already submitted by ${state.verdict.by.officerId} at ${state.verdict.at}; read the case again`,
+        );
       }
       if (actor.role === 'verifier' && state.assignee !== actor.officerId) {
-        return violation('NOT_ASSIGNEE', `only the assigned verifier (${state.assignee ?? 'nobody yet'}) or a supervisor may submit the verdict`);
+        return violation(
+          'NOT_ASSIGNEE',
+          `only the assigned verifier (${state.assignee ?? 'nobody yet'}) or a supervisor may submit the verdict`,
+        );
       }
       return undefined;
     }
     case 'draftStatement': {
       const { kind } = command as CaseUpdateCommand<'draftStatement'>;
       if (!DRAFT_ROLES[kind].includes(actor.role)) {
-        return violation('FORBIDDEN_ROLE', `a ${kind} is drafted by ${DRAFT_ROLES[kind].join(', ')}; ${actor.officerId} is ${actor.role}`);
+        return violation(
+          'FORBIDDEN_ROLE',
+          `a ${kind} is drafted by ${DRAFT_ROLES[kind].join(', ')}; ${actor.officerId} is ${actor.role}`,
+        );
       }
       const track = state.tracks[kind];
       if (state.stage !== 'action' || !track) return wrongStage(state, `this case has no ${kind} to draft`);
@@ -90,10 +107,16 @@ export function checkCommand<K extends CaseUpdateName>(
         return wrongStage(state, `there is no ${kind} draft awaiting approval`);
       }
       if (track.draft.revision !== revision) {
-        return violation('CONFLICT', `the ${kind} draft is at revision ${track.draft.revision}, not ${revision}: read it again`);
+        return violation(
+          'CONFLICT',
+          `the ${kind} draft is at revision ${track.draft.revision}, not ${revision}: read it again`,
+        );
       }
       if (name === 'approveStatement' && track.draft.by.officerId === actor.officerId) {
-        return violation('SELF_APPROVAL', `four-eyes: ${actor.officerId} drafted this ${kind} and cannot approve it`);
+        return violation(
+          'SELF_APPROVAL',
+          `four-eyes: ${actor.officerId} drafted this ${kind} and cannot approve it`,
+        );
       }
       return undefined;
     }
@@ -111,22 +134,33 @@ export function checkCommand<K extends CaseUpdateName>(
     }
     case 'recordPoliceFollowUp': {
       const police = state.tracks.police;
-      if (!police || !OPEN_STAGES.includes(state.stage) || police.status === 'cancelled' || police.status === 'failed') {
+      if (
+        !police ||
+        !OPEN_STAGES.includes(state.stage) ||
+        police.status === 'cancelled' ||
+        police.status === 'failed'
+      ) {
         return wrongStage(state, 'this case has no open police escalation');
       }
       return undefined;
     }
     case 'resolveObjection': {
       const { takedownKey } = command as CaseUpdateCommand<'resolveObjection'>;
-      if (!OPEN_STAGES.includes(state.stage)) return wrongStage(state, 'objections are decided while the case is open');
+      if (!OPEN_STAGES.includes(state.stage))
+        return wrongStage(state, 'objections are decided while the case is open');
       const track = state.tracks.takedowns.find((candidate) => candidate.key === takedownKey);
       if (!track) return violation('CONFLICT', `no takedown ${takedownKey} in this case`);
-      if (track.status !== 'objected') return wrongStage(state, `takedown ${takedownKey} is ${track.status}, not objected`);
+      if (track.status !== 'objected')
+        return wrongStage(state, `takedown ${takedownKey} is ${track.status}, not objected`);
       return undefined;
     }
     case 'requestWithdrawal': {
       if (!OPEN_STAGES.includes(state.stage)) return wrongStage(state, 'only an open case can be withdrawn');
-      if (state.withdrawal) return violation('CONFLICT', `a withdrawal was already requested by ${state.withdrawal.requestedBy.officerId}`);
+      if (state.withdrawal)
+        return violation(
+          'CONFLICT',
+          `a withdrawal was already requested by ${state.withdrawal.requestedBy.officerId}`,
+        );
       return undefined;
     }
     case 'approveWithdrawal': {
@@ -134,12 +168,16 @@ export function checkCommand<K extends CaseUpdateName>(
         return wrongStage(state, 'there is no withdrawal awaiting approval');
       }
       if (state.withdrawal.requestedBy.officerId === actor.officerId) {
-        return violation('SELF_APPROVAL', `four-eyes: ${actor.officerId} requested the withdrawal and cannot approve it`);
+        return violation(
+          'SELF_APPROVAL',
+          `four-eyes: ${actor.officerId} requested the withdrawal and cannot approve it`,
+        );
       }
       return undefined;
     }
     case 'closeMonitoring': {
-      if (state.stage !== 'monitoring') return wrongStage(state, 'monitoring can only be ended during monitoring');
+      if (state.stage !== 'monitoring')
+        return wrongStage(state, 'monitoring can only be ended during monitoring');
       return undefined;
     }
     default:

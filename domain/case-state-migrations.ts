@@ -10,12 +10,15 @@ type Json = Record<string, unknown>;
 
 export class CaseStateVersionError extends Error {
   constructor(readonly found: unknown) {
-    super(`carried case state has schemaVersion ${String(found)}; this worker knows versions 1-${CASE_STATE_SCHEMA_VERSION}`);
+    super(
+      `carried case state has schemaVersion ${String(found)}; this worker knows versions 1-${CASE_STATE_SCHEMA_VERSION}`,
+    );
     this.name = 'CaseStateVersionError';
   }
 }
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Version 1 (no schemaVersion): closeRequested/reuploadReported lived outside the state; no revision, archives or detection ids. */
 export function migrateV1toV2(state: Json): Json {
@@ -36,7 +39,12 @@ const MIGRATIONS: Record<number, (state: Json) => Json> = { 1: migrateV1toV2 };
 export function migrateCaseState(raw: unknown): unknown {
   if (!isObject(raw)) return raw;
   let version = raw.schemaVersion === undefined ? 1 : raw.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > CASE_STATE_SCHEMA_VERSION) {
+  if (
+    typeof version !== 'number' ||
+    !Number.isInteger(version) ||
+    version < 1 ||
+    version > CASE_STATE_SCHEMA_VERSION
+  ) {
     throw new CaseStateVersionError(raw.schemaVersion);
   }
   let state = raw;

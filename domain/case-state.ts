@@ -170,7 +170,14 @@ export type TakedownTrack = z.infer<typeof TakedownTrack>;
 
 export const PoliceTrack = z.object({
   childWorkflowId: z.string(),
-  status: z.enum(['delivering', 'awaiting_acknowledgment', 'awaiting_report', 'reported', 'cancelled', 'failed']),
+  status: z.enum([
+    'delivering',
+    'awaiting_acknowledgment',
+    'awaiting_report',
+    'reported',
+    'cancelled',
+    'failed',
+  ]),
   referenceId: z.string().optional(),
   acknowledged: z.object({ by: Actor, at: IsoTime }).optional(),
   report: z.object({ number: z.string(), by: Actor, at: IsoTime }).optional(),
@@ -185,7 +192,6 @@ export const CaseTracks = z.object({
   police: PoliceTrack.optional(),
 });
 export type CaseTracks = z.infer<typeof CaseTracks>;
-
 
 /** One detection of the bounded sample a case keeps (the rest are only counted). */
 export const DetectionSample = z.object({
@@ -272,10 +278,22 @@ export const CaseState = z.object({
   deadlines: z.array(Deadline),
   slaBreached: z.boolean(),
   withdrawal: z
-    .object({ reason: z.string(), requestedBy: Actor, requestedAt: IsoTime, approvedBy: Actor.optional(), approvedAt: IsoTime.optional() })
+    .object({
+      reason: z.string(),
+      requestedBy: Actor,
+      requestedAt: IsoTime,
+      approvedBy: Actor.optional(),
+      approvedAt: IsoTime.optional(),
+    })
     .optional(),
   monitoring: z
-    .object({ startedAt: IsoTime, until: IsoTime, checks: z.number().int(), reuploads: z.number().int(), runs: z.number().int() })
+    .object({
+      startedAt: IsoTime,
+      until: IsoTime,
+      checks: z.number().int(),
+      reuploads: z.number().int(),
+      runs: z.number().int(),
+    })
     .optional(),
   timeline: z.array(TimelineEntry),
   timelineArchives: z.array(TimelineArchive).default([]),

@@ -8,7 +8,9 @@ import { EvidenceRecord } from './evidence';
  * Every request carries a requestId derived from the case and the step, so a retried activity is
  * recognised by the receiving side and acted on once.
  */
-export const RequestId = z.string().regex(/^[A-Za-z0-9:._-]{8,300}$/, 'a request id of 8-300 characters [A-Za-z0-9:._-]');
+export const RequestId = z
+  .string()
+  .regex(/^[A-Za-z0-9:._-]{8,300}$/, 'a request id of 8-300 characters [A-Za-z0-9:._-]');
 
 export const ESCALATION_LEVELS = ['ST1', 'ST2', 'ST3'] as const;
 export const EscalationLevel = z.enum(ESCALATION_LEVELS);
@@ -94,10 +96,20 @@ export const PolicePackage = z.object({
 });
 export type PolicePackage = z.infer<typeof PolicePackage>;
 
-export const PoliceReceipt = z.object({ referenceId: z.string().min(1), receivedAt: z.iso.datetime({ offset: true }) });
+export const PoliceReceipt = z.object({
+  referenceId: z.string().min(1),
+  receivedAt: z.iso.datetime({ offset: true }),
+});
 export type PoliceReceipt = z.infer<typeof PoliceReceipt>;
 
-export const PUBLICATION_CHANNELS = ['website', 'instagram', 'x', 'facebook', 'whatsapp_channel', 'press_release'] as const;
+export const PUBLICATION_CHANNELS = [
+  'website',
+  'instagram',
+  'x',
+  'facebook',
+  'whatsapp_channel',
+  'press_release',
+] as const;
 export const PublicationChannel = z.enum(PUBLICATION_CHANNELS);
 export type PublicationChannel = z.infer<typeof PublicationChannel>;
 
@@ -117,24 +129,41 @@ export const Statement = z.object({
 export type Statement = z.infer<typeof Statement>;
 
 export const PublicationReceipt = z.object({
-  publications: z.array(z.object({ channel: PublicationChannel, url: z.url(), publishedAt: z.iso.datetime({ offset: true }) })),
+  publications: z.array(
+    z.object({ channel: PublicationChannel, url: z.url(), publishedAt: z.iso.datetime({ offset: true }) }),
+  ),
 });
 export type PublicationReceipt = z.infer<typeof PublicationReceipt>;
 
-export const NOTIFICATION_AUDIENCES = ['rapid_response_unit', 'supervisors', 'police_liaison', 'public_relations'] as const;
+export const NOTIFICATION_AUDIENCES = [
+  'rapid_response_unit',
+  'supervisors',
+  'police_liaison',
+  'public_relations',
+] as const;
 export const Notification = z.object({
   requestId: RequestId,
   caseId: z.string().min(1),
   audience: z.enum(NOTIFICATION_AUDIENCES),
   /** A specific officer too, e.g. the assignee who gets a reminder. */
   officerId: z.string().optional(),
-  kind: z.enum(['new_case', 'assignment', 'sla_reminder', 'sla_breach', 'escalation', 'approval_needed', 'info']),
+  kind: z.enum([
+    'new_case',
+    'assignment',
+    'sla_reminder',
+    'sla_breach',
+    'escalation',
+    'approval_needed',
+    'info',
+  ]),
   subject: z.string().min(1).max(300),
   body: z.string().min(1).max(10_000),
 });
 export type Notification = z.infer<typeof Notification>;
 
 export const NotificationReceipt = z.object({
-  deliveries: z.array(z.object({ channel: z.enum(['webhook', 'email']), ok: z.boolean(), detail: z.string().optional() })),
+  deliveries: z.array(
+    z.object({ channel: z.enum(['webhook', 'email']), ok: z.boolean(), detail: z.string().optional() }),
+  ),
 });
 export type NotificationReceipt = z.infer<typeof NotificationReceipt>;

@@ -7,7 +7,9 @@ export const DETECTION_SOURCES = ['crawler', 'officer', 'public_complaint', 'par
 export const DetectionSource = z.enum(DETECTION_SOURCES);
 export type DetectionSource = z.infer<typeof DetectionSource>;
 
-export const Sha256Hex = z.string().regex(/^[a-f0-9]{64}$/, 'a SHA-256 digest as 64 lowercase hex characters');
+export const Sha256Hex = z
+  .string()
+  .regex(/^[a-f0-9]{64}$/, 'a SHA-256 digest as 64 lowercase hex characters');
 
 /**
  * The public reporter's contact. Confidential: it is kept outside the case state and history (only an
@@ -19,7 +21,10 @@ export const ReporterContact = z
     email: z.email().optional(),
     phone: z
       .string()
-      .regex(/^\+?[0-9 ()-]{6,20}$/, 'a phone number of 6-20 digits, optionally with +, spaces, dashes or brackets')
+      .regex(
+        /^\+?[0-9 ()-]{6,20}$/,
+        'a phone number of 6-20 digits, optionally with +, spaces, dashes or brackets',
+      )
       .optional(),
   })
   .refine((contact) => contact.email || contact.phone, 'a reporter contact needs an email or a phone number');
@@ -34,7 +39,10 @@ export const Detection = z
     source: DetectionSource,
     /** Who or what reported it: crawler name, officer id, partner name, or "public". */
     reportedBy: z.string().trim().min(1).max(120),
-    url: z.url({ protocol: /^https?$/, error: 'a http(s) URL' }).max(4096).optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'a http(s) URL' })
+      .max(4096)
+      .optional(),
     text: z.string().trim().min(1).max(20_000).optional(),
     contentSha256: Sha256Hex.optional(),
     platform: Platform.optional(),
@@ -45,11 +53,17 @@ export const Detection = z
     /** A category suggested by the source (crawler feed, partner); the classifier still runs. */
     suggestedCategory: Category.optional(),
     /** Opaque handle to a confidential reporter contact held outside the workflow (see ReporterContact). */
-    reporterRef: z.string().regex(/^rep_[A-Za-z0-9_-]{8,64}$/).optional(),
+    reporterRef: z
+      .string()
+      .regex(/^rep_[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
     /** Officer who entered it, when source is officer. */
     officerId: OfficerId.optional(),
     /** The sender's id for this detection (a crawler's item id, an API Idempotency-Key): a retried delivery with the same id is counted once. */
-    detectionId: z.string().regex(/^[A-Za-z0-9:._-]{1,128}$/, 'a detection id of 1-128 characters [A-Za-z0-9:._-]').optional(),
+    detectionId: z
+      .string()
+      .regex(/^[A-Za-z0-9:._-]{1,128}$/, 'a detection id of 1-128 characters [A-Za-z0-9:._-]')
+      .optional(),
     /** SHA-256 of the full text when `text` was shortened by the sender (the full text travels once, with the case's start). */
     textSha256: Sha256Hex.optional(),
   })

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { Sha256Hex } from './detection';
 import { OfficerId } from './roles';
 
-export const EVIDENCE_KINDS = ['snapshot', 'screenshot', 'document', 'police_package', 'history_archive'] as const;
+export const EVIDENCE_KINDS = [
+  'snapshot',
+  'screenshot',
+  'document',
+  'police_package',
+  'history_archive',
+] as const;
 export const EvidenceKind = z.enum(EVIDENCE_KINDS);
 
 /** Where one piece of evidence sits in the evidence bucket, and the digest that proves it unaltered. */

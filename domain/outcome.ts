@@ -8,7 +8,13 @@ import { Actor } from './roles';
 const IsoTime = z.iso.datetime({ offset: true });
 
 /** How one platform's takedown ended. */
-export const TAKEDOWN_RESULTS = ['removed', 'blocklist_recommended', 'objection_upheld', 'cancelled', 'failed'] as const;
+export const TAKEDOWN_RESULTS = [
+  'removed',
+  'blocklist_recommended',
+  'objection_upheld',
+  'cancelled',
+  'failed',
+] as const;
 export const TakedownResult = z.enum(TAKEDOWN_RESULTS);
 export type TakedownResult = z.infer<typeof TakedownResult>;
 

@@ -26,6 +26,11 @@ export const Region = z.enum(REGIONS);
 export type Region = z.infer<typeof Region>;
 
 /** The four pillars of digital literacy; every public statement is tagged with one. */
-export const LITERACY_PILLARS = ['digital_skill', 'digital_culture', 'digital_ethics', 'digital_safety'] as const;
+export const LITERACY_PILLARS = [
+  'digital_skill',
+  'digital_culture',
+  'digital_ethics',
+  'digital_safety',
+] as const;
 export const LiteracyPillar = z.enum(LITERACY_PILLARS);
 export type LiteracyPillar = z.infer<typeof LiteracyPillar>;

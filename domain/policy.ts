@@ -82,17 +82,32 @@ export const CasePolicy = z
   .superRefine((policy, ctx) => {
     const sorted = [...policy.reminders].sort((a, b) => a - b);
     if (sorted.some((value, index) => value !== policy.reminders[index] || value === sorted[index - 1])) {
-      ctx.addIssue({ code: 'custom', path: ['reminders'], message: 'reminder fractions must be strictly ascending' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reminders'],
+        message: 'reminder fractions must be strictly ascending',
+      });
     }
     for (const [name, byPriority] of Object.entries(policy.sla)) {
       for (const priority of ['urgent', 'high', 'normal'] as const) {
         if (durationMs(byPriority[priority]) === 0) {
-          ctx.addIssue({ code: 'custom', path: ['sla', name, priority], message: 'an SLA must be longer than zero' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sla', name, priority],
+            message: 'an SLA must be longer than zero',
+          });
         }
       }
     }
-    if (durationMs(policy.takedown.statusPollInterval) === 0 || durationMs(policy.monitoring.checkInterval) === 0) {
-      ctx.addIssue({ code: 'custom', path: ['takedown'], message: 'poll and check intervals must be longer than zero' });
+    if (
+      durationMs(policy.takedown.statusPollInterval) === 0 ||
+      durationMs(policy.monitoring.checkInterval) === 0
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['takedown'],
+        message: 'poll and check intervals must be longer than zero',
+      });
     }
   });
 export type CasePolicy = z.infer<typeof CasePolicy>;
@@ -122,7 +137,11 @@ export function higherPriority(a: Priority, b: Priority): Priority {
  * A case's priority: urgent when the category is in the policy's urgent list, at least high for
  * the high list, otherwise what the classifier suggested (normal when nothing is known).
  */
-export function priorityFor(policy: CasePolicy, category: Category | undefined, suggested: Priority | undefined): Priority {
+export function priorityFor(
+  policy: CasePolicy,
+  category: Category | undefined,
+  suggested: Priority | undefined,
+): Priority {
   const base = suggested ?? 'normal';
   if (category && policy.urgentCategories.includes(category)) return 'urgent';
   if (category && policy.highCategories.includes(category)) return higherPriority(base, 'high');

@@ -29,5 +29,8 @@ const CLI_TYPE_NAMES: Record<SearchAttributeType, string> = {
 };
 
 export function searchAttributeCliArgs(): string[] {
-  return Object.values(CASE_SEARCH_ATTRIBUTES).flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE_NAMES[key.type]}`]);
+  return Object.values(CASE_SEARCH_ATTRIBUTES).flatMap((key) => [
+    '--search-attribute',
+    `${key.name}=${CLI_TYPE_NAMES[key.type]}`,
+  ]);
 }

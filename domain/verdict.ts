@@ -13,7 +13,10 @@ export type TakedownTarget = z.infer<typeof TakedownTarget>;
 export const ActionCategory = Category.exclude(['hoax']);
 export type ActionCategory = z.infer<typeof ActionCategory>;
 
-const Reasons = z.array(z.string().trim().min(1).max(2_000)).min(1, 'a verdict needs at least one reason').max(20);
+const Reasons = z
+  .array(z.string().trim().min(1).max(2_000))
+  .min(1, 'a verdict needs at least one reason')
+  .max(20);
 const Targets = z.array(TakedownTarget).max(20);
 
 /**
@@ -85,8 +88,12 @@ export interface PlannedTracks {
  * The tracks a verdict starts. The case's own URL is the default takedown target of illegal and
  * criminal verdicts; targets are de-duplicated per platform and URL.
  */
-export function plannedTracks(verdict: Verdict, subject: { url?: string; platform?: Platform }): PlannedTracks {
-  if (verdict.kind === 'no_violation') return { clarification: false, response: false, police: false, takedowns: [] };
+export function plannedTracks(
+  verdict: Verdict,
+  subject: { url?: string; platform?: Platform },
+): PlannedTracks {
+  if (verdict.kind === 'no_violation')
+    return { clarification: false, response: false, police: false, takedowns: [] };
   let targets = verdict.takedown;
   if (targets.length === 0 && verdict.kind !== 'hoax' && subject.url) {
     targets = [{ platform: subject.platform ?? 'website', url: subject.url }];

@@ -19,7 +19,9 @@ export async function ensureLockedBuckets(s3: S3Client, buckets: string[]): Prom
     }
     const versioning = await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }));
     if (versioning.Status !== 'Enabled') {
-      await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+      await s3.send(
+        new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }),
+      );
     }
   }
 }

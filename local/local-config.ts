@@ -26,7 +26,14 @@ export function localS3Config(settings: Pick<LocalSettings, 'SARING_S3_PORT'>): 
 /** Fixed ports of the local simulators: the platform simulator's port, then the next ones in order. */
 export function localSimulatorPorts(settings: LocalSettings) {
   const base = settings.SARING_SIMULATOR_PORT;
-  return { platform: base, police: base + 1, publishing: base + 2, webhook: base + 3, smtpApi: base + 4, smtp: settings.SARING_SMTP_PORT };
+  return {
+    platform: base,
+    police: base + 1,
+    publishing: base + 2,
+    webhook: base + 3,
+    smtpApi: base + 4,
+    smtp: settings.SARING_SMTP_PORT,
+  };
 }
 
 export function localChannelUrls(settings: LocalSettings): LocalChannelUrls {
@@ -45,7 +52,11 @@ export function localChannelUrls(settings: LocalSettings): LocalChannelUrls {
  * Writes the one config file the local worker and API read (SARING_CONFIG_FILE). Rewritten at every
  * start from the settings, so a changed port is picked up.
  */
-export function writeLocalConfig(paths: ReturnType<typeof localDataPaths>, settings: LocalSettings, officersFile: string): string {
+export function writeLocalConfig(
+  paths: ReturnType<typeof localDataPaths>,
+  settings: LocalSettings,
+  officersFile: string,
+): string {
   const config = {
     temporal: { address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`, namespace: settings.SARING_NAMESPACE },
     activities: localActivitiesConfig({

@@ -25,7 +25,9 @@ export function ensureLocalOfficers(dataDir: string): { directoryFile: string; t
   const tokensFile = path.join(dataDir, 'officer-tokens.txt');
   if (fs.existsSync(directoryFile) && fs.existsSync(tokensFile)) return { directoryFile, tokensFile };
 
-  const lines = ['# Local demo bearer tokens (officer id, role, token). Keep private; delete .data/ to reset.'];
+  const lines = [
+    '# Local demo bearer tokens (officer id, role, token). Keep private; delete .data/ to reset.',
+  ];
   const officers: OfficerEntry[] = LOCAL_OFFICERS.map((officer) => {
     const token = newToken();
     lines.push(`${officer.officerId}\t${officer.role}\t${token}`);

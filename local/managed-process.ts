@@ -63,7 +63,11 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
  * Waits for `ready` (a port opening, a log line), failing at once if the process exits first. On any
  * failure the process is stopped and the error carries the last lines of its log and what to try.
  */
-export async function awaitReady(child: ManagedProcess, ready: Promise<unknown>, hint?: string): Promise<void> {
+export async function awaitReady(
+  child: ManagedProcess,
+  ready: Promise<unknown>,
+  hint?: string,
+): Promise<void> {
   try {
     await Promise.race([
       ready,
@@ -73,7 +77,9 @@ export async function awaitReady(child: ManagedProcess, ready: Promise<unknown>,
     ]);
   } catch (error) {
     await child.stop();
-    throw new Error(`${(error as Error).message}. Log ${child.logFile}:\n${tailOf(child.logFile)}${hint ? `\n${hint}` : ''}`);
+    throw new Error(
+      `${(error as Error).message}. Log ${child.logFile}:\n${tailOf(child.logFile)}${hint ? `\n${hint}` : ''}`,
+    );
   }
 }
 

@@ -21,11 +21,18 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Man
   const child = startManagedProcess({
     name: options.name,
     command: process.execPath,
-    args: [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO_ROOT, options.entry), ...(options.args ?? [])],
+    args: [
+      path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      path.join(REPO_ROOT, options.entry),
+      ...(options.args ?? []),
+    ],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...options.env },
     logFile: options.logFile,
     cwd: REPO_ROOT,
   });
-  await awaitReady(child, waitForLogLine(options.logFile, options.readyLine, options.readyTimeoutMs ?? 90_000, offset));
+  await awaitReady(
+    child,
+    waitForLogLine(options.logFile, options.readyLine, options.readyTimeoutMs ?? 90_000, offset),
+  );
   return child;
 }

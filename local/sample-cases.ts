@@ -13,9 +13,15 @@ const SampleFile = z.object({
  * Submits the sample detections once per data folder (a marker file remembers it), so restarts do not
  * count them again as repeat detections. Returns a line for the start summary.
  */
-export async function loadSampleCasesOnce(paths: ReturnType<typeof localDataPaths>, settings: LocalSettings): Promise<string> {
-  if (fs.existsSync(paths.samplesMarker)) return `already loaded (${fs.readFileSync(paths.samplesMarker, 'utf8').trim()})`;
-  const samples = SampleFile.parse(JSON.parse(fs.readFileSync(path.join(__dirname, 'sample-cases.json'), 'utf8')));
+export async function loadSampleCasesOnce(
+  paths: ReturnType<typeof localDataPaths>,
+  settings: LocalSettings,
+): Promise<string> {
+  if (fs.existsSync(paths.samplesMarker))
+    return `already loaded (${fs.readFileSync(paths.samplesMarker, 'utf8').trim()})`;
+  const samples = SampleFile.parse(
+    JSON.parse(fs.readFileSync(path.join(__dirname, 'sample-cases.json'), 'utf8')),
+  );
   const client = await connectClient({
     address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`,
     namespace: settings.SARING_NAMESPACE,
@@ -25,10 +31,10 @@ export async function loadSampleCasesOnce(paths: ReturnType<typeof localDataPath
   const caseIds: string[] = [];
   try {
     for (const sample of samples.detections) {
-      const submitted = await submitDetection(
-        { client, taskQueue: DEFAULT_TASK_QUEUE },
-        { ...sample, observedAt: new Date().toISOString() } as Parameters<typeof submitDetection>[1],
-      );
+      const submitted = await submitDetection({ client, taskQueue: DEFAULT_TASK_QUEUE }, {
+        ...sample,
+        observedAt: new Date().toISOString(),
+      } as Parameters<typeof submitDetection>[1]);
       caseIds.push(submitted.caseId);
     }
   } finally {

@@ -107,7 +107,9 @@ async function main(): Promise<void> {
 
     step(6, 'sample cases');
     const samples =
-      settings.SARING_SAMPLES === 'true' ? await loadSampleCasesOnce(paths, settings) : 'skipped (SARING_SAMPLES=false)';
+      settings.SARING_SAMPLES === 'true'
+        ? await loadSampleCasesOnce(paths, settings)
+        : 'skipped (SARING_SAMPLES=false)';
 
     const apiUrl = `http://127.0.0.1:${settings.SARING_API_PORT}`;
     console.log(

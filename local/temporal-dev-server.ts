@@ -42,7 +42,12 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   if (options.uiPort === undefined) args.push('--headless');
   else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(options.uiPort));
 
-  const child = startManagedProcess({ name: 'the Temporal dev server', command: options.cliPath, args, logFile: options.logFile });
+  const child = startManagedProcess({
+    name: 'the Temporal dev server',
+    command: options.cliPath,
+    args,
+    logFile: options.logFile,
+  });
   const ui = options.uiPort;
   await awaitReady(
     child,

@@ -15,7 +15,9 @@ export function loadPolicyFile(path: string): CasePolicy {
   const raw: unknown = JSON.parse(fs.readFileSync(path, 'utf8'));
   const parsed = CasePolicy.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    const issues = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
     throw new Error(`invalid case policy ${path}: ${issues}`);
   }
   return parsed.data;

@@ -36,11 +36,17 @@ export interface RunningServer {
 const MAX_BODY = 1024 * 1024;
 
 /** A small JSON server on node:http, the common base of the simulators. */
-export async function startJsonServer(routes: Route[], options: { host?: string; port?: number } = {}): Promise<RunningServer> {
+export async function startJsonServer(
+  routes: Route[],
+  options: { host?: string; port?: number } = {},
+): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const server = http.createServer((req, res) => {
     void dispatch(routes, req)
-      .catch((error: unknown): SimReply => ({ status: 500, body: { error: error instanceof Error ? error.message : String(error) } }))
+      .catch((error: unknown): SimReply => ({
+        status: 500,
+        body: { error: error instanceof Error ? error.message : String(error) },
+      }))
       .then((reply) => send(res, reply));
   });
   await new Promise<void>((resolve, reject) => {
@@ -73,7 +79,11 @@ async function dispatch(routes: Route[], req: http.IncomingMessage): Promise<Sim
   for (const route of routes) {
     if (route.method !== req.method) continue;
     const match = route.path.exec(url.pathname);
-    if (match) return route.handle({ method: req.method, url, headers: req.headers, json, raw }, match.slice(1).map(decodeURIComponent));
+    if (match)
+      return route.handle(
+        { method: req.method, url, headers: req.headers, json, raw },
+        match.slice(1).map(decodeURIComponent),
+      );
   }
   return { status: 404, body: { error: `no route for ${req.method} ${url.pathname}` } };
 }

@@ -8,7 +8,9 @@ export function fingerprint(value: unknown): string {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${stableJson(inner)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -26,7 +28,9 @@ export class IdempotencyStore<T> {
   check(key: string, payload: unknown): Remembered<T> {
     const known = this.seen.get(key);
     if (!known) return { kind: 'new' };
-    return known.fingerprint === fingerprint(payload) ? { kind: 'replay', answer: known.answer } : { kind: 'conflict' };
+    return known.fingerprint === fingerprint(payload)
+      ? { kind: 'replay', answer: known.answer }
+      : { kind: 'conflict' };
   }
 
   remember(key: string, payload: unknown, answer: T): void {

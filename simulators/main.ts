@@ -23,7 +23,8 @@ function readArgs(argv: string[], env: NodeJS.ProcessEnv): unknown {
   }
   for (const arg of argv) {
     const match = /^--([a-z-]+)=(.*)$/.exec(arg);
-    if (!match?.[1] || match[2] === undefined) throw new Error(`unexpected argument ${arg} (use --name=value)`);
+    if (!match?.[1] || match[2] === undefined)
+      throw new Error(`unexpected argument ${arg} (use --name=value)`);
     raw[match[1].replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = match[2];
   }
   return raw;

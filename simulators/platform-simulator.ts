@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import { Category } from '../domain/categories';
-import { BlocklistRecommendation, TakedownRequest, TakedownWithdrawal, WarningLetter, type TakedownReceipt, type TakedownStatus } from '../domain/channels';
+import {
+  BlocklistRecommendation,
+  TakedownRequest,
+  TakedownWithdrawal,
+  WarningLetter,
+  type TakedownReceipt,
+  type TakedownStatus,
+} from '../domain/channels';
 import { Platform } from '../domain/places';
-import { header, startJsonServer, type Route, type RunningServer, type SimReply, type SimRequest } from './http-kit';
+import {
+  header,
+  startJsonServer,
+  type Route,
+  type RunningServer,
+  type SimReply,
+  type SimRequest,
+} from './http-kit';
 import { IdempotencyStore } from './idempotency';
 import { RequestLog } from './request-log';
 
@@ -29,7 +43,12 @@ export type PlatformSimulatorConfig = z.input<typeof PlatformSimulatorConfig>;
  *   sim-refuse  the platform refuses;      sim-object  it objects (sanggah);
  *   sim-never   it never acts (pending);   sim-flaky   the first POST of a requestId answers 503.
  */
-const MARKERS = { refuse: 'sim-refuse', object: 'sim-object', never: 'sim-never', flaky: 'sim-flaky' } as const;
+const MARKERS = {
+  refuse: 'sim-refuse',
+  object: 'sim-object',
+  never: 'sim-never',
+  flaky: 'sim-flaky',
+} as const;
 
 interface Ticket {
   ticketId: string;
@@ -47,7 +66,10 @@ interface Ticket {
  * /platforms/{platform}. It complies after a delay, refuses or objects where configured, acts on each
  * requestId once, and serves content pages under /content/... that disappear once a takedown is done.
  */
-export async function startPlatformSimulator(configInput: PlatformSimulatorConfig = {}, listen: { host?: string; port?: number } = {}) {
+export async function startPlatformSimulator(
+  configInput: PlatformSimulatorConfig = {},
+  listen: { host?: string; port?: number } = {},
+) {
   const config = PlatformSimulatorConfig.parse(configInput);
   const log = new RequestLog();
   const takedowns = new IdempotencyStore<TakedownReceipt>();
@@ -61,12 +83,22 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
   const behaviourOf = (platform: Platform) => config.platforms[platform] ?? PlatformBehaviour.parse({});
 
   /** Auth and platform checks common to every platform route; a reply means "stop here". */
-  const guard = (request: SimRequest, rawPlatform: string, kind: string): { platform: Platform } | SimReply => {
+  const guard = (
+    request: SimRequest,
+    rawPlatform: string,
+    kind: string,
+  ): { platform: Platform } | SimReply => {
     const parsed = Platform.safeParse(rawPlatform);
     if (!parsed.success) return { status: 404, body: { error: `unknown platform ${rawPlatform}` } };
     const token = behaviourOf(parsed.data).token;
     if (token && header(request, 'authorization') !== `Bearer ${token}`) {
-      log.add({ method: request.method, path: request.url.pathname, kind, outcome: 'unauthorized', status: 401 });
+      log.add({
+        method: request.method,
+        path: request.url.pathname,
+        kind,
+        outcome: 'unauthorized',
+        status: 401,
+      });
       return { status: 401, body: { error: 'missing or wrong bearer token' } };
     }
     return { platform: parsed.data };
@@ -83,13 +115,28 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
     const path = request.url.pathname;
     const parsed = schema.safeParse(request.json);
     if (!parsed.success) {
-      log.add({ method: 'POST', path, kind, outcome: 'invalid', status: 422, detail: parsed.error.message.slice(0, 300) });
+      log.add({
+        method: 'POST',
+        path,
+        kind,
+        outcome: 'invalid',
+        status: 422,
+        detail: parsed.error.message.slice(0, 300),
+      });
       return { status: 422, body: { error: z.prettifyError(parsed.error) } };
     }
     const body = parsed.data;
     const key = header(request, 'idempotency-key');
     if (key !== undefined && key !== body.requestId) {
-      log.add({ method: 'POST', path, kind, requestId: body.requestId, outcome: 'invalid', status: 400, detail: 'Idempotency-Key differs from requestId' });
+      log.add({
+        method: 'POST',
+        path,
+        kind,
+        requestId: body.requestId,
+        outcome: 'invalid',
+        status: 400,
+        detail: 'Idempotency-Key differs from requestId',
+      });
       return { status: 400, body: { error: 'Idempotency-Key must equal the body requestId' } };
     }
     const known = store.check(body.requestId, body);
@@ -99,21 +146,39 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
     }
     if (known.kind === 'conflict') {
       log.add({ method: 'POST', path, kind, requestId: body.requestId, outcome: 'conflict', status: 409 });
-      return { status: 409, body: { error: `requestId ${body.requestId} was already used for a different request` } };
+      return {
+        status: 409,
+        body: { error: `requestId ${body.requestId} was already used for a different request` },
+      };
     }
     const result = act(body);
     if (!('answer' in result)) {
-      log.add({ method: 'POST', path, kind, requestId: body.requestId, outcome: result.outcome, status: result.status });
+      log.add({
+        method: 'POST',
+        path,
+        kind,
+        requestId: body.requestId,
+        outcome: result.outcome,
+        status: result.status,
+      });
       return result;
     }
     store.remember(body.requestId, body, result.answer);
-    log.add({ method: 'POST', path, kind, requestId: body.requestId, outcome: 'accepted', status: result.status });
+    log.add({
+      method: 'POST',
+      path,
+      kind,
+      requestId: body.requestId,
+      outcome: 'accepted',
+      status: result.status,
+    });
     return { status: result.status, body: result.answer };
   }
 
   const statusOf = (ticket: Ticket): TakedownStatus => {
     const due = ticket.receivedAt + ticket.complyAfterMs;
-    if (ticket.outcome === 'never' || Date.now() < due) return { status: 'pending', updatedAt: new Date(ticket.receivedAt).toISOString() };
+    if (ticket.outcome === 'never' || Date.now() < due)
+      return { status: 'pending', updatedAt: new Date(ticket.receivedAt).toISOString() };
     const updatedAt = new Date(due).toISOString();
     if (ticket.outcome === 'removed') return { status: 'removed', updatedAt };
     return { status: ticket.outcome, reason: ticket.reason, updatedAt };
@@ -129,10 +194,19 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
         if (!('platform' in guarded)) return guarded;
         const { platform } = guarded;
         return idempotentWrite(request, 'takedown', TakedownRequest, takedowns, (body) => {
-          if (body.platform !== platform) return { status: 422, outcome: 'invalid', body: { error: `request is for ${body.platform}, sent to ${platform}` } };
+          if (body.platform !== platform)
+            return {
+              status: 422,
+              outcome: 'invalid',
+              body: { error: `request is for ${body.platform}, sent to ${platform}` },
+            };
           if (body.url.includes(MARKERS.flaky) && !flakyFailed.has(body.requestId)) {
             flakyFailed.add(body.requestId);
-            return { status: 503, outcome: 'failed_transient', body: { error: 'temporarily unavailable (simulated)' } };
+            return {
+              status: 503,
+              outcome: 'failed_transient',
+              body: { error: 'temporarily unavailable (simulated)' },
+            };
           }
           const behaviour = behaviourOf(platform);
           const receivedAt = Date.now();
@@ -143,11 +217,23 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
           else if (body.url.includes(MARKERS.refuse) || behaviour.refuseCategories.includes(body.category)) {
             outcome = 'refused';
             reason = 'The reported content does not violate our Community Standards (simulated refusal).';
-          } else if (body.url.includes(MARKERS.object) || behaviour.objectCategories.includes(body.category)) {
+          } else if (
+            body.url.includes(MARKERS.object) ||
+            behaviour.objectCategories.includes(body.category)
+          ) {
             outcome = 'objected';
-            reason = 'Sanggah: konten merupakan pemberitaan yang dilindungi; mohon sertakan putusan pengadilan (simulated objection).';
+            reason =
+              'Sanggah: konten merupakan pemberitaan yang dilindungi; mohon sertakan putusan pengadilan (simulated objection).';
           }
-          tickets.set(ticketId, { ticketId, platform, request: body, receivedAt, outcome, reason, complyAfterMs: behaviour.complyAfterMs ?? config.complyAfterMs });
+          tickets.set(ticketId, {
+            ticketId,
+            platform,
+            request: body,
+            receivedAt,
+            outcome,
+            reason,
+            complyAfterMs: behaviour.complyAfterMs ?? config.complyAfterMs,
+          });
           return { status: 201, answer: { ticketId, receivedAt: new Date(receivedAt).toISOString() } };
         });
       },
@@ -160,11 +246,24 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
         if (!('platform' in guarded)) return guarded;
         const ticket = tickets.get(ticketId);
         if (!ticket || ticket.platform !== guarded.platform) {
-          log.add({ method: 'GET', path: request.url.pathname, kind: 'status', outcome: 'unknown_ticket', status: 404 });
+          log.add({
+            method: 'GET',
+            path: request.url.pathname,
+            kind: 'status',
+            outcome: 'unknown_ticket',
+            status: 404,
+          });
           return { status: 404, body: { error: `no ticket ${ticketId}` } };
         }
         const status = statusOf(ticket);
-        log.add({ method: 'GET', path: request.url.pathname, kind: 'status', requestId: ticket.request.requestId, outcome: status.status, status: 200 });
+        log.add({
+          method: 'GET',
+          path: request.url.pathname,
+          kind: 'status',
+          requestId: ticket.request.requestId,
+          outcome: status.status,
+          status: 200,
+        });
         return { status: 200, body: status };
       },
     },
@@ -176,7 +275,8 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
         if (!('platform' in guarded)) return guarded;
         return idempotentWrite(request, 'withdrawal', TakedownWithdrawal, withdrawals, (withdrawal) => {
           const ticket = tickets.get(ticketId);
-          if (!ticket || withdrawal.ticketId !== ticketId) return { status: 404, outcome: 'unknown_ticket', body: { error: `no ticket ${ticketId}` } };
+          if (!ticket || withdrawal.ticketId !== ticketId)
+            return { status: 404, outcome: 'unknown_ticket', body: { error: `no ticket ${ticketId}` } };
           ticket.outcome = 'never';
           return { status: 201, answer: { withdrawnAt: new Date().toISOString() } };
         });
@@ -190,7 +290,9 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
         if (!('platform' in guarded)) return guarded;
         return idempotentWrite(request, 'warning_letter', WarningLetter, letters, (letter) => ({
           status: 201,
-          answer: { letterId: `${letter.level}-${guarded.platform.toUpperCase()}-${String(++sequence).padStart(6, '0')}` },
+          answer: {
+            letterId: `${letter.level}-${guarded.platform.toUpperCase()}-${String(++sequence).padStart(6, '0')}`,
+          },
         }));
       },
     },
@@ -213,11 +315,19 @@ export async function startPlatformSimulator(configInput: PlatformSimulatorConfi
       handle(request) {
         const path = request.url.pathname;
         if (path.includes('sim-gone-410')) return { status: 410, html: '<h1>Gone</h1>' };
-        const removed = [...tickets.values()].some((ticket) => safePath(ticket.request.url) === path && statusOf(ticket).status === 'removed');
+        const removed = [...tickets.values()].some(
+          (ticket) => safePath(ticket.request.url) === path && statusOf(ticket).status === 'removed',
+        );
         if (removed) {
-          return { status: 200, html: `<html><body><h2>Sorry, this content isn't available right now</h2><p>The link you followed may be broken, or the page may have been removed.</p></body></html>` };
+          return {
+            status: 200,
+            html: `<html><body><h2>Sorry, this content isn't available right now</h2><p>The link you followed may be broken, or the page may have been removed.</p></body></html>`,
+          };
         }
-        return { status: 200, html: `<html><head><title>Simulated post</title></head><body><article>Simulated post at ${escapeHtml(path)}</article></body></html>` };
+        return {
+          status: 200,
+          html: `<html><head><title>Simulated post</title></head><body><article>Simulated post at ${escapeHtml(path)}</article></body></html>`,
+        };
       },
     },
   ];

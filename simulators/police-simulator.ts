@@ -44,11 +44,17 @@ export async function startPoliceSimulator(listen: { host?: string; port?: numbe
         }
         if (known.kind === 'conflict') {
           log.add({ method: 'POST', path, kind: 'package', requestId, outcome: 'conflict', status: 409 });
-          return { status: 409, body: { error: `requestId ${requestId} was already used for a different package` } };
+          return {
+            status: 409,
+            body: { error: `requestId ${requestId} was already used for a different package` },
+          };
         }
         if (delivery.package.summary.includes('sim-reject')) {
           log.add({ method: 'POST', path, kind: 'package', requestId, outcome: 'refused', status: 422 });
-          return { status: 422, body: { error: 'package incomplete: no chronology of events (simulated refusal)' } };
+          return {
+            status: 422,
+            body: { error: 'package incomplete: no chronology of events (simulated refusal)' },
+          };
         }
         const now = new Date();
         const receipt: PoliceReceipt = {
@@ -57,7 +63,15 @@ export async function startPoliceSimulator(listen: { host?: string; port?: numbe
         };
         receipts.remember(requestId, delivery, receipt);
         packages.set(receipt.referenceId, delivery);
-        log.add({ method: 'POST', path, kind: 'package', requestId, outcome: 'accepted', status: 201, detail: receipt.referenceId });
+        log.add({
+          method: 'POST',
+          path,
+          kind: 'package',
+          requestId,
+          outcome: 'accepted',
+          status: 201,
+          detail: receipt.referenceId,
+        });
         return { status: 201, body: receipt };
       },
     },
@@ -66,7 +80,9 @@ export async function startPoliceSimulator(listen: { host?: string; port?: numbe
       path: /^\/packages\/(.+)$/,
       handle(_request, [referenceId = '']) {
         const delivery = packages.get(referenceId);
-        return delivery ? { status: 200, body: { referenceId, ...delivery } } : { status: 404, body: { error: `no package ${referenceId}` } };
+        return delivery
+          ? { status: 200, body: { referenceId, ...delivery } }
+          : { status: 404, body: { error: `no package ${referenceId}` } };
       },
     },
   ];

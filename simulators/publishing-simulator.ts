@@ -30,26 +30,61 @@ export async function startPublishingSimulator(listen: { host?: string; port?: n
         }
         const statement = parsed.data;
         if ((header(request, 'idempotency-key') ?? statement.requestId) !== statement.requestId) {
-          log.add({ method: 'POST', path, kind: 'statement', requestId: statement.requestId, outcome: 'invalid', status: 400 });
+          log.add({
+            method: 'POST',
+            path,
+            kind: 'statement',
+            requestId: statement.requestId,
+            outcome: 'invalid',
+            status: 400,
+          });
           return { status: 400, body: { error: 'Idempotency-Key must equal requestId' } };
         }
         const known = receipts.check(statement.requestId, statement);
         if (known.kind === 'replay') {
-          log.add({ method: 'POST', path, kind: 'statement', requestId: statement.requestId, outcome: 'duplicate', status: 200 });
+          log.add({
+            method: 'POST',
+            path,
+            kind: 'statement',
+            requestId: statement.requestId,
+            outcome: 'duplicate',
+            status: 200,
+          });
           return { status: 200, body: known.answer };
         }
         if (known.kind === 'conflict') {
-          log.add({ method: 'POST', path, kind: 'statement', requestId: statement.requestId, outcome: 'conflict', status: 409 });
-          return { status: 409, body: { error: `requestId ${statement.requestId} was already used for a different statement` } };
+          log.add({
+            method: 'POST',
+            path,
+            kind: 'statement',
+            requestId: statement.requestId,
+            outcome: 'conflict',
+            status: 409,
+          });
+          return {
+            status: 409,
+            body: { error: `requestId ${statement.requestId} was already used for a different statement` },
+          };
         }
         const slug = statement.requestId.replace(/[^A-Za-z0-9._-]+/g, '-');
         const publishedAt = new Date().toISOString();
         const receipt: PublicationReceipt = {
-          publications: statement.channels.map((channel) => ({ channel, url: `${base}/published/${channel}/${slug}`, publishedAt })),
+          publications: statement.channels.map((channel) => ({
+            channel,
+            url: `${base}/published/${channel}/${slug}`,
+            publishedAt,
+          })),
         };
         for (const channel of statement.channels) published.set(`${channel}/${slug}`, statement);
         receipts.remember(statement.requestId, statement, receipt);
-        log.add({ method: 'POST', path, kind: 'statement', requestId: statement.requestId, outcome: 'accepted', status: 201 });
+        log.add({
+          method: 'POST',
+          path,
+          kind: 'statement',
+          requestId: statement.requestId,
+          outcome: 'accepted',
+          status: 201,
+        });
         return { status: 201, body: receipt };
       },
     },

@@ -27,11 +27,17 @@ export class RequestLog {
 
   query(filters: URLSearchParams): LogEntry[] {
     return this.entries.filter((entry) =>
-      [...filters.entries()].every(([key, value]) => String((entry as unknown as Record<string, unknown>)[key]) === value),
+      [...filters.entries()].every(
+        ([key, value]) => String((entry as unknown as Record<string, unknown>)[key]) === value,
+      ),
     );
   }
 
   route(): Route {
-    return { method: 'GET', path: /^\/_log$/, handle: (request) => ({ status: 200, body: this.query(request.url.searchParams) }) };
+    return {
+      method: 'GET',
+      path: /^\/_log$/,
+      handle: (request) => ({ status: 200, body: this.query(request.url.searchParams) }),
+    };
   }
 }

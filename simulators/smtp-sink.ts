@@ -44,7 +44,14 @@ export async function startSmtpSink(listen: { host?: string; smtpPort?: number; 
         const parsed = parseMail(Buffer.concat(chunks).toString('utf8'));
         const id = parsed.messageId;
         if (id && seen.has(id)) {
-          log.add({ method: 'DATA', path: 'smtp', kind: 'mail', requestId: id, outcome: 'duplicate', status: 250 });
+          log.add({
+            method: 'DATA',
+            path: 'smtp',
+            kind: 'mail',
+            requestId: id,
+            outcome: 'duplicate',
+            status: 250,
+          });
           callback();
           return;
         }
@@ -59,7 +66,14 @@ export async function startSmtpSink(listen: { host?: string; smtpPort?: number; 
           headers: parsed.headers,
           receivedAt: new Date().toISOString(),
         });
-        log.add({ method: 'DATA', path: 'smtp', kind: 'mail', requestId: id, outcome: 'accepted', status: 250 });
+        log.add({
+          method: 'DATA',
+          path: 'smtp',
+          kind: 'mail',
+          requestId: id,
+          outcome: 'accepted',
+          status: 250,
+        });
         callback();
       });
     },
@@ -69,7 +83,7 @@ export async function startSmtpSink(listen: { host?: string; smtpPort?: number; 
     smtp.listen(listen.smtpPort ?? 0, host, () => resolve());
   });
   smtp.on('error', () => undefined);
-  const smtpPort = ((smtp as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  const smtpPort = (smtp as unknown as { server: { address(): AddressInfo } }).server.address().port;
 
   const routes: Route[] = [
     log.route(),
@@ -78,7 +92,10 @@ export async function startSmtpSink(listen: { host?: string; smtpPort?: number; 
       path: /^\/messages$/,
       handle(request) {
         const messageId = request.url.searchParams.get('messageId');
-        return { status: 200, body: messageId ? messages.filter((mail) => mail.messageId === messageId) : messages };
+        return {
+          status: 200,
+          body: messageId ? messages.filter((mail) => mail.messageId === messageId) : messages,
+        };
       },
     },
   ];

@@ -51,10 +51,17 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
     await Promise.allSettled(started.splice(0).map((server) => server.stop()));
   };
   try {
-    const platform = track(await startPlatformSimulator(options.platform ?? {}, { host, port: ports.platform }));
+    const platform = track(
+      await startPlatformSimulator(options.platform ?? {}, { host, port: ports.platform }),
+    );
     const police = track(await startPoliceSimulator({ host, port: ports.police }));
     const publishing = track(await startPublishingSimulator({ host, port: ports.publishing }));
-    const webhook = track(await startWebhookSink({ secret: options.webhookSecret ?? 'local-webhook-secret' }, { host, port: ports.webhook }));
+    const webhook = track(
+      await startWebhookSink(
+        { secret: options.webhookSecret ?? 'local-webhook-secret' },
+        { host, port: ports.webhook },
+      ),
+    );
     const smtp = track(await startSmtpSink({ host, smtpPort: ports.smtp, apiPort: ports.smtpApi }));
     return {
       urls: {

@@ -1,4 +1,8 @@
-import { DEFAULT_REPLAY_WINDOW_SECONDS, WEBHOOK_SIGNATURE_HEADER, verifyWebhookSignature } from '../lib/webhook-signature';
+import {
+  DEFAULT_REPLAY_WINDOW_SECONDS,
+  WEBHOOK_SIGNATURE_HEADER,
+  verifyWebhookSignature,
+} from '../lib/webhook-signature';
 import { header, startJsonServer, type Route } from './http-kit';
 import { RequestLog } from './request-log';
 
@@ -43,12 +47,30 @@ export async function startWebhookSink(
         let acceptedSignature: { signature: string; timestamp: number } | undefined;
         if (options.secret) {
           const nowSeconds = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
-          for (const [used, timestamp] of usedSignatures) if (nowSeconds - timestamp > windowSeconds) usedSignatures.delete(used);
-          const check = verifyWebhookSignature({ secret: options.secret, header: header(request, WEBHOOK_SIGNATURE_HEADER), body: request.raw, nowSeconds, windowSeconds });
-          const reason = !check.ok ? check.reason : usedSignatures.has(check.signature) ? 'signature already used (replay); sign each request afresh' : undefined;
+          for (const [used, timestamp] of usedSignatures)
+            if (nowSeconds - timestamp > windowSeconds) usedSignatures.delete(used);
+          const check = verifyWebhookSignature({
+            secret: options.secret,
+            header: header(request, WEBHOOK_SIGNATURE_HEADER),
+            body: request.raw,
+            nowSeconds,
+            windowSeconds,
+          });
+          const reason = !check.ok
+            ? check.reason
+            : usedSignatures.has(check.signature)
+              ? 'signature already used (replay); sign each request afresh'
+              : undefined;
           signatureValid = reason === undefined;
           if (!check.ok || reason) {
-            log.add({ method: 'POST', path, kind: 'hook', requestId: key, outcome: 'unauthorized', status: 401 });
+            log.add({
+              method: 'POST',
+              path,
+              kind: 'hook',
+              requestId: key,
+              outcome: 'unauthorized',
+              status: 401,
+            });
             return { status: 401, body: { error: reason } };
           }
           acceptedSignature = check;
@@ -60,12 +82,25 @@ export async function startWebhookSink(
         const subject = (request.json as { subject?: unknown } | undefined)?.subject;
         if (typeof subject === 'string' && subject.includes('sim-webhook-503') && !failedOnce.has(key)) {
           failedOnce.add(key);
-          log.add({ method: 'POST', path, kind: 'hook', requestId: key, outcome: 'failed_transient', status: 503 });
+          log.add({
+            method: 'POST',
+            path,
+            kind: 'hook',
+            requestId: key,
+            outcome: 'failed_transient',
+            status: 503,
+          });
           return { status: 503, body: { error: 'temporarily unavailable (simulated)' } };
         }
         // Only a request that took effect uses up its signature; a refused or failed one may be sent again.
         if (acceptedSignature) usedSignatures.set(acceptedSignature.signature, acceptedSignature.timestamp);
-        received.set(key, { idempotencyKey: key, path, body: request.json, signatureValid, receivedAt: new Date().toISOString() });
+        received.set(key, {
+          idempotencyKey: key,
+          path,
+          body: request.json,
+          signatureValid,
+          receivedAt: new Date().toISOString(),
+        });
         log.add({ method: 'POST', path, kind: 'hook', requestId: key, outcome: 'accepted', status: 200 });
         return { status: 200, body: { received: true, duplicate: false } };
       },

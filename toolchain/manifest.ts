@@ -30,5 +30,8 @@ export function readManifest(): ToolchainManifest {
 }
 
 export function writeManifest(manifest: ToolchainManifest): void {
-  fs.writeFileSync(toolchainPaths.manifest, JSON.stringify(ToolchainManifest.parse(manifest), null, 2) + '\n');
+  fs.writeFileSync(
+    toolchainPaths.manifest,
+    JSON.stringify(ToolchainManifest.parse(manifest), null, 2) + '\n',
+  );
 }

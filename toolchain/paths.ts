@@ -10,7 +10,10 @@ export const toolchainPaths = {
   temporalCliDir: path.join(TOOLCHAIN_DIR, `temporal-cli-${V.temporalCli.version}`),
   versitygwDir: path.join(TOOLCHAIN_DIR, `versitygw-${V.versitygw.version}`),
   testServerDir: path.join(TOOLCHAIN_DIR, `temporal-test-server-${V.temporalTestServer.version}`),
-  pythonToolsDir: path.join(TOOLCHAIN_DIR, `python-tools-cfnlint${V.pythonTools.cfnLint}-checkov${V.pythonTools.checkov}`),
+  pythonToolsDir: path.join(
+    TOOLCHAIN_DIR,
+    `python-tools-cfnlint${V.pythonTools.cfnLint}-checkov${V.pythonTools.checkov}`,
+  ),
   /** Resolved locations of every tool, written by setup and read by the start command and the tests. */
   manifest: path.join(TOOLCHAIN_DIR, 'manifest.json'),
   logsDir: path.join(TOOLCHAIN_DIR, 'logs'),

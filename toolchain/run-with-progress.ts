@@ -53,7 +53,9 @@ export async function runWithProgress(step: ProgressStep): Promise<void> {
       child.on('close', resolve);
     });
     if (code !== 0) {
-      const tail = fs.existsSync(logPath) ? fs.readFileSync(logPath, 'utf8').split('\n').slice(-15).join('\n') : '';
+      const tail = fs.existsSync(logPath)
+        ? fs.readFileSync(logPath, 'utf8').split('\n').slice(-15).join('\n')
+        : '';
       throw new Error(
         `${step.label}: \`${step.command} ${step.args.join(' ')}\` exited with ${code}.\n` +
           `Last lines of ${logPath}:\n${tail}\nNext step: ${step.hint}`,

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     const stepStarted = Date.now();
     const result = await ensure();
     results.push(result);
-    console.log(`toolchain ${index + 1}/${steps.length} ${name}: ready (${((Date.now() - stepStarted) / 1000).toFixed(1)}s)`);
+    console.log(
+      `toolchain ${index + 1}/${steps.length} ${name}: ready (${((Date.now() - stepStarted) / 1000).toFixed(1)}s)`,
+    );
   }
   const [temporalCli, versitygw, temporalTestServer, pythonTools] = results as [
     Awaited<ReturnType<typeof ensureTemporalCli>>,

@@ -22,7 +22,9 @@ export async function ensureTemporalCli(): Promise<ToolchainManifest['temporalCl
   const env = EnvSchema.parse(process.env);
   if (env.TEMPORAL_CLI) {
     if (!answersVersion(env.TEMPORAL_CLI)) {
-      throw new Error(`TEMPORAL_CLI=${env.TEMPORAL_CLI} does not run \`temporal --version\`. Fix the path or unset it.`);
+      throw new Error(
+        `TEMPORAL_CLI=${env.TEMPORAL_CLI} does not run \`temporal --version\`. Fix the path or unset it.`,
+      );
     }
     return { path: env.TEMPORAL_CLI, origin: 'env' };
   }
@@ -33,7 +35,11 @@ export async function ensureTemporalCli(): Promise<ToolchainManifest['temporalCl
   const binary = path.join(toolchainPaths.temporalCliDir, 'temporal');
   if (fs.existsSync(binary) && answersVersion(binary)) return { path: binary, origin: 'built' };
 
-  requireProgram('go', `build the Temporal CLI ${version}`, 'Go 1.24 or newer (https://go.dev/doc/install, or `apt-get install golang`), or set TEMPORAL_CLI to an existing `temporal` binary.');
+  requireProgram(
+    'go',
+    `build the Temporal CLI ${version}`,
+    'Go 1.24 or newer (https://go.dev/doc/install, or `apt-get install golang`), or set TEMPORAL_CLI to an existing `temporal` binary.',
+  );
   console.log(`Building the Temporal CLI ${version} from the Go module proxy (first run only, ~4 min)...`);
   fs.mkdirSync(toolchainPaths.temporalCliDir, { recursive: true });
   await runWithProgress({
@@ -43,6 +49,9 @@ export async function ensureTemporalCli(): Promise<ToolchainManifest['temporalCl
     env: { GOBIN: toolchainPaths.temporalCliDir, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
     hint: 'check that the Go module proxy is reachable (`go env GOPROXY`), or set TEMPORAL_CLI to an existing binary.',
   });
-  if (!answersVersion(binary)) throw new Error(`The Temporal CLI was built but ${binary} does not run. Remove ${toolchainPaths.temporalCliDir} and retry.`);
+  if (!answersVersion(binary))
+    throw new Error(
+      `The Temporal CLI was built but ${binary} does not run. Remove ${toolchainPaths.temporalCliDir} and retry.`,
+    );
   return { path: binary, origin: 'built' };
 }

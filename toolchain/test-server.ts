@@ -22,15 +22,31 @@ export async function ensureTestServer(): Promise<ToolchainManifest['temporalTes
   const cdsArchive = path.join(dir, 'app-cds.jsa');
   if (fs.existsSync(launcher) && fs.existsSync(cdsArchive)) return { path: launcher };
 
-  const java = requireProgram('java', 'run the Temporal time-skipping test server', 'a JDK 17 or newer (`apt-get install openjdk-17-jdk-headless`).');
-  const mvn = requireProgram('mvn', 'fetch the Temporal test server from Maven Central', 'Apache Maven (`apt-get install maven`).');
+  const java = requireProgram(
+    'java',
+    'run the Temporal time-skipping test server',
+    'a JDK 17 or newer (`apt-get install openjdk-17-jdk-headless`).',
+  );
+  const mvn = requireProgram(
+    'mvn',
+    'fetch the Temporal test server from Maven Central',
+    'Apache Maven (`apt-get install maven`).',
+  );
   const { version } = TOOLCHAIN_VERSIONS.temporalTestServer;
-  console.log(`Resolving the Temporal time-skipping test server ${version} from Maven Central (first run only, ~30 s)...`);
+  console.log(
+    `Resolving the Temporal time-skipping test server ${version} from Maven Central (first run only, ~30 s)...`,
+  );
   fs.mkdirSync(dir, { recursive: true });
   await runWithProgress({
     label: 'temporal-test-server',
     command: mvn,
-    args: ['-B', '-f', path.join(REPO_ROOT, 'toolchain/java/pom.xml'), 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`],
+    args: [
+      '-B',
+      '-f',
+      path.join(REPO_ROOT, 'toolchain/java/pom.xml'),
+      'dependency:build-classpath',
+      `-Dmdep.outputFile=${classpathFile}`,
+    ],
     hint: 'check that Maven Central is reachable (`mvn -v`, ~/.m2/settings.xml mirrors).',
   });
   const classpath = fs.readFileSync(classpathFile, 'utf8').trim();
@@ -49,9 +65,13 @@ export async function ensureTestServer(): Promise<ToolchainManifest['temporalTes
 /** Starts the server once with -XX:ArchiveClassesAtExit, waits until it listens, then stops it. */
 async function buildCdsArchive(java: string, classpath: string, archive: string, jvm: string): Promise<void> {
   const port = await freePort();
-  const child = spawn(java, [...jvm.split(' '), `-XX:ArchiveClassesAtExit=${archive}`, '-cp', classpath, MAIN_CLASS, String(port)], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    java,
+    [...jvm.split(' '), `-XX:ArchiveClassesAtExit=${archive}`, '-cp', classpath, MAIN_CLASS, String(port)],
+    {
+      stdio: 'ignore',
+    },
+  );
   try {
     await waitForPort(port, 60_000);
   } finally {

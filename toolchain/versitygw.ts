@@ -16,8 +16,14 @@ export async function ensureVersitygw(): Promise<ToolchainManifest['versitygw']>
   const binary = path.join(toolchainPaths.versitygwDir, 'versitygw');
   if (fs.existsSync(binary) && runs(binary)) return { path: binary };
 
-  requireProgram('go', `build the S3 server versitygw ${version}`, 'Go 1.24 or newer (https://go.dev/doc/install, or `apt-get install golang`).');
-  console.log(`Building versitygw ${version} (S3-compatible server) from the Go module proxy (first run only, ~2 min)...`);
+  requireProgram(
+    'go',
+    `build the S3 server versitygw ${version}`,
+    'Go 1.24 or newer (https://go.dev/doc/install, or `apt-get install golang`).',
+  );
+  console.log(
+    `Building versitygw ${version} (S3-compatible server) from the Go module proxy (first run only, ~2 min)...`,
+  );
   fs.mkdirSync(toolchainPaths.versitygwDir, { recursive: true });
   await runWithProgress({
     label: 'versitygw',
@@ -26,6 +32,9 @@ export async function ensureVersitygw(): Promise<ToolchainManifest['versitygw']>
     env: { GOBIN: toolchainPaths.versitygwDir, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
     hint: 'check that the Go module proxy is reachable (`go env GOPROXY`) and that Go is 1.24 or newer.',
   });
-  if (!runs(binary)) throw new Error(`versitygw was built but ${binary} does not run. Remove ${toolchainPaths.versitygwDir} and retry.`);
+  if (!runs(binary))
+    throw new Error(
+      `versitygw was built but ${binary} does not run. Remove ${toolchainPaths.versitygwDir} and retry.`,
+    );
   return { path: binary };
 }

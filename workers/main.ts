@@ -21,13 +21,20 @@ async function main(): Promise<void> {
   const tracing = startTracing(SERVICE_NAME.worker, tracingConfigFromEnv());
   // Before any connection: the SDK runtime is global and is created by the first connection otherwise.
   installSdkRuntime({ prometheusBind: config.prometheusBind });
-  if (config.prometheusBind) console.log(`worker metrics for Prometheus on http://${config.prometheusBind}/metrics`);
+  if (config.prometheusBind)
+    console.log(`worker metrics for Prometheus on http://${config.prometheusBind}/metrics`);
   const [connection, client] = await Promise.all([
     connectWorkerConnection(config.temporal),
     connectClient(config.temporal, tracing ? { interceptors: tracingClientInterceptors() } : {}),
   ]);
   const errorCounter = new ActivityErrorCounter();
-  const worker = await createCaseWorker({ config, connection, client, errorCounter, ...(tracing ? { tracing } : {}) });
+  const worker = await createCaseWorker({
+    config,
+    connection,
+    client,
+    errorCounter,
+    ...(tracing ? { tracing } : {}),
+  });
   const metrics = config.metricsNamespace
     ? startMetricsPublisher({
         client,
@@ -37,7 +44,9 @@ async function main(): Promise<void> {
         errors: errorCounter,
       })
     : undefined;
-  console.log(`worker polling ${config.temporal.address} namespace=${config.temporal.namespace} taskQueue=${config.temporal.taskQueue}`);
+  console.log(
+    `worker polling ${config.temporal.address} namespace=${config.temporal.namespace} taskQueue=${config.temporal.taskQueue}`,
+  );
   try {
     await worker.run();
   } finally {

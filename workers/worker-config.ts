@@ -5,22 +5,24 @@ import { loadConfig } from '../config/load';
 import { HOST_PORT, runtimeEnvOverrides } from '../config/runtime-env-overrides';
 import { cloudEgressProblem } from './egress-guardrail';
 
-export const WorkerConfig = z.object({
-  temporal: TemporalConfig,
-  activities: ActivitiesConfig,
-  /** Seconds a stopping worker lets running activities finish before cancelling them. */
-  shutdownGraceSeconds: z.number().int().min(1).max(600).default(30),
-  /** CloudWatch namespace for the embedded-metric-format lines; no metrics when absent (local). */
-  metricsNamespace: z.string().min(1).optional(),
-  /**
-   * host:port of the Temporal SDK's Prometheus endpoint (task latencies, slots, sticky cache; GET /metrics).
-   * From SARING_PROMETHEUS_BIND in the cloud (0.0.0.0:9464); no endpoint when absent.
-   */
-  prometheusBind: z.string().regex(HOST_PORT, 'host:port, e.g. 0.0.0.0:9464').optional(),
-}).superRefine((config, context) => {
-  const problem = cloudEgressProblem(config.activities.fetch, config.temporal);
-  if (problem) context.addIssue({ code: 'custom', ...problem, path: ['activities', ...problem.path] });
-});
+export const WorkerConfig = z
+  .object({
+    temporal: TemporalConfig,
+    activities: ActivitiesConfig,
+    /** Seconds a stopping worker lets running activities finish before cancelling them. */
+    shutdownGraceSeconds: z.number().int().min(1).max(600).default(30),
+    /** CloudWatch namespace for the embedded-metric-format lines; no metrics when absent (local). */
+    metricsNamespace: z.string().min(1).optional(),
+    /**
+     * host:port of the Temporal SDK's Prometheus endpoint (task latencies, slots, sticky cache; GET /metrics).
+     * From SARING_PROMETHEUS_BIND in the cloud (0.0.0.0:9464); no endpoint when absent.
+     */
+    prometheusBind: z.string().regex(HOST_PORT, 'host:port, e.g. 0.0.0.0:9464').optional(),
+  })
+  .superRefine((config, context) => {
+    const problem = cloudEgressProblem(config.activities.fetch, config.temporal);
+    if (problem) context.addIssue({ code: 'custom', ...problem, path: ['activities', ...problem.path] });
+  });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 /**

@@ -11,7 +11,8 @@ function stub<K extends keyof CaseActivities>(name: K): CaseActivities[K] {
 }
 
 /** The takedown status poll that gives up quickly: its caller treats a failure as a missed poll. */
-export const pollTakedownStatus = proxyActivities<Pick<CaseActivities, 'checkTakedownStatus'>>(TAKEDOWN_POLL_OPTIONS).checkTakedownStatus;
+export const pollTakedownStatus =
+  proxyActivities<Pick<CaseActivities, 'checkTakedownStatus'>>(TAKEDOWN_POLL_OPTIONS).checkTakedownStatus;
 
 export const caseActivities: CaseActivities = {
   classifyContent: stub('classifyContent'),

@@ -25,18 +25,28 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
   const input = parseCaseInput(rawInput);
   const state = input.carried
     ? parseCarriedState(input.carried)
-    : initialState({ caseId: input.caseId, generation: input.generation, policy: input.policy, ...(input.previousCase ? { previousCase: input.previousCase } : {}) });
+    : initialState({
+        caseId: input.caseId,
+        generation: input.generation,
+        policy: input.policy,
+        ...(input.previousCase ? { previousCase: input.previousCase } : {}),
+      });
   const ctx = new CaseContext(state, input.policy, v2, input.carried ? undefined : input.firstText);
   registerCaseHandlers(ctx);
   ctx.changed();
 
   const continueAsNew = async (): Promise<never> => {
     if (state.monitoring && state.stage === 'monitoring') state.monitoring.runs += 1;
-    ctx.record('continued_as_new', `${state.stage} continues in a new run (history ${workflowInfo().historyLength} events)`);
+    ctx.record(
+      'continued_as_new',
+      `${state.stage} continues in a new run (history ${workflowInfo().historyLength} events)`,
+    );
     await ctx.drain();
     ctx.syncNow();
     // The next run starts with the current search attributes (and the state, through its input).
-    const typedSearchAttributes = caseSearchAttributes(state).filter((pair) => pair.value !== null) as SearchAttributePair[];
+    const typedSearchAttributes = caseSearchAttributes(state).filter(
+      (pair) => pair.value !== null,
+    ) as SearchAttributePair[];
     return makeContinueAsNewFunc<typeof ContentCaseWorkflow>({ typedSearchAttributes })({
       caseId: input.caseId,
       generation: input.generation,
@@ -61,7 +71,8 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
       if (state.stage === 'intake') await runIntake(ctx);
       if (state.stage === 'verification') await orContinueAsNew(() => runVerification(ctx), continueAsNew);
       if (state.verdict!.verdict.kind === 'no_violation') return;
-      if (state.stage === 'verification' || state.stage === 'action') await orContinueAsNew(() => runTracks(ctx), continueAsNew);
+      if (state.stage === 'verification' || state.stage === 'action')
+        await orContinueAsNew(() => runTracks(ctx), continueAsNew);
       await runMonitoring(ctx, continueAsNew);
     });
   } catch (error) {
@@ -70,7 +81,11 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
     }
     throw error;
   }
-  return closeCase(ctx, state.verdict!.verdict.kind === 'no_violation' ? 'no_violation' : 'actioned', ctx.closeRequested);
+  return closeCase(
+    ctx,
+    state.verdict!.verdict.kind === 'no_violation' ? 'no_violation' : 'actioned',
+    ctx.closeRequested,
+  );
 }
 
 /**

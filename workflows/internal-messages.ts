@@ -13,13 +13,30 @@ export type DeadlineEvent =
   | { type: 'closed'; id: string; at: string; how: 'met' | 'met_late' | 'cancelled' };
 
 export type TakedownPatch = Partial<
-  Pick<TakedownTrack, 'status' | 'ticketId' | 'complianceDueAt' | 'level' | 'objection' | 'blocklistRecommendationId'>
+  Pick<
+    TakedownTrack,
+    'status' | 'ticketId' | 'complianceDueAt' | 'level' | 'objection' | 'blocklistRecommendationId'
+  >
 >;
 
 export type ChildEvent =
   | { type: 'deadline'; event: DeadlineEvent }
-  | { type: 'takedown'; key: string; attempt: number; patch: TakedownPatch; action: TimelineAction; summary: string; source: string }
-  | { type: 'police'; patch: Partial<Pick<PoliceTrack, 'status' | 'referenceId'>>; action: TimelineAction; summary: string; source: string }
+  | {
+      type: 'takedown';
+      key: string;
+      attempt: number;
+      patch: TakedownPatch;
+      action: TimelineAction;
+      summary: string;
+      source: string;
+    }
+  | {
+      type: 'police';
+      patch: Partial<Pick<PoliceTrack, 'status' | 'referenceId'>>;
+      action: TimelineAction;
+      summary: string;
+      source: string;
+    }
   /** A takedown child's end (children started with the issue-9 patch): the case hears of it even after continue-as-new. */
   | { type: 'takedown_finished'; key: string; attempt: number; outcome: TakedownOutcome };
 
@@ -33,7 +50,8 @@ export interface ObjectionDecision {
 export const objectionDecisionSignal = defineSignal<[ObjectionDecision]>('objectionDecision');
 
 export const policeAcknowledgedSignal = defineSignal<[{ by: Actor; at: string }]>('policeAcknowledged');
-export const policeReportSignal = defineSignal<[{ number: string; by: Actor; at: string }]>('policeReportRecorded');
+export const policeReportSignal =
+  defineSignal<[{ number: string; by: Actor; at: string }]>('policeReportRecorded');
 
 /** A child's own view, for debugging in the UI. */
 export const childStatusQuery = defineQuery<{ status: string; deadlines: Deadline[] }>('childStatus');

@@ -1,6 +1,20 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AddNoteCommand, CaseState, CaseUpdateInput, CaseUpdateResult, Deadline, DetectionInput, TimelineEntry } from '../domain';
-import { AddNoteInput, CASE_UPDATE_NAMES, CASE_UPDATE_SCHEMAS, Detection as DetectionSchema, type CaseUpdateName } from '../domain';
+import type {
+  AddNoteCommand,
+  CaseState,
+  CaseUpdateInput,
+  CaseUpdateResult,
+  Deadline,
+  DetectionInput,
+  TimelineEntry,
+} from '../domain';
+import {
+  AddNoteInput,
+  CASE_UPDATE_NAMES,
+  CASE_UPDATE_SCHEMAS,
+  Detection as DetectionSchema,
+  type CaseUpdateName,
+} from '../domain';
 
 /**
  * Every message a content case understands, for the API, the CLI and the tests. Names are stable:
@@ -21,17 +35,27 @@ export const caseUpdates = {
   /** supervisor: back to drafting, with a reason. */
   rejectStatement: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'rejectStatement'>]>('rejectStatement'),
   /** police_liaison: the police received the evidence package. */
-  acknowledgePolice: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'acknowledgePolice'>]>('acknowledgePolice'),
+  acknowledgePolice: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'acknowledgePolice'>]>(
+    'acknowledgePolice',
+  ),
   /** police_liaison: the police report number (Laporan Polisi). */
-  recordPoliceReport: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'recordPoliceReport'>]>('recordPoliceReport'),
+  recordPoliceReport: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'recordPoliceReport'>]>(
+    'recordPoliceReport',
+  ),
   /** police_liaison or supervisor: a follow-up note on the police escalation. */
-  recordPoliceFollowUp: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'recordPoliceFollowUp'>]>('recordPoliceFollowUp'),
+  recordPoliceFollowUp: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'recordPoliceFollowUp'>]>(
+    'recordPoliceFollowUp',
+  ),
   /** supervisor: uphold (stop that takedown) or reject (continue escalation) a platform's objection. */
   resolveObjection: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'resolveObjection'>]>('resolveObjection'),
   /** supervisor, with a reason; takes effect when another supervisor approves. */
-  requestWithdrawal: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'requestWithdrawal'>]>('requestWithdrawal'),
+  requestWithdrawal: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'requestWithdrawal'>]>(
+    'requestWithdrawal',
+  ),
   /** supervisor other than the requester (four-eyes): stops every track and closes the case as withdrawn. */
-  approveWithdrawal: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'approveWithdrawal'>]>('approveWithdrawal'),
+  approveWithdrawal: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'approveWithdrawal'>]>(
+    'approveWithdrawal',
+  ),
   /** supervisor: end re-upload monitoring early and close the case. */
   closeMonitoring: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'closeMonitoring'>]>('closeMonitoring'),
 } as const satisfies Record<CaseUpdateName, unknown>;

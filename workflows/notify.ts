@@ -22,7 +22,11 @@ export class Notifier {
         () => undefined,
         (error: unknown) => {
           if (isCancellation(error) || CancellationScope.current().consideredCancelled) return;
-          log.warn('notification failed', { caseId: this.caseId, requestId: notification.requestId, error: String(error) });
+          log.warn('notification failed', {
+            caseId: this.caseId,
+            requestId: notification.requestId,
+            error: String(error),
+          });
           this.onFailure(notification, error);
         },
       )

@@ -9,7 +9,9 @@ import type { DeadlineEvent } from './internal-messages';
  * and the breach recorded; the watch ends as soon as the stage's condition holds ("met", or
  * "met_late" after a breach), or when stopped ("cancelled").
  */
-export type SlaNotification = Pick<Notification, 'audience' | 'officerId' | 'kind' | 'subject' | 'body'> & { requestId: string };
+export type SlaNotification = Pick<Notification, 'audience' | 'officerId' | 'kind' | 'subject' | 'body'> & {
+  requestId: string;
+};
 
 export interface SlaReporter {
   caseId: string;
@@ -84,12 +86,19 @@ export function watchDeadline(
     const start = Date.parse(deadline.startedAt);
     const due = Date.parse(deadline.dueAt);
     const points = [
-      ...options.reminders.map((fraction) => ({ fraction, at: start + Math.round(fraction * (due - start)) })),
+      ...options.reminders.map((fraction) => ({
+        fraction,
+        at: start + Math.round(fraction * (due - start)),
+      })),
       { fraction: 1, at: due },
     ];
     let breached = options.resumed === true && deadline.breachedAt !== undefined;
     for (const point of points) {
-      if (options.resumed && (point.fraction < 1 ? deadline.remindersSent.includes(point.fraction) : breached)) continue;
+      if (
+        options.resumed &&
+        (point.fraction < 1 ? deadline.remindersSent.includes(point.fraction) : breached)
+      )
+        continue;
       const waitMs = point.at - Date.now();
       const met = waitMs > 0 ? await condition(isMet, waitMs) : isMet();
       if (met) break;

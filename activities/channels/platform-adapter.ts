@@ -21,7 +21,10 @@ export interface PlatformAdapter {
   requestTakedown(request: TakedownRequest, signal?: AbortSignal): Promise<TakedownReceipt>;
   checkStatus(ticketId: string, signal?: AbortSignal): Promise<TakedownStatus>;
   sendWarningLetter(letter: WarningLetter, signal?: AbortSignal): Promise<{ letterId: string }>;
-  recommendBlocklist(recommendation: BlocklistRecommendation, signal?: AbortSignal): Promise<{ recommendationId: string }>;
+  recommendBlocklist(
+    recommendation: BlocklistRecommendation,
+    signal?: AbortSignal,
+  ): Promise<{ recommendationId: string }>;
   /** The case withdrew the request (once per requestId). */
   withdrawTakedown(withdrawal: TakedownWithdrawal, signal?: AbortSignal): Promise<{ withdrawnAt: string }>;
 }
@@ -61,11 +64,26 @@ export class HttpPlatformAdapter implements PlatformAdapter {
     return this.client.post('/warning-letters', letter, letter.requestId, LetterReceipt, signal);
   }
 
-  recommendBlocklist(recommendation: BlocklistRecommendation, signal?: AbortSignal): Promise<{ recommendationId: string }> {
-    return this.client.post('/blocklist-recommendations', recommendation, recommendation.requestId, RecommendationReceipt, signal);
+  recommendBlocklist(
+    recommendation: BlocklistRecommendation,
+    signal?: AbortSignal,
+  ): Promise<{ recommendationId: string }> {
+    return this.client.post(
+      '/blocklist-recommendations',
+      recommendation,
+      recommendation.requestId,
+      RecommendationReceipt,
+      signal,
+    );
   }
 
   withdrawTakedown(withdrawal: TakedownWithdrawal, signal?: AbortSignal): Promise<{ withdrawnAt: string }> {
-    return this.client.post(`/takedowns/${encodeURIComponent(withdrawal.ticketId)}/withdrawal`, withdrawal, withdrawal.requestId, WithdrawalReceipt, signal);
+    return this.client.post(
+      `/takedowns/${encodeURIComponent(withdrawal.ticketId)}/withdrawal`,
+      withdrawal,
+      withdrawal.requestId,
+      WithdrawalReceipt,
+      signal,
+    );
   }
 }

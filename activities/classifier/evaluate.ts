@@ -56,7 +56,12 @@ export function evaluate(items: readonly LabelledItem[]): Evaluation {
     accuracy: ratio(items.length - errors.length, items.length),
     perLabel: labels.map((label) => {
       const c = counts.get(label)!;
-      return { label, ...c, precision: ratio(c.truePositives, c.predicted), recall: ratio(c.truePositives, c.support) };
+      return {
+        label,
+        ...c,
+        precision: ratio(c.truePositives, c.predicted),
+        recall: ratio(c.truePositives, c.support),
+      };
     }),
     errors,
   };
@@ -64,7 +69,10 @@ export function evaluate(items: readonly LabelledItem[]): Evaluation {
 
 /** A Markdown table: one row per label, precision and recall per split side by side. */
 export function markdownTable(columns: { title: string; evaluation: Evaluation }[]): string {
-  const header = ['label', ...columns.flatMap(({ title }) => [`${title} n`, `${title} precision`, `${title} recall`])];
+  const header = [
+    'label',
+    ...columns.flatMap(({ title }) => [`${title} n`, `${title} precision`, `${title} recall`]),
+  ];
   const rows = columns[0]!.evaluation.perLabel.map((_, index) => [
     columns[0]!.evaluation.perLabel[index]!.label,
     ...columns.flatMap(({ evaluation }) => {
@@ -72,6 +80,11 @@ export function markdownTable(columns: { title: string; evaluation: Evaluation }
       return [String(score.support), score.precision.toFixed(2), score.recall.toFixed(2)];
     }),
   ]);
-  const accuracy = ['**accuracy**', ...columns.flatMap(({ evaluation }) => [String(evaluation.items), '', evaluation.accuracy.toFixed(2)])];
-  return [header, header.map(() => '---'), ...rows, accuracy].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  const accuracy = [
+    '**accuracy**',
+    ...columns.flatMap(({ evaluation }) => [String(evaluation.items), '', evaluation.accuracy.toFixed(2)]),
+  ];
+  return [header, header.map(() => '---'), ...rows, accuracy]
+    .map((cells) => `| ${cells.join(' | ')} |`)
+    .join('\n');
 }

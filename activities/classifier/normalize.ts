@@ -14,12 +14,29 @@ export interface NormalizedText {
 const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164]/gu;
 /** Accents, combining overlays ("s̶l̶o̶t̶"), variation selectors and the grapheme joiner are all marks. */
 const MARKS = /\p{M}+/gu;
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'i' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '6': 'g',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+};
 /** A run of at least three single characters with the same separator: "s l o t", "j.u.d.i", "p-o-r-n". */
-const SPACED_OUT = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?:([ .\-_*·•/+])[\p{L}\p{N}](?![\p{L}\p{N}]))(?:\1[\p{L}\p{N}](?![\p{L}\p{N}]))+/gu;
+const SPACED_OUT =
+  /(?<![\p{L}\p{N}])[\p{L}\p{N}](?:([ .\-_*·•/+])[\p{L}\p{N}](?![\p{L}\p{N}]))(?:\1[\p{L}\p{N}](?![\p{L}\p{N}]))+/gu;
 
 export function normalizeText(raw: string): NormalizedText {
-  const folded = foldLookalikes(raw.normalize('NFKC').replace(INVISIBLE, '').normalize('NFD').replace(MARKS, '').toLowerCase());
+  const folded = foldLookalikes(
+    raw.normalize('NFKC').replace(INVISIBLE, '').normalize('NFD').replace(MARKS, '').toLowerCase(),
+  );
   return { plain: folded.replace(/\s+/g, ' ').trim(), ...skeletonOf(folded) };
 }
 

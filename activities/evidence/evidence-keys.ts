@@ -16,6 +16,11 @@ function segment(value: string): string {
  * One key per case, kind and request: a retried step (same requestId) lands on the same key, where the
  * create-only write finds the first attempt's object instead of adding a second.
  */
-export function evidenceKey(caseId: string, kind: z.infer<typeof EvidenceKind>, requestId: string, extension: string): string {
+export function evidenceKey(
+  caseId: string,
+  kind: z.infer<typeof EvidenceKind>,
+  requestId: string,
+  extension: string,
+): string {
   return `cases/${segment(caseId)}/${kind}/${segment(requestId)}${extension}`;
 }

@@ -1,4 +1,10 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3ServiceException,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { EvidenceRecord, type EvidenceKind } from '../../domain/evidence';
 import type { z } from 'zod';
 import { heartbeat } from '../activity-context';
@@ -60,7 +66,12 @@ export class EvidenceStore {
       [`${META_PREFIX}kind`]: input.kind,
       [`${META_PREFIX}captured-at`]: input.capturedAt,
       ...(input.uploadedBy ? { [`${META_PREFIX}uploaded-by`]: input.uploadedBy } : {}),
-      ...Object.fromEntries(Object.entries(input.metadata ?? {}).map(([key, value]) => [`${META_PREFIX}${key}`, encodeURIComponent(value)])),
+      ...Object.fromEntries(
+        Object.entries(input.metadata ?? {}).map(([key, value]) => [
+          `${META_PREFIX}${key}`,
+          encodeURIComponent(value),
+        ]),
+      ),
     };
     const retention = await this.retentionFor(input.bucket, input.capturedAt);
     try {
@@ -104,7 +115,8 @@ export class EvidenceStore {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       const meta = head.Metadata ?? {};
       const sha256 = meta[`${META_PREFIX}sha256`];
-      if (!sha256) throw new Error(`s3://${bucket}/${key} exists but was not written as evidence (no SHA-256 metadata)`);
+      if (!sha256)
+        throw new Error(`s3://${bucket}/${key} exists but was not written as evidence (no SHA-256 metadata)`);
       const record = EvidenceRecord.parse({
         kind: meta[`${META_PREFIX}kind`],
         bucket,
@@ -127,7 +139,9 @@ export class EvidenceStore {
   async verify(record: EvidenceRecord): Promise<Verification> {
     let body: AsyncIterable<Uint8Array>;
     try {
-      const output = await this.s3.send(new GetObjectCommand({ Bucket: record.bucket, Key: record.key, VersionId: record.versionId }));
+      const output = await this.s3.send(
+        new GetObjectCommand({ Bucket: record.bucket, Key: record.key, VersionId: record.versionId }),
+      );
       body = output.Body as unknown as AsyncIterable<Uint8Array>;
     } catch (error) {
       if (isNotFound(error)) return { intact: false, actualSha256: '' };
@@ -146,7 +160,9 @@ export class EvidenceStore {
 
   /** The recorded version's bytes. */
   async read(record: Pick<EvidenceRecord, 'bucket' | 'key' | 'versionId'>): Promise<Uint8Array> {
-    const output = await this.s3.send(new GetObjectCommand({ Bucket: record.bucket, Key: record.key, VersionId: record.versionId }));
+    const output = await this.s3.send(
+      new GetObjectCommand({ Bucket: record.bucket, Key: record.key, VersionId: record.versionId }),
+    );
     if (!output.Body) throw new Error(`s3://${record.bucket}/${record.key} has no body`);
     return output.Body.transformToByteArray();
   }
@@ -180,7 +196,10 @@ function statusOf(error: unknown): number | undefined {
 }
 
 function isNotFound(error: unknown): boolean {
-  return statusOf(error) === 404 || (error instanceof Error && ['NotFound', 'NoSuchKey', 'NoSuchVersion'].includes(error.name));
+  return (
+    statusOf(error) === 404 ||
+    (error instanceof Error && ['NotFound', 'NoSuchKey', 'NoSuchVersion'].includes(error.name))
+  );
 }
 
 /** 412: the key exists; 409: a concurrent conditional write to it is in flight (AWS may answer either). */

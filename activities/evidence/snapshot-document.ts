@@ -15,7 +15,8 @@ export interface SnapshotInput {
   error?: string;
 }
 
-const TEXTUAL = /^(text\/|application\/(json|xml|xhtml\+xml|javascript|ld\+json|rss\+xml|atom\+xml))|\+xml|\+json/i;
+const TEXTUAL =
+  /^(text\/|application\/(json|xml|xhtml\+xml|javascript|ld\+json|rss\+xml|atom\+xml))|\+xml|\+json/i;
 
 /**
  * The content as fetched, in one self-contained JSON document: request, final URL, redirects, status,
@@ -46,7 +47,12 @@ export function snapshotDocument(input: SnapshotInput): Uint8Array {
 }
 
 function encodeBody(bytes: Uint8Array, contentType: string, truncated: boolean) {
-  const common = { contentType: contentType || null, size: bytes.byteLength, truncated, sha256: sha256Hex(bytes) };
+  const common = {
+    contentType: contentType || null,
+    size: bytes.byteLength,
+    truncated,
+    sha256: sha256Hex(bytes),
+  };
   if (TEXTUAL.test(contentType)) {
     try {
       return { ...common, encoding: 'utf8', data: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

@@ -47,7 +47,9 @@ export const DEFAULT_MAX_REDIRECTS = 5;
 export async function boundedFetch(url: string, options: BoundedFetchOptions): Promise<BoundedResponse> {
   const first = checkHop(url, { policy: options.policy, resolve: options.resolve });
   const controller = new AbortController();
-  const timeoutError = new FetchTimeoutError(`no complete answer from ${first.url.host} within ${options.timeoutMs} ms`);
+  const timeoutError = new FetchTimeoutError(
+    `no complete answer from ${first.url.host} within ${options.timeoutMs} ms`,
+  );
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -68,7 +70,11 @@ export async function boundedFetch(url: string, options: BoundedFetchOptions): P
   }
 }
 
-async function fetchFollowing(start: string, options: BoundedFetchOptions, signal: AbortSignal): Promise<BoundedResponse> {
+async function fetchFollowing(
+  start: string,
+  options: BoundedFetchOptions,
+  signal: AbortSignal,
+): Promise<BoundedResponse> {
   const redirects: string[] = [];
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const context = { policy: options.policy, resolve: options.resolve, onConnect: options.onConnect };
@@ -81,20 +87,33 @@ async function fetchFollowing(start: string, options: BoundedFetchOptions, signa
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
-        if (redirects.length >= maxRedirects) throw new EgressRefusedError('redirects', `more than ${maxRedirects} redirects from ${start}`);
+        if (redirects.length >= maxRedirects)
+          throw new EgressRefusedError('redirects', `more than ${maxRedirects} redirects from ${start}`);
         next = resolveLocation(location, url);
         redirects.push(next);
         continue;
       }
       const { body, truncated } = await readCapped(response, options.maxBytes);
-      return { url: url.toString(), status: response.status, headers: Object.fromEntries(response.headers), body, truncated, redirects };
+      return {
+        url: url.toString(),
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body,
+        truncated,
+        redirects,
+      };
     } finally {
       agent.destroy().catch(() => undefined);
     }
   }
 }
 
-async function send(url: URL, agent: ReturnType<typeof guardedAgent>, headers: Record<string, string> | undefined, signal: AbortSignal): Promise<UndiciResponse> {
+async function send(
+  url: URL,
+  agent: ReturnType<typeof guardedAgent>,
+  headers: Record<string, string> | undefined,
+  signal: AbortSignal,
+): Promise<UndiciResponse> {
   try {
     return await undiciFetch(url, { method: 'GET', redirect: 'manual', headers, signal, dispatcher: agent });
   } catch (error) {

@@ -37,7 +37,13 @@ export class JsonChannelClient {
     private readonly config: ChannelEndpoint,
   ) {}
 
-  post<S extends z.ZodType>(path: string, body: unknown, idempotencyKey: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
+  post<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    idempotencyKey: string,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.output<S>> {
     return this.call('POST', path, schema, signal, { body: JSON.stringify(body), idempotencyKey });
   }
 
@@ -64,10 +70,18 @@ export class JsonChannelClient {
     let text: string | undefined;
     const maxBytes = this.config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     try {
-      response = await fetch(url, { method, headers, body: write?.body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+      response = await fetch(url, {
+        method,
+        headers,
+        body: write?.body,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
       text = await readCappedText(response, maxBytes);
     } catch (error) {
-      throw ApplicationFailure.retryable(`${this.name}: ${method} ${url} failed: ${(error as Error).message}`, CHANNEL_FAILURES.unavailable);
+      throw ApplicationFailure.retryable(
+        `${this.name}: ${method} ${url} failed: ${(error as Error).message}`,
+        CHANNEL_FAILURES.unavailable,
+      );
     }
     if (text === undefined) {
       // Retryable within the retry policy's bounds: a proxy error page may be big; a partner that always answers this much needs a look.
@@ -78,19 +92,28 @@ export class JsonChannelClient {
     }
     if (!response.ok) {
       const detail = `${this.name}: ${method} ${url} answered ${response.status}: ${text.slice(0, 500)}`;
-      if (TRANSIENT.has(response.status)) throw ApplicationFailure.retryable(detail, CHANNEL_FAILURES.unavailable);
-      if (response.status === 401 || response.status === 403) throw ApplicationFailure.nonRetryable(detail, CHANNEL_FAILURES.unauthorized);
+      if (TRANSIENT.has(response.status))
+        throw ApplicationFailure.retryable(detail, CHANNEL_FAILURES.unavailable);
+      if (response.status === 401 || response.status === 403)
+        throw ApplicationFailure.nonRetryable(detail, CHANNEL_FAILURES.unauthorized);
       throw ApplicationFailure.nonRetryable(detail, CHANNEL_FAILURES.rejected);
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw ApplicationFailure.retryable(`${this.name}: ${method} ${url} did not answer JSON: ${text.slice(0, 200)}`, CHANNEL_FAILURES.badResponse);
+      throw ApplicationFailure.retryable(
+        `${this.name}: ${method} ${url} did not answer JSON: ${text.slice(0, 200)}`,
+        CHANNEL_FAILURES.badResponse,
+      );
     }
     const parsed = schema.safeParse(json);
     // Retryable: a proxy or a half-deployed partner may answer oddly for a while; the retry policy bounds it.
-    if (!parsed.success) throw ApplicationFailure.retryable(`${this.name}: unexpected answer from ${url}: ${parsed.error.message}`, CHANNEL_FAILURES.badResponse);
+    if (!parsed.success)
+      throw ApplicationFailure.retryable(
+        `${this.name}: unexpected answer from ${url}: ${parsed.error.message}`,
+        CHANNEL_FAILURES.badResponse,
+      );
     return parsed.data;
   }
 }

@@ -1,7 +1,13 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
-import { ALLOWED_PORTS, ALLOWED_SCHEMES, EgressRefusedError, checkTarget, type EgressPolicy } from './egress-policy';
+import {
+  ALLOWED_PORTS,
+  ALLOWED_SCHEMES,
+  EgressRefusedError,
+  checkTarget,
+  type EgressPolicy,
+} from './egress-policy';
 
 /** Names to addresses. Production: the OS resolver; tests: a resolver pointed at their own DNS server. */
 export type ResolveHost = (hostname: string) => Promise<string[]>;
@@ -15,7 +21,8 @@ export interface GuardContext {
   onConnect?: ConnectProbe;
 }
 
-export const osResolve: ResolveHost = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+export const osResolve: ResolveHost = async (hostname) =>
+  (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 function portOf(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
@@ -32,24 +39,44 @@ export function checkHop(raw: string | URL, context: GuardContext): { url: URL; 
   try {
     url = new URL(raw);
   } catch {
-    throw new EgressRefusedError('invalid_url', `${String(raw).slice(0, 200)} is not a valid URL (zone ids, bad ports and bad hosts are refused); give an http(s) URL`);
+    throw new EgressRefusedError(
+      'invalid_url',
+      `${String(raw).slice(0, 200)} is not a valid URL (zone ids, bad ports and bad hosts are refused); give an http(s) URL`,
+    );
   }
   if (!ALLOWED_SCHEMES.includes(url.protocol)) {
-    throw new EgressRefusedError('scheme', `scheme ${url.protocol} of ${url.href.slice(0, 200)} is not http or https`);
+    throw new EgressRefusedError(
+      'scheme',
+      `scheme ${url.protocol} of ${url.href.slice(0, 200)} is not http or https`,
+    );
   }
   const port = portOf(url);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) {
     const given = String(raw);
-    checkTarget(host, port, context.policy, given === url.href ? url.host : `${url.host}, parsed from ${given.slice(0, 200)}`);
+    checkTarget(
+      host,
+      port,
+      context.policy,
+      given === url.href ? url.host : `${url.host}, parsed from ${given.slice(0, 200)}`,
+    );
     context.onConnect?.({ host: url.hostname, address: host, port });
   } else if (!context.policy.allowPrivateNetwork) {
     if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/.test(host)) {
-      throw new EgressRefusedError('invalid_url', `host ${host.slice(0, 100)} is neither an IP address nor a DNS name`);
+      throw new EgressRefusedError(
+        'invalid_url',
+        `host ${host.slice(0, 100)} is neither an IP address nor a DNS name`,
+      );
     }
     // A port no address could be allowed on is refused before resolving; the rest is decided at connect time.
-    if (!ALLOWED_PORTS.includes(port) && !context.policy.allowTargets?.some((target) => target.port === port)) {
-      throw new EgressRefusedError('port', `port ${port} of ${url.host} is not 80 or 443; only web ports are fetched`);
+    if (
+      !ALLOWED_PORTS.includes(port) &&
+      !context.policy.allowTargets?.some((target) => target.port === port)
+    ) {
+      throw new EgressRefusedError(
+        'port',
+        `port ${port} of ${url.host} is not 80 or 443; only web ports are fetched`,
+      );
     }
   }
   return { url, port };
@@ -72,7 +99,10 @@ export function guardedLookup(port: number, context: GuardContext): LookupFuncti
         try {
           addresses = await resolve(host);
         } catch (error) {
-          throw new EgressRefusedError('dns', `${host} did not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+          throw new EgressRefusedError(
+            'dns',
+            `${host} did not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+          );
         }
       }
       const refusals: EgressRefusedError[] = [];
@@ -86,14 +116,20 @@ export function guardedLookup(port: number, context: GuardContext): LookupFuncti
         }
       });
       const family = typeof options === 'object' ? options.family : undefined;
-      const usable = family === 4 || family === 6 ? allowed.filter((address) => isIP(address) === family) : allowed;
-      if (usable.length === 0) throw refusals[0] ?? new EgressRefusedError('dns', `${host} has no address of the family asked for`);
+      const usable =
+        family === 4 || family === 6 ? allowed.filter((address) => isIP(address) === family) : allowed;
+      if (usable.length === 0)
+        throw refusals[0] ?? new EgressRefusedError('dns', `${host} has no address of the family asked for`);
       for (const address of usable) context.onConnect?.({ host, address, port });
       return usable;
     };
     checked().then(
       (addresses) => {
-        if (typeof options === 'object' && options.all) callback(null, addresses.map((address) => ({ address, family: isIP(address) })));
+        if (typeof options === 'object' && options.all)
+          callback(
+            null,
+            addresses.map((address) => ({ address, family: isIP(address) })),
+          );
         else callback(null, addresses[0] ?? '', isIP(addresses[0] ?? ''));
       },
       (error: Error) => callback(error as NodeJS.ErrnoException, '', 0),

@@ -36,15 +36,34 @@ export async function checkLiveness(url: string, options: LivenessOptions): Prom
       policy: options.policy,
       resolve: options.resolve,
       signal: options.signal,
-      headers: { 'user-agent': options.userAgent, 'accept-language': 'id,en;q=0.8', accept: 'text/html,*/*;q=0.5' },
+      headers: {
+        'user-agent': options.userAgent,
+        'accept-language': 'id,en;q=0.8',
+        accept: 'text/html,*/*;q=0.5',
+      },
     });
     const httpStatus = response.status;
-    if (GONE_STATUSES.has(httpStatus)) return { state: 'gone', httpStatus, reason: `HTTP ${httpStatus}`, checkedAt: checkedAt() };
+    if (GONE_STATUSES.has(httpStatus))
+      return { state: 'gone', httpStatus, reason: `HTTP ${httpStatus}`, checkedAt: checkedAt() };
     if (httpStatus >= 200 && httpStatus < 300) {
-      const found = findUnavailableMarker(new TextDecoder('utf-8', { fatal: false }).decode(response.body), options.platform);
-      if (found) return { state: 'gone', httpStatus, reason: `unavailable page (${found.source}): "${found.marker}"`, checkedAt: checkedAt() };
+      const found = findUnavailableMarker(
+        new TextDecoder('utf-8', { fatal: false }).decode(response.body),
+        options.platform,
+      );
+      if (found)
+        return {
+          state: 'gone',
+          httpStatus,
+          reason: `unavailable page (${found.source}): "${found.marker}"`,
+          checkedAt: checkedAt(),
+        };
       if (/\/(accounts\/)?login\b|\/checkpoint\b/.test(new URL(response.url).pathname)) {
-        return { state: 'unknown', httpStatus, reason: `redirected to a login page (${response.url})`, checkedAt: checkedAt() };
+        return {
+          state: 'unknown',
+          httpStatus,
+          reason: `redirected to a login page (${response.url})`,
+          checkedAt: checkedAt(),
+        };
       }
       return { state: 'up', httpStatus, reason: `HTTP ${httpStatus} with content`, checkedAt: checkedAt() };
     }

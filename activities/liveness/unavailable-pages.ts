@@ -55,9 +55,13 @@ const ALWAYS = new Set(['generic', 'trustpositif', 'parked']);
  * Looks for an unavailable notice. With the platform known only its own notices count, so an article
  * that quotes "account suspended" on some website is not taken for a removal.
  */
-export function findUnavailableMarker(pageText: string, platform?: Platform): { marker: string; source: string } | undefined {
+export function findUnavailableMarker(
+  pageText: string,
+  platform?: Platform,
+): { marker: string; source: string } | undefined {
   const text = pageText.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
   return UNAVAILABLE_PAGE_MARKERS.find(
-    ({ marker, source }) => (platform === undefined || source === platform || ALWAYS.has(source)) && text.includes(marker),
+    ({ marker, source }) =>
+      (platform === undefined || source === platform || ALWAYS.has(source)) && text.includes(marker),
   );
 }

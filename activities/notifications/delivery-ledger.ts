@@ -50,11 +50,18 @@ export class S3DeliveryLedger implements DeliveryLedger {
     const body = JSON.stringify({ requestId, channel, detail, deliveredAt: new Date().toISOString() });
     try {
       await this.s3.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: this.key(requestId, channel), Body: body, ContentType: 'application/json', IfNoneMatch: '*' }),
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.key(requestId, channel),
+          Body: body,
+          ContentType: 'application/json',
+          IfNoneMatch: '*',
+        }),
       );
     } catch (error) {
       // Already recorded by an earlier attempt.
-      if (error instanceof S3ServiceException && [409, 412].includes(error.$metadata.httpStatusCode ?? 0)) return;
+      if (error instanceof S3ServiceException && [409, 412].includes(error.$metadata.httpStatusCode ?? 0))
+        return;
       throw error;
     }
   }

@@ -54,7 +54,9 @@ export class EmailChannel implements NotificationChannel {
 
   private recipientsOf(notification: Notification): string[] {
     const officer = notification.officerId ? this.config.officerEmails[notification.officerId] : undefined;
-    return [...new Set([...(this.config.recipients[notification.audience] ?? []), ...(officer ? [officer] : [])])];
+    return [
+      ...new Set([...(this.config.recipients[notification.audience] ?? []), ...(officer ? [officer] : [])]),
+    ];
   }
 
   appliesTo(notification: Notification): boolean {
@@ -70,13 +72,18 @@ export class EmailChannel implements NotificationChannel {
         subject: notification.subject,
         text: `${notification.body}\n\n--\nKasus ${notification.caseId} · Saring Sebelum Sharing`,
         messageId: messageIdFor(notification.requestId, this.domain),
-        headers: { 'X-Saring-Request-Id': notification.requestId, 'X-Saring-Case-Id': notification.caseId, 'X-Saring-Kind': notification.kind },
+        headers: {
+          'X-Saring-Request-Id': notification.requestId,
+          'X-Saring-Case-Id': notification.caseId,
+          'X-Saring-Kind': notification.kind,
+        },
       })) as { accepted?: unknown[]; messageId?: string };
       return `sent to ${info.accepted?.length ?? to.length} recipient(s) as ${info.messageId ?? '?'}`;
     } catch (error) {
       const smtp = error as { responseCode?: number; code?: string; message?: string };
       // 5xx is a final refusal; EENVELOPE means no recipient was acceptable.
-      if ((smtp.responseCode ?? 0) >= 500 || smtp.code === 'EENVELOPE') throw new PermanentDeliveryError(`SMTP refused: ${smtp.message}`);
+      if ((smtp.responseCode ?? 0) >= 500 || smtp.code === 'EENVELOPE')
+        throw new PermanentDeliveryError(`SMTP refused: ${smtp.message}`);
       throw error;
     }
   }

@@ -30,12 +30,16 @@ export class Notifier {
         deliveries.push({ channel: channel.name, ok: true, detail });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        if (error instanceof PermanentDeliveryError) deliveries.push({ channel: channel.name, ok: false, detail: message });
+        if (error instanceof PermanentDeliveryError)
+          deliveries.push({ channel: channel.name, ok: false, detail: message });
         else transient.push(`${channel.name}: ${message}`);
       }
     }
     if (transient.length > 0) {
-      throw ApplicationFailure.retryable(`notification ${notification.requestId} not delivered yet: ${transient.join('; ')}`, NOTIFICATION_UNDELIVERED);
+      throw ApplicationFailure.retryable(
+        `notification ${notification.requestId} not delivered yet: ${transient.join('; ')}`,
+        NOTIFICATION_UNDELIVERED,
+      );
     }
     return { deliveries };
   }

@@ -59,13 +59,28 @@ export class WebhookChannel implements NotificationChannel {
       subject: notification.subject,
       body: notification.body,
     });
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': notification.requestId };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'idempotency-key': notification.requestId,
+    };
     // Signed per attempt: a retry carries a fresh timestamp, the receiver dedupes it by Idempotency-Key.
-    if (this.config.secret) headers[WEBHOOK_SIGNATURE_HEADER] = signWebhook(this.config.secret, body, signatureTimestamp(notification.requestId, this.config.now?.() ?? new Date()));
+    if (this.config.secret)
+      headers[WEBHOOK_SIGNATURE_HEADER] = signWebhook(
+        this.config.secret,
+        body,
+        signatureTimestamp(notification.requestId, this.config.now?.() ?? new Date()),
+      );
     const timeout = AbortSignal.timeout(this.config.timeoutMs);
-    const response = await fetch(this.config.url, { method: 'POST', headers, body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const response = await fetch(this.config.url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
     // Only the start of the receiver's answer is kept, for the error detail; the rest is never read.
-    const { body: head } = await readCapped(response, WEBHOOK_ANSWER_BYTES).catch(() => ({ body: new Uint8Array() }));
+    const { body: head } = await readCapped(response, WEBHOOK_ANSWER_BYTES).catch(() => ({
+      body: new Uint8Array(),
+    }));
     const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
     if (response.ok) return `HTTP ${response.status}`;
     const detail = `webhook answered ${response.status}: ${text.slice(0, 200)}`;

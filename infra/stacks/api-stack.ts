@@ -168,7 +168,10 @@ export class ApiStack extends SaringStack {
         // Request spans go to the collector sidecar, which sends them on to X-Ray.
         [RUNTIME_ENV.otel]: SIDECAR_OTLP_TRACES_URL,
       },
-      secrets: { ...props.temporal.clientSecrets, [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json') },
+      secrets: {
+        ...props.temporal.clientSecrets,
+        [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json'),
+      },
       extraEgressPorts: [...props.temporal.externalEgressPorts],
       containerPorts: [api.port],
       platformKey,

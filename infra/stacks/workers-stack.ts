@@ -86,7 +86,10 @@ export class WorkersStack extends SaringStack {
         [RUNTIME_ENV.otel]: SIDECAR_OTLP_TRACES_URL,
       },
       containerPorts: [WORKER_PROMETHEUS_PORT],
-      secrets: { ...props.temporal.clientSecrets, [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json') },
+      secrets: {
+        ...props.temporal.clientSecrets,
+        [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json'),
+      },
       extraEgressPorts: [...props.temporal.externalEgressPorts],
       platformKey,
       logRetentionDays: config.observability.logRetentionDays,

@@ -25,7 +25,11 @@ export class HistoryNotFoundError extends Error {
 }
 
 /** Fetches a run's history (the latest run without `runId`), encoded once, the same way for export and archive. */
-export async function fetchWorkflowHistory(client: Client, workflowId: string, runId?: string): Promise<WorkflowHistory> {
+export async function fetchWorkflowHistory(
+  client: Client,
+  workflowId: string,
+  runId?: string,
+): Promise<WorkflowHistory> {
   const handle = client.workflow.getHandle(workflowId, runId);
   try {
     const description = await handle.describe();

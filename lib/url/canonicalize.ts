@@ -74,11 +74,13 @@ function rewriteForPlatform(host: string, path: string, params: [string, string]
   }
   if (host === 'x.com') {
     const status = /^\/([A-Za-z0-9_]{1,15})\/status(?:es)?\/(\d+)(?:\/(?:photo|video)\/\d+)?$/.exec(path);
-    if (status?.[1] && status[2]) return { host, path: `/${status[1].toLowerCase()}/status/${status[2]}`, params };
+    if (status?.[1] && status[2])
+      return { host, path: `/${status[1].toLowerCase()}/status/${status[2]}`, params };
   }
   if (host === 'tiktok.com') {
     const video = /^\/@([^/]+)\/(video|photo)\/(\d+)$/.exec(path);
-    if (video?.[1] && video[2] && video[3]) return { host, path: `/@${video[1].toLowerCase()}/${video[2]}/${video[3]}`, params };
+    if (video?.[1] && video[2] && video[3])
+      return { host, path: `/@${video[1].toLowerCase()}/${video[2]}/${video[3]}`, params };
   }
   if (host === 'instagram.com') {
     const reel = /^\/reels\/([A-Za-z0-9_-]+)$/.exec(path);

@@ -2,7 +2,21 @@ import type { Platform } from '../../domain/places';
 
 /** Registrable hosts of each platform; a host matches when it equals one or is a subdomain of one. */
 const PLATFORM_HOSTS: Record<Exclude<Platform, 'website'>, readonly string[]> = {
-  meta: ['facebook.com', 'fb.com', 'fb.watch', 'fb.me', 'fbcdn.net', 'instagram.com', 'instagr.am', 'threads.net', 'threads.com', 'whatsapp.com', 'wa.me', 'messenger.com', 'm.me'],
+  meta: [
+    'facebook.com',
+    'fb.com',
+    'fb.watch',
+    'fb.me',
+    'fbcdn.net',
+    'instagram.com',
+    'instagr.am',
+    'threads.net',
+    'threads.com',
+    'whatsapp.com',
+    'wa.me',
+    'messenger.com',
+    'm.me',
+  ],
   x: ['x.com', 'twitter.com', 't.co', 'fxtwitter.com', 'vxtwitter.com', 'fixupx.com', 'fixvx.com'],
   youtube: ['youtube.com', 'youtu.be', 'youtube-nocookie.com'],
   tiktok: ['tiktok.com'],
@@ -69,7 +83,10 @@ function matches(host: string, registrable: string): boolean {
 /** The platform a host belongs to; `website` for any other host (the blocklist path). */
 export function platformOfHost(host: string): Platform {
   const normalized = host.toLowerCase().replace(/\.$/, '');
-  for (const [platform, hosts] of Object.entries(PLATFORM_HOSTS) as [Exclude<Platform, 'website'>, readonly string[]][]) {
+  for (const [platform, hosts] of Object.entries(PLATFORM_HOSTS) as [
+    Exclude<Platform, 'website'>,
+    readonly string[],
+  ][]) {
     if (hosts.some((registrable) => matches(normalized, registrable))) return platform;
   }
   return 'website';

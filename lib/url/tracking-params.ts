@@ -34,7 +34,17 @@ const GLOBAL_TRACKING = new Set([
  * platform: on an arbitrary website `s`, `t` or `ref` may select the content (e.g. WordPress `?s=`).
  */
 const PLATFORM_TRACKING: Partial<Record<Platform, ReadonlySet<string>>> = {
-  youtube: new Set(['si', 'feature', 'pp', 'ab_channel', 't', 'start', 'embeds_referring_euri', 'source_ve_path', 'app']),
+  youtube: new Set([
+    'si',
+    'feature',
+    'pp',
+    'ab_channel',
+    't',
+    'start',
+    'embeds_referring_euri',
+    'source_ve_path',
+    'app',
+  ]),
   x: new Set(['s', 't', 'ref_src', 'ref_url', 'src', 'cn', 'cxt', 'lang']),
   meta: new Set([
     'mibextid',

@@ -19,7 +19,11 @@ const configurations: [string, () => Synthesized][] = [
 ];
 
 /** Actions AWS offers no resource-level permission for; '*' is the only possible resource. */
-const RESOURCELESS_ACTIONS = ['ecr:GetAuthorizationToken', 'cloudwatch:PutMetricData', 'xray:PutTraceSegments'];
+const RESOURCELESS_ACTIONS = [
+  'ecr:GetAuthorizationToken',
+  'cloudwatch:PutMetricData',
+  'xray:PutTraceSegments',
+];
 const SECRET_LIKE_NAME = /(PASSWORD|PWD|SECRET|TOKEN|API_KEY|KEY_DATA|CERT_DATA|PRIVATE)/;
 
 function templates(synth: () => Synthesized): [string, CfnTemplate][] {

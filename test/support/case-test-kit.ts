@@ -13,16 +13,21 @@ export { quietLogger };
 import { ScriptedActivities, type ActivityScript } from './scripted-activities';
 import { createTimeSkippingEnv } from './servers/time-skipping';
 
-
 /** SARING_CASE_WORKFLOWS points the tests at another copy of workflows/ (to show a test failing on older code). */
-export const CASE_WORKFLOWS_PATH = process.env.SARING_CASE_WORKFLOWS ? require.resolve(process.env.SARING_CASE_WORKFLOWS) : require.resolve('../../workflows');
+export const CASE_WORKFLOWS_PATH = process.env.SARING_CASE_WORKFLOWS
+  ? require.resolve(process.env.SARING_CASE_WORKFLOWS)
+  : require.resolve('../../workflows');
 
 /** Bundles the case workflows (once per test file, in beforeAll). */
 export function bundleCaseWorkflows(
   workflowsPath = CASE_WORKFLOWS_PATH,
   workflowInterceptorModules: readonly string[] = [],
 ): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietLogger, workflowInterceptorModules: [...workflowInterceptorModules] });
+  return bundleWorkflowCode({
+    workflowsPath,
+    logger: quietLogger,
+    workflowInterceptorModules: [...workflowInterceptorModules],
+  });
 }
 
 const INDEXED_VALUE_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
@@ -34,7 +39,10 @@ const INDEXED_VALUE_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType
 };
 
 /** The time-skipping server knows no custom search attributes until they are registered. */
-export async function registerCaseSearchAttributes(connection: Connection, namespace = 'default'): Promise<void> {
+export async function registerCaseSearchAttributes(
+  connection: Connection,
+  namespace = 'default',
+): Promise<void> {
   const searchAttributes = Object.fromEntries(
     Object.values(CASE_SEARCH_ATTRIBUTES).map((key) => {
       const type = INDEXED_VALUE_TYPES[key.type];
@@ -111,7 +119,12 @@ export function caseClientFor(client: Client, taskQueue: string): CaseClient {
 }
 
 /** Polls until `predicate` holds (real time; on the time-skipping server time stands still meanwhile). */
-export async function waitFor<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  predicate: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;
@@ -124,10 +137,18 @@ export async function waitFor<T>(probe: () => Promise<T>, predicate: (value: T) 
     }
     await new Promise((resolve) => setTimeout(resolve, 40));
   }
-  throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)?.slice(0, 2000)} ${lastError instanceof Error ? lastError.message : ''}`);
+  throw new Error(
+    `timed out waiting for ${what}; last value ${JSON.stringify(last)?.slice(0, 2000)} ${lastError instanceof Error ? lastError.message : ''}`,
+  );
 }
 
-export function waitForCase(cases: CaseClient, caseId: string, predicate: (state: CaseState) => boolean, what: string, timeoutMs?: number) {
+export function waitForCase(
+  cases: CaseClient,
+  caseId: string,
+  predicate: (state: CaseState) => boolean,
+  what: string,
+  timeoutMs?: number,
+) {
   return waitFor(() => cases.getState(caseId), predicate, what, timeoutMs);
 }
 
@@ -144,13 +165,17 @@ export interface HistoryFixture {
 }
 
 /** Every run of a workflow id, oldest first (follows continue-as-new back from the latest run). */
-export async function fetchAllRuns(client: Client, workflowId: string): Promise<{ workflowId: string; runId: string; history: temporal.api.history.v1.IHistory }[]> {
+export async function fetchAllRuns(
+  client: Client,
+  workflowId: string,
+): Promise<{ workflowId: string; runId: string; history: temporal.api.history.v1.IHistory }[]> {
   const runs: { workflowId: string; runId: string; history: temporal.api.history.v1.IHistory }[] = [];
   let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   while (runId) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
     runs.unshift({ workflowId, runId, history });
-    const previous: string | null | undefined = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+    const previous: string | null | undefined =
+      history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
     runId = previous || undefined;
   }
   return runs;
@@ -164,7 +189,11 @@ export async function fetchAllRuns(client: Client, workflowId: string): Promise<
  */
 const HistoryType = temporal.api.history.v1.History;
 export function historyToFixture(history: temporal.api.history.v1.IHistory): unknown {
-  return HistoryType.toObject(HistoryType.fromObject(history), { longs: String, enums: String, bytes: String });
+  return HistoryType.toObject(HistoryType.fromObject(history), {
+    longs: String,
+    enums: String,
+    bytes: String,
+  });
 }
 export function historyFromFixture(json: unknown): temporal.api.history.v1.History {
   return HistoryType.fromObject(json as Record<string, unknown>);
@@ -176,12 +205,20 @@ export const recordingHistories = () => process.env.SARING_RECORD_HISTORIES === 
  * With SARING_RECORD_HISTORIES=1, writes the histories of a finished case (every run) and its
  * children to test/fixtures/histories/<name>.json for the replay test. Not on ordinary runs.
  */
-export async function maybeRecordHistories(client: Client, name: string, workflowIds: string[]): Promise<void> {
+export async function maybeRecordHistories(
+  client: Client,
+  name: string,
+  workflowIds: string[],
+): Promise<void> {
   if (!recordingHistories()) return;
   const histories: HistoryFixture['histories'] = [];
   for (const workflowId of workflowIds) {
     for (const run of await fetchAllRuns(client, workflowId)) {
-      histories.push({ workflowId: run.workflowId, runId: run.runId, history: historyToFixture(run.history) });
+      histories.push({
+        workflowId: run.workflowId,
+        runId: run.runId,
+        history: historyToFixture(run.history),
+      });
     }
   }
   fs.mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
@@ -195,11 +232,17 @@ export function readHistoryFixtures(): { file: string; fixture: HistoryFixture }
     .readdirSync(HISTORY_FIXTURES_DIR)
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => ({ file, fixture: JSON.parse(fs.readFileSync(path.join(HISTORY_FIXTURES_DIR, file), 'utf8')) as HistoryFixture }));
+    .map((file) => ({
+      file,
+      fixture: JSON.parse(fs.readFileSync(path.join(HISTORY_FIXTURES_DIR, file), 'utf8')) as HistoryFixture,
+    }));
 }
 
 export function fixtureHistories(fixture: HistoryFixture) {
-  return fixture.histories.map((entry) => ({ workflowId: entry.workflowId, history: historyFromFixture(entry.history) }));
+  return fixture.histories.map((entry) => ({
+    workflowId: entry.workflowId,
+    history: historyFromFixture(entry.history),
+  }));
 }
 
 /** Child workflow ids of a case, from its state. */
@@ -207,7 +250,8 @@ export function childIds(state: CaseState): string[] {
   return [
     ...state.tracks.takedowns.flatMap((track) => {
       const ids: string[] = [];
-      for (let attempt = 1; attempt <= track.attempt; attempt += 1) ids.push(track.childWorkflowId.replace(/:a[0-9]+$/, `:a${attempt}`));
+      for (let attempt = 1; attempt <= track.attempt; attempt += 1)
+        ids.push(track.childWorkflowId.replace(/:a[0-9]+$/, `:a${attempt}`));
       return ids;
     }),
     ...(state.tracks.police ? [state.tracks.police.childWorkflowId] : []),
@@ -221,10 +265,18 @@ export interface DevCaseWorker {
   stop(): Promise<void>;
 }
 
-export async function startDevCaseWorker(label: string, scripted: ScriptedActivities): Promise<DevCaseWorker> {
+export async function startDevCaseWorker(
+  label: string,
+  scripted: ScriptedActivities,
+): Promise<DevCaseWorker> {
   const [dev, bundle] = await Promise.all([connectDevServer(), bundleCaseWorkflows()]);
   const taskQueue = uniqueTaskQueue(label);
-  const worker = await Worker.create({ connection: dev.nativeConnection, taskQueue, workflowBundle: bundle, activities: scripted.activities() });
+  const worker = await Worker.create({
+    connection: dev.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: scripted.activities(),
+  });
   const running = worker.run();
   return {
     dev,
@@ -246,7 +298,12 @@ export async function withScriptedCaseWorker<T>(
   run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>,
 ): Promise<T> {
   const scripted = new ScriptedActivities(script);
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: scripted.activities() });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: scripted.activities(),
+  });
   return worker.runUntil(run(caseClientFor(env.client, taskQueue), scripted));
 }
 
@@ -259,7 +316,10 @@ export function timeSkippingCaseSuite(queuePrefix: string) {
   let bundle: WorkflowBundle;
   const suite = {
     env: undefined as unknown as TestWorkflowEnvironment,
-    withCaseWorker: <T>(script: ActivityScript, run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>): Promise<T> => {
+    withCaseWorker: <T>(
+      script: ActivityScript,
+      run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>,
+    ): Promise<T> => {
       seq += 1;
       return withScriptedCaseWorker(suite.env, bundle, `${queuePrefix}-${seq}`, script, run);
     },

@@ -47,7 +47,9 @@ export interface ActivityScript {
   /** Activities that wait for the returned promise before answering (e.g. a notification held by the test). */
   gate?: Partial<Record<keyof CaseActivities, (input: unknown) => Promise<void> | undefined>>;
   /** Activities that fail (retryable) while this says so; `attempt` is the activity attempt, `atMs` the server time. */
-  fail?: Partial<Record<keyof CaseActivities, (call: { attempt: number; atMs: number; input: unknown }) => boolean>>;
+  fail?: Partial<
+    Record<keyof CaseActivities, (call: { attempt: number; atMs: number; input: unknown }) => boolean>
+  >;
 }
 
 export interface RecordedCall {
@@ -88,7 +90,9 @@ export class ScriptedActivities implements CaseActivities {
       'archiveCaseHistory',
       'storeCaseText',
     ];
-    return Object.fromEntries(names.map((name) => [name, (input: unknown) => this.call(name, input)])) as unknown as CaseActivities;
+    return Object.fromEntries(
+      names.map((name) => [name, (input: unknown) => this.call(name, input)]),
+    ) as unknown as CaseActivities;
   }
 
   callsOf(name: keyof CaseActivities): RecordedCall[] {
@@ -105,14 +109,25 @@ export class ScriptedActivities implements CaseActivities {
   /** One activity attempt, from inside an activity context (the simulator routes calls here). */
   async call(name: keyof CaseActivities, input: unknown): Promise<unknown> {
     const info = Context.current().info;
-    this.calls.push({ name, input, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
+    this.calls.push({
+      name,
+      input,
+      scheduledAtMs: info.currentAttemptScheduledTimestampMs,
+      attempt: info.attempt,
+    });
     const parsed: unknown = parseInput(name, ACTIVITY_INPUT_SCHEMAS[name], input);
     if (this.script.hang?.[name]) {
       await Context.current().cancelled;
     }
     const gate = this.script.gate?.[name]?.(parsed);
     if (gate) await gate;
-    if (this.script.fail?.[name]?.({ attempt: info.attempt, atMs: info.currentAttemptScheduledTimestampMs, input: parsed })) {
+    if (
+      this.script.fail?.[name]?.({
+        attempt: info.attempt,
+        atMs: info.currentAttemptScheduledTimestampMs,
+        input: parsed,
+      })
+    ) {
       throw ApplicationFailure.retryable(`scripted outage of ${name}`, 'ScriptedOutage');
     }
     const method = (this[name] as (this: ScriptedActivities, input: never) => Promise<unknown>).bind(this);
@@ -125,10 +140,21 @@ export class ScriptedActivities implements CaseActivities {
   }
 
   async classifyContent(_input: { caseId: string; text?: string; url?: string }): Promise<Classification> {
-    return { confidence: 0, rules: [], alternatives: [], suggestedPriority: 'normal', ...this.script.classification };
+    return {
+      confidence: 0,
+      rules: [],
+      alternatives: [],
+      suggestedPriority: 'normal',
+      ...this.script.classification,
+    };
   }
 
-  async captureSnapshot(input: { requestId: string; caseId: string; url?: string; text?: string }): Promise<EvidenceRecord> {
+  async captureSnapshot(input: {
+    requestId: string;
+    caseId: string;
+    url?: string;
+    text?: string;
+  }): Promise<EvidenceRecord> {
     const body = `<html>${input.url ?? ''}${input.text ?? ''}</html>`;
     return {
       kind: 'snapshot',
@@ -143,7 +169,9 @@ export class ScriptedActivities implements CaseActivities {
     };
   }
 
-  async verifyEvidence(input: { record: EvidenceRecord }): Promise<{ intact: boolean; actualSha256: string }> {
+  async verifyEvidence(input: {
+    record: EvidenceRecord;
+  }): Promise<{ intact: boolean; actualSha256: string }> {
     return { intact: true, actualSha256: input.record.sha256 };
   }
 
@@ -169,7 +197,11 @@ export class ScriptedActivities implements CaseActivities {
       return { status: 'removed', updatedAt: nowIso() };
     }
     if (script.objectAtPoll !== undefined && ticket.polls >= script.objectAtPoll) {
-      return { status: 'objected', reason: script.objection ?? 'the content is lawful satire', updatedAt: nowIso() };
+      return {
+        status: 'objected',
+        reason: script.objection ?? 'the content is lawful satire',
+        updatedAt: nowIso(),
+      };
     }
     return { status: 'pending', updatedAt: nowIso() };
   }
@@ -191,7 +223,12 @@ export class ScriptedActivities implements CaseActivities {
     this.livenessCalls += 1;
     const removed = this.removedUrls.has(input.url);
     const state = this.script.liveness?.(input.url, removed, this.livenessCalls) ?? (removed ? 'gone' : 'up');
-    return { state, ...(state === 'gone' ? { httpStatus: 404 } : state === 'up' ? { httpStatus: 200 } : {}), reason: state === 'gone' ? '404' : state, checkedAt: nowIso() };
+    return {
+      state,
+      ...(state === 'gone' ? { httpStatus: 404 } : state === 'up' ? { httpStatus: 200 } : {}),
+      reason: state === 'gone' ? '404' : state,
+      checkedAt: nowIso(),
+    };
   }
 
   /** Marks a URL as back online (a re-upload), as the monitor will see it. */
@@ -224,7 +261,12 @@ export class ScriptedActivities implements CaseActivities {
     return { bucket: 'saring-evidence-test', key, sha256: sha256(text), size: Buffer.byteLength(text) };
   }
 
-  async archiveCaseHistory(input: { requestId: string; caseId: string; workflowId: string; runId?: string }): Promise<EvidenceRecord> {
+  async archiveCaseHistory(input: {
+    requestId: string;
+    caseId: string;
+    workflowId: string;
+    runId?: string;
+  }): Promise<EvidenceRecord> {
     return {
       kind: 'history_archive',
       bucket: 'saring-audit-test',

@@ -12,7 +12,11 @@ export interface OperationalReading {
 }
 
 /** Reads the numbers the alarms and the worker autoscaling watch, from Temporal itself. */
-export async function readOperationalMetrics(client: Client, namespace: string, taskQueue: string): Promise<OperationalReading> {
+export async function readOperationalMetrics(
+  client: Client,
+  namespace: string,
+  taskQueue: string,
+): Promise<OperationalReading> {
   const backlogOf = async (taskQueueType: temporal.api.enums.v1.TaskQueueType) => {
     const response = await client.workflowService.describeTaskQueue({
       namespace,
@@ -25,7 +29,9 @@ export async function readOperationalMetrics(client: Client, namespace: string, 
   const [workflowBacklog, activityBacklog, breached] = await Promise.all([
     backlogOf(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW),
     backlogOf(TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY),
-    client.workflow.count(`${CASE_SEARCH_ATTRIBUTES.slaBreached.name} = true AND ExecutionStatus = 'Running'`),
+    client.workflow.count(
+      `${CASE_SEARCH_ATTRIBUTES.slaBreached.name} = true AND ExecutionStatus = 'Running'`,
+    ),
   ]);
   return { backlog: workflowBacklog + activityBacklog, openBreachedCases: breached.count };
 }

@@ -9,7 +9,12 @@ export interface MetricSample {
   unit: 'Count' | 'Seconds';
 }
 
-export function emfLine(namespace: string, dimensions: Record<string, string>, samples: MetricSample[], at = new Date()): string {
+export function emfLine(
+  namespace: string,
+  dimensions: Record<string, string>,
+  samples: MetricSample[],
+  at = new Date(),
+): string {
   return JSON.stringify({
     _aws: {
       Timestamp: at.getTime(),

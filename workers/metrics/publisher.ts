@@ -19,7 +19,10 @@ export interface MetricsPublisherOptions {
  * Publishes the metrics config/metrics.ts names, once a minute: TaskQueueBacklog (scales the workers),
  * SlaBreaches and WorkerErrors (alarms). A failed reading is logged and skipped, never fatal.
  */
-export function startMetricsPublisher(options: MetricsPublisherOptions): { publishOnce(): Promise<void>; stop(): void } {
+export function startMetricsPublisher(options: MetricsPublisherOptions): {
+  publishOnce(): Promise<void>;
+  stop(): void;
+} {
   const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
   const publishOnce = async () => {
     try {

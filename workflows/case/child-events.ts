@@ -17,9 +17,13 @@ export function applyTakedownOutcome(ctx: CaseContext, track: TakedownTrack, out
   track.status = FINAL_STATUS[outcome.result];
   if (outcome.level) track.level = outcome.level;
   track.updatedAt = outcome.finishedAt;
-  ctx.record('takedown_finished', `${track.platform}: ${outcome.result.replace(/_/g, ' ')}${outcome.level ? ` after ${outcome.level}` : ''}`, {
-    source: `platform:${track.platform}`,
-  });
+  ctx.record(
+    'takedown_finished',
+    `${track.platform}: ${outcome.result.replace(/_/g, ' ')}${outcome.level ? ` after ${outcome.level}` : ''}`,
+    {
+      source: `platform:${track.platform}`,
+    },
+  );
 }
 
 /** Applies a child workflow's progress report to the case state and timeline. */

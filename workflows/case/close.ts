@@ -4,7 +4,11 @@ import { caseActivities } from '../activity-stubs';
 import type { CaseContext } from './context';
 
 /** Builds the outcome from the state. */
-export function buildOutcome(ctx: CaseContext, resolution: Resolution, closedBy: Actor | undefined): CaseOutcome {
+export function buildOutcome(
+  ctx: CaseContext,
+  resolution: Resolution,
+  closedBy: Actor | undefined,
+): CaseOutcome {
   const { state } = ctx;
   const takedowns: TakedownOutcome[] = state.tracks.takedowns.map((track) => ({
     platform: track.platform,
@@ -13,7 +17,9 @@ export function buildOutcome(ctx: CaseContext, resolution: Resolution, closedBy:
     ...(track.level ? { level: track.level } : {}),
     ...(track.ticketId ? { ticketId: track.ticketId } : {}),
     ...(track.objection ? { objection: track.objection.reason } : {}),
-    ...(track.blocklistRecommendationId ? { blocklistRecommendationId: track.blocklistRecommendationId } : {}),
+    ...(track.blocklistRecommendationId
+      ? { blocklistRecommendationId: track.blocklistRecommendationId }
+      : {}),
     finishedAt: track.updatedAt,
   }));
   const statements: PublishedStatement[] = [state.tracks.clarification, state.tracks.response]
@@ -36,7 +42,13 @@ export function buildOutcome(ctx: CaseContext, resolution: Resolution, closedBy:
     detections: state.detections.count,
     slaBreaches: state.deadlines.filter((deadline) => deadline.breachedAt !== undefined).length,
     ...(resolution === 'withdrawn' && withdrawal?.approvedBy
-      ? { withdrawal: { reason: withdrawal.reason, requestedBy: withdrawal.requestedBy, approvedBy: withdrawal.approvedBy } }
+      ? {
+          withdrawal: {
+            reason: withdrawal.reason,
+            requestedBy: withdrawal.requestedBy,
+            approvedBy: withdrawal.approvedBy,
+          },
+        }
       : {}),
     closedAt: ctx.nowIso(),
     ...(closedBy ? { closedBy } : {}),
@@ -47,7 +59,11 @@ export function buildOutcome(ctx: CaseContext, resolution: Resolution, closedBy:
  * Closes the case: open deadlines and unfinished tracks are closed, the outcome recorded, the search
  * attributes brought up to date and the history archived. Runs outside any cancelled scope.
  */
-export async function closeCase(ctx: CaseContext, resolution: Resolution, closedBy?: Actor): Promise<CaseOutcome> {
+export async function closeCase(
+  ctx: CaseContext,
+  resolution: Resolution,
+  closedBy?: Actor,
+): Promise<CaseOutcome> {
   return CancellationScope.nonCancellable(async () => {
     const { state } = ctx;
     if (ctx.v2) cancelRunningChildren(ctx);
@@ -61,12 +77,23 @@ export async function closeCase(ctx: CaseContext, resolution: Resolution, closed
         track.result = 'cancelled';
       }
     }
-    if (state.tracks.police && state.tracks.police.status !== 'reported' && state.tracks.police.status !== 'failed') {
+    if (
+      state.tracks.police &&
+      state.tracks.police.status !== 'reported' &&
+      state.tracks.police.status !== 'failed'
+    ) {
       state.tracks.police.status = 'cancelled';
     }
     const outcome = buildOutcome(ctx, resolution, closedBy);
-    ctx.setStage(resolution === 'withdrawn' ? 'withdrawn' : 'closed', closedBy ? { actor: closedBy } : undefined);
-    ctx.record('closed', `closed: ${resolution.replace('_', ' ')}`, closedBy ? { actor: closedBy } : { source: 'workflow' });
+    ctx.setStage(
+      resolution === 'withdrawn' ? 'withdrawn' : 'closed',
+      closedBy ? { actor: closedBy } : undefined,
+    );
+    ctx.record(
+      'closed',
+      `closed: ${resolution.replace('_', ' ')}`,
+      closedBy ? { actor: closedBy } : { source: 'workflow' },
+    );
     state.outcome = outcome;
     ctx.syncNow();
     try {
@@ -95,7 +122,10 @@ function cancelRunningChildren(ctx: CaseContext): void {
   const { state } = ctx;
   const running = [
     ...state.tracks.takedowns.filter((track) => !track.result).map((track) => track.childWorkflowId),
-    ...(state.tracks.police && ['delivering', 'awaiting_acknowledgment', 'awaiting_report'].includes(state.tracks.police.status) ? [state.tracks.police.childWorkflowId] : []),
+    ...(state.tracks.police &&
+    ['delivering', 'awaiting_acknowledgment', 'awaiting_report'].includes(state.tracks.police.status)
+      ? [state.tracks.police.childWorkflowId]
+      : []),
   ];
   // A withdrawal cancelled the process scope, and with it the children this run started: asking them a
   // second time is refused by the server. The requests go out with the case's next commands; the case

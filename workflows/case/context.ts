@@ -1,5 +1,13 @@
 import { allHandlersFinished, CancellationScope, condition } from '@temporalio/workflow';
-import type { Actor, CasePolicy, CaseStage, CaseState, CaseUpdateName, Detection, TimelineAction } from '../../domain';
+import type {
+  Actor,
+  CasePolicy,
+  CaseStage,
+  CaseState,
+  CaseUpdateName,
+  Detection,
+  TimelineAction,
+} from '../../domain';
 import { Notifier } from '../notify';
 import type { DeadlineEvent } from '../internal-messages';
 import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../sla';
@@ -43,7 +51,10 @@ export class CaseContext implements SlaReporter {
     this.caseId = state.caseId;
     this.archiver = v2 ? new TimelineArchiver(this) : undefined;
     this.notifier = new Notifier(state.caseId, (notification) =>
-      this.record('notification_failed', `could not notify ${notification.audience}: ${notification.subject}`),
+      this.record(
+        'notification_failed',
+        `could not notify ${notification.audience}: ${notification.subject}`,
+      ),
     );
   }
 
@@ -117,10 +128,16 @@ export class CaseContext implements SlaReporter {
     const deadline = applyDeadlineEvent(this.state.deadlines, event);
     if (!deadline) return;
     if (event.type === 'reminded') {
-      this.record('sla_reminder', `${Math.round(event.fraction * 100)}% of the SLA for ${deadline.label} passed; due ${deadline.dueAt}`);
+      this.record(
+        'sla_reminder',
+        `${Math.round(event.fraction * 100)}% of the SLA for ${deadline.label} passed; due ${deadline.dueAt}`,
+      );
     } else if (event.type === 'breached') {
       this.state.slaBreached = true;
-      this.record('sla_breach', `SLA for ${deadline.label} breached (due ${deadline.dueAt}); escalated to the supervisors`);
+      this.record(
+        'sla_breach',
+        `SLA for ${deadline.label} breached (due ${deadline.dueAt}); escalated to the supervisors`,
+      );
     } else if (event.type === 'closed' && event.how !== 'cancelled') {
       this.record('sla_met', `${deadline.label} done ${event.how === 'met' ? 'within' : 'after'} its SLA`);
     }
@@ -135,7 +152,13 @@ export class CaseContext implements SlaReporter {
   /** Closes every deadline still open (the case ended another way). */
   closeOpenDeadlines(): void {
     for (const deadline of this.state.deadlines) {
-      if (!deadline.closedAt) applyDeadlineEvent(this.state.deadlines, { type: 'closed', id: deadline.id, at: this.nowIso(), how: 'cancelled' });
+      if (!deadline.closedAt)
+        applyDeadlineEvent(this.state.deadlines, {
+          type: 'closed',
+          id: deadline.id,
+          at: this.nowIso(),
+          how: 'cancelled',
+        });
     }
     this.changed();
   }

@@ -13,7 +13,9 @@ export function watchCaseDeadline(
   assignee: () => string | undefined,
 ): DeadlineWatch {
   const { state, policy } = ctx;
-  const existing: Deadline | undefined = ctx.v2 ? state.deadlines.find((deadline) => deadline.id === params.id) : undefined;
+  const existing: Deadline | undefined = ctx.v2
+    ? state.deadlines.find((deadline) => deadline.id === params.id)
+    : undefined;
   if (existing?.closedAt) return { done: Promise.resolve(), stop: async () => undefined };
   const deadline =
     existing ??
@@ -26,5 +28,11 @@ export function watchCaseDeadline(
       ...(params.startedAtMs !== undefined ? { startedAtMs: params.startedAtMs } : {}),
       ...(params.assigneeNow ? { assignee: params.assigneeNow } : {}),
     });
-  return watchDeadline(deadline, { reminders: policy.reminders, isMet, reporter: ctx, assignee, resumed: existing !== undefined });
+  return watchDeadline(deadline, {
+    reminders: policy.reminders,
+    isMet,
+    reporter: ctx,
+    assignee,
+    resumed: existing !== undefined,
+  });
 }

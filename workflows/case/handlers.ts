@@ -16,7 +16,12 @@ import {
   type CaseUpdateResult,
 } from '../../domain';
 import { caseQueries, caseSignals, caseUpdates } from '../messages';
-import { childEventSignal, objectionDecisionSignal, policeAcknowledgedSignal, policeReportSignal } from '../internal-messages';
+import {
+  childEventSignal,
+  objectionDecisionSignal,
+  policeAcknowledgedSignal,
+  policeReportSignal,
+} from '../internal-messages';
 import type { CaseContext } from './context';
 import { applyChildEvent } from './child-events';
 import { MAX_DETECTION_IDS, MAX_DETECTION_SAMPLE, MAX_REPORTER_REFS } from './state';
@@ -24,15 +29,28 @@ import { MAX_DETECTION_IDS, MAX_DETECTION_SAMPLE, MAX_REPORTER_REFS } from './st
 /** Validates an update payload and the role/stage rules; throws the failure the caller receives. */
 function validate<K extends CaseUpdateName>(ctx: CaseContext, name: K, raw: unknown): CaseUpdateCommand<K> {
   if (ctx.inFlight.has(name)) {
-    throw ApplicationFailure.create({ type: 'CONFLICT', message: `${name}: another ${name} on this case is still being applied; read the case again`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: 'CONFLICT',
+      message: `${name}: another ${name} on this case is still being applied; read the case again`,
+      nonRetryable: true,
+    });
   }
   const parsed = CASE_UPDATE_SCHEMAS[name].safeParse(raw);
   if (!parsed.success) {
-    throw ApplicationFailure.create({ type: 'INVALID_PAYLOAD', message: `${name}: ${describeIssues(parsed.error)}`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: 'INVALID_PAYLOAD',
+      message: `${name}: ${describeIssues(parsed.error)}`,
+      nonRetryable: true,
+    });
   }
   const command = parsed.data as CaseUpdateCommand<K>;
   const violation = checkCommand(name, command, ctx.state);
-  if (violation) throw ApplicationFailure.create({ type: violation.code, message: `${name}: ${violation.message}`, nonRetryable: true });
+  if (violation)
+    throw ApplicationFailure.create({
+      type: violation.code,
+      message: `${name}: ${violation.message}`,
+      nonRetryable: true,
+    });
   return command;
 }
 
@@ -42,13 +60,23 @@ function validate<K extends CaseUpdateName>(ctx: CaseContext, name: K, raw: unkn
  * outward call before changing the state, so a failed update changes nothing; while it runs, a second
  * update of the same name is refused.
  */
-function onUpdate<K extends CaseUpdateName>(ctx: CaseContext, name: K, apply: (command: CaseUpdateCommand<K>) => string | Promise<string>): void {
+function onUpdate<K extends CaseUpdateName>(
+  ctx: CaseContext,
+  name: K,
+  apply: (command: CaseUpdateCommand<K>) => string | Promise<string>,
+): void {
   // One generic registration for all updates: the payload is unknown until the validator has parsed it.
   const definition = caseUpdates[name] as unknown as UpdateDefinition<CaseUpdateResult, [unknown]>;
   const result = (changed: string): CaseUpdateResult => {
     ctx.state.revision += 1;
     ctx.changed();
-    return { caseId: ctx.caseId, update: name, revision: ctx.state.revision, stage: ctx.state.stage, changed };
+    return {
+      caseId: ctx.caseId,
+      update: name,
+      revision: ctx.state.revision,
+      stage: ctx.state.stage,
+      changed,
+    };
   };
   setHandler(
     definition,
@@ -108,7 +136,11 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     tally.bySource[detection.source] = (tally.bySource[detection.source] ?? 0) + 1;
     tally.firstAt ??= detection.observedAt;
     tally.lastAt = detection.observedAt;
-    if (detection.reporterRef && tally.reporterRefs.length < MAX_REPORTER_REFS && !tally.reporterRefs.includes(detection.reporterRef)) {
+    if (
+      detection.reporterRef &&
+      tally.reporterRefs.length < MAX_REPORTER_REFS &&
+      !tally.reporterRefs.includes(detection.reporterRef)
+    ) {
       tally.reporterRefs.push(detection.reporterRef);
     }
     const source = `${detection.source}:${detection.reportedBy}`;
@@ -141,7 +173,8 @@ export function registerCaseHandlers(ctx: CaseContext): void {
 
   onUpdate(ctx, 'assignVerifier', ({ actor, assignee }) => {
     state.assignee = assignee;
-    for (const deadline of openDeadlines(state)) if (deadline.sla === 'verification') deadline.assignee = assignee;
+    for (const deadline of openDeadlines(state))
+      if (deadline.sla === 'verification') deadline.assignee = assignee;
     const changed = actor.officerId === assignee ? `${assignee} claimed the case` : `assigned to ${assignee}`;
     ctx.record('assigned', changed, { actor });
     void ctx.notify({
@@ -199,7 +232,11 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     const track = state.tracks[kind]!;
     track.approval = { revision, by: actor, at: ctx.nowIso() };
     track.status = 'publishing';
-    ctx.record('statement_approved', `${kind} revision ${revision} approved (drafted by ${track.draft!.by.officerId})`, { actor });
+    ctx.record(
+      'statement_approved',
+      `${kind} revision ${revision} approved (drafted by ${track.draft!.by.officerId})`,
+      { actor },
+    );
     return `${kind} revision ${revision} approved`;
   });
 
@@ -220,10 +257,17 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     const change = () => {
       police.acknowledged = { by: actor, at };
       police.status = 'awaiting_report';
-      ctx.record('police_acknowledged', `police acknowledged the evidence package${police.referenceId ? ` ${police.referenceId}` : ''}`, { actor });
+      ctx.record(
+        'police_acknowledged',
+        `police acknowledged the evidence package${police.referenceId ? ` ${police.referenceId}` : ''}`,
+        { actor },
+      );
     };
     if (!ctx.v2) change();
-    await getExternalWorkflowHandle(police.childWorkflowId).signal(policeAcknowledgedSignal, { by: actor, at });
+    await getExternalWorkflowHandle(police.childWorkflowId).signal(policeAcknowledgedSignal, {
+      by: actor,
+      at,
+    });
     if (ctx.v2) change();
     return 'police acknowledgment recorded';
   });
@@ -237,7 +281,11 @@ export function registerCaseHandlers(ctx: CaseContext): void {
       ctx.record('police_report_recorded', `police report ${reportNumber}`, { actor });
     };
     if (!ctx.v2) change();
-    await getExternalWorkflowHandle(police.childWorkflowId).signal(policeReportSignal, { number: reportNumber, by: actor, at });
+    await getExternalWorkflowHandle(police.childWorkflowId).signal(policeReportSignal, {
+      number: reportNumber,
+      by: actor,
+      at,
+    });
     if (ctx.v2) change();
     return `police report ${reportNumber} recorded`;
   });
@@ -252,12 +300,21 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     const track = state.tracks.takedowns.find((candidate) => candidate.key === takedownKey)!;
     const change = () => {
       track.objection = { ...track.objection!, decision, decidedBy: actor, decisionReason: reason };
-      track.status = decision === 'uphold' ? 'objection_upheld' : track.level ? 'escalating' : 'awaiting_compliance';
+      track.status =
+        decision === 'uphold' ? 'objection_upheld' : track.level ? 'escalating' : 'awaiting_compliance';
       track.updatedAt = ctx.nowIso();
-      ctx.record('objection_resolved', `${track.platform} objection ${decision === 'uphold' ? 'upheld' : 'rejected'}: ${reason}`, { actor });
+      ctx.record(
+        'objection_resolved',
+        `${track.platform} objection ${decision === 'uphold' ? 'upheld' : 'rejected'}: ${reason}`,
+        { actor },
+      );
     };
     if (!ctx.v2) change();
-    await getExternalWorkflowHandle(track.childWorkflowId).signal(objectionDecisionSignal, { decision, by: actor, reason });
+    await getExternalWorkflowHandle(track.childWorkflowId).signal(objectionDecisionSignal, {
+      decision,
+      by: actor,
+      reason,
+    });
     if (ctx.v2) change();
     return `${track.platform} objection ${decision === 'uphold' ? 'upheld' : 'rejected'}`;
   });
@@ -279,7 +336,11 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     const withdrawal = state.withdrawal!;
     withdrawal.approvedBy = actor;
     withdrawal.approvedAt = ctx.nowIso();
-    ctx.record('withdrawal_approved', `withdrawal requested by ${withdrawal.requestedBy.officerId} approved`, { actor });
+    ctx.record(
+      'withdrawal_approved',
+      `withdrawal requested by ${withdrawal.requestedBy.officerId} approved`,
+      { actor },
+    );
     ctx.processScope.cancel();
     return 'withdrawal approved';
   });

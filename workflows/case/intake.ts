@@ -1,5 +1,11 @@
 import { ApplicationFailure, CancellationScope, condition } from '@temporalio/workflow';
-import { CATEGORY_LABELS, higherPriority, priorityFor, type Classification, type Detection } from '../../domain';
+import {
+  CATEGORY_LABELS,
+  higherPriority,
+  priorityFor,
+  type Classification,
+  type Detection,
+} from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import type { CaseContext } from './context';
 
@@ -30,17 +36,30 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
   if (text && text.length > EXCERPT_CHARS) {
     // The full text lives in S3; the state keeps the excerpt and the reference with its digest.
     await attempt(ctx, 'storing the detection text', async () => {
-      state.subject.text = await caseActivities.storeCaseText({ requestId: `${state.caseId}:detection-text`, caseId: state.caseId, kind: 'detection_text', text });
+      state.subject.text = await caseActivities.storeCaseText({
+        requestId: `${state.caseId}:detection-text`,
+        caseId: state.caseId,
+        kind: 'detection_text',
+        text,
+      });
     });
   }
 
   let classification: Classification | undefined;
   if (text || detection.url) {
     await attempt(ctx, 'classification', async () => {
-      classification = await caseActivities.classifyContent({ caseId: state.caseId, ...(text ? { text } : {}), ...(detection.url ? { url: detection.url } : {}) });
+      classification = await caseActivities.classifyContent({
+        caseId: state.caseId,
+        ...(text ? { text } : {}),
+        ...(detection.url ? { url: detection.url } : {}),
+      });
     });
   } else {
-    ctx.record('classified', 'not classified: the detection carries only a content hash; the verifier decides', { source: 'classifier' });
+    ctx.record(
+      'classified',
+      'not classified: the detection carries only a content hash; the verifier decides',
+      { source: 'classifier' },
+    );
   }
   applyClassification(ctx, detection, classification);
 
@@ -53,7 +72,9 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
         ...(text ? { text } : {}),
       });
       state.evidence.push(snapshot);
-      ctx.record('evidence_captured', `snapshot ${snapshot.key} sha256 ${snapshot.sha256.slice(0, 12)}...`, { source: 'evidence' });
+      ctx.record('evidence_captured', `snapshot ${snapshot.key} sha256 ${snapshot.sha256.slice(0, 12)}...`, {
+        source: 'evidence',
+      });
     });
   }
   enterVerification(ctx, detection);
@@ -65,13 +86,21 @@ async function attempt(ctx: CaseContext, what: string, run: () => Promise<void>)
     await run();
   } catch (error) {
     if (CancellationScope.current().consideredCancelled) throw error;
-    ctx.record(what === 'classification' ? 'classified' : 'evidence_captured', `${what} failed, the case goes on without it: ${error instanceof Error ? error.message : String(error)}`, {
-      source: what === 'classification' ? 'classifier' : 'evidence',
-    });
+    ctx.record(
+      what === 'classification' ? 'classified' : 'evidence_captured',
+      `${what} failed, the case goes on without it: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        source: what === 'classification' ? 'classifier' : 'evidence',
+      },
+    );
   }
 }
 
-function applyClassification(ctx: CaseContext, detection: Detection, classification: Classification | undefined): void {
+function applyClassification(
+  ctx: CaseContext,
+  detection: Detection,
+  classification: Classification | undefined,
+): void {
   const { state, policy } = ctx;
   if (classification) state.classification = classification;
   const category = classification?.category ?? detection.suggestedCategory;
@@ -119,7 +148,9 @@ async function legacyIntake(ctx: CaseContext, detection: Detection): Promise<voi
       ...(detection.text ? { text: detection.text } : {}),
     });
     state.evidence.push(snapshot);
-    ctx.record('evidence_captured', `snapshot ${snapshot.key} sha256 ${snapshot.sha256.slice(0, 12)}...`, { source: 'evidence' });
+    ctx.record('evidence_captured', `snapshot ${snapshot.key} sha256 ${snapshot.sha256.slice(0, 12)}...`, {
+      source: 'evidence',
+    });
   } catch (error) {
     if (CancellationScope.current().consideredCancelled) throw error;
     // Verification can go on without a snapshot; the officer can attach evidence.

@@ -26,7 +26,10 @@ export async function runMonitoring(ctx: CaseContext, continueAsNew: () => Promi
       runs: 1,
     };
     ctx.setStage('monitoring');
-    ctx.record('monitoring_started', `watching ${watched().length} removed URL(s) for re-uploads until ${state.monitoring.until}`);
+    ctx.record(
+      'monitoring_started',
+      `watching ${watched().length} removed URL(s) for re-uploads until ${state.monitoring.until}`,
+    );
   }
   const monitoring = state.monitoring;
   const until = Date.parse(monitoring.until);
@@ -34,23 +37,34 @@ export async function runMonitoring(ctx: CaseContext, continueAsNew: () => Promi
   for (;;) {
     const remaining = until - Date.now();
     if (remaining <= 0 || ctx.closeRequested) return;
-    await condition(() => ctx.reuploadReported || ctx.closeRequested !== undefined, Math.min(durationMs(policy.monitoring.checkInterval), remaining));
+    await condition(
+      () => ctx.reuploadReported || ctx.closeRequested !== undefined,
+      Math.min(durationMs(policy.monitoring.checkInterval), remaining),
+    );
     if (ctx.closeRequested) return;
     ctx.reuploadReported = false;
     for (const track of watched()) {
       const liveness = await caseActivities.checkLiveness({ url: track.url, platform: track.platform });
       if (liveness.state !== 'up') continue;
       reopenForReupload(ctx, track, liveness.reason);
-      await guarded(ctx, `takedown ${track.key} attempt ${track.attempt}`, () => runTakedownTrack(ctx, track), () => {
-        track.status = 'failed';
-        track.result = 'failed';
-      });
+      await guarded(
+        ctx,
+        `takedown ${track.key} attempt ${track.attempt}`,
+        () => runTakedownTrack(ctx, track),
+        () => {
+          track.status = 'failed';
+          track.result = 'failed';
+        },
+      );
     }
     monitoring.checks += 1;
     checksThisRun += 1;
     ctx.changed();
     const moreToWatch = Date.now() < until && !ctx.closeRequested;
-    if (moreToWatch && (checksThisRun >= policy.monitoring.checksPerRun || workflowInfo().continueAsNewSuggested)) {
+    if (
+      moreToWatch &&
+      (checksThisRun >= policy.monitoring.checksPerRun || workflowInfo().continueAsNewSuggested)
+    ) {
       await continueAsNew();
     }
   }
@@ -66,7 +80,10 @@ function startMonitoring(ctx: CaseContext, watchedCount: number): void {
     runs: 1,
   };
   ctx.setStage('monitoring');
-  ctx.record('monitoring_started', `watching ${watchedCount} removed URL(s) for re-uploads until ${ctx.state.monitoring.until}`);
+  ctx.record(
+    'monitoring_started',
+    `watching ${watchedCount} removed URL(s) for re-uploads until ${ctx.state.monitoring.until}`,
+  );
 }
 
 /**
@@ -81,10 +98,15 @@ async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<ne
   const watched = () => state.tracks.takedowns.filter((track) => track.result === 'removed');
   const running = new Map<string, Promise<void>>();
   const retake = (track: TakedownTrack) => {
-    const run = guarded(ctx, `takedown ${track.key} attempt ${track.attempt}`, () => runTakedownTrack(ctx, track), () => {
-      track.status = 'failed';
-      track.result = 'failed';
-    }).finally(() => running.delete(track.key));
+    const run = guarded(
+      ctx,
+      `takedown ${track.key} attempt ${track.attempt}`,
+      () => runTakedownTrack(ctx, track),
+      () => {
+        track.status = 'failed';
+        track.result = 'failed';
+      },
+    ).finally(() => running.delete(track.key));
     running.set(track.key, run);
   };
   if (!state.monitoring) {
@@ -99,7 +121,10 @@ async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<ne
   for (;;) {
     const remaining = until - Date.now();
     if (remaining <= 0 || ctx.closeRequested) break;
-    await condition(() => ctx.reuploadReported || ctx.closeRequested !== undefined || suggested(), Math.min(durationMs(policy.monitoring.checkInterval), remaining));
+    await condition(
+      () => ctx.reuploadReported || ctx.closeRequested !== undefined || suggested(),
+      Math.min(durationMs(policy.monitoring.checkInterval), remaining),
+    );
     if (ctx.closeRequested) break;
     if (suggested() && !ctx.reuploadReported) await continueAsNew();
     ctx.reuploadReported = false;
@@ -113,7 +138,8 @@ async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<ne
     checksThisRun += 1;
     ctx.changed();
     const moreToWatch = Date.now() < until && !ctx.closeRequested;
-    if (moreToWatch && (checksThisRun >= policy.monitoring.checksPerRun || suggested())) await continueAsNew();
+    if (moreToWatch && (checksThisRun >= policy.monitoring.checksPerRun || suggested()))
+      await continueAsNew();
   }
   if (!ctx.closeRequested) await Promise.all(running.values());
 }
@@ -122,9 +148,13 @@ async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<ne
 function reopenForReupload(ctx: CaseContext, track: TakedownTrack, reason: string): void {
   const { state } = ctx;
   state.monitoring!.reuploads += 1;
-  ctx.record('reupload_detected', `${track.url} is reachable again on ${track.platform} (${reason}); new takedown requested`, {
-    source: 'monitor',
-  });
+  ctx.record(
+    'reupload_detected',
+    `${track.url} is reachable again on ${track.platform} (${reason}); new takedown requested`,
+    {
+      source: 'monitor',
+    },
+  );
   track.attempt += 1;
   track.childWorkflowId = takedownChildId(state.caseId, track.key, track.attempt);
   track.status = 'starting';

@@ -1,6 +1,12 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { z } from 'zod';
-import { CaseState, CaseStateVersionError, ContentCaseInput, describeIssues, migrateCaseState } from '../../domain';
+import {
+  CaseState,
+  CaseStateVersionError,
+  ContentCaseInput,
+  describeIssues,
+  migrateCaseState,
+} from '../../domain';
 
 /**
  * Input parsing that fails the workflow, never the workflow task: a ZodError thrown from workflow

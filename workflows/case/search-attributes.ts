@@ -4,7 +4,9 @@ import { CASE_SEARCH_ATTRIBUTES as SA, openDeadlines, type CaseState } from '../
 
 /** The search attribute values of a case (null: not set). */
 export function caseSearchAttributes(state: CaseState): SearchAttributeUpdatePair[] {
-  const platforms = [...new Set([state.subject.platform, ...state.tracks.takedowns.map((track) => track.platform)])]
+  const platforms = [
+    ...new Set([state.subject.platform, ...state.tracks.takedowns.map((track) => track.platform)]),
+  ]
     .filter((platform): platform is NonNullable<typeof platform> => platform !== undefined)
     .sort();
   const dueTimes = openDeadlines(state).map((deadline) => Date.parse(deadline.dueAt));

@@ -1,7 +1,19 @@
-import { CASE_STATE_SCHEMA_VERSION, type CasePolicy, type CaseState, type PreviousCase, type StatementKind, type StatementTrack } from '../../domain';
+import {
+  CASE_STATE_SCHEMA_VERSION,
+  type CasePolicy,
+  type CaseState,
+  type PreviousCase,
+  type StatementKind,
+  type StatementTrack,
+} from '../../domain';
 
 /** The state of a new case, before its first detection is applied. */
-export function initialState(params: { caseId: string; generation: number; policy: CasePolicy; previousCase?: PreviousCase }): CaseState {
+export function initialState(params: {
+  caseId: string;
+  generation: number;
+  policy: CasePolicy;
+  previousCase?: PreviousCase;
+}): CaseState {
   return {
     schemaVersion: CASE_STATE_SCHEMA_VERSION,
     caseId: params.caseId,
@@ -13,7 +25,15 @@ export function initialState(params: { caseId: string; generation: number; polic
     priority: 'normal',
     region: 'unknown',
     subject: {},
-    detections: { count: 0, bySource: {}, rejected: 0, reporterRefs: [], duplicates: 0, recentIds: [], sample: [] },
+    detections: {
+      count: 0,
+      bySource: {},
+      rejected: 0,
+      reporterRefs: [],
+      duplicates: 0,
+      recentIds: [],
+      sample: [],
+    },
     evidence: [],
     tracks: { takedowns: [] },
     deadlines: [],

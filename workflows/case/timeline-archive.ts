@@ -69,9 +69,20 @@ export class TimelineArchiver {
         requestId: `${state.caseId}:timeline:${fromSeq}-${toSeq}`,
         caseId: state.caseId,
         kind: 'timeline',
-        text: JSON.stringify({ caseId: state.caseId, fromSeq, toSeq, previousSha256: previous?.ref.sha256 ?? null, entries }),
+        text: JSON.stringify({
+          caseId: state.caseId,
+          fromSeq,
+          toSeq,
+          previousSha256: previous?.ref.sha256 ?? null,
+          entries,
+        }),
       });
-      state.timelineArchives.push({ fromSeq, toSeq, ref, ...(previous ? { previousSha256: previous.ref.sha256 } : {}) });
+      state.timelineArchives.push({
+        fromSeq,
+        toSeq,
+        ref,
+        ...(previous ? { previousSha256: previous.ref.sha256 } : {}),
+      });
       state.timeline = state.timeline.filter((entry) => entry.seq > toSeq);
       this.ctx.changed();
       return true;

@@ -7,7 +7,13 @@ export async function runVerification(ctx: CaseContext): Promise<void> {
   const { state } = ctx;
   const watch = watchCaseDeadline(
     ctx,
-    { id: 'verification', sla: 'verification', label: 'verification', startedAtMs: Date.parse(state.openedAt), ...(state.assignee ? { assigneeNow: state.assignee } : {}) },
+    {
+      id: 'verification',
+      sla: 'verification',
+      label: 'verification',
+      startedAtMs: Date.parse(state.openedAt),
+      ...(state.assignee ? { assigneeNow: state.assignee } : {}),
+    },
     () => state.verdict !== undefined,
     () => state.assignee,
   );

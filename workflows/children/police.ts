@@ -22,7 +22,11 @@ export async function PoliceEscalationWorkflow(rawInput: PoliceChildInput): Prom
   const v2 = usePatch(PATCHES.police);
   const parsed = PoliceChildInput.safeParse(rawInput);
   if (!parsed.success) {
-    throw ApplicationFailure.create({ type: 'INVALID_CHILD_INPUT', nonRetryable: true, message: `PoliceEscalationWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only` });
+    throw ApplicationFailure.create({
+      type: 'INVALID_CHILD_INPUT',
+      nonRetryable: true,
+      message: `PoliceEscalationWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only`,
+    });
   }
   const reporter = new CaseReporter(parsed.data.caseId);
   if (!v2) return escalate(parsed.data, reporter);
@@ -31,7 +35,13 @@ export async function PoliceEscalationWorkflow(rawInput: PoliceChildInput): Prom
   } catch (error) {
     // The case may have continued as new and no longer awaits this child's result: it hears of the failure here.
     if (!isCancellation(error)) {
-      await reporter.send({ type: 'police', patch: { status: 'failed' }, action: 'track_failed', summary: `police escalation failed: ${error instanceof Error ? error.message : String(error)}`, source: 'police' });
+      await reporter.send({
+        type: 'police',
+        patch: { status: 'failed' },
+        action: 'track_failed',
+        summary: `police escalation failed: ${error instanceof Error ? error.message : String(error)}`,
+        source: 'police',
+      });
     }
     throw error;
   }
@@ -74,18 +84,43 @@ async function escalate(input: PoliceChildInput, reporter: CaseReporter): Promis
     body: `A ${input.category} case was escalated to the police. Acknowledge it, then record the police report number.`,
   });
 
-  const ackDeadline = newDeadline({ id: 'police_acknowledgment', sla: 'police_acknowledgment', label: 'police acknowledgment', priority, policy });
-  const ackWatch = watchDeadline(ackDeadline, { reminders: policy.reminders, isMet: () => acknowledged !== undefined, reporter });
+  const ackDeadline = newDeadline({
+    id: 'police_acknowledgment',
+    sla: 'police_acknowledgment',
+    label: 'police acknowledgment',
+    priority,
+    policy,
+  });
+  const ackWatch = watchDeadline(ackDeadline, {
+    reminders: policy.reminders,
+    isMet: () => acknowledged !== undefined,
+    reporter,
+  });
   await condition(() => acknowledged !== undefined);
   await ackWatch.done;
   status = 'awaiting_report';
 
-  const reportDeadline = newDeadline({ id: 'police_report', sla: 'police_report', label: 'police report number', priority, policy });
-  const reportWatch = watchDeadline(reportDeadline, { reminders: policy.reminders, isMet: () => report !== undefined, reporter });
+  const reportDeadline = newDeadline({
+    id: 'police_report',
+    sla: 'police_report',
+    label: 'police report number',
+    priority,
+    policy,
+  });
+  const reportWatch = watchDeadline(reportDeadline, {
+    reminders: policy.reminders,
+    isMet: () => report !== undefined,
+    reporter,
+  });
   await condition(() => report !== undefined);
   await reportWatch.done;
   status = 'reported';
   await reporter.notifier.settled();
 
-  return { referenceId: receipt.referenceId, acknowledgedBy: acknowledged!.by, reportNumber: report!.number, reportedBy: report!.by };
+  return {
+    referenceId: receipt.referenceId,
+    acknowledgedBy: acknowledged!.by,
+    reportNumber: report!.number,
+    reportedBy: report!.by,
+  };
 }

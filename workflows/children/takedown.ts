@@ -1,8 +1,28 @@
-import { ApplicationFailure, CancellationScope, condition, isCancellation, log, setHandler, sleep } from '@temporalio/workflow';
-import { ESCALATION_LEVELS, TakedownChildInput, durationMs, type EscalationLevel, type TakedownOutcome, type TimelineAction } from '../../domain';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  log,
+  setHandler,
+  sleep,
+} from '@temporalio/workflow';
+import {
+  ESCALATION_LEVELS,
+  TakedownChildInput,
+  durationMs,
+  type EscalationLevel,
+  type TakedownOutcome,
+  type TimelineAction,
+} from '../../domain';
 import { caseActivities, pollTakedownStatus } from '../activity-stubs';
 import { newDeadline, watchDeadline } from '../sla';
-import { childStatusQuery, objectionDecisionSignal, type ObjectionDecision, type TakedownPatch } from '../internal-messages';
+import {
+  childStatusQuery,
+  objectionDecisionSignal,
+  type ObjectionDecision,
+  type TakedownPatch,
+} from '../internal-messages';
 import { CaseReporter } from './case-reporter';
 import { PATCHES, usePatch } from '../case/versions';
 
@@ -24,7 +44,11 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
   const v2 = usePatch(PATCHES.takedown);
   const parsed = TakedownChildInput.safeParse(rawInput);
   if (!parsed.success) {
-    throw ApplicationFailure.create({ type: 'INVALID_CHILD_INPUT', nonRetryable: true, message: `PlatformTakedownWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only` });
+    throw ApplicationFailure.create({
+      type: 'INVALID_CHILD_INPUT',
+      nonRetryable: true,
+      message: `PlatformTakedownWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only`,
+    });
   }
   const input = parsed.data;
   if (!v2) return runTakedown(input, false);
@@ -36,19 +60,35 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
     return outcome;
   } catch (error) {
     if (isCancellation(error)) {
-      if (ticket.id) await CancellationScope.nonCancellable(() => tellPlatformWithdrawn(input, ticket.id!, reporter));
+      if (ticket.id)
+        await CancellationScope.nonCancellable(() => tellPlatformWithdrawn(input, ticket.id!, reporter));
       throw error;
     }
-    const outcome: TakedownOutcome = { platform: input.platform, url: input.url, result: 'failed', finishedAt: new Date(Date.now()).toISOString() };
+    const outcome: TakedownOutcome = {
+      platform: input.platform,
+      url: input.url,
+      result: 'failed',
+      finishedAt: new Date(Date.now()).toISOString(),
+    };
     await reporter.send({ type: 'takedown_finished', key: input.key, attempt: input.attempt, outcome });
     throw error;
   }
 }
 
 /** A withdrawn (or closed) case no longer asks for the takedown: the platform is told, once per requestId. */
-async function tellPlatformWithdrawn(input: TakedownChildInput, ticketId: string, reporter: CaseReporter): Promise<void> {
+async function tellPlatformWithdrawn(
+  input: TakedownChildInput,
+  ticketId: string,
+  reporter: CaseReporter,
+): Promise<void> {
   const requestId = `${input.caseId}:takedown:${input.key}:a${input.attempt}`;
-  await caseActivities.withdrawTakedown({ requestId: `${requestId}:withdrawal`, caseId: input.caseId, platform: input.platform, ticketId, reason: 'the case no longer asks for this takedown (withdrawn or closed)' });
+  await caseActivities.withdrawTakedown({
+    requestId: `${requestId}:withdrawal`,
+    caseId: input.caseId,
+    platform: input.platform,
+    ticketId,
+    reason: 'the case no longer asks for this takedown (withdrawn or closed)',
+  });
   // The case may already have closed (it does not wait for its children's cancellation).
   await reporter
     .send({
@@ -60,10 +100,17 @@ async function tellPlatformWithdrawn(input: TakedownChildInput, ticketId: string
       summary: `${input.platform} told that takedown request ${ticketId} is withdrawn`,
       source: `platform:${input.platform}`,
     })
-    .catch((error: unknown) => log.info('case not told of the withdrawal', { caseId: input.caseId, error: String(error) }));
+    .catch((error: unknown) =>
+      log.info('case not told of the withdrawal', { caseId: input.caseId, error: String(error) }),
+    );
 }
 
-async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporter?: CaseReporter, ticket: { id?: string } = {}): Promise<TakedownOutcome> {
+async function runTakedown(
+  input: TakedownChildInput,
+  v2: boolean,
+  sharedReporter?: CaseReporter,
+  ticket: { id?: string } = {},
+): Promise<TakedownOutcome> {
   const { caseId, key, attempt, platform, url, policy, priority, category } = input;
   const reporter = sharedReporter ?? new CaseReporter(caseId);
   const source = `platform:${platform}`;
@@ -113,7 +160,11 @@ async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporte
 
   const handleObjection = async (reason: string): Promise<'upheld' | 'rejected'> => {
     objection = reason;
-    await emit({ status: 'objected', objection: { reason, at: new Date(Date.now()).toISOString() } }, 'platform_objected', `${platform} objected: ${reason}`);
+    await emit(
+      { status: 'objected', objection: { reason, at: new Date(Date.now()).toISOString() } },
+      'platform_objected',
+      `${platform} objected: ${reason}`,
+    );
     void reporter.notify({
       requestId: `${requestId}:objection`,
       audience: 'supervisors',
@@ -121,8 +172,18 @@ async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporte
       subject: `${platform} objects to the takedown in ${caseId}`,
       body: `Objection: ${reason}. Uphold it (stop this takedown) or reject it (escalation continues).`,
     });
-    const review = newDeadline({ id: `objection_review:${key}:a${attempt}`, sla: 'objection_review', label: `objection of ${platform} (${key})`, priority, policy });
-    const reviewWatch = watchDeadline(review, { reminders: policy.reminders, isMet: () => decision !== undefined, reporter });
+    const review = newDeadline({
+      id: `objection_review:${key}:a${attempt}`,
+      sla: 'objection_review',
+      label: `objection of ${platform} (${key})`,
+      priority,
+      policy,
+    });
+    const reviewWatch = watchDeadline(review, {
+      reminders: policy.reminders,
+      isMet: () => decision !== undefined,
+      reporter,
+    });
     await condition(() => decision !== undefined);
     await reviewWatch.done;
     if (decision!.decision === 'uphold') return 'upheld';
@@ -138,18 +199,28 @@ async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporte
       const remaining = untilMs() - Date.now();
       if (remaining <= 0) return 'time';
       await sleep(Math.min(durationMs(policy.takedown.statusPollInterval), remaining));
-      const ticket = v2 ? await pollSurvivingOutage() : await caseActivities.checkTakedownStatus({ platform, ticketId: receipt.ticketId });
+      const ticket = v2
+        ? await pollSurvivingOutage()
+        : await caseActivities.checkTakedownStatus({ platform, ticketId: receipt.ticketId });
       if (!ticket) continue;
       if (ticket.status === 'removed') {
         const liveness = await caseActivities.checkLiveness({ url, platform });
         if (liveness.state === 'gone') {
           removed = true;
-          await emit({ status: 'removed' }, 'takedown_removed', `${platform} removed the content: ${url} is gone (${liveness.reason})`);
+          await emit(
+            { status: 'removed' },
+            'takedown_removed',
+            `${platform} removed the content: ${url} is gone (${liveness.reason})`,
+          );
           return 'removed';
         }
         if (liveness.state === 'up' && !reportedStillUp) {
           reportedStillUp = true;
-          await emit({}, 'takedown_checked', `${platform} reports the content removed but ${url} is still reachable (${liveness.reason})`);
+          await emit(
+            {},
+            'takedown_checked',
+            `${platform} reports the content removed but ${url} is still reachable (${liveness.reason})`,
+          );
         }
       } else if (ticket.status === 'objected' && !objectionRejected && objection === undefined) {
         if ((await handleObjection(ticket.reason ?? 'no reason given')) === 'upheld') return 'upheld';
@@ -162,21 +233,28 @@ async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporte
   const pollSurvivingOutage = async () => {
     try {
       const ticket = await pollTakedownStatus({ platform, ticketId: receipt.ticketId });
-      if (missedPolls > 0) await emit({}, 'takedown_checked', `${platform} answers again after ${missedPolls} missed poll(s)`);
+      if (missedPolls > 0)
+        await emit({}, 'takedown_checked', `${platform} answers again after ${missedPolls} missed poll(s)`);
       missedPolls = 0;
       return ticket;
     } catch (error) {
       if (isCancellation(error)) throw error;
       missedPolls += 1;
       log.warn('takedown status poll failed', { caseId, ticketId: receipt.ticketId, error: String(error) });
-      if (missedPolls === 1) await emit({}, 'takedown_checked', `${platform} does not answer (${error instanceof Error ? error.message : String(error)}); polling goes on`);
+      if (missedPolls === 1)
+        await emit(
+          {},
+          'takedown_checked',
+          `${platform} does not answer (${error instanceof Error ? error.message : String(error)}); polling goes on`,
+        );
       return undefined;
     }
   };
 
   // Before the patch the ladder was anchored to the compliance deadline only; with it, each step is
   // due one policy interval after the later of the previous step and a rejected objection.
-  const anchored = (baseMs: number) => (v2 && rejectedAtMs !== undefined ? Math.max(baseMs, rejectedAtMs) : baseMs);
+  const anchored = (baseMs: number) =>
+    v2 && rejectedAtMs !== undefined ? Math.max(baseMs, rejectedAtMs) : baseMs;
   let waited = await pollUntil(() => anchored(Date.parse(compliance.dueAt)));
   let level: EscalationLevel | undefined;
   let blocklistRecommendationId: string | undefined;
@@ -188,8 +266,19 @@ async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporte
     checkpoint = v2 ? Math.max(Date.now(), base) : base + durationMs(policy.escalationLadder[step]);
     if (waited !== 'time') break;
     level = step;
-    const letter = await caseActivities.sendWarningLetter({ requestId: `${requestId}:${step}`, caseId, platform, ticketId: receipt.ticketId, level: step, url });
-    await emit({ status: 'escalating', level: step }, 'takedown_escalated', `${step} sent to ${platform} (letter ${letter.letterId})`);
+    const letter = await caseActivities.sendWarningLetter({
+      requestId: `${requestId}:${step}`,
+      caseId,
+      platform,
+      ticketId: receipt.ticketId,
+      level: step,
+      url,
+    });
+    await emit(
+      { status: 'escalating', level: step },
+      'takedown_escalated',
+      `${step} sent to ${platform} (letter ${letter.letterId})`,
+    );
     void reporter.notify({
       requestId: `${requestId}:${step}:notice`,
       audience: 'supervisors',
@@ -218,7 +307,11 @@ async function runTakedown(input: TakedownChildInput, v2: boolean, sharedReporte
 
   if (removed) await watch.done;
   else await watch.stop();
-  const result: TakedownOutcome['result'] = removed ? 'removed' : waited === 'upheld' ? 'objection_upheld' : 'blocklist_recommended';
+  const result: TakedownOutcome['result'] = removed
+    ? 'removed'
+    : waited === 'upheld'
+      ? 'objection_upheld'
+      : 'blocklist_recommended';
   status = result;
   await reporter.notifier.settled();
   return {

@@ -1,7 +1,12 @@
 import type { TakedownRequest } from '../../../domain/channels';
 import { HttpPlatformAdapter } from '../../../activities/channels/platform-adapter';
 import { startPlatformSimulator } from '../../../simulators/platform-simulator';
-import { activitiesHarness, getJson, simulatorLog, type ActivitiesHarness } from '../../support/activities/activities-harness';
+import {
+  activitiesHarness,
+  getJson,
+  simulatorLog,
+  type ActivitiesHarness,
+} from '../../support/activities/activities-harness';
 
 describe('platform, police and publishing channels against their simulators', () => {
   let harness: ActivitiesHarness;
@@ -35,7 +40,9 @@ describe('platform, police and publishing channels against their simulators', ()
   it('takes a takedown, reports it pending, then removed after the platform’s delay', async () => {
     const receipt = await harness.activities.requestTakedown(takedown('1'));
     expect(receipt.ticketId).toMatch(/^TIKTOK-TD-/);
-    await expect(harness.activities.checkTakedownStatus({ platform: 'tiktok', ticketId: receipt.ticketId })).resolves.toMatchObject({ status: 'pending' });
+    await expect(
+      harness.activities.checkTakedownStatus({ platform: 'tiktok', ticketId: receipt.ticketId }),
+    ).resolves.toMatchObject({ status: 'pending' });
     await expect(statusAfterDelay('tiktok', receipt.ticketId)).resolves.toMatchObject({ status: 'removed' });
   });
 
@@ -44,36 +51,65 @@ describe('platform, police and publishing channels against their simulators', ()
     const first = await harness.activities.requestTakedown(request);
     const again = await harness.activities.requestTakedown(request);
     expect(again).toEqual(first);
-    const log = await simulatorLog(harness.sims.platformSimulator, { kind: 'takedown', requestId: request.requestId });
+    const log = await simulatorLog(harness.sims.platformSimulator, {
+      kind: 'takedown',
+      requestId: request.requestId,
+    });
     expect(log.map((entry) => entry.outcome)).toEqual(['accepted', 'duplicate']);
   });
 
   it('refuses a reused requestId with a different request, for good', async () => {
     const request = takedown('3');
     await harness.activities.requestTakedown(request);
-    await expect(harness.activities.requestTakedown({ ...request, url: 'https://tiktok.com/@other/video/9' })).rejects.toMatchObject({
+    await expect(
+      harness.activities.requestTakedown({ ...request, url: 'https://tiktok.com/@other/video/9' }),
+    ).rejects.toMatchObject({
       type: 'ChannelRejected',
       nonRetryable: true,
     });
   });
 
   it('reports a refusal and an objection (sanggah) with the platform’s reason', async () => {
-    const refused = await harness.activities.requestTakedown(takedown('4', { url: 'https://tiktok.com/@x/video/4?sim-refuse' }));
-    await expect(statusAfterDelay('tiktok', refused.ticketId)).resolves.toMatchObject({ status: 'refused', reason: expect.stringContaining('Community Standards') });
-    const objected = await harness.activities.requestTakedown(takedown('5', { url: 'https://tiktok.com/@x/video/5?sim-object' }));
-    await expect(statusAfterDelay('tiktok', objected.ticketId)).resolves.toMatchObject({ status: 'objected', reason: expect.stringContaining('Sanggah') });
+    const refused = await harness.activities.requestTakedown(
+      takedown('4', { url: 'https://tiktok.com/@x/video/4?sim-refuse' }),
+    );
+    await expect(statusAfterDelay('tiktok', refused.ticketId)).resolves.toMatchObject({
+      status: 'refused',
+      reason: expect.stringContaining('Community Standards'),
+    });
+    const objected = await harness.activities.requestTakedown(
+      takedown('5', { url: 'https://tiktok.com/@x/video/5?sim-object' }),
+    );
+    await expect(statusAfterDelay('tiktok', objected.ticketId)).resolves.toMatchObject({
+      status: 'objected',
+      reason: expect.stringContaining('Sanggah'),
+    });
   });
 
   it('fails a transient platform error retryably', async () => {
     const request = takedown('6', { url: 'https://tiktok.com/@x/video/6?sim-flaky' });
-    await expect(harness.activities.requestTakedown(request)).rejects.toMatchObject({ type: 'ChannelUnavailable', nonRetryable: false });
-    await expect(harness.activities.requestTakedown(request)).resolves.toMatchObject({ ticketId: expect.any(String) });
+    await expect(harness.activities.requestTakedown(request)).rejects.toMatchObject({
+      type: 'ChannelUnavailable',
+      nonRetryable: false,
+    });
+    await expect(harness.activities.requestTakedown(request)).resolves.toMatchObject({
+      ticketId: expect.any(String),
+    });
   });
 
   it('sends warning letters ST1..ST3 and a blocklist recommendation, each once per requestId', async () => {
-    const { ticketId } = await harness.activities.requestTakedown(takedown('7', { url: 'https://tiktok.com/@x/video/7?sim-never' }));
+    const { ticketId } = await harness.activities.requestTakedown(
+      takedown('7', { url: 'https://tiktok.com/@x/video/7?sim-never' }),
+    );
     for (const level of ['ST1', 'ST2', 'ST3'] as const) {
-      const letter = { requestId: `${run}-7:${level}`, caseId: `case-${run}-7`, platform: 'tiktok' as const, ticketId, level, url: 'https://tiktok.com/@x/video/7' };
+      const letter = {
+        requestId: `${run}-7:${level}`,
+        caseId: `case-${run}-7`,
+        platform: 'tiktok' as const,
+        ticketId,
+        level,
+        url: 'https://tiktok.com/@x/video/7',
+      };
       const first = await harness.activities.sendWarningLetter(letter);
       expect(first.letterId).toMatch(new RegExp(`^${level}-TIKTOK-`));
       await expect(harness.activities.sendWarningLetter(letter)).resolves.toEqual(first);
@@ -88,20 +124,31 @@ describe('platform, police and publishing channels against their simulators', ()
     };
     const first = await harness.activities.recommendBlocklist(recommendation);
     await expect(harness.activities.recommendBlocklist(recommendation)).resolves.toEqual(first);
-    const log = await simulatorLog(harness.sims.platformSimulator, { kind: 'blocklist', requestId: recommendation.requestId });
+    const log = await simulatorLog(harness.sims.platformSimulator, {
+      kind: 'blocklist',
+      requestId: recommendation.requestId,
+    });
     expect(log.map((entry) => entry.outcome)).toEqual(['accepted', 'duplicate']);
   });
 
   it('rejects a takedown request that does not parse, before anything is sent', async () => {
-    await expect(harness.activities.requestTakedown({ ...takedown('9'), url: 'nope' })).rejects.toMatchObject({
-      type: 'InvalidActivityInput',
-      nonRetryable: true,
-    });
-    await expect(simulatorLog(harness.sims.platformSimulator, { requestId: `${run}-9:takedown` })).resolves.toEqual([]);
+    await expect(harness.activities.requestTakedown({ ...takedown('9'), url: 'nope' })).rejects.toMatchObject(
+      {
+        type: 'InvalidActivityInput',
+        nonRetryable: true,
+      },
+    );
+    await expect(
+      simulatorLog(harness.sims.platformSimulator, { requestId: `${run}-9:takedown` }),
+    ).resolves.toEqual([]);
   });
 
   it('delivers a police package once, with its manifest stored as evidence', async () => {
-    const evidence = await harness.activities.captureSnapshot({ requestId: `${run}-10:snapshot`, caseId: `case-${run}-10`, text: 'Jual sabu COD Banjarmasin' });
+    const evidence = await harness.activities.captureSnapshot({
+      requestId: `${run}-10:snapshot`,
+      caseId: `case-${run}-10`,
+      text: 'Jual sabu COD Banjarmasin',
+    });
     const pkg = {
       requestId: `${run}-10:police`,
       caseId: `case-${run}-10`,
@@ -113,11 +160,19 @@ describe('platform, police and publishing channels against their simulators', ()
     const receipt = await harness.activities.deliverPolicePackage(pkg);
     expect(receipt.referenceId).toMatch(/^STPL\/\d+\/[IVX]+\/\d{4}\/DITRESSIBER$/);
     await expect(harness.activities.deliverPolicePackage(pkg)).resolves.toEqual(receipt);
-    const log = await simulatorLog(harness.sims.policeSimulator, { kind: 'package', requestId: pkg.requestId });
+    const log = await simulatorLog(harness.sims.policeSimulator, {
+      kind: 'package',
+      requestId: pkg.requestId,
+    });
     expect(log.map((entry) => entry.outcome)).toEqual(['accepted', 'duplicate']);
 
-    const delivered = await getJson<{ manifest: { sha256: string; key: string } }>(`${harness.sims.policeSimulator}/packages/${encodeURIComponent(receipt.referenceId)}`);
-    const manifest = await harness.deps.evidence.find(harness.config.s3.evidenceBucket, delivered.manifest.key);
+    const delivered = await getJson<{ manifest: { sha256: string; key: string } }>(
+      `${harness.sims.policeSimulator}/packages/${encodeURIComponent(receipt.referenceId)}`,
+    );
+    const manifest = await harness.deps.evidence.find(
+      harness.config.s3.evidenceBucket,
+      delivered.manifest.key,
+    );
     expect(manifest?.record.kind).toBe('police_package');
     expect(manifest?.record.sha256).toBe(delivered.manifest.sha256);
   });
@@ -139,7 +194,10 @@ describe('platform, police and publishing channels against their simulators', ()
     await expect(harness.activities.publishStatement(statement)).resolves.toEqual(receipt);
     const page = await fetch(receipt.publications[0]!.url);
     expect(await page.text()).toContain('[HOAKS] Gempa 8,9 SR di Kalsel besok');
-    const log = await simulatorLog(harness.sims.publishingSimulator, { kind: 'statement', requestId: statement.requestId });
+    const log = await simulatorLog(harness.sims.publishingSimulator, {
+      kind: 'statement',
+      requestId: statement.requestId,
+    });
     expect(log.map((entry) => entry.outcome)).toEqual(['accepted', 'duplicate']);
   });
 
@@ -147,10 +205,23 @@ describe('platform, police and publishing channels against their simulators', ()
     const simulator = await startPlatformSimulator({ platforms: { youtube: { token: 'right-token' } } });
     try {
       const request = takedown('12', { platform: 'youtube', url: 'https://youtube.com/watch?v=abcdefghijk' });
-      const wrong = new HttpPlatformAdapter('youtube', { endpoint: `${simulator.url}/platforms/youtube`, token: 'wrong', timeoutMs: 2_000 });
-      await expect(wrong.requestTakedown(request)).rejects.toMatchObject({ type: 'ChannelUnauthorized', nonRetryable: true });
-      const right = new HttpPlatformAdapter('youtube', { endpoint: `${simulator.url}/platforms/youtube`, token: 'right-token', timeoutMs: 2_000 });
-      await expect(right.requestTakedown(request)).resolves.toMatchObject({ ticketId: expect.stringMatching(/^YOUTUBE-TD-/) });
+      const wrong = new HttpPlatformAdapter('youtube', {
+        endpoint: `${simulator.url}/platforms/youtube`,
+        token: 'wrong',
+        timeoutMs: 2_000,
+      });
+      await expect(wrong.requestTakedown(request)).rejects.toMatchObject({
+        type: 'ChannelUnauthorized',
+        nonRetryable: true,
+      });
+      const right = new HttpPlatformAdapter('youtube', {
+        endpoint: `${simulator.url}/platforms/youtube`,
+        token: 'right-token',
+        timeoutMs: 2_000,
+      });
+      await expect(right.requestTakedown(request)).resolves.toMatchObject({
+        ticketId: expect.stringMatching(/^YOUTUBE-TD-/),
+      });
     } finally {
       await simulator.stop();
     }

@@ -5,7 +5,12 @@ import { activitiesHarness, type ActivitiesHarness } from '../../support/activit
 
 describe('liveness check against a local web server', () => {
   let content: ContentServer;
-  const options: LivenessOptions = { timeoutMs: 1_500, maxBytes: 64 * 1024, userAgent: 'saring-test', policy: { allowPrivateNetwork: true } };
+  const options: LivenessOptions = {
+    timeoutMs: 1_500,
+    maxBytes: 64 * 1024,
+    userAgent: 'saring-test',
+    policy: { allowPrivateNetwork: true },
+  };
 
   beforeAll(async () => {
     content = await startContentServer();
@@ -38,15 +43,26 @@ describe('liveness check against a local web server', () => {
   });
 
   it('believes only the platform’s own unavailable notice when the platform is known', async () => {
-    await expect(checkLiveness(`${content.url}/youtube-removed`, { ...options, platform: 'meta' })).resolves.toMatchObject({ state: 'up' });
-    await expect(checkLiveness(`${content.url}/youtube-removed`, { ...options, platform: 'youtube' })).resolves.toMatchObject({ state: 'gone' });
+    await expect(
+      checkLiveness(`${content.url}/youtube-removed`, { ...options, platform: 'meta' }),
+    ).resolves.toMatchObject({ state: 'up' });
+    await expect(
+      checkLiveness(`${content.url}/youtube-removed`, { ...options, platform: 'youtube' }),
+    ).resolves.toMatchObject({ state: 'gone' });
   });
 
   it('answers unknown for a refused connection and for internal addresses when the network guard is on', async () => {
-    await expect(checkLiveness('http://127.0.0.1:9/x', options)).resolves.toMatchObject({ state: 'unknown', reason: expect.stringMatching(/fetch failed/) });
-    await expect(checkLiveness(`${content.url}/ok`, { ...options, policy: PRODUCTION_EGRESS })).resolves.toMatchObject({
+    await expect(checkLiveness('http://127.0.0.1:9/x', options)).resolves.toMatchObject({
       state: 'unknown',
-      reason: expect.stringMatching(/refused before connecting: 127\.0\.0\.1 is in 127\.0\.0\.0\/8 \(loopback\)/),
+      reason: expect.stringMatching(/fetch failed/),
+    });
+    await expect(
+      checkLiveness(`${content.url}/ok`, { ...options, policy: PRODUCTION_EGRESS }),
+    ).resolves.toMatchObject({
+      state: 'unknown',
+      reason: expect.stringMatching(
+        /refused before connecting: 127\.0\.0\.1 is in 127\.0\.0\.0\/8 \(loopback\)/,
+      ),
     });
   });
 
@@ -69,7 +85,9 @@ describe('checkLiveness activity against the platform simulator', () => {
 
   it('sees content go once the platform has complied with the takedown', async () => {
     const url = `${harness.sims.platformSimulator}/content/meta/post-${Date.now()}`;
-    await expect(harness.activities.checkLiveness({ url, platform: 'meta' })).resolves.toMatchObject({ state: 'up' });
+    await expect(harness.activities.checkLiveness({ url, platform: 'meta' })).resolves.toMatchObject({
+      state: 'up',
+    });
     const { ticketId } = await harness.activities.requestTakedown({
       requestId: `liveness-${Date.now()}:takedown:meta`,
       caseId: 'liveness-case',
@@ -80,8 +98,14 @@ describe('checkLiveness activity against the platform simulator', () => {
       deadline: new Date(Date.now() + 4 * 3_600_000).toISOString(),
       evidence: [],
     });
-    await waitFor(async () => (await harness.activities.checkTakedownStatus({ platform: 'meta', ticketId })).status === 'removed');
-    await expect(harness.activities.checkLiveness({ url, platform: 'meta' })).resolves.toMatchObject({ state: 'gone', httpStatus: 200 });
+    await waitFor(
+      async () =>
+        (await harness.activities.checkTakedownStatus({ platform: 'meta', ticketId })).status === 'removed',
+    );
+    await expect(harness.activities.checkLiveness({ url, platform: 'meta' })).resolves.toMatchObject({
+      state: 'gone',
+      httpStatus: 200,
+    });
   });
 });
 

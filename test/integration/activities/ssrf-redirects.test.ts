@@ -62,12 +62,15 @@ describe('redirects from an allowed server to hostile targets', () => {
       const hitsBefore = allowed.hits.get('/to') ?? 0;
       const trapBefore = trap.total();
       tally.tried += 1;
-      const { outcome, released, witness } = await attempt(`${allowed.url}/to?u=${encodeURIComponent(target)}`, {
-        timeoutMs: 5_000,
-        maxBytes: 1_024,
-        policy,
-        resolve,
-      });
+      const { outcome, released, witness } = await attempt(
+        `${allowed.url}/to?u=${encodeURIComponent(target)}`,
+        {
+          timeoutMs: 5_000,
+          maxBytes: 1_024,
+          policy,
+          resolve,
+        },
+      );
       if (outcome.ok) tally.accepted += 1;
       const refusal = refusalOf(outcome);
       tally.refused += 1;

@@ -6,7 +6,12 @@ import { createActivities } from '../../../activities';
 import type { TakedownRequest } from '../../../domain/channels';
 import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
 import { crashAfterSend } from '../../support/activities/crash-after-send';
-import { activitiesHarness, simulatorLog, quietLogger, type ActivitiesHarness } from '../../support/activities/activities-harness';
+import {
+  activitiesHarness,
+  simulatorLog,
+  quietLogger,
+  type ActivitiesHarness,
+} from '../../support/activities/activities-harness';
 import type { requestOneTakedown } from '../../fixtures/workflows/takedown-workflow';
 
 const workflowsPath = require.resolve('../../fixtures/workflows/takedown-workflow');
@@ -65,10 +70,19 @@ describe('requestTakedown retried after a crash in the middle of the request', (
         throw new Error('worker lost its connection after the request went out (simulated)');
       }),
     );
-    const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      activities,
+    });
     const input = request('throw');
     const receipt = await worker.runUntil(
-      client.workflow.execute<typeof requestOneTakedown>('requestOneTakedown', { taskQueue, workflowId: `takedown-${taskQueue}`, args: [input, taskQueue, 5_000] }),
+      client.workflow.execute<typeof requestOneTakedown>('requestOneTakedown', {
+        taskQueue,
+        workflowId: `takedown-${taskQueue}`,
+        args: [input, taskQueue, 5_000],
+      }),
     );
     await expectOneAcceptedTakedown(input.requestId, receipt.ticketId);
   });
@@ -79,25 +93,43 @@ describe('requestTakedown retried after a crash in the middle of the request', (
     const input = request('kill');
 
     // First attempt: a separate worker process that is SIGKILLed right after sending.
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'test/support/activities/crashing-worker.ts'], {
-      cwd: repoRoot,
-      env: { ...process.env, CRASH_TASK_QUEUE: activityQueue },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [require.resolve('tsx/cli'), 'test/support/activities/crashing-worker.ts'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, CRASH_TASK_QUEUE: activityQueue },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let childOutput = '';
     child.stdout.on('data', (chunk: Buffer) => (childOutput += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (childOutput += chunk.toString()));
-    const childExit = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+    const childExit = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.once('exit', (code, signal) => resolve(signal ?? code)),
+    );
     await waitUntil(() => childOutput.includes('crashing worker polling') || child.exitCode !== null, 30_000);
     expect(childOutput).toContain('crashing worker polling');
 
-    const workflowWorker = await Worker.create({ connection: nativeConnection, taskQueue: workflowQueue, workflowBundle: bundle });
+    const workflowWorker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue: workflowQueue,
+      workflowBundle: bundle,
+    });
     const receipt = await workflowWorker.runUntil(async () => {
       // Attempt 1 has no worker left to report it; the server retries it after startToCloseTimeout (3 s).
-      const handle = await client.workflow.start<typeof requestOneTakedown>('requestOneTakedown', { taskQueue: workflowQueue, workflowId: `takedown-${activityQueue}`, args: [input, activityQueue, 3_000] });
+      const handle = await client.workflow.start<typeof requestOneTakedown>('requestOneTakedown', {
+        taskQueue: workflowQueue,
+        workflowId: `takedown-${activityQueue}`,
+        args: [input, activityQueue, 3_000],
+      });
       // Killed by SIGKILL: tsx's wrapper process reports its child's signal as exit code 128 + 9.
       expect(['SIGKILL', 137]).toContain(await childExit);
-      const retryWorker = await Worker.create({ connection: nativeConnection, taskQueue: activityQueue, activities: harness.activities });
+      const retryWorker = await Worker.create({
+        connection: nativeConnection,
+        taskQueue: activityQueue,
+        activities: harness.activities,
+      });
       return retryWorker.runUntil(handle.result());
     });
     await expectOneAcceptedTakedown(input.requestId, receipt.ticketId);

@@ -29,13 +29,19 @@ describe('Temporal dev server (real, SQLite file)', () => {
     const taskQueue = uniqueTaskQueue('foundation');
     const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: bundle });
     const result = await worker.runUntil(
-      client.workflow.execute('echoWorkflow', { taskQueue, workflowId: `echo-${taskQueue}`, args: ['saring'] }),
+      client.workflow.execute('echoWorkflow', {
+        taskQueue,
+        workflowId: `echo-${taskQueue}`,
+        args: ['saring'],
+      }),
     );
     expect(result).toBe('echo: saring');
   });
 
   it('has every Saring search attribute registered', async () => {
-    const response = await connection.operatorService.listSearchAttributes({ namespace: testServers().temporal.namespace });
+    const response = await connection.operatorService.listSearchAttributes({
+      namespace: testServers().temporal.namespace,
+    });
     const registered = Object.keys(response.customAttributes);
     for (const key of Object.values(CASE_SEARCH_ATTRIBUTES)) expect(registered).toContain(key.name);
   });

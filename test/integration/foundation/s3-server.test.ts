@@ -23,7 +23,9 @@ describe('S3-compatible server (versitygw) through @aws-sdk/client-s3', () => {
       auditBucket: bucket,
     });
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }),
+    );
   });
 
   afterAll(() => s3?.destroy());
@@ -41,6 +43,8 @@ describe('S3-compatible server (versitygw) through @aws-sdk/client-s3', () => {
     expect(await old.Body!.transformToString()).toBe('first body');
 
     const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key }));
-    expect(versions.Versions?.map((v) => v.VersionId).sort()).toEqual([first.VersionId, second.VersionId].sort());
+    expect(versions.Versions?.map((v) => v.VersionId).sort()).toEqual(
+      [first.VersionId, second.VersionId].sort(),
+    );
   });
 });

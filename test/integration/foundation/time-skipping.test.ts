@@ -11,7 +11,10 @@ describe('Temporal time-skipping test server (Java, from Maven Central)', () => 
   let bundle: WorkflowBundle;
 
   beforeAll(async () => {
-    [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflowCode({ workflowsPath, logger: quietLogger })]);
+    [env, bundle] = await Promise.all([
+      createTimeSkippingEnv(),
+      bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+    ]);
   });
 
   afterAll(async () => {
@@ -20,14 +23,26 @@ describe('Temporal time-skipping test server (Java, from Maven Central)', () => 
 
   it('completes a two-day timer in well under a second of wall time', async () => {
     const taskQueue = 'time-skipping-foundation';
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle });
-    const handle = await env.client.workflow.start('longTimerWorkflow', { taskQueue, workflowId: 'two-day-timer', args: [TWO_DAYS_MS] });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+    });
+    const handle = await env.client.workflow.start('longTimerWorkflow', {
+      taskQueue,
+      workflowId: 'two-day-timer',
+      args: [TWO_DAYS_MS],
+    });
     // Started only once the worker runs, so start-up of the worker is not counted.
     const { result, wallMs, skippedMs } = await worker.runUntil(async () => {
       const before = Date.now();
       const serverBefore = await env.currentTimeMs();
       const value = await handle.result();
-      return { result: value, wallMs: Date.now() - before, skippedMs: (await env.currentTimeMs()) - serverBefore };
+      return {
+        result: value,
+        wallMs: Date.now() - before,
+        skippedMs: (await env.currentTimeMs()) - serverBefore,
+      };
     });
     expect(result).toBe(TWO_DAYS_MS);
     expect(skippedMs).toBeGreaterThanOrEqual(TWO_DAYS_MS - 1000);

@@ -49,11 +49,15 @@ describe('npm start (the embedded default)', () => {
   });
 
   async function start(): Promise<{ child: ChildProcess; output: () => string }> {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts'], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts'],
+      {
+        cwd: repoRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     current = child;
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -74,12 +78,17 @@ describe('npm start (the embedded default)', () => {
   }
 
   function auditorToken(): string {
-    const line = fs.readFileSync(path.join(dataDir, 'officer-tokens.txt'), 'utf8').split('\n').find((l) => l.startsWith('maya.auditor\t'));
+    const line = fs
+      .readFileSync(path.join(dataDir, 'officer-tokens.txt'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('maya.auditor\t'));
     return line!.split('\t')[2]!;
   }
 
   async function listCaseIds(): Promise<string[]> {
-    const response = await fetch(`http://127.0.0.1:${env.SARING_API_PORT}/api/cases`, { headers: { authorization: `Bearer ${auditorToken()}` } });
+    const response = await fetch(`http://127.0.0.1:${env.SARING_API_PORT}/api/cases`, {
+      headers: { authorization: `Bearer ${auditorToken()}` },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { cases: { caseId: string }[] };
     return body.cases.map((c) => c.caseId).sort();

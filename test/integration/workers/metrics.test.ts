@@ -6,7 +6,13 @@ import { startMetricsPublisher } from '../../../workers/metrics/publisher';
 import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
 
 interface EmfRecord {
-  _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
+  _aws: {
+    CloudWatchMetrics: {
+      Namespace: string;
+      Dimensions: string[][];
+      Metrics: { Name: string; Unit: string }[];
+    }[];
+  };
   [key: string]: unknown;
 }
 
@@ -33,12 +39,16 @@ describe('worker metrics (embedded metric format)', () => {
         taskQueue,
         workflowId: `${taskQueue}-${index}`,
         args: [],
-        typedSearchAttributes: new TypedSearchAttributes([{ key: CASE_SEARCH_ATTRIBUTES.slaBreached, value: breached }]),
+        typedSearchAttributes: new TypedSearchAttributes([
+          { key: CASE_SEARCH_ATTRIBUTES.slaBreached, value: breached },
+        ]),
       });
     }
     const errors = new ActivityErrorCounter();
     const failing = errors.interceptor({} as never).inbound!.execute!;
-    await expect(failing({} as never, () => Promise.reject(new Error('platform down')))).rejects.toThrow('platform down');
+    await expect(failing({} as never, () => Promise.reject(new Error('platform down')))).rejects.toThrow(
+      'platform down',
+    );
 
     const lines: string[] = [];
     const publisher = startMetricsPublisher({
@@ -77,8 +87,11 @@ describe('worker metrics (embedded metric format)', () => {
     expect(workerErrorsSeen[0]).toBe(1);
     lines.length = 0;
     await publisher.publishOnce();
-    expect(lines.map((line) => JSON.parse(line) as EmfRecord).find((r) => 'WorkerErrors' in r)?.WorkerErrors).toBe(0);
+    expect(
+      lines.map((line) => JSON.parse(line) as EmfRecord).find((r) => 'WorkerErrors' in r)?.WorkerErrors,
+    ).toBe(0);
 
-    for (let index = 0; index < 3; index += 1) await client.workflow.getHandle(`${taskQueue}-${index}`).terminate('metrics test done');
+    for (let index = 0; index < 3; index += 1)
+      await client.workflow.getHandle(`${taskQueue}-${index}`).terminate('metrics test done');
   });
 });

@@ -4,7 +4,16 @@ import { CaseCommandRejectedError } from '../../../cases/case-errors';
 import { loadDefaultPolicy } from '../../../policy';
 import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { ScriptedActivities } from '../../support/scripted-activities';
-import { bundleCaseWorkflows, caseClientFor, connectDevServer, detectionOf, officers, waitFor, waitForCase, type DevServer } from '../../support/case-test-kit';
+import {
+  bundleCaseWorkflows,
+  caseClientFor,
+  connectDevServer,
+  detectionOf,
+  officers,
+  waitFor,
+  waitForCase,
+  type DevServer,
+} from '../../support/case-test-kit';
 import { DRAIN_PROBE_CASE_ID, DrainProbeWorkflow, lateNoticeUpdate } from '../../fixtures/workflows-drain';
 
 /**
@@ -25,29 +34,50 @@ describe('concurrent, retried and late steps (dev server)', () => {
   });
 
   /** A worker polling `taskQueue` while `run` runs. */
-  async function withWorker<T>(taskQueue: string, run: () => Promise<T>, workflowBundle = bundle): Promise<T> {
-    const worker = await Worker.create({ connection: dev.nativeConnection, taskQueue, workflowBundle, activities: scripted.activities() });
+  async function withWorker<T>(
+    taskQueue: string,
+    run: () => Promise<T>,
+    workflowBundle = bundle,
+  ): Promise<T> {
+    const worker = await Worker.create({
+      connection: dev.nativeConnection,
+      taskQueue,
+      workflowBundle,
+      activities: scripted.activities(),
+    });
     return worker.runUntil(run());
   }
 
   async function openCase(cases: CaseClient, label: string): Promise<string> {
-    const { caseId } = await cases.submitDetection(detectionOf({ text: `Investasi bodong ${label} ${Date.now()} ${Math.random()}` }));
+    const { caseId } = await cases.submitDetection(
+      detectionOf({ text: `Investasi bodong ${label} ${Date.now()} ${Math.random()}` }),
+    );
     await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
     return caseId;
   }
 
-  const criminal = { actor: officers.supervisor, verdict: { kind: 'criminal' as const, category: 'fraud' as const, reasons: ['skema ponzi'] } };
+  const criminal = {
+    actor: officers.supervisor,
+    verdict: { kind: 'criminal' as const, category: 'fraud' as const, reasons: ['skema ponzi'] },
+  };
 
   it('defect 5: two submitVerdict updates in one activation: the second is refused (CONFLICT), the first stands', async () => {
     const taskQueue = uniqueTaskQueue('verdict-race');
     const cases = caseClientFor(dev.client, taskQueue);
     const caseId = await withWorker(taskQueue, () => openCase(cases, 'race'));
     // No worker now: both updates wait at the server and reach the case in one workflow task.
-    const first = cases.update(caseId, 'submitVerdict', { actor: officers.supervisor2, verdict: { kind: 'no_violation', reasons: ['satire'] } }).catch((error: unknown) => error);
+    const first = cases
+      .update(caseId, 'submitVerdict', {
+        actor: officers.supervisor2,
+        verdict: { kind: 'no_violation', reasons: ['satire'] },
+      })
+      .catch((error: unknown) => error);
     const second = cases.update(caseId, 'submitVerdict', criminal).catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const results = await withWorker(taskQueue, () => Promise.all([first, second]));
-    const refused = results.filter((result): result is CaseCommandRejectedError => result instanceof CaseCommandRejectedError);
+    const refused = results.filter(
+      (result): result is CaseCommandRejectedError => result instanceof CaseCommandRejectedError,
+    );
     expect(refused).toHaveLength(1);
     expect(['CONFLICT', 'WRONG_STAGE']).toContain(refused[0]!.code);
     const accepted = results.find((result) => !(result instanceof Error)) as { revision: number };
@@ -59,17 +89,45 @@ describe('concurrent, retried and late steps (dev server)', () => {
     const taskQueue = uniqueTaskQueue('idempotent-steps');
     const cases = caseClientFor(dev.client, taskQueue);
     await withWorker(taskQueue, async () => {
-      const detection = detectionOf({ text: `Hoaks vaksin chip ${Date.now()} ${Math.random()}`, detectionId: `ais-item-${Date.now()}` });
+      const detection = detectionOf({
+        text: `Hoaks vaksin chip ${Date.now()} ${Math.random()}`,
+        detectionId: `ais-item-${Date.now()}`,
+      });
       const { caseId } = await cases.submitDetection(detection);
       await cases.submitDetection(detection);
-      await waitForCase(cases, caseId, (state) => state.stage === 'verification' && state.detections.count + state.detections.duplicates >= 2, 'both deliveries');
+      await waitForCase(
+        cases,
+        caseId,
+        (state) =>
+          state.stage === 'verification' && state.detections.count + state.detections.duplicates >= 2,
+        'both deliveries',
+      );
       expect((await cases.getState(caseId)).detections).toMatchObject({ count: 1, duplicates: 1 });
 
-      await cases.update(caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['Dinkes: no chips'], publicResponse: false } });
-      await waitForCase(cases, caseId, (state) => state.tracks.clarification !== undefined, 'clarification track');
-      const draft = { actor: officers.verifier, kind: 'clarification' as const, title: 'Vaksin tidak berisi chip', body: 'Penjelasan resmi Dinkes Kalsel.', pillar: 'digital_culture' as const, channels: ['website' as const] };
-      const once = await cases.update(caseId, 'draftStatement', draft, { updateId: `${caseId}:draft:officer-click-1` });
-      const again = await cases.update(caseId, 'draftStatement', draft, { updateId: `${caseId}:draft:officer-click-1` });
+      await cases.update(caseId, 'submitVerdict', {
+        actor: officers.supervisor,
+        verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['Dinkes: no chips'], publicResponse: false },
+      });
+      await waitForCase(
+        cases,
+        caseId,
+        (state) => state.tracks.clarification !== undefined,
+        'clarification track',
+      );
+      const draft = {
+        actor: officers.verifier,
+        kind: 'clarification' as const,
+        title: 'Vaksin tidak berisi chip',
+        body: 'Penjelasan resmi Dinkes Kalsel.',
+        pillar: 'digital_culture' as const,
+        channels: ['website' as const],
+      };
+      const once = await cases.update(caseId, 'draftStatement', draft, {
+        updateId: `${caseId}:draft:officer-click-1`,
+      });
+      const again = await cases.update(caseId, 'draftStatement', draft, {
+        updateId: `${caseId}:draft:officer-click-1`,
+      });
       expect(again).toEqual(once);
       const state = await cases.getState(caseId);
       expect(state.tracks.clarification!.draft!.revision).toBe(1);
@@ -84,16 +142,28 @@ describe('concurrent, retried and late steps (dev server)', () => {
     const caseId = await withWorker(taskQueue, async () => {
       const id = await openCase(cases, 'police');
       await cases.update(id, 'submitVerdict', criminal);
-      await waitForCase(cases, id, (state) => state.tracks.police?.status === 'awaiting_acknowledgment', 'police package delivered');
+      await waitForCase(
+        cases,
+        id,
+        (state) => state.tracks.police?.status === 'awaiting_acknowledgment',
+        'police package delivered',
+      );
       return id;
     });
     // The police child is gone before the case hears of it; the acknowledgment reaches the case first.
     await dev.client.workflow.getHandle(`${caseId}:police`).terminate('test: police child gone');
-    const acknowledged = cases.update(caseId, 'acknowledgePolice', { actor: officers.police }).catch((error: unknown) => error);
+    const acknowledged = cases
+      .update(caseId, 'acknowledgePolice', { actor: officers.police })
+      .catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await withWorker(taskQueue, async () => {
       expect(await acknowledged).toBeInstanceOf(Error);
-      const state = await waitForCase(cases, caseId, (current) => current.tracks.police?.status === 'failed', 'police track failed');
+      const state = await waitForCase(
+        cases,
+        caseId,
+        (current) => current.tracks.police?.status === 'failed',
+        'police track failed',
+      );
       expect(state.tracks.police!.acknowledged).toBeUndefined();
       expect(state.timeline.filter((entry) => entry.action === 'police_acknowledged')).toEqual([]);
       expect(state.revision).toBe(1);
@@ -109,15 +179,28 @@ describe('concurrent, retried and late steps (dev server)', () => {
       const { caseId } = await cases.submitDetection(detectionOf({ text }));
       await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
       await cases.update(caseId, 'submitVerdict', criminal);
-      await waitForCase(cases, caseId, (state) => state.tracks.police?.status === 'awaiting_acknowledgment', 'police package delivered');
+      await waitForCase(
+        cases,
+        caseId,
+        (state) => state.tracks.police?.status === 'awaiting_acknowledgment',
+        'police package delivered',
+      );
       const firstRunId = (await dev.client.workflow.getHandle(caseId).describe()).runId;
       // A viral item: enough repeat detections for the server to suggest continue-as-new (4 Ki events).
       for (let sent = 0; sent < 4_300; sent += 100) {
         await Promise.all(Array.from({ length: 100 }, () => cases.submitDetection(detectionOf({ text }))));
       }
-      await waitFor(() => dev.client.workflow.getHandle(caseId).describe(), (description) => description.runId !== firstRunId, 'a continued run', 60_000);
+      await waitFor(
+        () => dev.client.workflow.getHandle(caseId).describe(),
+        (description) => description.runId !== firstRunId,
+        'a continued run',
+        60_000,
+      );
       await cases.update(caseId, 'acknowledgePolice', { actor: officers.police });
-      await cases.update(caseId, 'recordPoliceReport', { actor: officers.police, reportNumber: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL' });
+      await cases.update(caseId, 'recordPoliceReport', {
+        actor: officers.police,
+        reportNumber: 'LP/B/123/XI/2025/SPKT/POLDA KALSEL',
+      });
       const outcome = await cases.outcome(caseId);
       expect(outcome.policeReportNumber).toBe('LP/B/123/XI/2025/SPKT/POLDA KALSEL');
       expect(outcome.detections).toBe(4_301);
@@ -132,7 +215,11 @@ describe('concurrent, retried and late steps (dev server)', () => {
     await withWorker(
       taskQueue,
       async () => {
-        const handle = await dev.client.workflow.start(DrainProbeWorkflow, { workflowId: `${DRAIN_PROBE_CASE_ID}-${Date.now()}`, taskQueue, args: [loadDefaultPolicy()] });
+        const handle = await dev.client.workflow.start(DrainProbeWorkflow, {
+          workflowId: `${DRAIN_PROBE_CASE_ID}-${Date.now()}`,
+          taskQueue,
+          args: [loadDefaultPolicy()],
+        });
         expect(await handle.executeUpdate(lateNoticeUpdate)).toBe('accepted');
         expect(await handle.result()).toBe('done');
         const events = (await handle.fetchHistory()).events!;

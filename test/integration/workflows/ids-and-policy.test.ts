@@ -28,7 +28,9 @@ describe('case ids, the default policy and the case rules', () => {
     expect(caseBaseId({ canonicalUrl: url })).toBe(byUrl);
     const sha = 'a'.repeat(64);
     expect(identityKey({ contentSha256: sha, text: 'x' })).toBe(`sha256:${sha}`);
-    expect(caseBaseId({ text: 'Vaksin  mengandung\u200B CHIP ' })).toBe(caseBaseId({ text: 'vaksin mengandung chip' }));
+    expect(caseBaseId({ text: 'Vaksin  mengandung\u200B CHIP ' })).toBe(
+      caseBaseId({ text: 'vaksin mengandung chip' }),
+    );
     expect(normalizeText('ＡＢＣ  def')).toBe('abc def');
     expect(caseBaseId({ text: 'a' })).not.toBe(caseBaseId({ text: 'b' }));
     expect(() => caseBaseId({})).toThrow(/needs a canonical URL/);
@@ -42,7 +44,9 @@ describe('case ids, the default policy and the case rules', () => {
     expect(policy.version).toBe('2025-11.1');
     expect(slaMs(policy, 'takedown_compliance', 'normal')).toBe(24 * 3_600_000);
     expect(slaMs(policy, 'takedown_compliance', 'urgent')).toBe(4 * 3_600_000);
-    expect(policy.urgentCategories).toEqual(expect.arrayContaining(['child_sexual_abuse', 'terrorism', 'online_gambling', 'pornography']));
+    expect(policy.urgentCategories).toEqual(
+      expect.arrayContaining(['child_sexual_abuse', 'terrorism', 'online_gambling', 'pornography']),
+    );
     expect(policy.reminders).toEqual([0.5, 0.75]);
     expect(durationMs(policy.monitoring.period)).toBe(30 * 86_400_000);
     expect(priorityFor(policy, 'terrorism', 'normal')).toBe('urgent');
@@ -69,13 +73,28 @@ describe('case ids, the default policy and the case rules', () => {
 
   it('plans the tracks a verdict calls for', () => {
     const subject = { url: 'https://slot.example/x', platform: 'website' as const };
-    expect(plannedTracks({ kind: 'no_violation', reasons: ['ok'] }, subject)).toEqual({ clarification: false, response: false, police: false, takedowns: [] });
-    expect(plannedTracks({ kind: 'hoax', label: 'HOAKS', reasons: ['r'], takedown: [], publicResponse: true }, subject)).toMatchObject({
+    expect(plannedTracks({ kind: 'no_violation', reasons: ['ok'] }, subject)).toEqual({
+      clarification: false,
+      response: false,
+      police: false,
+      takedowns: [],
+    });
+    expect(
+      plannedTracks(
+        { kind: 'hoax', label: 'HOAKS', reasons: ['r'], takedown: [], publicResponse: true },
+        subject,
+      ),
+    ).toMatchObject({
       clarification: true,
       response: true,
       takedowns: [],
     });
-    expect(plannedTracks({ kind: 'criminal', category: 'fraud', reasons: ['r'], takedown: [], publicResponse: false }, subject)).toEqual({
+    expect(
+      plannedTracks(
+        { kind: 'criminal', category: 'fraud', reasons: ['r'], takedown: [], publicResponse: false },
+        subject,
+      ),
+    ).toEqual({
       clarification: false,
       response: false,
       police: true,
@@ -87,12 +106,41 @@ describe('case ids, the default policy and the case rules', () => {
     const state = {
       caseId: 'case-00000000000000000000',
       stage: 'action',
-      tracks: { takedowns: [], clarification: { kind: 'clarification', status: 'awaiting_approval', rejections: [], draft: { revision: 1, by: officers.supervisor } } },
+      tracks: {
+        takedowns: [],
+        clarification: {
+          kind: 'clarification',
+          status: 'awaiting_approval',
+          rejections: [],
+          draft: { revision: 1, by: officers.supervisor },
+        },
+      },
     } as unknown as CaseState;
-    expect(checkCommand('approveStatement', { actor: officers.verifier, kind: 'clarification', revision: 1 }, state)?.code).toBe('FORBIDDEN_ROLE');
-    expect(checkCommand('approveStatement', { actor: officers.supervisor, kind: 'clarification', revision: 1 }, state)?.code).toBe('SELF_APPROVAL');
-    expect(checkCommand('approveStatement', { actor: officers.supervisor2, kind: 'response', revision: 1 }, state)?.code).toBe('WRONG_STAGE');
-    expect(checkCommand('approveStatement', { actor: officers.supervisor2, kind: 'clarification', revision: 1 }, state)).toBeUndefined();
+    expect(
+      checkCommand(
+        'approveStatement',
+        { actor: officers.verifier, kind: 'clarification', revision: 1 },
+        state,
+      )?.code,
+    ).toBe('FORBIDDEN_ROLE');
+    expect(
+      checkCommand(
+        'approveStatement',
+        { actor: officers.supervisor, kind: 'clarification', revision: 1 },
+        state,
+      )?.code,
+    ).toBe('SELF_APPROVAL');
+    expect(
+      checkCommand('approveStatement', { actor: officers.supervisor2, kind: 'response', revision: 1 }, state)
+        ?.code,
+    ).toBe('WRONG_STAGE');
+    expect(
+      checkCommand(
+        'approveStatement',
+        { actor: officers.supervisor2, kind: 'clarification', revision: 1 },
+        state,
+      ),
+    ).toBeUndefined();
   });
 
   it('calls activities with the options the activities recommend, each accepted by the SDK', () => {
@@ -106,7 +154,10 @@ describe('case ids, the default policy and the case rules', () => {
     for (const attributes of scheduled) {
       const name = attributes.activityType!.name as keyof typeof ACTIVITY_OPTIONS;
       const timeout = attributes.startToCloseTimeout!;
-      expect({ name, ms: Number(timeout.seconds ?? 0) * 1000 + Math.round((timeout.nanos ?? 0) / 1e6) }).toEqual({
+      expect({
+        name,
+        ms: Number(timeout.seconds ?? 0) * 1000 + Math.round((timeout.nanos ?? 0) / 1e6),
+      }).toEqual({
         name,
         ms: msToNumber(ACTIVITY_OPTIONS[name].startToCloseTimeout),
       });
@@ -117,7 +168,14 @@ describe('case ids, the default policy and the case rules', () => {
   });
 
   it('builds case list queries from search attributes', () => {
-    expect(caseListQuery({ stage: ['verification', 'action'], slaBreached: true, platform: 'x', assignee: "o'neil" })).toBe(
+    expect(
+      caseListQuery({
+        stage: ['verification', 'action'],
+        slaBreached: true,
+        platform: 'x',
+        assignee: "o'neil",
+      }),
+    ).toBe(
       "WorkflowType = 'ContentCaseWorkflow' AND SaringStatus IN ('verification', 'action') AND SaringPlatforms = 'x' AND SaringAssignee = 'o\\'neil' AND SaringSlaBreached = true",
     );
   });

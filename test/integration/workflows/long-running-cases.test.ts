@@ -5,10 +5,19 @@ import type { WorkflowBundle } from '@temporalio/worker';
 import { loadDefaultPolicy } from '../../../policy';
 import { CaseClient } from '../../../cases/case-client';
 import type { ActivityScript, ScriptedActivities } from '../../support/scripted-activities';
-import { bundleCaseWorkflows, createCaseTimeSkippingEnv, detectionOf, officers, uniqueUrl, waitForCase, withScriptedCaseWorker } from '../../support/case-test-kit';
+import {
+  bundleCaseWorkflows,
+  createCaseTimeSkippingEnv,
+  detectionOf,
+  officers,
+  uniqueUrl,
+  waitForCase,
+  withScriptedCaseWorker,
+} from '../../support/case-test-kit';
 
 const HOUR = 3_600_000;
-const hex = (length: number) => Array.from({ length }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+const hex = (length: number) =>
+  Array.from({ length }, () => Math.floor(Math.random() * 16).toString(16)).join('');
 
 /**
  * Issue 9 defects on the time-skipping server, with the shipped policy's real durations: paths no
@@ -31,7 +40,10 @@ describe('cases that run for weeks (time-skipping server)', () => {
     await env?.teardown();
   });
 
-  function withCaseWorker<T>(script: ActivityScript, run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>): Promise<T> {
+  function withCaseWorker<T>(
+    script: ActivityScript,
+    run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>,
+  ): Promise<T> {
     queueSeq += 1;
     return withScriptedCaseWorker(env, bundle, `weeks-${queueSeq}`, script, run);
   }
@@ -41,7 +53,12 @@ describe('cases that run for weeks (time-skipping server)', () => {
    * nobody polls any more stops the time-skipping server's clock for the tests that follow.
    */
   async function endCase(caseId: string): Promise<void> {
-    for (const workflowId of [caseId, `${caseId}:takedown:website-1:a1`, `${caseId}:takedown:website-1:a2`, `${caseId}:police`]) {
+    for (const workflowId of [
+      caseId,
+      `${caseId}:takedown:website-1:a1`,
+      `${caseId}:takedown:website-1:a2`,
+      `${caseId}:police`,
+    ]) {
       await env.client.workflow
         .getHandle(workflowId)
         .terminate('test finished')
@@ -49,55 +66,99 @@ describe('cases that run for weeks (time-skipping server)', () => {
     }
   }
 
-  const gambling: ActivityScript['classification'] = { category: 'online_gambling', confidence: 0.95, suggestedPriority: 'urgent' };
+  const gambling: ActivityScript['classification'] = {
+    category: 'online_gambling',
+    confidence: 0.95,
+    suggestedPriority: 'urgent',
+  };
 
   /** A gambling URL judged illegal: one takedown on `website`, urgent (4 h to comply). */
   async function gamblingCase(cases: CaseClient): Promise<{ caseId: string; url: string }> {
     const url = uniqueUrl('slot-gacor.example', 'daftar');
     const { caseId } = await cases.submitDetection(detectionOf({ url }));
     await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.update(caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] } });
+    await cases.update(caseId, 'submitVerdict', {
+      actor: officers.supervisor,
+      verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] },
+    });
     return { caseId, url };
   }
 
   it('defect 1: a detection carrying only a content hash reaches verification instead of failing the case', async () => {
     await withCaseWorker({}, async (cases, scripted) => {
       const { caseId } = await cases.submitDetection(detectionOf({ contentSha256: hex(64) }));
-      const state = await waitForCase(cases, caseId, (current) => current.stage === 'verification', 'verification of a hash-only case', 20_000);
+      const state = await waitForCase(
+        cases,
+        caseId,
+        (current) => current.stage === 'verification',
+        'verification of a hash-only case',
+        20_000,
+      );
       expect(scripted.callsOf('classifyContent')).toHaveLength(0);
       expect(state.classification).toBeUndefined();
-      expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(/only a content hash/);
+      expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(
+        /only a content hash/,
+      );
       await endCase(caseId);
     });
   });
 
   it('defect 1: an intake activity that fails for good is recorded and the case goes on to verification', async () => {
     await withCaseWorker({ fail: { classifyContent: () => true } }, async (cases) => {
-      const { caseId } = await cases.submitDetection(detectionOf({ url: uniqueUrl('news-portal.example', 'berita') }));
-      const state = await waitForCase(cases, caseId, (current) => current.stage === 'verification', 'verification despite a failing classifier', 20_000);
-      expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(/classification failed/);
+      const { caseId } = await cases.submitDetection(
+        detectionOf({ url: uniqueUrl('news-portal.example', 'berita') }),
+      );
+      const state = await waitForCase(
+        cases,
+        caseId,
+        (current) => current.stage === 'verification',
+        'verification despite a failing classifier',
+        20_000,
+      );
+      expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(
+        /classification failed/,
+      );
       await endCase(caseId);
     });
   });
 
   it('defect 2: a rejected objection restarts the ladder from the decision, one policy interval per step', async () => {
-    await withCaseWorker({ classification: gambling, platforms: { website: { objectAtPoll: 2, complyAtPoll: 'never' } } }, async (cases, scripted) => {
-      const { caseId } = await gamblingCase(cases);
-      await env.sleep('3h');
-      await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.status === 'objected', 'objection');
-      // The review takes longer than the 4 h compliance deadline.
-      await env.sleep('30h');
-      await cases.update(caseId, 'resolveObjection', { actor: officers.supervisor, takedownKey: 'website-1', decision: 'reject', reason: 'gambling is not protected news' });
-      const decidedAt = Date.parse((await cases.getTimeline(caseId)).find((entry) => entry.action === 'objection_resolved')!.at);
-      await env.sleep('80h');
-      await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.level === 'ST3', 'ST3');
-      const sent = Object.fromEntries(scripted.callsOf('sendWarningLetter').map((call) => [(call.input as { level: string }).level, call.scheduledAtMs]));
-      expect(Object.keys(sent).sort()).toEqual(['ST1', 'ST2', 'ST3']);
-      expect(sent.ST1!).toBeGreaterThanOrEqual(decidedAt - 1_000);
-      expect((sent.ST2! - sent.ST1!) / HOUR).toBeGreaterThanOrEqual(24 - 0.01);
-      expect((sent.ST3! - sent.ST2!) / HOUR).toBeGreaterThanOrEqual(48 - 0.01);
-      await endCase(caseId);
-    });
+    await withCaseWorker(
+      { classification: gambling, platforms: { website: { objectAtPoll: 2, complyAtPoll: 'never' } } },
+      async (cases, scripted) => {
+        const { caseId } = await gamblingCase(cases);
+        await env.sleep('3h');
+        await waitForCase(
+          cases,
+          caseId,
+          (state) => state.tracks.takedowns[0]?.status === 'objected',
+          'objection',
+        );
+        // The review takes longer than the 4 h compliance deadline.
+        await env.sleep('30h');
+        await cases.update(caseId, 'resolveObjection', {
+          actor: officers.supervisor,
+          takedownKey: 'website-1',
+          decision: 'reject',
+          reason: 'gambling is not protected news',
+        });
+        const decidedAt = Date.parse(
+          (await cases.getTimeline(caseId)).find((entry) => entry.action === 'objection_resolved')!.at,
+        );
+        await env.sleep('80h');
+        await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.level === 'ST3', 'ST3');
+        const sent = Object.fromEntries(
+          scripted
+            .callsOf('sendWarningLetter')
+            .map((call) => [(call.input as { level: string }).level, call.scheduledAtMs]),
+        );
+        expect(Object.keys(sent).sort()).toEqual(['ST1', 'ST2', 'ST3']);
+        expect(sent.ST1!).toBeGreaterThanOrEqual(decidedAt - 1_000);
+        expect((sent.ST2! - sent.ST1!) / HOUR).toBeGreaterThanOrEqual(24 - 0.01);
+        expect((sent.ST3! - sent.ST2!) / HOUR).toBeGreaterThanOrEqual(48 - 0.01);
+        await endCase(caseId);
+      },
+    );
   });
 
   it('defect 6: a takedown survives hours of platform outage (polls are missed, not fatal)', async () => {
@@ -115,7 +176,12 @@ describe('cases that run for weeks (time-skipping server)', () => {
     await withCaseWorker(script, async (cases) => {
       const { caseId } = await gamblingCase(cases);
       await env.sleep('8h');
-      const state = await waitForCase(cases, caseId, (current) => current.tracks.takedowns[0]?.result !== undefined, 'takedown result');
+      const state = await waitForCase(
+        cases,
+        caseId,
+        (current) => current.tracks.takedowns[0]?.result !== undefined,
+        'takedown result',
+      );
       expect(state.tracks.takedowns[0]!.result).toBe('removed');
       expect(state.timeline.filter((entry) => entry.action === 'track_failed')).toEqual([]);
       await endCase(caseId);
@@ -125,17 +191,29 @@ describe('cases that run for weeks (time-skipping server)', () => {
   it('defect 7: a re-upload takedown runs beside monitoring, so closeMonitoring closes the case at once', async () => {
     let calls = 0;
     // Removed at the first poll; after the re-upload the platform never acts again.
-    const script: ActivityScript = { classification: gambling, platforms: { website: { complyAtPoll: 1 } }, liveness: (_url, removed) => (removed && calls++ === 0 ? 'gone' : 'up') };
+    const script: ActivityScript = {
+      classification: gambling,
+      platforms: { website: { complyAtPoll: 1 } },
+      liveness: (_url, removed) => (removed && calls++ === 0 ? 'gone' : 'up'),
+    };
     await withCaseWorker(script, async (cases, scripted) => {
       const { caseId } = await gamblingCase(cases);
       await env.sleep('2h');
       await waitForCase(cases, caseId, (state) => state.stage === 'monitoring', 'monitoring');
       scripted.script.platforms = { website: { complyAtPoll: 'never' } };
       await env.sleep('25h');
-      await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]!.attempt === 2, 're-upload takedown');
+      await waitForCase(
+        cases,
+        caseId,
+        (state) => state.tracks.takedowns[0]!.attempt === 2,
+        're-upload takedown',
+      );
       const requestedAt = await env.currentTimeMs();
       // The update's own small result: the case may have closed before a state query could follow it.
-      await cases.update(caseId, 'closeMonitoring', { actor: officers.supervisor, reason: 'site moved abroad, handled by blocklist' });
+      await cases.update(caseId, 'closeMonitoring', {
+        actor: officers.supervisor,
+        reason: 'site moved abroad, handled by blocklist',
+      });
       const outcome = await cases.outcome(caseId);
       expect((Date.parse(outcome.closedAt) - requestedAt) / HOUR).toBeLessThan(1);
       expect(outcome.closedBy).toEqual(officers.supervisor);
@@ -159,19 +237,41 @@ describe('cases that run for weeks (time-skipping server)', () => {
         return livenessCalls === 2 ? 'up' : removed ? 'gone' : 'up';
       },
       // The re-upload's notification is held: the run continuing as new waits for it.
-      gate: { notify: (input) => ((input as { requestId: string }).requestId.includes(':reupload:') ? held : undefined) },
+      gate: {
+        notify: (input) =>
+          (input as { requestId: string }).requestId.includes(':reupload:') ? held : undefined,
+      },
     };
     await withCaseWorker(script, async (defaultCases) => {
       // Continue as new after every check, so the first check (the re-upload) ends the run.
       const policy = loadDefaultPolicy();
-      const cases = new CaseClient(defaultCases.client, { taskQueue: `weeks-${queueSeq}`, policy: { ...policy, monitoring: { ...policy.monitoring, checksPerRun: 1 } } });
+      const cases = new CaseClient(defaultCases.client, {
+        taskQueue: `weeks-${queueSeq}`,
+        policy: { ...policy, monitoring: { ...policy.monitoring, checksPerRun: 1 } },
+      });
       const { caseId } = await gamblingCase(cases);
       await env.sleep('2h');
-      const monitored = await waitForCase(cases, caseId, (state) => state.stage === 'monitoring', 'monitoring');
+      const monitored = await waitForCase(
+        cases,
+        caseId,
+        (state) => state.stage === 'monitoring',
+        'monitoring',
+      );
       // To one second before the first check; no skipping after it, since a held activity stops the clock.
-      await env.sleep(Date.parse(monitored.monitoring!.startedAt) + 24 * HOUR - (await env.currentTimeMs()) - 1_000);
-      await waitForCase(cases, caseId, (state) => state.timeline.some((entry) => entry.action === 'continued_as_new'), 'continue-as-new waiting for the held notification', 30_000);
-      await cases.update(caseId, 'closeMonitoring', { actor: officers.supervisor, reason: 'platform confirmed permanent removal' });
+      await env.sleep(
+        Date.parse(monitored.monitoring!.startedAt) + 24 * HOUR - (await env.currentTimeMs()) - 1_000,
+      );
+      await waitForCase(
+        cases,
+        caseId,
+        (state) => state.timeline.some((entry) => entry.action === 'continued_as_new'),
+        'continue-as-new waiting for the held notification',
+        30_000,
+      );
+      await cases.update(caseId, 'closeMonitoring', {
+        actor: officers.supervisor,
+        reason: 'platform confirmed permanent removal',
+      });
       release();
       const outcome = await cases.outcome(caseId);
       expect(outcome.closedBy).toEqual(officers.supervisor);
@@ -181,30 +281,49 @@ describe('cases that run for weeks (time-skipping server)', () => {
   });
 
   it('defect 11: a withdrawal cancels the takedown child and tells the platform; children start with explicit options', async () => {
-    await withCaseWorker({ classification: gambling, platforms: { website: { complyAtPoll: 'never' } } }, async (cases, scripted) => {
-      const { caseId } = await gamblingCase(cases);
-      const requested = await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.ticketId !== undefined, 'takedown requested');
-      await cases.update(caseId, 'requestWithdrawal', { actor: officers.supervisor, reason: 'court order lifted the blocking request' });
-      await cases.update(caseId, 'approveWithdrawal', { actor: officers.supervisor2 });
-      const outcome = await cases.outcome(caseId);
-      expect(outcome.resolution).toBe('withdrawn');
-      const withdrawals = scripted.callsOf('withdrawTakedown').map((call) => call.input as { ticketId: string; requestId: string });
-      expect(withdrawals.map((input) => input.ticketId)).toEqual([requested.tracks.takedowns[0]!.ticketId]);
-      expect(withdrawals[0]!.requestId).toBe(`${caseId}:takedown:website-1:a1:withdrawal`);
-      const history = await env.client.workflow.getHandle(caseId).fetchHistory();
-      const started = history.events!.find((event) => event.startChildWorkflowExecutionInitiatedEventAttributes)!.startChildWorkflowExecutionInitiatedEventAttributes!;
-      expect(started.parentClosePolicy).toBe(2); // PARENT_CLOSE_POLICY_ABANDON
-      expect(Number(started.workflowExecutionTimeout?.seconds ?? 0)).toBeGreaterThan(0);
-      expect(started.retryPolicy?.maximumAttempts).toBe(1);
-      await endCase(caseId);
-    });
+    await withCaseWorker(
+      { classification: gambling, platforms: { website: { complyAtPoll: 'never' } } },
+      async (cases, scripted) => {
+        const { caseId } = await gamblingCase(cases);
+        const requested = await waitForCase(
+          cases,
+          caseId,
+          (state) => state.tracks.takedowns[0]?.ticketId !== undefined,
+          'takedown requested',
+        );
+        await cases.update(caseId, 'requestWithdrawal', {
+          actor: officers.supervisor,
+          reason: 'court order lifted the blocking request',
+        });
+        await cases.update(caseId, 'approveWithdrawal', { actor: officers.supervisor2 });
+        const outcome = await cases.outcome(caseId);
+        expect(outcome.resolution).toBe('withdrawn');
+        const withdrawals = scripted
+          .callsOf('withdrawTakedown')
+          .map((call) => call.input as { ticketId: string; requestId: string });
+        expect(withdrawals.map((input) => input.ticketId)).toEqual([requested.tracks.takedowns[0]!.ticketId]);
+        expect(withdrawals[0]!.requestId).toBe(`${caseId}:takedown:website-1:a1:withdrawal`);
+        const history = await env.client.workflow.getHandle(caseId).fetchHistory();
+        const started = history.events!.find(
+          (event) => event.startChildWorkflowExecutionInitiatedEventAttributes,
+        )!.startChildWorkflowExecutionInitiatedEventAttributes!;
+        expect(started.parentClosePolicy).toBe(2); // PARENT_CLOSE_POLICY_ABANDON
+        expect(Number(started.workflowExecutionTimeout?.seconds ?? 0)).toBeGreaterThan(0);
+        expect(started.retryPolicy?.maximumAttempts).toBe(1);
+        await endCase(caseId);
+      },
+    );
   });
 
   it('defect 12: invalid input or an unknown carried state fails the case with a non-retryable ApplicationFailure that says what to do', async () => {
     await withCaseWorker({}, async () => {
       const policy = loadDefaultPolicy();
       const start = (workflowId: string, input: unknown) =>
-        env.client.workflow.start('ContentCaseWorkflow', { workflowId, taskQueue: `weeks-${queueSeq}`, args: [input] });
+        env.client.workflow.start('ContentCaseWorkflow', {
+          workflowId,
+          taskQueue: `weeks-${queueSeq}`,
+          args: [input],
+        });
       const failureOf = async (workflowId: string, input: unknown) => {
         const handle = await start(workflowId, input);
         const outcome = await Promise.race([
@@ -212,7 +331,9 @@ describe('cases that run for weeks (time-skipping server)', () => {
             () => 'completed',
             (error: unknown) => error,
           ),
-          new Promise((resolve) => setTimeout(() => resolve('no failure within 15 s: the workflow task is being retried'), 15_000)),
+          new Promise((resolve) =>
+            setTimeout(() => resolve('no failure within 15 s: the workflow task is being retried'), 15_000),
+          ),
         ]);
         expect(outcome).toBeInstanceOf(WorkflowFailedError);
         const cause = (outcome as WorkflowFailedError).cause;
@@ -224,7 +345,12 @@ describe('cases that run for weeks (time-skipping server)', () => {
       expect(badInput.nonRetryable).toBe(true);
       expect(badInput.message).toMatch(/submitDetection/);
       const caseId = `case-${hex(20)}`;
-      const future = await failureOf(caseId, { caseId, generation: 1, policy, carried: { schemaVersion: 99, caseId } });
+      const future = await failureOf(caseId, {
+        caseId,
+        generation: 1,
+        policy,
+        carried: { schemaVersion: 99, caseId },
+      });
       expect(future.type).toBe('UNSUPPORTED_CASE_STATE');
       expect(future.message).toMatch(/roll|reset/);
     });

@@ -20,7 +20,10 @@ const BATCH = 100;
  * and a new, linked case (next generation) once the previous one closed.
  */
 describe('repeat detections and re-opened cases (dev server)', () => {
-  const caseWorker = devCaseWorkerSuite('repeat-detections', new ScriptedActivities({ classification: { category: 'online_gambling', confidence: 0.95 } }));
+  const caseWorker = devCaseWorkerSuite(
+    'repeat-detections',
+    new ScriptedActivities({ classification: { category: 'online_gambling', confidence: 0.95 } }),
+  );
 
   it(`${DETECTIONS} concurrent detections of one URL (spelled in several ways) make one case counting ${DETECTIONS}`, async () => {
     const url = uniqueUrl('slot-maxwin.example', 'promo');
@@ -44,20 +47,43 @@ describe('repeat detections and re-opened cases (dev server)', () => {
     expect([...caseIds]).toEqual([caseBaseId({ canonicalUrl: canonicalizeUrl(url).url })]);
     const [caseId] = [...caseIds] as [string];
 
-    const state = await waitForCase(caseWorker.cases, caseId, (current) => current.detections.count === DETECTIONS && current.stage === 'verification', `${DETECTIONS} detections`, 60_000);
-    expect(state.detections.bySource).toEqual({ crawler: DETECTIONS * 0.9, public_complaint: DETECTIONS * 0.1 });
+    const state = await waitForCase(
+      caseWorker.cases,
+      caseId,
+      (current) => current.detections.count === DETECTIONS && current.stage === 'verification',
+      `${DETECTIONS} detections`,
+      60_000,
+    );
+    expect(state.detections.bySource).toEqual({
+      crawler: DETECTIONS * 0.9,
+      public_complaint: DETECTIONS * 0.1,
+    });
     expect(state.detections.rejected).toBe(0);
     expect(state.stage).toBe('verification');
     // Only the first detection is on the timeline; the rest are counted.
     expect(state.timeline.filter((entry) => entry.action === 'detected')).toHaveLength(1);
     const handle = caseWorker.dev.client.workflow.getHandle(caseId);
-    await waitFor(async () => (await handle.describe()).typedSearchAttributes.get(SA.detectionCount), (count) => count === DETECTIONS, 'search attribute');
+    await waitFor(
+      async () => (await handle.describe()).typedSearchAttributes.get(SA.detectionCount),
+      (count) => count === DETECTIONS,
+      'search attribute',
+    );
     // Exactly one execution for the content: no second run, no second generation.
-    await waitFor(() => caseWorker.dev.client.workflow.count(`WorkflowId = '${caseId}'`), (result) => result.count === 1, 'one execution');
-    await expect(caseWorker.dev.client.workflow.getHandle(caseWorkflowId(caseId, 2)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    await waitFor(
+      () => caseWorker.dev.client.workflow.count(`WorkflowId = '${caseId}'`),
+      (result) => result.count === 1,
+      'one execution',
+    );
+    await expect(
+      caseWorker.dev.client.workflow.getHandle(caseWorkflowId(caseId, 2)).describe(),
+    ).rejects.toBeInstanceOf(WorkflowNotFoundError);
     const history = await handle.fetchHistory();
-    const upserts = history.events!.filter((event) => event.upsertWorkflowSearchAttributesEventAttributes).length;
-    console.log(`${DETECTIONS} detections sent in ${sendMs} ms; history ${history.events!.length} events, ${upserts} search attribute upserts`);
+    const upserts = history.events!.filter(
+      (event) => event.upsertWorkflowSearchAttributesEventAttributes,
+    ).length;
+    console.log(
+      `${DETECTIONS} detections sent in ${sendMs} ms; history ${history.events!.length} events, ${upserts} search attribute upserts`,
+    );
     await handle.terminate('test finished');
   });
 
@@ -65,8 +91,16 @@ describe('repeat detections and re-opened cases (dev server)', () => {
     const text = `Pinjol ilegal ${Date.now()}: cair 5 menit tanpa KTP`;
     const first = await caseWorker.cases.submitDetection(detectionOf({ text }));
     expect(first.generation).toBe(1);
-    await waitForCase(caseWorker.cases, first.caseId, (state) => state.stage === 'verification', 'verification');
-    await caseWorker.cases.update(first.caseId, 'submitVerdict', { actor: officers.supervisor, verdict: { kind: 'no_violation', reasons: ['licensed lender'] } });
+    await waitForCase(
+      caseWorker.cases,
+      first.caseId,
+      (state) => state.stage === 'verification',
+      'verification',
+    );
+    await caseWorker.cases.update(first.caseId, 'submitVerdict', {
+      actor: officers.supervisor,
+      verdict: { kind: 'no_violation', reasons: ['licensed lender'] },
+    });
     await caseWorker.cases.outcome(first.caseId);
 
     // Re-upload: the same text again, with different spacing and case.
@@ -76,8 +110,17 @@ describe('repeat detections and re-opened cases (dev server)', () => {
     ]);
     expect(second.caseId).toBe(`${first.caseId}.2`);
     expect(third.caseId).toBe(second.caseId);
-    const reopened = await waitForCase(caseWorker.cases, second.caseId, (state) => state.detections.count === 2 && state.stage === 'verification', 'both detections on generation 2');
-    expect(reopened).toMatchObject({ generation: 2, previousCase: { caseId: first.caseId, generation: 1 }, stage: 'verification' });
+    const reopened = await waitForCase(
+      caseWorker.cases,
+      second.caseId,
+      (state) => state.detections.count === 2 && state.stage === 'verification',
+      'both detections on generation 2',
+    );
+    expect(reopened).toMatchObject({
+      generation: 2,
+      previousCase: { caseId: first.caseId, generation: 1 },
+      stage: 'verification',
+    });
     // The closed case is untouched.
     expect((await caseWorker.cases.getState(first.caseId)).detections.count).toBe(1);
     await caseWorker.dev.client.workflow.getHandle(second.caseId).terminate('test finished');

@@ -1,7 +1,16 @@
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { ScriptedActivities } from '../../support/scripted-activities';
-import { bundleCaseWorkflows, caseClientFor, connectDevServer, detectionOf, officers, waitFor, waitForCase, type DevServer } from '../../support/case-test-kit';
+import {
+  bundleCaseWorkflows,
+  caseClientFor,
+  connectDevServer,
+  detectionOf,
+  officers,
+  waitFor,
+  waitForCase,
+  type DevServer,
+} from '../../support/case-test-kit';
 
 /**
  * Durability on the real dev server: the worker running a case is stopped in the middle of a stage
@@ -22,7 +31,10 @@ describe('a case survives its worker being stopped (dev server)', () => {
   it('a new worker finishes a case whose worker stopped mid-stage', async () => {
     const taskQueue = uniqueTaskQueue('worker-restart');
     const cases = caseClientFor(dev.client, taskQueue);
-    const first = new ScriptedActivities({ classification: { category: 'hoax', confidence: 0.9 }, hang: { publishStatement: true } });
+    const first = new ScriptedActivities({
+      classification: { category: 'hoax', confidence: 0.9 },
+      hang: { publishStatement: true },
+    });
     const workerA = await Worker.create({
       connection: dev.nativeConnection,
       taskQueue,
@@ -33,11 +45,24 @@ describe('a case survives its worker being stopped (dev server)', () => {
     });
     const runningA = workerA.run();
 
-    const { caseId } = await cases.submitDetection(detectionOf({ text: `Listrik padam total se-Kalsel ${Date.now()}` }));
+    const { caseId } = await cases.submitDetection(
+      detectionOf({ text: `Listrik padam total se-Kalsel ${Date.now()}` }),
+    );
     await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.update(caseId, 'assignVerifier', { actor: officers.verifier, assignee: officers.verifier.officerId });
-    await cases.update(caseId, 'submitVerdict', { actor: officers.verifier, verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['PLN: no outage'], publicResponse: false } });
-    await waitForCase(cases, caseId, (state) => state.tracks.clarification?.status === 'drafting', 'clarification');
+    await cases.update(caseId, 'assignVerifier', {
+      actor: officers.verifier,
+      assignee: officers.verifier.officerId,
+    });
+    await cases.update(caseId, 'submitVerdict', {
+      actor: officers.verifier,
+      verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['PLN: no outage'], publicResponse: false },
+    });
+    await waitForCase(
+      cases,
+      caseId,
+      (state) => state.tracks.clarification?.status === 'drafting',
+      'clarification',
+    );
     await cases.update(caseId, 'draftStatement', {
       actor: officers.verifier,
       kind: 'clarification',
@@ -46,8 +71,16 @@ describe('a case survives its worker being stopped (dev server)', () => {
       pillar: 'digital_skill',
       channels: ['website'],
     });
-    await cases.update(caseId, 'approveStatement', { actor: officers.supervisor, kind: 'clarification', revision: 1 });
-    await waitFor(async () => first.callsOf('publishStatement').length, (count) => count === 1, 'publication in flight on worker A');
+    await cases.update(caseId, 'approveStatement', {
+      actor: officers.supervisor,
+      kind: 'clarification',
+      revision: 1,
+    });
+    await waitFor(
+      async () => first.callsOf('publishStatement').length,
+      (count) => count === 1,
+      'publication in flight on worker A',
+    );
 
     // Stop worker A mid-stage: the publication activity is cancelled, the workflow is left half-way.
     workerA.shutdown();
@@ -56,15 +89,25 @@ describe('a case survives its worker being stopped (dev server)', () => {
     expect(halfway.status.name).toBe('RUNNING');
 
     const second = new ScriptedActivities({ classification: { category: 'hoax', confidence: 0.9 } });
-    const workerB = await Worker.create({ connection: dev.nativeConnection, taskQueue, workflowBundle: bundle, activities: second.activities(), identity: 'worker-b' });
+    const workerB = await Worker.create({
+      connection: dev.nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      activities: second.activities(),
+      identity: 'worker-b',
+    });
     const outcome = await workerB.runUntil(cases.outcome(caseId));
 
     expect(outcome.resolution).toBe('actioned');
-    expect(outcome.statements).toEqual([expect.objectContaining({ kind: 'clarification', approvedBy: officers.supervisor })]);
+    expect(outcome.statements).toEqual([
+      expect.objectContaining({ kind: 'clarification', approvedBy: officers.supervisor }),
+    ]);
     expect(second.callsOf('publishStatement')).toHaveLength(1);
     expect(second.callsOf('classifyContent')).toHaveLength(0); // intake is not redone: it is in the history
     const history = await dev.client.workflow.getHandle(caseId).fetchHistory();
-    const identities = new Set(history.events!.map((event) => event.workflowTaskCompletedEventAttributes?.identity).filter(Boolean));
+    const identities = new Set(
+      history.events!.map((event) => event.workflowTaskCompletedEventAttributes?.identity).filter(Boolean),
+    );
     expect(identities).toEqual(new Set(['worker-a', 'worker-b']));
   });
 });

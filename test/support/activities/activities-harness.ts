@@ -1,8 +1,17 @@
 import { CreateBucketCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Client, Connection } from '@temporalio/client';
-import { localActivitiesConfig, type ActivitiesConfig, type ObjectLockPolicy } from '../../../config/activities';
+import {
+  localActivitiesConfig,
+  type ActivitiesConfig,
+  type ObjectLockPolicy,
+} from '../../../config/activities';
 import { createS3Client } from '../../../config/s3';
-import { buildActivityDeps, createActivities, type ActivityDeps, type CaseActivities } from '../../../activities';
+import {
+  buildActivityDeps,
+  createActivities,
+  type ActivityDeps,
+  type CaseActivities,
+} from '../../../activities';
 import type { SimulatorUrls } from '../../../simulators/start-simulators';
 import { testServers } from '../servers/test-servers';
 
@@ -40,8 +49,12 @@ export function uniqueName(prefix: string): string {
 
 /** A versioned bucket of its own for a test file, optionally with Object Lock. */
 export async function createEvidenceBucket(s3: S3Client, name: string, objectLock = false): Promise<string> {
-  await s3.send(new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: objectLock || undefined }));
-  await s3.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
+  await s3.send(
+    new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: objectLock || undefined }),
+  );
+  await s3.send(
+    new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }),
+  );
   return name;
 }
 
@@ -49,7 +62,10 @@ export async function createEvidenceBucket(s3: S3Client, name: string, objectLoc
  * The real activities, wired exactly as the worker wires them (buildActivityDeps), against this run's
  * S3 server, Temporal dev server and simulators, with buckets of the test file's own.
  */
-export async function activitiesHarness(prefix: string, options: { objectLock?: ObjectLockPolicy } = {}): Promise<ActivitiesHarness> {
+export async function activitiesHarness(
+  prefix: string,
+  options: { objectLock?: ObjectLockPolicy } = {},
+): Promise<ActivitiesHarness> {
   const servers = testServers();
   const base = uniqueName(prefix);
   const s3Config = {

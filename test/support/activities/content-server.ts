@@ -12,7 +12,9 @@ export function startContentServer(): Promise<ContentServer> {
     switch (path) {
       case '/ok':
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-served-by': 'content-server' });
-        res.end('<html><body><h1>SLOT GACOR HARI INI</h1><p>Daftar sekarang, bonus new member 100%</p></body></html>');
+        res.end(
+          '<html><body><h1>SLOT GACOR HARI INI</h1><p>Daftar sekarang, bonus new member 100%</p></body></html>',
+        );
         return;
       case '/404':
         res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
@@ -22,14 +24,20 @@ export function startContentServer(): Promise<ContentServer> {
         return;
       case '/unavailable':
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end("<html><body><div>Sorry, this content isn’t available right now</div><div>The link you followed may be broken.</div></body></html>");
+        res.end(
+          '<html><body><div>Sorry, this content isn’t available right now</div><div>The link you followed may be broken.</div></body></html>',
+        );
         return;
       case '/youtube-removed':
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end('<html><body>Video tidak tersedia. Video ini tidak tersedia lagi karena akun YouTube yang terkait telah dihentikan.</body></html>');
+        res.end(
+          '<html><body>Video tidak tersedia. Video ini tidak tersedia lagi karena akun YouTube yang terkait telah dihentikan.</body></html>',
+        );
         return;
       case '/binary':
-        res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]));
+        res
+          .writeHead(200, { 'content-type': 'image/png' })
+          .end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]));
         return;
       case '/hang-headers':
         return; // never answers

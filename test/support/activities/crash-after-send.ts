@@ -9,7 +9,10 @@ import type { PlatformAdapter } from '../../../activities/channels/platform-adap
  */
 export function crashAfterSend(deps: ActivityDeps, crash: () => never): ActivityDeps {
   const platforms: ActivityDeps['platforms'] = {};
-  for (const [platform, adapter] of Object.entries(deps.platforms) as [keyof ActivityDeps['platforms'], PlatformAdapter][]) {
+  for (const [platform, adapter] of Object.entries(deps.platforms) as [
+    keyof ActivityDeps['platforms'],
+    PlatformAdapter,
+  ][]) {
     platforms[platform] = {
       platform: adapter.platform,
       checkStatus: (ticketId, signal) => adapter.checkStatus(ticketId, signal),

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const taskQueue = process.env.CRASH_TASK_QUEUE;
   if (!taskQueue) throw new Error('CRASH_TASK_QUEUE is not set');
   const harness = await activitiesHarness('crashing-worker');
-  const connection = await NativeConnection.connect({ address: JSON.parse(process.env.SARING_TEST_SERVERS!).temporal.address as string });
+  const connection = await NativeConnection.connect({
+    address: JSON.parse(process.env.SARING_TEST_SERVERS!).temporal.address as string,
+  });
   const activities = createActivities(
     crashAfterSend(harness.deps, () => {
       process.kill(process.pid, 'SIGKILL');

@@ -36,7 +36,11 @@ type Loose = any;
 
 export interface ApiCaller {
   get<T = Loose>(pathname: string): Promise<ApiResponse<T>>;
-  post<T = Loose>(pathname: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  post<T = Loose>(
+    pathname: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<T>>;
 }
 
 export interface ErrorBody {
@@ -195,7 +199,8 @@ export async function startApiTestEnv(
     };
     return {
       get: (pathname) => call('GET', pathname) as Promise<ApiResponse<Loose>>,
-      post: (pathname, body, headers) => call('POST', pathname, body ?? {}, headers) as Promise<ApiResponse<Loose>>,
+      post: (pathname, body, headers) =>
+        call('POST', pathname, body ?? {}, headers) as Promise<ApiResponse<Loose>>,
     };
   };
 

@@ -32,7 +32,10 @@ export async function attempt(
   diagnostics.subscribe('net.client.socket', onSocket);
   diagnostics.subscribe('undici:client:connected', onConnected);
   try {
-    const outcome = await boundedFetch(url, { ...options, onConnect: (target) => released.push(target) }).then(
+    const outcome = await boundedFetch(url, {
+      ...options,
+      onConnect: (target) => released.push(target),
+    }).then(
       (response): Outcome => ({ ok: true, response }),
       (error: unknown): Outcome => ({ ok: false, error }),
     );

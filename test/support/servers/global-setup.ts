@@ -44,7 +44,12 @@ export default async function globalSetup(): Promise<void> {
     registerForTeardown(simulators);
     const servers: TestServers = {
       temporal: { address: temporal.address, namespace: temporal.namespace },
-      s3: { endpoint: s3.endpoint, region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+      s3: {
+        endpoint: s3.endpoint,
+        region: s3.region,
+        accessKeyId: s3.accessKeyId,
+        secretAccessKey: s3.secretAccessKey,
+      },
       extras: { ...simulators.urls },
     };
     process.env[TEST_SERVERS_ENV] = JSON.stringify(servers);

@@ -6,7 +6,12 @@ import { z } from 'zod';
  */
 export const TestServers = z.object({
   temporal: z.object({ address: z.string(), namespace: z.string() }),
-  s3: z.object({ endpoint: z.string(), region: z.string(), accessKeyId: z.string(), secretAccessKey: z.string() }),
+  s3: z.object({
+    endpoint: z.string(),
+    region: z.string(),
+    accessKeyId: z.string(),
+    secretAccessKey: z.string(),
+  }),
   /** Base URLs of extra local servers (simulators, SMTP sink), by name. */
   extras: z.record(z.string(), z.string()).default({}),
 });
@@ -16,7 +21,10 @@ export const TEST_SERVERS_ENV = 'SARING_TEST_SERVERS';
 
 export function testServers(): TestServers {
   const raw = process.env[TEST_SERVERS_ENV];
-  if (!raw) throw new Error(`${TEST_SERVERS_ENV} is not set: run integration tests through jest (its global setup starts the servers).`);
+  if (!raw)
+    throw new Error(
+      `${TEST_SERVERS_ENV} is not set: run integration tests through jest (its global setup starts the servers).`,
+    );
   return TestServers.parse(JSON.parse(raw));
 }
 

@@ -11,4 +11,3 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     server: { executable: { type: 'existing-path', path: manifest.temporalTestServer.path } },
   });
 }
-

@@ -22,7 +22,8 @@ export function loadLabelledSet(): LabelledItem[] {
     .filter((line) => line.trim())
     .map((line, index) => {
       const parsed = Item.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`labelled.jsonl line ${index + 1}: ${z.prettifyError(parsed.error)}`);
+      if (!parsed.success)
+        throw new Error(`labelled.jsonl line ${index + 1}: ${z.prettifyError(parsed.error)}`);
       return parsed.data;
     });
 }

@@ -20,7 +20,9 @@ describe('normalizeText', () => {
   });
 
   it('keeps numbers that are amounts and codes, not disguised letters', () => {
-    expect(normalizeText('togel 4D, depo 10rb, x500, tahun 2025').skeleton).toBe('togei 4d depo 10rb x500 tahun 2025');
+    expect(normalizeText('togel 4D, depo 10rb, x500, tahun 2025').skeleton).toBe(
+      'togei 4d depo 10rb x500 tahun 2025',
+    );
   });
 });
 
@@ -37,7 +39,9 @@ describe('classify', () => {
   });
 
   it('reads spam domains in the URL', () => {
-    expect(classify({ url: 'https://slotgacor-maxwin303.example/daftar' })).toMatchObject({ category: 'online_gambling' });
+    expect(classify({ url: 'https://slotgacor-maxwin303.example/daftar' })).toMatchObject({
+      category: 'online_gambling',
+    });
   });
 
   it('says which rules fired, gives alternatives, and suggests priority', () => {

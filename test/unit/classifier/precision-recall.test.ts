@@ -21,13 +21,16 @@ describe('classifier on the labelled set', () => {
   ]);
 
   beforeAll(() => {
-    console.log(`Classifier precision / recall (${items.length} items)\n\n${table}\n\nMisclassified: ${all.errors.map((e) => `${e.id} (${e.label} → ${e.predicted})`).join(', ')}`);
+    console.log(
+      `Classifier precision / recall (${items.length} items)\n\n${table}\n\nMisclassified: ${all.errors.map((e) => `${e.id} (${e.label} → ${e.predicted})`).join(', ')}`,
+    );
     if (process.env.WRITE_CLASSIFIER_DOC === '1') writeDoc(items, table, all.errors);
   });
 
   it('holds at least 300 items covering every category, none and hard negatives', () => {
     expect(items.length).toBeGreaterThanOrEqual(300);
-    for (const label of [...CATEGORIES, 'none' as const]) expect(items.filter((item) => item.label === label).length).toBeGreaterThanOrEqual(20);
+    for (const label of [...CATEGORIES, 'none' as const])
+      expect(items.filter((item) => item.label === label).length).toBeGreaterThanOrEqual(20);
     expect(items.filter((item) => item.tags?.includes('hard_negative')).length).toBeGreaterThanOrEqual(50);
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
   });
@@ -45,7 +48,11 @@ describe('classifier on the labelled set', () => {
   });
 });
 
-function writeDoc(items: LabelledItem[], table: string, errors: { id: string; label: string; predicted: string }[]): void {
+function writeDoc(
+  items: LabelledItem[],
+  table: string,
+  errors: { id: string; label: string; predicted: string }[],
+): void {
   const docPath = path.resolve(__dirname, '../../../docs/classifier.md');
   const current = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : '';
   const start = '<!-- classifier-table:start -->';
@@ -59,6 +66,8 @@ function writeDoc(items: LabelledItem[], table: string, errors: { id: string; la
     `Misclassified (all splits): ${errors.map((e) => `\`${e.id}\` ${e.label} → ${e.predicted}`).join('; ')}.`,
     end,
   ].join('\n');
-  const next = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), generated) : `${current}\n${generated}\n`;
+  const next = current.includes(start)
+    ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), generated)
+    : `${current}\n${generated}\n`;
   fs.writeFileSync(docPath, next);
 }

@@ -1,4 +1,10 @@
-import { CASE_STATE_SCHEMA_VERSION, CaseState, CaseStateVersionError, migrateCaseState, migrateV1toV2 } from '../../../domain';
+import {
+  CASE_STATE_SCHEMA_VERSION,
+  CaseState,
+  CaseStateVersionError,
+  migrateCaseState,
+  migrateV1toV2,
+} from '../../../domain';
 
 /** A carried state as version-1 code wrote it (before issue 9): no schemaVersion, revision, archives or detection ids. */
 const v1State = {
@@ -16,8 +22,22 @@ const v1State = {
   tracks: { takedowns: [] },
   deadlines: [],
   slaBreached: false,
-  monitoring: { startedAt: '2025-11-21T01:00:00.000Z', until: '2025-12-21T01:00:00.000Z', checks: 7, reuploads: 0, runs: 1 },
-  timeline: [{ seq: 1, at: '2025-11-20T01:00:00.000Z', action: 'detected', source: 'crawler:ais', summary: 'reported' }],
+  monitoring: {
+    startedAt: '2025-11-21T01:00:00.000Z',
+    until: '2025-12-21T01:00:00.000Z',
+    checks: 7,
+    reuploads: 0,
+    runs: 1,
+  },
+  timeline: [
+    {
+      seq: 1,
+      at: '2025-11-20T01:00:00.000Z',
+      action: 'detected',
+      source: 'crawler:ais',
+      summary: 'reported',
+    },
+  ],
 };
 
 describe('carried case state migrations', () => {
@@ -26,7 +46,12 @@ describe('carried case state migrations', () => {
     const state = CaseState.parse(migrated);
     expect(state.schemaVersion).toBe(CASE_STATE_SCHEMA_VERSION);
     expect(state.detections).toMatchObject({ count: 3, duplicates: 0, recentIds: [], sample: [] });
-    expect(state).toMatchObject({ revision: 0, reuploadReported: false, timelineArchives: [], monitoring: { checks: 7 } });
+    expect(state).toMatchObject({
+      revision: 0,
+      reuploadReported: false,
+      timelineArchives: [],
+      monitoring: { checks: 7 },
+    });
     expect(state.closeRequested).toBeUndefined();
   });
 
@@ -42,7 +67,9 @@ describe('carried case state migrations', () => {
   });
 
   it('refuses a state from a newer version than this code knows', () => {
-    expect(() => migrateCaseState({ ...v1State, schemaVersion: CASE_STATE_SCHEMA_VERSION + 1 })).toThrow(CaseStateVersionError);
+    expect(() => migrateCaseState({ ...v1State, schemaVersion: CASE_STATE_SCHEMA_VERSION + 1 })).toThrow(
+      CaseStateVersionError,
+    );
     expect(() => migrateCaseState({ ...v1State, schemaVersion: 'two' })).toThrow(/schemaVersion two/);
   });
 });

@@ -22,7 +22,10 @@ const SPEC: Record<CaseUpdateName, { roles: Role[]; stages: CaseStage[] }> = {
   rejectStatement: { roles: ['supervisor'], stages: ['action'] },
   acknowledgePolice: { roles: ['police_liaison'], stages: ['action'] },
   recordPoliceReport: { roles: ['police_liaison'], stages: ['action'] },
-  recordPoliceFollowUp: { roles: ['police_liaison', 'supervisor'], stages: ['verification', 'action', 'monitoring'] },
+  recordPoliceFollowUp: {
+    roles: ['police_liaison', 'supervisor'],
+    stages: ['verification', 'action', 'monitoring'],
+  },
   resolveObjection: { roles: ['supervisor'], stages: ['verification', 'action', 'monitoring'] },
   requestWithdrawal: { roles: ['supervisor'], stages: ['verification', 'action', 'monitoring'] },
   approveWithdrawal: { roles: ['supervisor'], stages: ['verification', 'action', 'monitoring'] },
@@ -43,7 +46,12 @@ function readyState(step: CaseUpdateName, stage: CaseStage, role: Role): CaseSta
     assignee: actorOf(role).officerId,
     tracks: {
       takedowns: [takedown],
-      clarification: { kind: 'clarification', status: step === 'draftStatement' ? 'drafting' : 'awaiting_approval', rejections: [], draft },
+      clarification: {
+        kind: 'clarification',
+        status: step === 'draftStatement' ? 'drafting' : 'awaiting_approval',
+        rejections: [],
+        draft,
+      },
       police: { status: policeStatus },
     },
     ...(step === 'approveWithdrawal' ? { withdrawal: { requestedBy: OTHER, reason: 'test' } } : {}),
@@ -73,7 +81,11 @@ const rows = CASE_UPDATE_NAMES.flatMap((step) =>
   ROLES.flatMap((role) =>
     CASE_STAGES.map((stage) => {
       const spec = SPEC[step];
-      const expected = !spec.roles.includes(role) ? 'FORBIDDEN_ROLE' : !spec.stages.includes(stage) ? 'WRONG_STAGE' : 'accepted';
+      const expected = !spec.roles.includes(role)
+        ? 'FORBIDDEN_ROLE'
+        : !spec.stages.includes(stage)
+          ? 'WRONG_STAGE'
+          : 'accepted';
       return { step, role, stage, expected };
     }),
   ),
@@ -98,39 +110,67 @@ describe('checkCommand: the checks after role and stage', () => {
   it('refuses a supervisor approving their own draft (four-eyes)', () => {
     const state = readyState('approveStatement', 'action', 'supervisor');
     (state.tracks.clarification!.draft as { by: unknown }).by = supervisor;
-    expect(checkCommand('approveStatement', { actor: supervisor, kind: 'clarification', revision: 1 }, state)?.code).toBe('SELF_APPROVAL');
+    expect(
+      checkCommand('approveStatement', { actor: supervisor, kind: 'clarification', revision: 1 }, state)
+        ?.code,
+    ).toBe('SELF_APPROVAL');
   });
 
   it('refuses approving a stale revision', () => {
     const state = readyState('approveStatement', 'action', 'supervisor');
-    expect(checkCommand('approveStatement', { actor: supervisor, kind: 'clarification', revision: 2 }, state)?.code).toBe('CONFLICT');
+    expect(
+      checkCommand('approveStatement', { actor: supervisor, kind: 'clarification', revision: 2 }, state)
+        ?.code,
+    ).toBe('CONFLICT');
   });
 
   it('refuses a verdict from a verifier who is not the assignee', () => {
-    const state = { ...readyState('submitVerdict', 'verification', 'verifier'), assignee: 'other.verifier' } as CaseState;
-    expect(checkCommand('submitVerdict', commandFor('submitVerdict', 'verifier'), state)?.code).toBe('NOT_ASSIGNEE');
+    const state = {
+      ...readyState('submitVerdict', 'verification', 'verifier'),
+      assignee: 'other.verifier',
+    } as CaseState;
+    expect(checkCommand('submitVerdict', commandFor('submitVerdict', 'verifier'), state)?.code).toBe(
+      'NOT_ASSIGNEE',
+    );
   });
 
   it('refuses a verifier claiming a case someone else holds, or assigning it to another', () => {
-    const held = { ...readyState('assignVerifier', 'verification', 'verifier'), assignee: 'other.verifier' } as CaseState;
-    expect(checkCommand('assignVerifier', { actor: verifier, assignee: verifier.officerId }, held)?.code).toBe('CONFLICT');
-    expect(checkCommand('assignVerifier', { actor: verifier, assignee: 'other.verifier' }, held)?.code).toBe('FORBIDDEN_ROLE');
+    const held = {
+      ...readyState('assignVerifier', 'verification', 'verifier'),
+      assignee: 'other.verifier',
+    } as CaseState;
+    expect(
+      checkCommand('assignVerifier', { actor: verifier, assignee: verifier.officerId }, held)?.code,
+    ).toBe('CONFLICT');
+    expect(checkCommand('assignVerifier', { actor: verifier, assignee: 'other.verifier' }, held)?.code).toBe(
+      'FORBIDDEN_ROLE',
+    );
   });
 
   it('refuses approving a withdrawal one requested oneself, and a second request', () => {
     const state = readyState('approveWithdrawal', 'action', 'supervisor');
     (state.withdrawal as { requestedBy: unknown }).requestedBy = supervisor;
     expect(checkCommand('approveWithdrawal', { actor: supervisor }, state)?.code).toBe('SELF_APPROVAL');
-    expect(checkCommand('requestWithdrawal', { actor: supervisor, reason: 'again' }, state)?.code).toBe('CONFLICT');
+    expect(checkCommand('requestWithdrawal', { actor: supervisor, reason: 'again' }, state)?.code).toBe(
+      'CONFLICT',
+    );
   });
 
   it('refuses public relations drafting a clarification only when the kind is not theirs', () => {
     const state = readyState('draftStatement', 'action', 'public_relations');
-    expect(checkCommand('draftStatement', { actor: verifier, kind: 'response', text: 't' } as never, state)?.code).toBe('FORBIDDEN_ROLE');
+    expect(
+      checkCommand('draftStatement', { actor: verifier, kind: 'response', text: 't' } as never, state)?.code,
+    ).toBe('FORBIDDEN_ROLE');
   });
 
   it('refuses an objection decision for a takedown the case does not have', () => {
     const state = readyState('resolveObjection', 'action', 'supervisor');
-    expect(checkCommand('resolveObjection', { actor: supervisor, takedownKey: 'x:9', decision: 'rejected', reason: 'r' } as never, state)?.code).toBe('CONFLICT');
+    expect(
+      checkCommand(
+        'resolveObjection',
+        { actor: supervisor, takedownKey: 'x:9', decision: 'rejected', reason: 'r' } as never,
+        state,
+      )?.code,
+    ).toBe('CONFLICT');
   });
 });

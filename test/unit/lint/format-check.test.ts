@@ -14,7 +14,11 @@ function prettierCheck(files: string[], ignorePath?: string) {
 
 describe('formatting is part of lint', () => {
   it('npm run lint runs prettier --check over the repository', () => {
-    const scripts = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
     expect(scripts.lint).toMatch(/prettier --check \./);
   });
 

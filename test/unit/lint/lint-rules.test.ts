@@ -16,7 +16,11 @@ interface LintMessage {
  */
 function lint(files: string[], noIgnore: boolean): { file: string; messages: LintMessage[] }[] {
   const args = [eslintBin, '--format', 'json', ...(noIgnore ? ['--no-ignore'] : []), ...files];
-  const run = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, args, {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (!run.stdout.trim().startsWith('[')) throw new Error(`eslint did not report JSON: ${run.stderr}`);
   return (JSON.parse(run.stdout) as { filePath: string; messages: LintMessage[] }[]).map((r) => ({
     file: path.relative(repoRoot, r.filePath),
@@ -39,7 +43,9 @@ describe('lint rules that guard workflow determinism, promise handling and the l
   });
 
   it('rejects a runtime (non-type) import of activities in a workflow file', () => {
-    expect(rulesOf('workflows/imports-activities-at-runtime.ts')).toContain('@typescript-eslint/no-restricted-imports');
+    expect(rulesOf('workflows/imports-activities-at-runtime.ts')).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
   });
 
   it('rejects a floating promise anywhere', () => {

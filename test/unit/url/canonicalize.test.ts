@@ -2,18 +2,39 @@ import { canonicalizeUrl, InvalidUrlError } from '../../../lib/url/canonicalize'
 
 describe('canonicalizeUrl', () => {
   it.each([
-    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ&feature=share&si=abc', 'https://youtube.com/watch?v=dQw4w9WgXcQ'],
+    [
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ&feature=share&si=abc',
+      'https://youtube.com/watch?v=dQw4w9WgXcQ',
+    ],
     ['https://youtu.be/dQw4w9WgXcQ?si=XyZ&t=42', 'https://youtube.com/watch?v=dQw4w9WgXcQ'],
     ['https://m.youtube.com/shorts/dQw4w9WgXcQ', 'https://youtube.com/watch?v=dQw4w9WgXcQ'],
     ['https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'https://youtube.com/watch?v=dQw4w9WgXcQ'],
-    ['https://www.youtube.com/watch?list=PL1&v=dQw4w9WgXcQ&index=3', 'https://youtube.com/watch?v=dQw4w9WgXcQ'],
-    ['https://twitter.com/SomeUser/status/1790000000000000000?s=20&t=abc', 'https://x.com/someuser/status/1790000000000000000'],
-    ['https://mobile.x.com/someuser/status/1790000000000000000/photo/1', 'https://x.com/someuser/status/1790000000000000000'],
+    [
+      'https://www.youtube.com/watch?list=PL1&v=dQw4w9WgXcQ&index=3',
+      'https://youtube.com/watch?v=dQw4w9WgXcQ',
+    ],
+    [
+      'https://twitter.com/SomeUser/status/1790000000000000000?s=20&t=abc',
+      'https://x.com/someuser/status/1790000000000000000',
+    ],
+    [
+      'https://mobile.x.com/someuser/status/1790000000000000000/photo/1',
+      'https://x.com/someuser/status/1790000000000000000',
+    ],
     ['https://m.facebook.com/watch/?v=123456789&mibextid=abc', 'https://facebook.com/watch?v=123456789'],
-    ['https://web.facebook.com/story.php?story_fbid=99&id=42&__cft__[0]=AZ&__tn__=%2CO', 'https://facebook.com/story.php?id=42&story_fbid=99'],
-    ['https://www.instagram.com/p/C0dEx/?igsh=MWQ1&utm_source=ig_web_copy_link', 'https://instagram.com/p/C0dEx'],
+    [
+      'https://web.facebook.com/story.php?story_fbid=99&id=42&__cft__[0]=AZ&__tn__=%2CO',
+      'https://facebook.com/story.php?id=42&story_fbid=99',
+    ],
+    [
+      'https://www.instagram.com/p/C0dEx/?igsh=MWQ1&utm_source=ig_web_copy_link',
+      'https://instagram.com/p/C0dEx',
+    ],
     ['https://instagram.com/reels/C0dEx/', 'https://instagram.com/reel/C0dEx'],
-    ['https://www.tiktok.com/@Judol.Gacor/video/7300000000000000000?is_from_webapp=1&sender_device=pc', 'https://tiktok.com/@judol.gacor/video/7300000000000000000'],
+    [
+      'https://www.tiktok.com/@Judol.Gacor/video/7300000000000000000?is_from_webapp=1&sender_device=pc',
+      'https://tiktok.com/@judol.gacor/video/7300000000000000000',
+    ],
     ['https://vm.tiktok.com/ZSabc123/', 'https://vm.tiktok.com/ZSabc123'],
     ['https://fb.watch/abcDEF/', 'https://fb.watch/abcDEF'],
     ['https://telegram.me/s/somechannel/123', 'https://t.me/somechannel/123'],
@@ -54,7 +75,11 @@ describe('canonicalizeUrl', () => {
   });
 
   it('is idempotent', () => {
-    for (const raw of ['https://twitter.com/A/status/1?s=1', 'https://www.Example.com/a/?z=1&a=2', 'https://youtu.be/dQw4w9WgXcQ']) {
+    for (const raw of [
+      'https://twitter.com/A/status/1?s=1',
+      'https://www.Example.com/a/?z=1&a=2',
+      'https://youtu.be/dQw4w9WgXcQ',
+    ]) {
       const once = canonicalizeUrl(raw).url;
       expect(canonicalizeUrl(once).url).toBe(once);
     }

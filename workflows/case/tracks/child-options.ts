@@ -1,4 +1,9 @@
-import { ChildWorkflowCancellationType, ParentClosePolicy, WorkflowIdReusePolicy, type ChildWorkflowOptions } from '@temporalio/workflow';
+import {
+  ChildWorkflowCancellationType,
+  ParentClosePolicy,
+  WorkflowIdReusePolicy,
+  type ChildWorkflowOptions,
+} from '@temporalio/workflow';
 
 /**
  * How a case starts its children, spelled out instead of left to defaults:
@@ -10,9 +15,18 @@ import { ChildWorkflowCancellationType, ParentClosePolicy, WorkflowIdReusePolicy
  * - One attempt, bounded run: a child that fails is recorded on the case (a track failure), not retried
  *   from scratch (that would send a second takedown request).
  */
-export function childOptions(workflowId: string, maxDuration: string): Pick<
+export function childOptions(
+  workflowId: string,
+  maxDuration: string,
+): Pick<
   ChildWorkflowOptions,
-  'workflowId' | 'parentClosePolicy' | 'workflowIdReusePolicy' | 'cancellationType' | 'workflowExecutionTimeout' | 'workflowTaskTimeout' | 'retry'
+  | 'workflowId'
+  | 'parentClosePolicy'
+  | 'workflowIdReusePolicy'
+  | 'cancellationType'
+  | 'workflowExecutionTimeout'
+  | 'workflowTaskTimeout'
+  | 'retry'
 > {
   return {
     workflowId,

@@ -33,7 +33,12 @@ export async function runTracks(ctx: CaseContext): Promise<void> {
     };
     state.tracks.takedowns.push(track);
   }
-  if (plan.police) state.tracks.police = { childWorkflowId: policeChildId(state.caseId), status: 'delivering', followUps: [] };
+  if (plan.police)
+    state.tracks.police = {
+      childWorkflowId: policeChildId(state.caseId),
+      status: 'delivering',
+      followUps: [],
+    };
   ctx.changed();
   await runPlannedTracks(ctx, plan);
 }
@@ -54,24 +59,39 @@ async function runPlannedTracks(ctx: CaseContext, plan: ReturnType<typeof planne
   }
   for (const track of state.tracks.takedowns) {
     jobs.push(
-      guarded(ctx, `takedown ${track.key}`, () => runTakedownTrack(ctx, track), () => {
-        track.status = 'failed';
-        track.result = 'failed';
-      }),
+      guarded(
+        ctx,
+        `takedown ${track.key}`,
+        () => runTakedownTrack(ctx, track),
+        () => {
+          track.status = 'failed';
+          track.result = 'failed';
+        },
+      ),
     );
   }
   if (plan.police) {
     jobs.push(
-      guarded(ctx, 'police', () => runPoliceTrack(ctx), () => {
-        state.tracks.police!.status = 'failed';
-      }),
+      guarded(
+        ctx,
+        'police',
+        () => runPoliceTrack(ctx),
+        () => {
+          state.tracks.police!.status = 'failed';
+        },
+      ),
     );
   }
   await Promise.all(jobs);
 }
 
 /** Runs a track; a failure other than cancellation is recorded instead of failing the case. */
-export async function guarded(ctx: CaseContext, name: string, run: () => Promise<void>, onFailure?: () => void): Promise<void> {
+export async function guarded(
+  ctx: CaseContext,
+  name: string,
+  run: () => Promise<void>,
+  onFailure?: () => void,
+): Promise<void> {
   try {
     await run();
   } catch (error) {

@@ -22,12 +22,25 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
     category: state.category ?? 'other_illegal',
     priority: state.priority,
     policy,
-    summary: `${describeVerdict(verdict.verdict)} (verified by ${verdict.by.officerId}): ${verdict.verdict.reasons.join('; ')}`.slice(0, 10_000),
-    urls: [...new Set([state.subject.url, ...state.tracks.takedowns.map((track) => track.url)].filter((url): url is string => !!url))],
+    summary:
+      `${describeVerdict(verdict.verdict)} (verified by ${verdict.by.officerId}): ${verdict.verdict.reasons.join('; ')}`.slice(
+        0,
+        10_000,
+      ),
+    urls: [
+      ...new Set(
+        [state.subject.url, ...state.tracks.takedowns.map((track) => track.url)].filter(
+          (url): url is string => !!url,
+        ),
+      ),
+    ],
     evidence: state.evidence,
   };
   if (!ctx.v2) {
-    const child = await startChild(PoliceEscalationWorkflow, { workflowId: police.childWorkflowId, args: [input] });
+    const child = await startChild(PoliceEscalationWorkflow, {
+      workflowId: police.childWorkflowId,
+      args: [input],
+    });
     const result = await child.result();
     police.status = 'reported';
     police.referenceId = result.referenceId;
@@ -36,7 +49,10 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
   // The report number is recorded by update (recordPoliceReport); a failure is reported by the child.
   const ended = condition(() => police.status === 'reported' || police.status === 'failed');
   try {
-    const child = await startChild(PoliceEscalationWorkflow, { ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION), args: [input] });
+    const child = await startChild(PoliceEscalationWorkflow, {
+      ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION),
+      args: [input],
+    });
     ctx.startedChildren.add(police.childWorkflowId);
     const result = await Promise.race([child.result(), ended.then(() => undefined)]);
     if (result) {
@@ -48,5 +64,6 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
     await ended;
   }
   // Narrowed to the statuses seen above; the child's report may have changed it since.
-  if ((police.status as PoliceTrack['status']) === 'failed') throw new Error('the police escalation child failed');
+  if ((police.status as PoliceTrack['status']) === 'failed')
+    throw new Error('the police escalation child failed');
 }

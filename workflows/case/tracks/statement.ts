@@ -20,7 +20,11 @@ export async function runStatementTrack(ctx: CaseContext, kind: StatementKind): 
   ctx.changed();
   const watch = watchCaseDeadline(
     ctx,
-    { id: `${kind}_publication`, sla: kind === 'clarification' ? 'clarification_publication' : 'response_publication', label: `${kind} publication` },
+    {
+      id: `${kind}_publication`,
+      sla: kind === 'clarification' ? 'clarification_publication' : 'response_publication',
+      label: `${kind} publication`,
+    },
     () => track.status === 'published',
     () => track.draft?.by.officerId,
   );
@@ -55,7 +59,12 @@ async function keepBodyInS3(ctx: CaseContext, kind: StatementKind): Promise<void
   const draft = ctx.state.tracks[kind]!.draft!;
   if (draft.body.length <= BODY_EXCERPT_CHARS) return;
   try {
-    draft.bodyRef = await caseActivities.storeCaseText({ requestId: `${ctx.caseId}:${kind}:r${draft.revision}:body`, caseId: ctx.caseId, kind: 'statement_body', text: draft.body });
+    draft.bodyRef = await caseActivities.storeCaseText({
+      requestId: `${ctx.caseId}:${kind}:r${draft.revision}:body`,
+      caseId: ctx.caseId,
+      kind: 'statement_body',
+      text: draft.body,
+    });
     draft.body = draft.body.slice(0, BODY_EXCERPT_CHARS);
     ctx.changed();
   } catch (error) {

@@ -33,13 +33,19 @@ export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): 
     evidence: state.evidence,
   };
   if (!ctx.v2) {
-    const child = await startChild(PlatformTakedownWorkflow, { workflowId: track.childWorkflowId, args: [input] });
+    const child = await startChild(PlatformTakedownWorkflow, {
+      workflowId: track.childWorkflowId,
+      args: [input],
+    });
     applyTakedownOutcome(ctx, track, await child.result());
     return;
   }
   const reported = condition(() => track.result !== undefined);
   try {
-    const child = await startChild(PlatformTakedownWorkflow, { ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION), args: [input] });
+    const child = await startChild(PlatformTakedownWorkflow, {
+      ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION),
+      args: [input],
+    });
     ctx.startedChildren.add(track.childWorkflowId);
     const outcome = await Promise.race([child.result(), reported.then(() => undefined)]);
     if (outcome) applyTakedownOutcome(ctx, track, outcome);
