@@ -236,12 +236,10 @@ describe('content case tracks (time-skipping server)', () => {
       const requested = scripted
         .callsOf('requestTakedown')
         .find((call) => (call.input as { platform: string }).platform === 'x')!;
-      const letters = scripted
-        .callsOf('sendWarningLetter')
-        .map((call) => ({
-          level: (call.input as { level: string }).level,
-          hours: (call.scheduledAtMs - requested.scheduledAtMs) / 3_600_000,
-        }));
+      const letters = scripted.callsOf('sendWarningLetter').map((call) => ({
+        level: (call.input as { level: string }).level,
+        hours: (call.scheduledAtMs - requested.scheduledAtMs) / 3_600_000,
+      }));
       expect(letters.map((letter) => letter.level)).toEqual(['ST1', 'ST2', 'ST3']);
       expect(letters[0]!.hours).toBeCloseTo(4, 1);
       expect(letters[1]!.hours).toBeCloseTo(28, 1);
