@@ -33,6 +33,15 @@ const acceptedAny = (
 
 export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [
   {
+    // Found on the merged issue-9 code (seeds 72, 104, 136, 155, 181, 200, 223, 236, 256, 280 of the 300):
+    // a case's workflow task keeps failing late in the script (seed 155: criminal verdict with a police
+    // track, monitoring, a detected re-upload, then closeMonitoring), so the time-skipping clock stops and
+    // the runner terminates the case. Not diagnosed yet; replay a seed with SARING_SIM_TRACE=1.
+    id: 'case-stuck-late-in-script',
+    issueItem: '#3/#7 (closing from monitoring)',
+    explains: (violation, record) => violation.invariant === 'no-failed-case' && record.stuck.length > 0,
+  },
+  {
     // Found on the issue-9 fixes (seed 130): sendWarningLetter gives up after its 2 h scheduleToClose, so a
     // platform outage of more than 2 h at ST1/ST2/ST3 fails the takedown child (FAILED) for good.
     id: 'warning-letter-outage-fails-takedown',
