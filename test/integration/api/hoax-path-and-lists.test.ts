@@ -125,6 +125,8 @@ describe('API: hoax path and case lists (real dev server, real workflows)', () =
     const deadlines = await env.as('auditor').get(`/api/cases/${hoaxCaseId}/deadlines`);
     expect(deadlines.body.deadlines).toEqual([]);
 
+    // Stage "closed" comes before the run ends (archive, notifications drained): wait for the end itself.
+    await env.client.workflow.getHandle(hoaxCaseId).result();
     const afterClose = await env
       .as('supervisor')
       .post(`/api/cases/${hoaxCaseId}/actions/requestWithdrawal`, { reason: 'tidak relevan lagi sekarang' });

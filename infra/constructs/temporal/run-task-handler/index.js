@@ -19,11 +19,7 @@ exports.handler = async (event, context) => {
           count: 1,
           startedBy: 'cloudformation',
           networkConfiguration: {
-            awsvpcConfiguration: {
-              subnets: p.Subnets,
-              securityGroups: p.SecurityGroups,
-              assignPublicIp: 'DISABLED',
-            },
+            awsvpcConfiguration: { subnets: p.Subnets, securityGroups: p.SecurityGroups, assignPublicIp: 'DISABLED' },
           },
         }),
       );
@@ -48,8 +44,7 @@ async function waitForExit(cluster, taskArn, context) {
     const task = tasks && tasks[0];
     if (task && task.lastStatus === 'STOPPED') {
       const container = task.containers && task.containers[0];
-      if (!container || container.exitCode === undefined)
-        throw new Error(`stopped without exit code: ${task.stoppedReason}`);
+      if (!container || container.exitCode === undefined) throw new Error(`stopped without exit code: ${task.stoppedReason}`);
       return container.exitCode;
     }
   }
