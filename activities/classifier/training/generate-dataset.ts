@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AUTHOR_A } from '../../../data/classifier/seeds/author-a';
+import { AUTHOR_B } from '../../../data/classifier/seeds/author-b';
+import type { AuthorSeeds, SeedFamily } from '../../../data/classifier/seeds/types';
+import { CATEGORIES } from '../../../domain/categories';
+import type { DatasetItem, Label, Split } from './dataset-schema';
+import { pick, seededRandom } from './prng';
+import { REWRITES, shorten } from './perturb';
+
+export const DATA_DIR = path.resolve(__dirname, '../../../data/classifier');
+export const DATASET_PATH = path.join(DATA_DIR, 'labelled.jsonl');
+export const TEST_HASH_PATH = path.join(DATA_DIR, 'test-split.sha256');
+
+const REGIONS = ['Banjarmasin', 'Banjarbaru', 'Martapura', 'Barabai', 'Tanjung', 'Kotabaru', 'Pelaihari'];
+const FILLER: Record<'a' | 'b', readonly string[]> = {
+  a: [
+    'Tadi pagi saya baca ini di grup keluarga.',
+    'Mohon maaf kalau kepanjangan.',
+    'Semoga bermanfaat untuk kita semua.',
+    'Terima kasih sudah membaca sampai habis.',
+  ],
+  b: [
+    'Ulun dapat ini dari kawan sekantor, baca sampai tuntung.',
+    'Panjang tapi penting, luangkan waktu sebentar.',
+    'Maaf ganggu malam-malam.',
+    'Thread 🧵 1/3.',
+  ],
+};
+
+interface Plan {
+  author: 'a' | 'b';
+  label: Label;
+  family: SeedFamily;
+  count: number;
+  tags: string[];
+}
+
+function fill(frame: string, seed: string, random: () => number): string {
+  return frame
+    .replace('{s}', seed)
+    .replace(/\{region\}/g, () => pick(random, REGIONS))
+    .replace(/\{num\}/g, () => String(10_000_000 + Math.floor(random() * 89_999_999)));
+}
+
+/** One post: a frame around a seed, then zero to two rewrites, sometimes cut short or padded long. */
+function compose(plan: Plan, random: () => number): { text: string; tags: string[] } {
+  const seed = pick(random, plan.family.seeds);
+  let text = fill(pick(random, plan.family.frames), fill('{s}', seed, random), random);
+  const tags = [...plan.tags];
+  const length = random();
+  if (length < 0.15) {
+    text = shorten(text, random);
+    tags.push('short');
+  } else if (length > 0.85) {
+    text = `${pick(random, FILLER[plan.author])} ${text}. ${pick(random, FILLER[plan.author])}`;
+    tags.push('long');
+  }
+  const names = Object.keys(REWRITES);
+  const rewrites = random() < 0.35 ? 0 : random() < 0.6 ? 1 : 2;
+  for (let i = 0; i < rewrites; i++) {
+    const name = pick(random, names);
+    if (tags.includes(name)) continue;
+    text = REWRITES[name]!(text, random);
+    tags.push(name);
+  }
+  return { text, tags };
+}
+
+function plans(
+  author: 'a' | 'b',
+  seeds: AuthorSeeds,
+  sizes: { positive: number; hard: number; plain: number },
+) {
+  const list: Plan[] = [];
+  for (const category of CATEGORIES) {
+    list.push({
+      author,
+      label: category,
+      family: seeds.positives[category],
+      count: sizes.positive,
+      tags: [],
+    });
+    list.push({
+      author,
+      label: 'none',
+      family: seeds.hardNegatives[category],
+      count: sizes.hard,
+      tags: ['hard_negative', `near:${category}`],
+    });
+  }
+  list.push({ author, label: 'none', family: seeds.plain, count: sizes.plain, tags: [] });
+  return list;
+}
+
+function splitFor(author: 'a' | 'b', id: string): Split {
+  if (author === 'b') return 'test';
+  const bucket = createHash('sha256').update(id).digest()[0]!;
+  return bucket < 256 * 0.2 ? 'calibration' : 'train';
+}
+
+/** Deterministic: the same seeds give byte-identical output. */
+export function generateDataset(): DatasetItem[] {
+  const items: DatasetItem[] = [];
+  const seen = new Set<string>();
+  const all = [
+    ...plans('a', AUTHOR_A, { positive: 100, hard: 30, plain: 80 }),
+    ...plans('b', AUTHOR_B, { positive: 40, hard: 14, plain: 40 }),
+  ];
+  for (const plan of all) {
+    const random = seededRandom(
+      createHash('sha256')
+        .update(`${plan.author}:${plan.label}:${plan.tags.join()}`)
+        .digest()
+        .readUInt32LE(0),
+    );
+    let made = 0;
+    for (let attempt = 0; made < plan.count && attempt < plan.count * 20; attempt++) {
+      const { text, tags } = compose(plan, random);
+      if (seen.has(text.toLowerCase())) continue;
+      seen.add(text.toLowerCase());
+      const near = plan.tags.find((tag) => tag.startsWith('near:'))?.slice(5);
+      const id = `${plan.author}-${near ? `hn-${near}` : plan.label}-${String(++made).padStart(3, '0')}`;
+      items.push({
+        id,
+        label: plan.label,
+        split: splitFor(plan.author, id),
+        source: `author-${plan.author}`,
+        text,
+        tags,
+      });
+    }
+  }
+  return items;
+}
+
+export function serialize(items: readonly DatasetItem[]): string {
+  return items.map((item) => JSON.stringify(item)).join('\n') + '\n';
+}
+
+/** SHA-256 over the test split's lines, in file order: committed, and checked by a test. */
+export function testSplitHash(items: readonly DatasetItem[]): string {
+  return createHash('sha256')
+    .update(serialize(items.filter((item) => item.split === 'test')))
+    .digest('hex');
+}
+
+if (require.main === module) {
+  const items = generateDataset();
+  fs.writeFileSync(DATASET_PATH, serialize(items));
+  fs.writeFileSync(TEST_HASH_PATH, `${testSplitHash(items)}\n`);
+  const count = (split: Split) => items.filter((item) => item.split === split).length;
+  console.log(
+    `wrote ${items.length} items to ${path.relative(process.cwd(), DATASET_PATH)}: train ${count('train')}, calibration ${count('calibration')}, test ${count('test')}`,
+  );
+}

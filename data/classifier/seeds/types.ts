@@ -1,0 +1,14 @@
+import type { Category } from '../../../domain/categories';
+
+/** A family of generated posts: each item is one frame filled with one seed ({s}), plus {region}/{num}. */
+export interface SeedFamily {
+  frames: readonly string[];
+  seeds: readonly string[];
+}
+
+/** One author's seeds: positives per category, hard negatives per category (label none), plain none. */
+export interface AuthorSeeds {
+  positives: Record<Category, SeedFamily>;
+  hardNegatives: Record<Category, SeedFamily>;
+  plain: SeedFamily;
+}
