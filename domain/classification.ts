@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Category, Priority } from './categories';
 
-/** What the rule-based classifier says. It informs triage and priority; it never decides a verdict. */
+/** What the classifier (rules and, when loaded, the learned model) says. It informs triage and priority; it never decides a verdict. */
 export const Classification = z.object({
   /** undefined when no rule fired: the case goes to a verifier uncategorised. */
   category: Category.optional(),
@@ -11,5 +11,7 @@ export const Classification = z.object({
   /** Runner-up categories with their scores, highest first. */
   alternatives: z.array(z.object({ category: Category, confidence: z.number().min(0).max(1) })),
   suggestedPriority: Priority,
+  /** The learned model that scored it (absent in classifications made by the rules alone). */
+  modelVersion: z.string().optional(),
 });
 export type Classification = z.infer<typeof Classification>;

@@ -22,7 +22,7 @@ function confidenceOf(score: number): number {
 }
 
 /** URL words count as text: spam domains carry the message ("slotgacor-maxwin88.example"). */
-function urlWords(url: string): string {
+export function urlWords(url: string): string {
   let decoded = url;
   try {
     decoded = decodeURIComponent(url);

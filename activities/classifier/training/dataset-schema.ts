@@ -16,6 +16,7 @@ export const DatasetItem = z.object({
   split: Split,
   source: z.string().min(1),
   text: z.string().min(1),
+  url: z.string().optional(),
   tags: z.array(z.string()),
 });
 export type DatasetItem = z.infer<typeof DatasetItem>;

@@ -6,12 +6,9 @@ import { AUTHOR_B } from '../../../data/classifier/seeds/author-b';
 import type { AuthorSeeds, SeedFamily } from '../../../data/classifier/seeds/types';
 import { CATEGORIES } from '../../../domain/categories';
 import type { DatasetItem, Label, Split } from './dataset-schema';
+import { DATASET_PATH, TEST_HASH_PATH } from './load-dataset';
 import { pick, seededRandom } from './prng';
 import { REWRITES, shorten } from './perturb';
-
-export const DATA_DIR = path.resolve(__dirname, '../../../data/classifier');
-export const DATASET_PATH = path.join(DATA_DIR, 'labelled.jsonl');
-export const TEST_HASH_PATH = path.join(DATA_DIR, 'test-split.sha256');
 
 const REGIONS = ['Banjarmasin', 'Banjarbaru', 'Martapura', 'Barabai', 'Tanjung', 'Kotabaru', 'Pelaihari'];
 const FILLER: Record<'a' | 'b', readonly string[]> = {
@@ -45,8 +42,9 @@ function fill(frame: string, seed: string, random: () => number): string {
 }
 
 /** One post: a frame around a seed, then zero to two rewrites, sometimes cut short or padded long. */
-function compose(plan: Plan, random: () => number): { text: string; tags: string[] } {
-  const seed = pick(random, plan.family.seeds);
+function compose(plan: Plan, random: () => number): { text: string; tags: string[]; seedIndex: number } {
+  const seedIndex = Math.floor(random() * plan.family.seeds.length);
+  const seed = plan.family.seeds[seedIndex]!;
   let text = fill(pick(random, plan.family.frames), fill('{s}', seed, random), random);
   const tags = [...plan.tags];
   const length = random();
@@ -65,7 +63,7 @@ function compose(plan: Plan, random: () => number): { text: string; tags: string
     text = REWRITES[name]!(text, random);
     tags.push(name);
   }
-  return { text, tags };
+  return { text, tags, seedIndex };
 }
 
 function plans(
@@ -94,10 +92,13 @@ function plans(
   return list;
 }
 
-function splitFor(author: 'a' | 'b', id: string): Split {
+/**
+ * Author B is the test split. Within author A, every fifth seed of a family (by position) goes to the
+ * calibration split with all its posts, so calibration, like test, sees claims the model was not fitted on.
+ */
+function splitFor(author: 'a' | 'b', seedIndex: number): Split {
   if (author === 'b') return 'test';
-  const bucket = createHash('sha256').update(id).digest()[0]!;
-  return bucket < 256 * 0.2 ? 'calibration' : 'train';
+  return seedIndex % 5 === 2 ? 'calibration' : 'train';
 }
 
 /** Deterministic: the same seeds give byte-identical output. */
@@ -105,7 +106,7 @@ export function generateDataset(): DatasetItem[] {
   const items: DatasetItem[] = [];
   const seen = new Set<string>();
   const all = [
-    ...plans('a', AUTHOR_A, { positive: 100, hard: 30, plain: 80 }),
+    ...plans('a', AUTHOR_A, { positive: 110, hard: 30, plain: 80 }),
     ...plans('b', AUTHOR_B, { positive: 40, hard: 14, plain: 40 }),
   ];
   for (const plan of all) {
@@ -117,7 +118,7 @@ export function generateDataset(): DatasetItem[] {
     );
     let made = 0;
     for (let attempt = 0; made < plan.count && attempt < plan.count * 20; attempt++) {
-      const { text, tags } = compose(plan, random);
+      const { text, tags, seedIndex } = compose(plan, random);
       if (seen.has(text.toLowerCase())) continue;
       seen.add(text.toLowerCase());
       const near = plan.tags.find((tag) => tag.startsWith('near:'))?.slice(5);
@@ -125,7 +126,7 @@ export function generateDataset(): DatasetItem[] {
       items.push({
         id,
         label: plan.label,
-        split: splitFor(plan.author, id),
+        split: splitFor(plan.author, seedIndex),
         source: `author-${plan.author}`,
         text,
         tags,

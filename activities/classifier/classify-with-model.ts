@@ -1,0 +1,67 @@
+import type { Category } from '../../domain/categories';
+import type { Classification } from '../../domain/classification';
+import { classify as classifyByRules, urlWords } from './classify';
+import { featuresOf } from './model/features';
+import { logits, softmax } from './model/logistic-regression';
+import type { TextModel } from './model/text-model';
+import { SUGGESTED_PRIORITY } from './priority';
+import type { Label } from './training/dataset-schema';
+
+/** A child-sexual-abuse call needs the model this sure AND rule evidence that is not a single weak word. */
+export const CSAM_MIN_PROBABILITY = 0.6;
+/** CSAM rules that are themselves two signals (a minor term with a sexual term) or an unambiguous code. */
+const STRONG_CSAM_RULES = new Set(['csam.minor_and_sexual', 'csam.cp_shorthand', 'csam.explicit_terms']);
+const ALTERNATIVE_MIN_PROBABILITY = 0.1;
+
+function csamEvidenceIsStrong(rules: readonly string[]): boolean {
+  const csamRules = rules.filter((rule) => rule.startsWith('csam.'));
+  return csamRules.some((rule) => STRONG_CSAM_RULES.has(rule)) || csamRules.length >= 2;
+}
+
+/**
+ * Rules and the learned model together. A category the rules reach on their own is kept (high precision,
+ * and the verifier sees which rules fired); otherwise the model decides. Rule ids are also model features,
+ * so the model learns how far weaker rule hits can be trusted. The confidence is calibrated on a held-out
+ * calibration split: temperature-scaled model probability, or the rule decisions' measured precision. Child sexual abuse is never called on the model alone: it also needs
+ * strong rule evidence; otherwise the next label wins and CSAM stays listed as an alternative.
+ */
+export function classifyWithModel(model: TextModel, input: { text?: string; url?: string }): Classification {
+  const rules = classifyByRules(input);
+  const text = [input.text ?? '', input.url ? urlWords(input.url) : ''].join('\n');
+  const probabilities = softmax(
+    logits(model.weights, model.labels.length, featuresOf(text, rules.rules)),
+    model.temperature,
+  );
+  const ranked = model.labels
+    .map((label, index) => ({ label, probability: probabilities[index]! }))
+    .sort((a, b) => b.probability - a.probability);
+  const allowed = ranked.filter(
+    (entry) =>
+      entry.label !== 'child_sexual_abuse' ||
+      (entry.probability >= CSAM_MIN_PROBABILITY && csamEvidenceIsStrong(rules.rules)),
+  );
+  // A category the rules reach on their own wins (they are the high-precision, explainable signal); its
+  // confidence is how often such rule decisions were right on the calibration split.
+  const ruleCategory = rules.category !== 'child_sexual_abuse' ? rules.category : undefined;
+  const top = ruleCategory
+    ? { label: ruleCategory, probability: model.rulePrecision[ruleCategory] ?? rules.confidence }
+    : allowed[0]!;
+  const category: Category | undefined = top.label === 'none' ? undefined : top.label;
+  return {
+    category,
+    confidence: round(top.probability),
+    rules: rules.rules,
+    alternatives: ranked
+      .filter((entry): entry is { label: Category; probability: number } => entry.label !== 'none')
+      .filter((entry) => entry.label !== top.label && entry.probability >= ALTERNATIVE_MIN_PROBABILITY)
+      .map((entry) => ({ category: entry.label, confidence: round(entry.probability) })),
+    suggestedPriority: category ? SUGGESTED_PRIORITY[category] : 'normal',
+    modelVersion: model.version,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+export type { Label };

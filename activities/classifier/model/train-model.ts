@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { classify as classifyByRules } from '../classify';
+import { LABELS, type DatasetItem } from '../training/dataset-schema';
+import { fitTemperature } from './calibration';
+import { featuresOf, type SparseVector } from './features';
+import { logits, train } from './logistic-regression';
+import { modelVersion, type TextModel } from './text-model';
+
+export const TRAINING_OPTIONS = { epochs: 12, learningRate: 0.3, l2: 1e-5, seed: 15 } as const;
+
+export function featuresForItem(text: string): SparseVector {
+  return featuresOf(text, classifyByRules({ text }).rules);
+}
+
+/**
+ * Fits the weights on the train split and the temperature on the calibration split. The test split is
+ * never read here: it is only for evaluation and promotion.
+ */
+export function trainModel(items: readonly DatasetItem[]): TextModel {
+  const fitting = items.filter((item) => item.split === 'train');
+  const calibrating = items.filter((item) => item.split === 'calibration');
+  if (fitting.length === 0 || calibrating.length === 0)
+    throw new Error('Training needs items in both the train and the calibration split');
+  const labelIndex = (label: DatasetItem['label']) => LABELS.indexOf(label);
+  const weights = train(
+    fitting.map((item) => ({ features: featuresForItem(item.text), label: labelIndex(item.label) })),
+    { classes: LABELS.length, ...TRAINING_OPTIONS },
+  );
+  const temperature = fitTemperature(
+    calibrating.map((item) => ({
+      logits: logits(weights, LABELS.length, featuresForItem(item.text)),
+      label: labelIndex(item.label),
+    })),
+  );
+  const rulePrecision: TextModel['rulePrecision'] = {};
+  const ruleCalls = calibrating.map((item) => ({
+    item,
+    category: classifyByRules({ text: item.text }).category,
+  }));
+  for (const label of LABELS) {
+    const calls = ruleCalls.filter((call) => call.category === label);
+    const right = calls.filter((call) => call.item.label === label).length;
+    if (calls.length > 0) rulePrecision[label] = Math.round(((right + 1) / (calls.length + 2)) * 1000) / 1000;
+  }
+  const sha256 = createHash('sha256')
+    .update(
+      fitting
+        .concat(calibrating)
+        .map((item) => `${item.id}\t${item.label}\t${item.text}`)
+        .join('\n'),
+    )
+    .digest('hex');
+  return {
+    version: modelVersion(LABELS, temperature, rulePrecision, weights),
+    labels: LABELS,
+    temperature,
+    rulePrecision,
+    weights,
+    trainedOn: { items: fitting.length + calibrating.length, sha256 },
+  };
+}
