@@ -3,6 +3,7 @@ import type { Platform } from '../domain/places';
 import type { PlatformAdapter } from './channels/platform-adapter';
 import type { PoliceAdapter } from './channels/police-adapter';
 import type { PublishingAdapter } from './channels/publishing-adapter';
+import type { ClassifierRegistry } from './classifier/registry/classifier-registry';
 import type { EvidenceStore } from './evidence/evidence-store';
 import type { WorkflowHistory } from '../lib/history/workflow-history';
 import type { Notifier } from './notifications/notifier';
@@ -22,6 +23,8 @@ export interface ActivityDeps {
   notifier: Notifier;
   history: HistorySource;
   fetch: FetchPolicy;
+  /** Verdict examples and promoted models (absent: intake classifies with rules only). */
+  classifier?: ClassifierRegistry;
   /** The clock for capture times; tests pin it. */
   now?: () => Date;
 }

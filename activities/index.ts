@@ -5,6 +5,8 @@ import { PLATFORMS } from '../domain/places';
 import type { CaseActivities } from './contract';
 import type { ActivityDeps } from './deps';
 import { classificationActivities } from './classify-content';
+import { ClassifierRegistry } from './classifier/registry/classifier-registry';
+import { CurrentModel } from './classifier/registry/current-model';
 import { HttpPlatformAdapter, type PlatformAdapter } from './channels/platform-adapter';
 import { HttpPoliceAdapter } from './channels/police-adapter';
 import { HttpPublishingAdapter } from './channels/publishing-adapter';
@@ -22,6 +24,8 @@ import { takedownActivities } from './takedown-activities';
 
 export type { ActivityDeps } from './deps';
 export type { CaseActivities } from './contract';
+export type { ClassifierActivities } from './classifier-contract';
+export { classifierActivities } from './classifier-activities';
 export { ACTIVITY_OPTIONS, NON_RETRYABLE_ERROR_TYPES } from './options';
 export { ActivitiesConfig, localActivitiesConfig } from '../config/activities';
 export { canonicalizeUrl } from '../lib/url/canonicalize';
@@ -29,7 +33,7 @@ export { canonicalizeUrl } from '../lib/url/canonicalize';
 /** The activity implementations, to register on a Worker: `Worker.create({ activities: createActivities(deps), ... })`. */
 export function createActivities(deps: ActivityDeps): CaseActivities {
   return {
-    ...classificationActivities(),
+    ...classificationActivities(deps.classifier ? new CurrentModel(deps.classifier) : undefined),
     ...evidenceActivities(deps),
     ...takedownActivities(deps),
     ...livenessActivities(deps),
@@ -57,5 +61,6 @@ export function buildActivityDeps(config: ActivitiesConfig, temporalClient: Clie
     notifier: new Notifier(channels, new S3DeliveryLedger(s3, config.s3.auditBucket)),
     history: { fetchHistory: (workflowId, runId) => fetchWorkflowHistory(temporalClient, workflowId, runId) },
     fetch: config.fetch,
+    classifier: new ClassifierRegistry(s3, config.s3.evidenceBucket),
   };
 }

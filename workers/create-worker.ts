@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
-import { buildActivityDeps, createActivities } from '../activities';
+import { buildActivityDeps, classifierActivities, createActivities } from '../activities';
 import type { WorkerConfig } from './worker-config';
 import type { ActivityErrorCounter } from './metrics/error-counter';
 import type { Tracing } from '../observability/tracing';
@@ -45,7 +45,11 @@ function interceptorsAndSinks(options: CaseWorkerOptions) {
 /** One worker polls the case task queue for both workflow and activity tasks. */
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   const { config } = options;
-  const activities = createActivities(buildActivityDeps(config.activities, options.client));
+  const deps = buildActivityDeps(config.activities, options.client);
+  const activities = {
+    ...createActivities(deps),
+    ...(deps.classifier ? classifierActivities(deps.classifier) : {}),
+  };
   return Worker.create({
     connection: options.connection,
     namespace: config.temporal.namespace,

@@ -4,6 +4,7 @@
  * shutdownGraceSeconds, then exit 0.
  */
 import { connectClient, connectWorkerConnection } from '../config/temporal';
+import { ensureRetrainingSchedule } from './classifier-retraining-schedule';
 import { createCaseWorker } from './create-worker';
 import { loadWorkerConfig } from './worker-config';
 import { ActivityErrorCounter } from './metrics/error-counter';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     errorCounter,
     ...(tracing ? { tracing } : {}),
   });
+  await ensureRetrainingSchedule(client, { taskQueue: config.temporal.taskQueue });
   const metrics = config.metricsNamespace
     ? startMetricsPublisher({
         client,
