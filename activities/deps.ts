@@ -4,6 +4,7 @@ import type { PlatformAdapter } from './channels/platform-adapter';
 import type { PoliceAdapter } from './channels/police-adapter';
 import type { PublishingAdapter } from './channels/publishing-adapter';
 import type { ClassifierRegistry } from './classifier/registry/classifier-registry';
+import type { ClaimStore } from './claims/claim-store';
 import type { EvidenceStore } from './evidence/evidence-store';
 import type { WorkflowHistory } from '../lib/history/workflow-history';
 import type { Notifier } from './notifications/notifier';
@@ -25,6 +26,8 @@ export interface ActivityDeps {
   fetch: FetchPolicy;
   /** Verdict examples and promoted models (absent: intake classifies with rules only). */
   classifier?: ClassifierRegistry;
+  /** Claim signatures for matching repeated claims across cases. */
+  claims?: ClaimStore;
   /** The clock for capture times; tests pin it. */
   now?: () => Date;
 }

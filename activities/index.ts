@@ -26,6 +26,10 @@ export type { ActivityDeps } from './deps';
 export type { CaseActivities } from './contract';
 export type { ClassifierActivities } from './classifier-contract';
 export { classifierActivities } from './classifier-activities';
+export type { ClaimActivities } from './claims-contract';
+export { claimActivities } from './claim-activities';
+import { ClaimStore } from './claims/claim-store';
+export { ClaimStore };
 export { ACTIVITY_OPTIONS, NON_RETRYABLE_ERROR_TYPES } from './options';
 export { ActivitiesConfig, localActivitiesConfig } from '../config/activities';
 export { canonicalizeUrl } from '../lib/url/canonicalize';
@@ -62,5 +66,6 @@ export function buildActivityDeps(config: ActivitiesConfig, temporalClient: Clie
     history: { fetchHistory: (workflowId, runId) => fetchWorkflowHistory(temporalClient, workflowId, runId) },
     fetch: config.fetch,
     classifier: new ClassifierRegistry(s3, config.s3.evidenceBucket),
+    claims: new ClaimStore(s3, config.s3.evidenceBucket),
   };
 }

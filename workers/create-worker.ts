@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
-import { buildActivityDeps, classifierActivities, createActivities } from '../activities';
+import { buildActivityDeps, claimActivities, classifierActivities, createActivities } from '../activities';
 import type { WorkerConfig } from './worker-config';
 import type { ActivityErrorCounter } from './metrics/error-counter';
 import type { Tracing } from '../observability/tracing';
@@ -49,6 +49,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
   const activities = {
     ...createActivities(deps),
     ...(deps.classifier ? classifierActivities(deps.classifier) : {}),
+    ...(deps.claims ? claimActivities(deps.claims) : {}),
   };
   return Worker.create({
     connection: options.connection,
