@@ -34,7 +34,6 @@ function variantPairs(family: SeedFamily, seed: number): Pair[] {
 function score(pairs: readonly Pair[], threshold: number) {
   let tp = 0;
   let fp = 0;
-  let fn = 0;
   for (const pair of pairs) {
     // Through the index (LSH bands included), as intake would look a claim up.
     const index = new ClaimIndex();
@@ -42,7 +41,6 @@ function score(pairs: readonly Pair[], threshold: number) {
     const linked = index.match(pair.b, threshold) !== undefined;
     if (linked && pair.same) tp++;
     else if (linked) fp++;
-    else if (pair.same) fn++;
   }
   const positives = pairs.filter((p) => p.same).length;
   return {

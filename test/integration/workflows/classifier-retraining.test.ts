@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { classifierActivities } from '../../../activities/classifier-activities';
-import { ClassifierRegistry } from '../../../activities/classifier/registry/classifier-registry';
+import type { ClassifierRegistry } from '../../../activities/classifier/registry/classifier-registry';
 import type { RetrainingResult } from '../../../activities/classifier-contract';
 import { loadDataset } from '../../../activities/classifier/training/load-dataset';
 import { ensureRetrainingSchedule } from '../../../workers/classifier-retraining-schedule';
@@ -59,7 +59,7 @@ describe('classifier retraining schedule', () => {
       const { info } = await schedule.describe();
       if (info.recentActions.length > previousActions) {
         const { workflowId } = info.recentActions.at(-1)!.action.workflow;
-        return harness.client.workflow.getHandle(workflowId).result();
+        return (await harness.client.workflow.getHandle(workflowId).result()) as RetrainingResult;
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
