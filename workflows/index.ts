@@ -2,3 +2,4 @@
 export { ContentCaseWorkflow } from './content-case';
 export { PlatformTakedownWorkflow } from './children/takedown';
 export { PoliceEscalationWorkflow } from './children/police';
+export { AuditArchiveSweepWorkflow } from './audit/archive-sweep';

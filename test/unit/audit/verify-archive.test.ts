@@ -103,7 +103,7 @@ describe('audit verify from the archive alone (a folder copy of the audit bucket
 
   it('one flipped byte in a run is named with its run and key', async () => {
     const bytes = fs.readFileSync(file(runKey(2, a2)));
-    bytes[bytes.length - 10] ^= 0x01;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0x01;
     fs.writeFileSync(file(runKey(2, a2)), bytes);
     const result = await verify();
     expect(result.ok).toBe(false);
@@ -169,7 +169,7 @@ describe('audit verify from the archive alone (a folder copy of the audit bucket
     const [headKey] = await archive.list('audit-ledger/heads/');
     const head = JSON.parse(fs.readFileSync(file(headKey!), 'utf8')) as { signature: string; seq: number };
     const signature = Buffer.from(head.signature, 'base64');
-    signature[0] ^= 0x01;
+    signature[0] = signature[0]! ^ 0x01;
     fs.writeFileSync(
       file(headKey!),
       `${canonicalJson({ ...head, signature: signature.toString('base64') })}\n`,
