@@ -13,7 +13,8 @@ import { parseInput } from './input';
 export interface AuditArchiveDeps {
   client: Client;
   archive: ArchiveWriter;
-  signer: LedgerSigner;
+  /** Made on first use (a worker that never archives needs no key). */
+  signer: () => Promise<LedgerSigner>;
   now?: () => Date;
 }
 
@@ -46,7 +47,7 @@ export function auditArchiveActivities(deps: AuditArchiveDeps) {
           heartbeat({ progress: line }),
         );
         const ref = await writeCaseArchive(deps.archive, histories, now);
-        const { seq } = await appendToLedger(deps.archive, deps.signer, ref, now);
+        const { seq } = await appendToLedger(deps.archive, await deps.signer(), ref, now);
         return { ...ref, ledgerSeq: seq };
       } catch (error) {
         if (error instanceof CaseStillOpenError)

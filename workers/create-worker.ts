@@ -1,6 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import { buildActivityDeps, createActivities } from '../activities';
+import { auditArchiveActivities } from '../activities/audit-archive-activities';
+import { buildAuditArchive } from '../audit/audit-archive-wiring';
+import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
 import type { ActivityErrorCounter } from './metrics/error-counter';
 import type { Tracing } from '../observability/tracing';
@@ -45,7 +48,10 @@ function interceptorsAndSinks(options: CaseWorkerOptions) {
 /** One worker polls the case task queue for both workflow and activity tasks. */
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   const { config } = options;
-  const activities = createActivities(buildActivityDeps(config.activities, options.client));
+  const activities = {
+    ...createActivities(buildActivityDeps(config.activities, options.client)),
+    ...auditArchiveActivities(buildAuditArchive(auditConfigFromEnv(), config.activities.s3, options.client)),
+  };
   return Worker.create({
     connection: options.connection,
     namespace: config.temporal.namespace,

@@ -5,6 +5,8 @@
  */
 import { connectClient, connectWorkerConnection } from '../config/temporal';
 import { createCaseWorker } from './create-worker';
+import { ensureArchiveSweepSchedule } from '../audit/audit-schedules';
+import { auditConfigFromEnv } from '../audit/audit-config';
 import { loadWorkerConfig } from './worker-config';
 import { ActivityErrorCounter } from './metrics/error-counter';
 import { startMetricsPublisher } from './metrics/publisher';
@@ -34,6 +36,10 @@ async function main(): Promise<void> {
     client,
     errorCounter,
     ...(tracing ? { tracing } : {}),
+  });
+  await ensureArchiveSweepSchedule(client, {
+    taskQueue: config.temporal.taskQueue,
+    every: auditConfigFromEnv().sweepEvery,
   });
   const metrics = config.metricsNamespace
     ? startMetricsPublisher({

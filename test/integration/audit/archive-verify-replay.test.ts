@@ -13,6 +13,7 @@ import { verifyCaseArchive } from '../../../audit/verify-archive';
 import { archivedRuns, caseManifests } from '../../../audit/archived-runs';
 import { replayRuns } from '../../../audit/replay-archive';
 import { testServers } from '../../support/servers/test-servers';
+import { runCli } from '../../../cli/main';
 import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
 import {
   bundleCaseWorkflows,
@@ -117,6 +118,45 @@ describe('a closed case verifies and replays from the archive alone', () => {
     expect(stagesOf(histories.runs.length - 1)).toContain('closed');
     const eventIds = replays[0]!.steps.map((step) => step.eventId);
     expect(eventIds).toEqual([...eventIds].sort((a, b) => a - b));
+
+    // The auditor's commands, from the archive alone.
+    const cli = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, {}, { out: (text) => out.push(text), err: (text) => err.push(text) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    process.env.AWS_ACCESS_KEY_ID = servers.s3.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = servers.s3.secretAccessKey;
+    try {
+      const where = ['--archive', `s3://${bucket}`, '--s3-endpoint', servers.s3.endpoint];
+      const verified = await cli(
+        'audit',
+        'verify',
+        caseId,
+        ...where,
+        '--public-key',
+        publicKeyFileOf(path.join(keyDir, 'ledger.pem')),
+      );
+      expect(verified).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(/^OK verified: .* 1 child run\(s\)/),
+      });
+      const replayed = await cli('audit', 'replay', caseId, ...where);
+      expect(replayed.code).toBe(0);
+      expect(replayed.out.match(/^OK agreed: /gm)).toHaveLength(histories.runs.length + 1);
+      expect(replayed.out).toMatch(
+        /event +\d+ +stage=monitoring +verdict=illegal +tracks=\[takedown website-1:removed/,
+      );
+    } finally {
+      for (const [name, value] of [
+        ['AWS_ACCESS_KEY_ID', saved.id],
+        ['AWS_SECRET_ACCESS_KEY', saved.secret],
+      ] as const)
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+    }
     s3.destroy();
   });
 });
