@@ -19,7 +19,13 @@ export interface AuditArchiveDeps {
 }
 
 export const ArchiveClosedCaseInput = z.strictObject({ caseId: z.string().min(1).max(200) });
-export const FindUnarchivedInput = z.strictObject({ limit: z.number().int().min(1).max(1000) });
+export const FindUnarchivedInput = z.strictObject({
+  limit: z.number().int().min(1).max(1000),
+  taskQueue: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a task queue name')
+    .optional(),
+});
 
 export interface ArchivedCase {
   caseId: string;
@@ -35,8 +41,8 @@ export function auditArchiveActivities(deps: AuditArchiveDeps) {
   const now = deps.now ?? (() => new Date());
   return {
     async findUnarchivedCases(input: z.infer<typeof FindUnarchivedInput>) {
-      const { limit } = parseInput('findUnarchivedCases', FindUnarchivedInput, input);
-      return findUnarchivedCases(deps.client, deps.archive, limit);
+      const { limit, taskQueue } = parseInput('findUnarchivedCases', FindUnarchivedInput, input);
+      return findUnarchivedCases(deps.client, deps.archive, limit, taskQueue);
     },
 
     /** Archives a closed case and appends its manifest to the ledger; safe to retry. */

@@ -9,19 +9,27 @@ export const ARCHIVE_SWEEP_WORKFLOW = 'AuditArchiveSweepWorkflow';
  */
 export async function ensureArchiveSweepSchedule(
   client: Client,
-  options: { taskQueue: string; every: string },
-): Promise<void> {
+  options: {
+    taskQueue: string;
+    every: string;
+    /** Another schedule id (tests); the default is the one the worker keeps. */
+    scheduleId?: string;
+    /** Sweep only the cases of one task queue (tests sharing a server); all cases by default. */
+    casesOnTaskQueue?: string;
+  },
+): Promise<string> {
+  const scheduleId = options.scheduleId ?? ARCHIVE_SWEEP_SCHEDULE_ID;
   const action = {
     type: 'startWorkflow' as const,
     workflowType: ARCHIVE_SWEEP_WORKFLOW,
     taskQueue: options.taskQueue,
-    args: [{ limit: 100 }],
-    workflowId: `${ARCHIVE_SWEEP_SCHEDULE_ID}-run`,
+    args: [{ limit: 100, ...(options.casesOnTaskQueue ? { taskQueue: options.casesOnTaskQueue } : {}) }],
+    workflowId: `${scheduleId}-run`,
   };
   const spec = { intervals: [{ every: options.every }] };
   try {
     await client.schedule.create({
-      scheduleId: ARCHIVE_SWEEP_SCHEDULE_ID,
+      scheduleId,
       spec,
       action,
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
@@ -29,7 +37,8 @@ export async function ensureArchiveSweepSchedule(
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
     await client.schedule
-      .getHandle(ARCHIVE_SWEEP_SCHEDULE_ID)
+      .getHandle(scheduleId)
       .update((previous) => ({ ...previous, spec, action }));
   }
+  return scheduleId;
 }

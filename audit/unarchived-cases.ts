@@ -10,9 +10,11 @@ export async function findUnarchivedCases(
   client: Client,
   archive: ArchiveReader,
   limit: number,
+  taskQueue?: string,
 ): Promise<{ caseId: string; runId: string }[]> {
   const query =
-    "WorkflowType = 'ContentCaseWorkflow' AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'";
+    "WorkflowType = 'ContentCaseWorkflow' AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'" +
+    (taskQueue ? ` AND TaskQueue = '${taskQueue}'` : '');
   const found: { caseId: string; runId: string }[] = [];
   for await (const execution of client.workflow.list({ query })) {
     if (await archive.read(archiveKeys.manifest(execution.workflowId, execution.runId))) continue;

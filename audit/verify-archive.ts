@@ -272,7 +272,7 @@ async function checkRuns(
     let events: EventJson[];
     try {
       const file = readHistoryFile(text(bytes));
-      events = file.events as EventJson[];
+      events = file.events;
       if (file.runId && file.runId !== run.runId) add('altered', run.key, `${name} holds run ${file.runId}`);
     } catch (error) {
       add('altered', run.key, `${name} is not a history (${(error as Error).message})`);

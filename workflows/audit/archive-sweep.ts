@@ -24,7 +24,9 @@ export interface SweepResult {
  * archived and archives them one after another, so ledger appends never race. A case that cannot be
  * archived yet (a child still winding down) is skipped and found again by the next sweep.
  */
-export async function AuditArchiveSweepWorkflow(input: { limit?: number } = {}): Promise<SweepResult> {
+export async function AuditArchiveSweepWorkflow(
+  input: { limit?: number; taskQueue?: string } = {},
+): Promise<SweepResult> {
   const limit = input.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw ApplicationFailure.nonRetryable(
@@ -32,7 +34,10 @@ export async function AuditArchiveSweepWorkflow(input: { limit?: number } = {}):
       'InvalidInput',
     );
   const result: SweepResult = { archived: [], skipped: [] };
-  for (const { caseId } of await findUnarchivedCases({ limit })) {
+  for (const { caseId } of await findUnarchivedCases({
+    limit,
+    ...(input.taskQueue ? { taskQueue: input.taskQueue } : {}),
+  })) {
     try {
       const archived = await archiveClosedCase({ caseId });
       result.archived.push({

@@ -67,7 +67,7 @@ describe('audit verify from the archive alone (a folder copy of the audit bucket
   let publicKeyPem: string;
   const caseA = 'case-aaaaaaaaaaaaaaaaaaaa';
   const caseB = 'case-bbbbbbbbbbbbbbbbbbbb';
-  const [a1, a2, a3] = ids('a') as [string, string, string];
+  const [, a2, a3] = ids('a') as [string, string, string];
 
   beforeEach(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'saring-archive-'));
