@@ -1,13 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { AUDIT_ENV } from '../config/audit-env';
 
-/** Environment variables of the audit archive (worker side). */
-export const AUDIT_ENV = {
-  ledgerKeyFile: 'SARING_LEDGER_KEY_FILE',
-  ledgerKmsKeyId: 'SARING_LEDGER_KMS_KEY_ID',
-  retentionDays: 'SARING_AUDIT_RETENTION_DAYS',
-  sweepEvery: 'SARING_AUDIT_SWEEP_EVERY',
-} as const;
+export { AUDIT_ENV };
 
 export const AuditConfig = z
   .object({
