@@ -98,7 +98,10 @@ export async function replayRuns(
     index += 1;
     const runSteps = steps.get(run.runId) ?? [];
     const error = outcome.error;
-    const named = error ? /event(?:\s*id)?\s*[#:]?\s*(\d+)/i.exec(error.message) : null;
+    // Core names the event: "... HistoryEvent(id: 6, UpsertWorkflowSearchAttributes)".
+    const named = error
+      ? /HistoryEvent\(id: (\d+)|event(?:\s*id)?\s*[#:]?\s*(\d+)/i.exec(error.message)
+      : null;
     results.push({
       workflowId: run.workflowId,
       runId: run.runId,
@@ -106,7 +109,7 @@ export async function replayRuns(
       ...(error
         ? {
             divergence: {
-              eventId: named ? Number(named[1]) : (runSteps.at(-1)?.eventId ?? null),
+              eventId: named ? Number(named[1] ?? named[2]) : (runSteps.at(-1)?.eventId ?? null),
               message: error.message,
             },
           }
