@@ -97,9 +97,9 @@ describe('the archive sweep (a Temporal Schedule on the dev server)', () => {
             'the schedule to start a sweep',
           );
           const started = described.info.recentActions.at(-1)!.action;
-          return dev.client.workflow
+          return (await dev.client.workflow
             .getHandle(started.workflow.workflowId, started.workflow.firstExecutionRunId)
-            .result();
+            .result()) as SweepResult;
         };
         const first = await sweep(0);
         expect(first).toEqual({
