@@ -7,6 +7,7 @@ import { parseArgs, UsageError } from './args';
 import type { CliContext, Command } from './command';
 import { commandSpec } from './command-spec';
 import { auditHistory, auditVerify } from './commands/audit';
+import { auditReplay } from './commands/audit-offline';
 import { caseActions, caseDeadlines, caseShow, casesList, caseTimeline } from './commands/case-reads';
 import { caseAct, caseNote, detect } from './commands/case-steps';
 import { completionCommand } from './commands/completion';
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   detect,
   auditHistory,
   auditVerify,
+  auditReplay,
   // Generated from this very list, so the completions never drift from the commands.
   completionCommand(() => SPECS),
 ];

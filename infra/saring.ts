@@ -53,7 +53,7 @@ export function buildSaring(app: App, config: EnvironmentConfig): SaringStacks {
     temporal: temporal.connection,
     appConfig: secrets.appConfig,
   };
-  const workers = new WorkersStack(app, shared);
+  const workers = new WorkersStack(app, { ...shared, ledgerKey: data.ledgerKey });
   const api = new ApiStack(app, {
     ...shared,
     accessLogsBucket: data.accessLogsBucket,

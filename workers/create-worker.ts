@@ -1,6 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import { buildActivityDeps, claimActivities, classifierActivities, createActivities } from '../activities';
+import { auditArchiveActivities } from '../activities/audit-archive-activities';
+import { buildAuditArchive } from '../audit/audit-archive-wiring';
+import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
 import type { ActivityErrorCounter } from './metrics/error-counter';
 import type { Tracing } from '../observability/tracing';
@@ -50,6 +53,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     ...createActivities(deps),
     ...(deps.classifier ? classifierActivities(deps.classifier) : {}),
     ...(deps.claims ? claimActivities(deps.claims) : {}),
+    ...auditArchiveActivities(buildAuditArchive(auditConfigFromEnv(), config.activities.s3, options.client)),
   };
   return Worker.create({
     connection: options.connection,

@@ -6,6 +6,8 @@
 import { connectClient, connectWorkerConnection } from '../config/temporal';
 import { ensureRetrainingSchedule } from './classifier-retraining-schedule';
 import { createCaseWorker } from './create-worker';
+import { ensureArchiveSweepSchedule } from '../audit/audit-schedules';
+import { auditConfigFromEnv } from '../audit/audit-config';
 import { loadWorkerConfig } from './worker-config';
 import { ActivityErrorCounter } from './metrics/error-counter';
 import { startMetricsPublisher } from './metrics/publisher';
@@ -37,6 +39,10 @@ async function main(): Promise<void> {
     ...(tracing ? { tracing } : {}),
   });
   await ensureRetrainingSchedule(client, { taskQueue: config.temporal.taskQueue });
+  await ensureArchiveSweepSchedule(client, {
+    taskQueue: config.temporal.taskQueue,
+    every: auditConfigFromEnv().sweepEvery,
+  });
   const metrics = config.metricsNamespace
     ? startMetricsPublisher({
         client,

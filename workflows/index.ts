@@ -3,3 +3,4 @@ export { ContentCaseWorkflow } from './content-case';
 export { PlatformTakedownWorkflow } from './children/takedown';
 export { PoliceEscalationWorkflow } from './children/police';
 export { ClassifierRetrainingWorkflow } from './classifier-retraining';
+export { AuditArchiveSweepWorkflow } from './audit/archive-sweep';

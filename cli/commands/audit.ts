@@ -7,6 +7,8 @@ import { defineCommand } from '../command';
 import { compareHistories, NotAHistoryFile, readHistoryFile } from '../../lib/history/history-file';
 import { sha256Hex } from '../../lib/sha256';
 import { CaseId } from './case-reads';
+import { ArchiveLocation, S3Endpoint } from './audit-archive-source';
+import { verifyOffline } from './audit-offline';
 
 const RunId = z.uuid('a run id (UUID) as shown by audit history');
 
@@ -63,9 +65,15 @@ export const auditHistory = defineCommand({
 
 export const auditVerify = defineCommand({
   words: ['audit', 'verify'],
-  summary: "check an archived or exported history against Temporal's own (exit 1 when altered)",
-  usage: 'saring audit verify <caseId> --file <history.json> [--run-id <runId>]',
+  summary: 'verify a case from the archive alone, or a history file against Temporal (exit 1 when altered)',
+  usage:
+    'saring audit verify <caseId> --archive <folder|s3://bucket> --public-key <pem>\n       saring audit verify <caseId> --file <history.json> [--run-id <runId>]',
   help: [
+    'With --archive (no API, no Temporal): checks the signed ledger heads with --public-key, the hash',
+    "chain of ledger entries, the case's manifest, every run's SHA-256 and that the runs follow each",
+    'other; names each object ALTERED, REMOVED, INSERTED, REORDERED or UNSIGNED (exit 1).',
+    '',
+    'With --file (against the live history through the API):',
     'The file may be an export from "saring audit history", the API\'s export envelope, or an archive',
     'document from the audit bucket (saring.history-archive/v1). The run is taken from the file when',
     'it says; else --run-id; else the latest run.',
@@ -73,22 +81,33 @@ export const auditVerify = defineCommand({
     'was closing: every archived event unchanged, later events added), or ALTERED (exit 1).',
   ].join('\n'),
   positionals: z.tuple([CaseId]),
-  flags: z.strictObject({
-    file: z.string().min(1, 'give the archived file with --file'),
-    runId: RunId.optional(),
-  }),
+  flags: z
+    .strictObject({
+      file: z.string().min(1).optional(),
+      runId: RunId.optional(),
+      archive: ArchiveLocation.optional(),
+      publicKey: z.string().min(1).optional(),
+      s3Endpoint: S3Endpoint.optional(),
+    })
+    .refine((flags) => (flags.file === undefined) !== (flags.archive === undefined), {
+      message:
+        'give either --archive <folder|s3://bucket> (offline) or --file <history.json> (against Temporal)',
+    }),
   async run({ args: [caseId], flags, ctx }) {
+    if (flags.archive) return verifyOffline(ctx, caseId, { ...flags, archive: flags.archive });
+    if (!flags.file) throw new UsageError('give the archived file with --file');
+    const file_ = flags.file;
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(flags.file);
+      bytes = fs.readFileSync(file_);
     } catch (error) {
-      throw new UsageError(`cannot read --file ${flags.file}: ${(error as Error).message}`);
+      throw new UsageError(`cannot read --file ${file_}: ${(error as Error).message}`);
     }
     const text = bytes.toString('utf8');
     const report = (result: Record<string, unknown>, line: string, code: number) => {
       ctx.out(
         ctx.json
-          ? JSON.stringify({ caseId, file: flags.file, ...result, ...(notes.length > 0 ? { notes } : {}) })
+          ? JSON.stringify({ caseId, file: file_, ...result, ...(notes.length > 0 ? { notes } : {}) })
           : [line, ...notes.map((note) => `  ${note}`)].join('\n'),
       );
       return code;
@@ -102,7 +121,7 @@ export const auditVerify = defineCommand({
       if (error instanceof NotAHistoryFile)
         return report(
           { result: 'unreadable', detail: error.message },
-          `UNREADABLE: ${flags.file}: ${error.message}`,
+          `UNREADABLE: ${file_}: ${error.message}`,
           1,
         );
       throw error;
@@ -111,14 +130,14 @@ export const auditVerify = defineCommand({
     if (file.caseId && file.caseId !== caseId) {
       return report(
         { result: 'wrong_case', fileCaseId: file.caseId },
-        `WRONG CASE: ${flags.file} holds the history of ${file.caseId}, not ${caseId}`,
+        `WRONG CASE: ${file_} holds the history of ${file.caseId}, not ${caseId}`,
         1,
       );
     }
     if (file.statedSha256 && file.statedSha256 !== fileSha256) {
       return report(
         { result: 'altered', fileSha256, statedSha256: file.statedSha256 },
-        `ALTERED: the history in ${flags.file} hashes to ${fileSha256}, not the ${file.statedSha256} the file states`,
+        `ALTERED: the history in ${file_} hashes to ${fileSha256}, not the ${file.statedSha256} the file states`,
         1,
       );
     }
@@ -132,7 +151,7 @@ export const auditVerify = defineCommand({
         if (recorded.sha256 !== documentSha256) {
           return report(
             { result: 'altered', documentSha256, recordedSha256: recorded.sha256 },
-            `ALTERED: ${flags.file} hashes to ${documentSha256}, but the case recorded ${recorded.sha256} for ${recorded.key} at closure`,
+            `ALTERED: ${file_} hashes to ${documentSha256}, but the case recorded ${recorded.sha256} for ${recorded.key} at closure`,
             1,
           );
         }
@@ -152,7 +171,7 @@ export const auditVerify = defineCommand({
     if (live.sha256 === fileSha256) {
       return report(
         { result: 'identical', sha256: fileSha256, runId: live.runId },
-        `OK identical: ${flags.file} matches ${caseId} run ${live.runId}, sha256 ${fileSha256}`,
+        `OK identical: ${file_} matches ${caseId} run ${live.runId}, sha256 ${fileSha256}`,
         0,
       );
     }
@@ -169,13 +188,13 @@ export const auditVerify = defineCommand({
       case 'prefix':
         return report(
           { ...digests, ...comparison },
-          `OK intact: the ${comparison.events} events in ${flags.file} match the first ${comparison.events} of ${comparison.liveEvents} in ${caseId} run ${live.runId}; the rest were recorded after it was written`,
+          `OK intact: the ${comparison.events} events in ${file_} match the first ${comparison.events} of ${comparison.liveEvents} in ${caseId} run ${live.runId}; the rest were recorded after it was written`,
           0,
         );
       case 'altered':
         return report(
           { ...digests, ...comparison },
-          `ALTERED: ${flags.file} does not match ${caseId} run ${live.runId}: ${comparison.detail}`,
+          `ALTERED: ${file_} does not match ${caseId} run ${live.runId}: ${comparison.detail}`,
           1,
         );
     }

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { type Construct } from 'constructs';
 import { acknowledge, skipCheckov } from '../compliance';
@@ -17,6 +17,8 @@ export class DataStack extends SaringStack {
   readonly dataKey: Key;
   /** Encrypts logs, secrets, the database and the alarm topic. */
   readonly platformKey: Key;
+  /** Signs the audit ledger's daily heads (audit/kms-ledger-signer.ts): asymmetric, SIGN_VERIFY. */
+  readonly ledgerKey: Key;
   readonly evidenceBucket: Bucket;
   readonly auditBucket: Bucket;
   /** S3 server access logs and load balancer access logs. */
@@ -32,6 +34,20 @@ export class DataStack extends SaringStack {
       enableKeyRotation: true,
       pendingWindow: Duration.days(30),
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.ledgerKey = new Key(this, 'LedgerKey', {
+      alias: `alias/saring-${config.name}-audit-ledger`,
+      description: 'Saring audit ledger: signs the daily heads of the hash-chained archive manifests',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(this.ledgerKey, {
+      id: 'AwsSolutions-KMS5',
+      reason:
+        'An asymmetric signing key cannot rotate automatically; old heads must stay verifiable with the same public key.',
     });
 
     this.platformKey = new Key(this, 'PlatformKey', {

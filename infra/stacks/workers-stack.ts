@@ -4,7 +4,9 @@ import { AdjustmentType } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { type IVpc } from 'aws-cdk-lib/aws-ec2';
 import { Cluster, ContainerInsights } from 'aws-cdk-lib/aws-ecs';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import { type IKey } from 'aws-cdk-lib/aws-kms';
+import { AUDIT_ENV } from '../../config/audit-env';
 import { type Construct } from 'constructs';
 import { HardenedFargateService } from '../constructs/hardened-fargate-service';
 import { grantMetricPublishing } from '../constructs/metric-publishing';
@@ -23,6 +25,8 @@ export interface WorkersStackProps extends SaringStackProps {
   readonly vpc: IVpc;
   readonly platformKey: IKey;
   readonly dataKey: IKey;
+  /** Signs the audit ledger's heads (kms:Sign, kms:GetPublicKey). */
+  readonly ledgerKey: IKey;
   readonly temporal: TemporalConnection;
   /** Channel and notification config JSON, handed to the container as SARING_CONFIG_JSON. */
   readonly appConfig: CredentialSecret;
@@ -79,6 +83,9 @@ export class WorkersStack extends SaringStack {
         [RUNTIME_ENV.taskQueue]: w.taskQueue,
         [RUNTIME_ENV.evidenceBucket]: evidenceBucket,
         [RUNTIME_ENV.auditBucket]: auditBucket,
+        [AUDIT_ENV.ledgerKmsKeyId]: props.ledgerKey.keyArn,
+        // The archive keeps histories as long as the audit bucket keeps its records (Object Lock).
+        [AUDIT_ENV.retentionDays]: String(config.data.auditRetentionDays),
         [RUNTIME_ENV.metricsNamespace]: METRICS_NAMESPACE,
         [RUNTIME_ENV.shutdownGraceSeconds]: String(w.stopTimeoutSeconds - SHUTDOWN_MARGIN_SECONDS),
         // The Temporal SDK's metrics for the collector sidecar to scrape; no security group rule opens the port.
@@ -109,7 +116,13 @@ export class WorkersStack extends SaringStack {
 
     const taskRole = this.worker.task.taskDefinition.taskRole;
     grantObjectAccess(taskRole, evidenceBucket, props.dataKey, { read: true, write: true });
-    grantObjectAccess(taskRole, auditBucket, props.dataKey, { write: true });
+    // Read too: the archive sweep checks for manifests and follows the ledger chain.
+    grantObjectAccess(taskRole, auditBucket, props.dataKey, { read: true, write: true });
+    Grant.addToPrincipal({
+      grantee: taskRole,
+      actions: ['kms:Sign', 'kms:GetPublicKey'],
+      resourceArns: [props.ledgerKey.keyArn],
+    });
     grantMetricPublishing(taskRole, this.worker.task.taskDefinition);
 
     const scaling = this.worker.service.autoScaleTaskCount({

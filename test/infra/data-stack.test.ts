@@ -122,11 +122,20 @@ describe('data stack', () => {
     });
   });
 
-  it('both keys rotate and survive stack deletion; only CloudWatch services get key-policy access', () => {
+  it('both encryption keys rotate and survive stack deletion; only CloudWatch services get key-policy access', () => {
     const t = dev().template('data');
     const keys = resourcesOfType(dev().json('data'), 'AWS::KMS::Key');
-    expect(keys).toHaveLength(2);
-    for (const [, key] of keys) {
+    expect(keys).toHaveLength(3);
+    // The audit ledger's signing key is asymmetric: it cannot rotate (old heads stay verifiable), but it is kept.
+    const [ledger, encryption] = [
+      keys.filter(([id]) => id.startsWith('LedgerKey')),
+      keys.filter(([id]) => !id.startsWith('LedgerKey')),
+    ];
+    expect(
+      ledger.map(([, key]) => [key.Properties?.KeySpec, key.Properties?.KeyUsage, key.DeletionPolicy]),
+    ).toEqual([['ECC_NIST_P256', 'SIGN_VERIFY', 'Retain']]);
+    expect(encryption).toHaveLength(2);
+    for (const [, key] of encryption) {
       expect(key.Properties?.EnableKeyRotation).toBe(true);
       expect(key.DeletionPolicy).toBe('Retain');
     }

@@ -70,7 +70,7 @@ describe('workers stack', () => {
     });
   });
 
-  it('may read and write evidence and append to the audit trail, nothing more on S3', () => {
+  it('may read and write evidence and the audit trail (the archive sweep reads it), nothing more on S3', () => {
     const { config } = dev();
     const evidence = `arn:aws:s3:::${names.bucket(config, 'evidence')}`;
     const audit = `arn:aws:s3:::${names.bucket(config, 'audit')}`;
@@ -79,6 +79,9 @@ describe('workers stack', () => {
         `s3:GetObject on ${evidence}/*`,
         `s3:GetObjectVersion on ${evidence}/*`,
         `s3:ListBucket on ${evidence}`,
+        `s3:GetObject on ${audit}/*`,
+        `s3:GetObjectVersion on ${audit}/*`,
+        `s3:ListBucket on ${audit}`,
         `s3:PutObject on ${audit}/*`,
         `s3:PutObject on ${evidence}/*`,
       ].sort(),
@@ -86,8 +89,22 @@ describe('workers stack', () => {
     const kms = permissionsOf(dev().json('workers')).filter(
       (p) => p.policy.startsWith('WorkerTaskTaskDefinitionTaskRole') && p.action.startsWith('kms:'),
     );
-    expect(kms.map((p) => p.action).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
-    for (const p of kms) {
+    // Signing the ledger's heads: the ledger key only, no other use of it.
+    expect(
+      kms
+        .filter((p) => /LedgerKey/.test(JSON.stringify(p.resource)))
+        .map((p) => [p.action, p.condition])
+        .sort(),
+    ).toEqual([
+      ['kms:GetPublicKey', undefined],
+      ['kms:Sign', undefined],
+    ]);
+    const dataKeyUse = kms.filter((p) => !/LedgerKey/.test(JSON.stringify(p.resource)));
+    expect([...new Set(dataKeyUse.map((p) => p.action))].sort()).toEqual([
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+    ]);
+    for (const p of dataKeyUse) {
       expect(p.resource).toMatch(/DataKey/);
       expect(p.condition).toEqual({ StringEquals: { 'kms:ViaService': 's3.ap-southeast-3.amazonaws.com' } });
     }

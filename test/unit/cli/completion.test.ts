@@ -46,7 +46,7 @@ describe('saring completion bash, sourced in a real bash', () => {
   it('completes command words', () => {
     expect(complete('ca')).toEqual(['case', 'cases']);
     expect(complete('')).toEqual(['audit', 'case', 'cases', 'completion', 'detect', 'me']);
-    expect(complete('audit', '')).toEqual(['history', 'verify']);
+    expect(complete('audit', '')).toEqual(['history', 'replay', 'verify']);
     // As bash splits a URL (COMP_WORDBREAKS holds ":" and "="): the pieces are one value.
     expect(complete('--api', 'http', ':', '//127.0.0.1', ':', '8080', 'case', 'a')).toEqual([
       'act',
