@@ -127,10 +127,14 @@ function cancelRunningChildren(ctx: CaseContext): void {
       ? [state.tracks.police.childWorkflowId]
       : []),
   ];
-  // A withdrawal cancelled the process scope, and with it the children this run started: asking them a
-  // second time is refused by the server. The requests go out with the case's next commands; the case
-  // does not wait for the children to end.
-  const cancelledByScope = ctx.processScope.consideredCancelled ? ctx.startedChildren : new Set<string>();
+  // Runs started before the children-cancelled-once patch: a withdrawal cancelled the process scope, and
+  // with it the children this run started; asking them a second time is refused by the server. With the
+  // patch the scope never cancels a child, so this is the only place that does. The requests go out with
+  // the case's next commands; the case does not wait for the children to end.
+  const cancelledByScope =
+    !ctx.cancelsChildrenOnce && ctx.processScope.consideredCancelled
+      ? ctx.startedChildren
+      : new Set<string>();
   for (const workflowId of running.filter((id) => !cancelledByScope.has(id))) {
     getExternalWorkflowHandle(workflowId)
       .cancel()

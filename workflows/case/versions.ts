@@ -14,6 +14,13 @@ export const PATCHES = {
   takedown: 'saring-takedown-issue-9',
   /** Issue 9: the police child reports its end to the case, so a continued case still hears of it. */
   police: 'saring-police-issue-9',
+  /**
+   * Issue 9, follow-up: a case's children are never cancelled by its process scope; the closing case
+   * cancels each running child exactly once (a withdrawal while a takedown or police child runs).
+   */
+  caseChildrenCancelledOnce: 'saring-case-children-cancelled-once',
+  /** Issue 9, follow-up: a platform outage of hours makes a takedown request, ladder step or blocklist recommendation late, never FAILED. */
+  takedownSurvivesOutages: 'saring-takedown-survives-outages',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

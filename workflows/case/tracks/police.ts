@@ -50,7 +50,7 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
   const ended = condition(() => police.status === 'reported' || police.status === 'failed');
   try {
     const child = await startChild(PoliceEscalationWorkflow, {
-      ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION),
+      ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION, ctx.cancelsChildrenOnce),
       args: [input],
     });
     ctx.startedChildren.add(police.childWorkflowId);

@@ -43,7 +43,7 @@ export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): 
   const reported = condition(() => track.result !== undefined);
   try {
     const child = await startChild(PlatformTakedownWorkflow, {
-      ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION),
+      ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION, ctx.cancelsChildrenOnce),
       args: [input],
     });
     ctx.startedChildren.add(track.childWorkflowId);

@@ -1,0 +1,60 @@
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+
+const EventType = temporal.api.enums.v1.EventType;
+
+/**
+ * Why a case stopped making progress: the last failed workflow task of its current run and of every
+ * child it started (a nondeterminism error, a rejected command, a thrown error), one line each. The
+ * runner adds them to a stuck case's report, before terminating the case.
+ */
+export async function workflowTaskFailures(client: Client, caseId: string): Promise<string[]> {
+  const lines: string[] = [];
+  const visit = async (workflowId: string, depth: number): Promise<void> => {
+    let events: temporal.api.history.v1.IHistoryEvent[];
+    try {
+      events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    } catch {
+      return;
+    }
+    if (process.env.SARING_SIM_DUMP)
+      require('node:fs').writeFileSync(
+        `/tmp/stuck-${workflowId.replace(/[^a-z0-9-]/gi, '_')}.json`,
+        JSON.stringify(
+          events.map((e) => ({
+            id: String(e.eventId),
+            t: EventType[e.eventType ?? 0],
+            time: e.eventTime ? new Date(Number(e.eventTime.seconds) * 1000).toISOString() : '',
+            a: JSON.stringify(Object.entries(e).filter(([k, v]) => k.endsWith('Attributes') && v)).slice(
+              0,
+              400,
+            ),
+          })),
+          null,
+          1,
+        ),
+      );
+    const failed = events
+      .filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)
+      .pop();
+    if (failed) {
+      const attributes = failed.workflowTaskFailedEventAttributes;
+      const cause = temporal.api.enums.v1.WorkflowTaskFailedCause[attributes?.cause ?? 0];
+      lines.push(
+        `${workflowId}: workflow task failed (${cause}): ${attributes?.failure?.message ?? 'no message'}`.slice(
+          0,
+          600,
+        ),
+      );
+    }
+    if (depth > 0) return;
+    const children = new Set(
+      events
+        .map((event) => event.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId)
+        .filter((id): id is string => !!id),
+    );
+    for (const child of children) await visit(child, depth + 1);
+  };
+  await visit(caseId, 0);
+  return lines;
+}
