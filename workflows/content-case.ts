@@ -23,7 +23,7 @@ import { PATCHES, usePatch } from './case/versions';
 export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<CaseOutcome> {
   const v2 = usePatch(PATCHES.case);
   // Asked only by runs that follow the issue-9 patch (older histories have neither marker).
-  const cancelsChildrenOnce = v2 && usePatch(PATCHES.caseChildrenCancelledOnce);
+  const closesChildren = v2 && usePatch(PATCHES.caseClosesChildren);
   const input = parseCaseInput(rawInput);
   const state = input.carried
     ? parseCarriedState(input.carried)
@@ -38,7 +38,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
     input.policy,
     v2,
     input.carried ? undefined : input.firstText,
-    cancelsChildrenOnce,
+    closesChildren,
   );
   registerCaseHandlers(ctx);
   ctx.changed();

@@ -27,20 +27,9 @@ const acceptedAny = (
 ) => record.accepted.some((update) => update.name === name && predicate(update.payload));
 
 export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [
-  {
-    // Found on the issue-9 fixes (seed 130): sendWarningLetter gives up after its 2 h scheduleToClose, so a
-    // platform outage of more than 2 h at ST1/ST2/ST3 fails the takedown child (FAILED) for good.
-    id: 'warning-letter-outage-fails-takedown',
-    issueItem: '#6 (platform outages)',
-    explains: (violation, record) =>
-      violation.invariant === 'no-failed-case' &&
-      /child .*:takedown:.* ended FAILED/.test(violation.message) &&
-      record.script.world.outages.some(
-        (outage) =>
-          ['sendWarningLetter', 'recommendBlocklist', 'requestTakedown'].includes(outage.activity) &&
-          outage.toHours - outage.fromHours > 2,
-      ),
-  },
+  // None open. The three found on the issue-9 code (a case stuck late in a script, a warning letter
+  // failing a takedown through an outage, a withdrawal cancelling a child twice) are fixed; see
+  // docs/case-workflow.md.
 ];
 
 /** The open defect whose shape this step is, if the runner must leave it out. */

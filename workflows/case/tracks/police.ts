@@ -5,9 +5,7 @@ import { PoliceEscalationWorkflow } from '../../children/police';
 import type { CaseContext } from '../context';
 import { childOptions } from './child-options';
 
-export function policeChildId(caseId: string): string {
-  return `${caseId}:police`;
-}
+export { policeChildId } from '../child-ids';
 
 const POLICE_MAX_DURATION = '180 days';
 
@@ -50,7 +48,7 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
   const ended = condition(() => police.status === 'reported' || police.status === 'failed');
   try {
     const child = await startChild(PoliceEscalationWorkflow, {
-      ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION, ctx.cancelsChildrenOnce),
+      ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION, ctx.closesChildren),
       args: [input],
     });
     ctx.startedChildren.add(police.childWorkflowId);
