@@ -17,23 +17,6 @@ export async function workflowTaskFailures(client: Client, caseId: string): Prom
     } catch {
       return;
     }
-    if (process.env.SARING_SIM_DUMP)
-      require('node:fs').writeFileSync(
-        `/tmp/stuck-${workflowId.replace(/[^a-z0-9-]/gi, '_')}.json`,
-        JSON.stringify(
-          events.map((e) => ({
-            id: String(e.eventId),
-            t: EventType[e.eventType ?? 0],
-            time: e.eventTime ? new Date(Number(e.eventTime.seconds) * 1000).toISOString() : '',
-            a: JSON.stringify(Object.entries(e).filter(([k, v]) => k.endsWith('Attributes') && v)).slice(
-              0,
-              400,
-            ),
-          })),
-          null,
-          1,
-        ),
-      );
     const failed = events
       .filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)
       .pop();
