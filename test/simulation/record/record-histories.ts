@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       .filter((entry) => entry.version === version)
       .map((entry) => entry.file.replace(/\.json$/, '')),
   );
-  const seeds = await pickSeeds(known);
+  const { seeds, stopPreview } = await pickSeeds(known);
   const written: string[] = [];
   console.log(
     `recording up to ${seeds.length} scripts on the dev server ${server.address} for version ${version} (${known.size} paths already recorded)`,
@@ -143,6 +143,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await worker.stop();
+    await stopPreview();
     await connection.close();
     await nativeConnection.close();
     await server.stop();
@@ -153,13 +154,13 @@ async function main(): Promise<void> {
  * The seeds worth recording: one per terminal path the corpus of this version lacks, found by
  * previewing candidate scripts on time-skipping servers (seconds per script instead of minutes).
  */
-async function pickSeeds(known: Set<string>): Promise<number[]> {
+async function pickSeeds(known: Set<string>): Promise<{ seeds: number[]; stopPreview: () => Promise<void> }> {
   const listed = process.env.SARING_RECORD_SEED_LIST;
   if (listed) {
     const seeds = listed.split(',').map((raw) => Number(raw.trim()));
     if (seeds.some((seed) => !Number.isInteger(seed) || seed < 1))
       throw new Error(`SARING_RECORD_SEED_LIST must be whole numbers separated by commas, not ${listed}`);
-    return seeds;
+    return { seeds, stopPreview: async () => undefined };
   }
   const first = env('SARING_RECORD_FIRST_SEED', 1);
   const candidates = Array.from(
@@ -171,7 +172,7 @@ async function pickSeeds(known: Set<string>): Promise<number[]> {
   );
   const lanes = await startTimeSkippingLanes(3, await bundleCaseWorkflows(), FAST_RECORDING_POLICY);
   const picked = new Map<string, number>();
-  try {
+  {
     await simulateSeeds(
       candidates,
       lanes.harnesses,
@@ -183,14 +184,38 @@ async function pickSeeds(known: Set<string>): Promise<number[]> {
       },
       recordingScript,
     );
-  } finally {
-    await lanes.stop();
   }
-  const seeds = [...new Set(picked.values())].slice(0, env('SARING_RECORD_SEEDS', 40));
+  const chosen = coveringPaths(known, picked).slice(0, env('SARING_RECORD_SEEDS', 40));
   console.log(
-    `paths to record (${picked.size}):\n  ${[...picked.entries()].map(([name, seed]) => `${name} (seed ${seed})`).join('\n  ')}`,
+    `paths not recorded yet: ${picked.size}; recording the ${chosen.length} that together add every path feature missing:\n  ${chosen.map(([name, seed]) => `${name} (seed ${seed})`).join('\n  ')}`,
   );
-  return seeds;
+  // The preview servers stop at the very end: tearing them down earlier closes channels still in use.
+  return { seeds: [...new Set(chosen.map(([, seed]) => seed))], stopPreview: () => lanes.stop() };
+}
+
+/**
+ * Greedy cover: path names are made of features (resolution, verdict, takedown results, police,
+ * statements, sla-breach, reupload, closed-early, continued-as-new...). Paths are taken one by one,
+ * each time the one adding most features no recorded path has, until none adds any; recording every
+ * combination would take hours of real time.
+ */
+function coveringPaths(known: Set<string>, picked: Map<string, number>): [string, number][] {
+  const features = (name: string) => name.split('.');
+  const covered = new Set([...known].flatMap(features));
+  const left = new Map(picked);
+  const chosen: [string, number][] = [];
+  for (;;) {
+    let best: [string, number] | undefined;
+    let bestGain = 0;
+    for (const [name, seed] of left) {
+      const gain = new Set(features(name).filter((feature) => !covered.has(feature))).size;
+      if (gain > bestGain) [best, bestGain] = [[name, seed], gain];
+    }
+    if (!best) return chosen;
+    chosen.push(best);
+    left.delete(best[0]);
+    for (const feature of features(best[0])) covered.add(feature);
+  }
 }
 
 main().catch((error: unknown) => {
