@@ -46,6 +46,8 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
   }
   // The report number is recorded by update (recordPoliceReport); a failure is reported by the child.
   const ended = condition(() => police.status === 'reported' || police.status === 'failed');
+  // Cancelled with the process scope before it is awaited (a withdrawal during the child's start).
+  ended.catch(() => undefined);
   try {
     const child = await startChild(PoliceEscalationWorkflow, {
       ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION, ctx.closesChildren),

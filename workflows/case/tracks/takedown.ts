@@ -39,6 +39,8 @@ export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): 
     return;
   }
   const reported = condition(() => track.result !== undefined);
+  // Cancelled with the process scope before it is awaited (a withdrawal during the child's start).
+  reported.catch(() => undefined);
   try {
     const child = await startChild(PlatformTakedownWorkflow, {
       ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION, ctx.closesChildren),
