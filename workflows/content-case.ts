@@ -22,6 +22,8 @@ import { PATCHES, usePatch } from './case/versions';
  */
 export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<CaseOutcome> {
   const v2 = usePatch(PATCHES.case);
+  // Asked only by runs that follow the issue-9 patch (older histories have neither marker).
+  const closesChildren = v2 && usePatch(PATCHES.caseClosesChildren);
   const input = parseCaseInput(rawInput);
   const state = input.carried
     ? parseCarriedState(input.carried)
@@ -31,7 +33,13 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
         policy: input.policy,
         ...(input.previousCase ? { previousCase: input.previousCase } : {}),
       });
-  const ctx = new CaseContext(state, input.policy, v2, input.carried ? undefined : input.firstText);
+  const ctx = new CaseContext(
+    state,
+    input.policy,
+    v2,
+    input.carried ? undefined : input.firstText,
+    closesChildren,
+  );
   registerCaseHandlers(ctx);
   ctx.changed();
 

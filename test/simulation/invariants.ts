@@ -28,6 +28,7 @@ export type InvariantName =
   | 'no-lost-update'
   | 'idempotent-retry'
   | 'unique-request-ids'
+  | 'cancelled-takedowns-withdrawn'
   | 'history-budget';
 
 export const HISTORY_EVENT_LIMIT = 10_000;
@@ -42,6 +43,7 @@ export function checkInvariants(record: RunRecord, cases: CaseFacts[], policy: C
     ...noLostUpdate(record, cases),
     ...record.retryMismatches.map((message) => ({ invariant: 'idempotent-retry' as const, message })),
     ...uniqueRequestIds(record),
+    ...cancelledTakedownsWithdrawn(record, cases),
     ...historyBudget(cases),
   ];
 }
@@ -52,6 +54,10 @@ function noFailedCase(record: RunRecord, cases: CaseFacts[]): Violation[] {
     ...record.errors.map((error) => ({
       invariant: 'no-failed-case' as const,
       message: `the script stopped: ${error}`,
+    })),
+    ...record.stuck.map((line) => ({
+      invariant: 'no-failed-case' as const,
+      message: `stuck: ${line}`,
     })),
     ...record.notClosed.map((caseId) => ({
       invariant: 'no-failed-case' as const,
@@ -304,6 +310,33 @@ function uniqueRequestIds(record: RunRecord): Violation[] {
         });
         seen.set(key, encoded);
       }
+    }
+  }
+  return violations;
+}
+
+/**
+ * A takedown child cancelled after its platform gave a ticket (a withdrawal, a case closed early) has
+ * told the platform, once: a withdrawTakedown call for that ticket with the child's request id.
+ */
+function cancelledTakedownsWithdrawn(record: RunRecord, cases: CaseFacts[]): Violation[] {
+  const violations: Violation[] = [];
+  const told = new Set(
+    record.world
+      .callsOf('withdrawTakedown')
+      .map((call) => (call.input as { requestId: string; ticketId: string }).requestId),
+  );
+  for (const facts of cases) {
+    for (const child of facts.children.filter((candidate) => candidate.status === 'CANCELLED')) {
+      const track = facts.state?.tracks.takedowns.find(
+        (candidate) => candidate.childWorkflowId === child.workflowId,
+      );
+      if (!track?.ticketId) continue;
+      if (!told.has(`${child.workflowId}:withdrawal`))
+        violations.push({
+          invariant: 'cancelled-takedowns-withdrawn',
+          message: `takedown ${child.workflowId} was cancelled but ${track.platform} was never told (ticket ${track.ticketId})`,
+        });
     }
   }
   return violations;

@@ -2,8 +2,8 @@ import type { CaseFacts } from './observe';
 
 /**
  * The terminal path a case took, as a short name: resolution, verdict, how each takedown ended (and
- * its highest ladder step), police report, published statements, re-uploads, early close,
- * continue-as-new, later generation. The simulator counts the paths it reaches; the recorder keeps
+ * its highest ladder step), a rejected objection, police report, published statements, SLA breaches,
+ * re-uploads, early close, continue-as-new, later generation. The simulator counts the paths it reaches; the recorder keeps
  * one dev-server history per path.
  */
 export function terminalPath(facts: CaseFacts): string {
@@ -16,9 +16,12 @@ export function terminalPath(facts: CaseFacts): string {
     ),
   ].sort();
   if (takedowns.length > 0) parts.push(`takedown-${takedowns.join('+')}`);
+  if (facts.state?.tracks.takedowns.some((track) => track.objection?.decision === 'reject'))
+    parts.push('objection-rejected');
   if (outcome.policeReportNumber) parts.push('police-reported');
   else if (facts.state?.tracks.police) parts.push('police-open');
   for (const statement of outcome.statements) parts.push(`${statement.kind}-published`);
+  if (outcome.slaBreaches > 0) parts.push('sla-breach');
   if (outcome.reuploads > 0) parts.push('reupload');
   if (outcome.closedBy && outcome.resolution !== 'withdrawn') parts.push('closed-early');
   if (facts.runs.length > 1) parts.push('continued-as-new');

@@ -14,6 +14,7 @@ import { caseBaseId } from '../../cases/case-id';
 import { caseQueries, caseSignals, caseUpdates } from '../../workflows/messages';
 import { officers } from '../support/case-test-kit';
 import { skippedBy } from './known-open-defects';
+import { workflowTaskFailures } from './task-failures';
 import { ScriptedActivities } from '../support/scripted-activities';
 import type { SimHarness } from './sim-harness';
 import type { AwaitTarget, CaseScript, OfficerKey, Step } from './script';
@@ -61,7 +62,11 @@ let updateSeq = 0;
 export async function runScript(script: CaseScript, harness: SimHarness): Promise<RunRecord> {
   const { client, policy } = harness;
   const terminate = async (caseId: string) => {
-    for (const id of new Set([caseId, ...record.caseIds])) {
+    const ids = new Set([caseId, ...record.caseIds].filter((id) => id !== ''));
+    for (const id of ids) {
+      for (const failure of await workflowTaskFailures(client, id)) record.stuck.push(`${id}: ${failure}`);
+    }
+    for (const id of ids) {
       await client.workflow
         .getHandle(id)
         .terminate('case simulator: the case stopped answering')

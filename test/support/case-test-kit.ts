@@ -4,7 +4,15 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
-import { CASE_SEARCH_ATTRIBUTES, type Actor, type CaseState, type DetectionInput } from '../../domain';
+import type { z } from 'zod';
+import {
+  CASE_SEARCH_ATTRIBUTES,
+  type Actor,
+  type CASE_UPDATE_SCHEMAS,
+  type CaseState,
+  type DetectionInput,
+  type Verdict,
+} from '../../domain';
 import { CaseClient } from '../../cases/case-client';
 import { quietLogger } from './servers/quiet-logger';
 import { testServers, uniqueTaskQueue } from './servers/test-servers';
@@ -150,6 +158,57 @@ export function waitForCase(
   timeoutMs?: number,
 ) {
   return waitFor(() => cases.getState(caseId), predicate, what, timeoutMs);
+}
+
+/** The clarification an officer drafts in takeHoaxToApproval. */
+export type HoaxDraft = Omit<z.input<(typeof CASE_UPDATE_SCHEMAS)['draftStatement']>, 'kind'>;
+
+/**
+ * The common hoax path of many tests, from an open case to an approved clarification: assign the
+ * verifier, submit a hoax verdict (no public response), wait for the clarification track, draft it
+ * and (unless `approver` is left out) approve revision 1. The hooks run at the points where tests
+ * move the clock on or look around (after verification opened, after the clarification opened,
+ * after the draft).
+ */
+export async function takeHoaxToApproval(
+  cases: CaseClient,
+  caseId: string,
+  options: {
+    label: Extract<Verdict, { kind: 'hoax' }>['label'];
+    reasons: string[];
+    assignedBy?: Actor;
+    draft: HoaxDraft;
+    approver?: Actor;
+    afterVerificationOpens?: (state: CaseState) => Promise<void>;
+    afterClarificationOpens?: () => Promise<void>;
+    afterDraft?: () => Promise<void>;
+  },
+): Promise<void> {
+  const opened = await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
+  await options.afterVerificationOpens?.(opened);
+  await cases.update(caseId, 'assignVerifier', {
+    actor: options.assignedBy ?? officers.verifier,
+    assignee: officers.verifier.officerId,
+  });
+  await cases.update(caseId, 'submitVerdict', {
+    actor: officers.verifier,
+    verdict: { kind: 'hoax', label: options.label, reasons: options.reasons, publicResponse: false },
+  });
+  await waitForCase(
+    cases,
+    caseId,
+    (state) => state.tracks.clarification?.status === 'drafting',
+    'clarification',
+  );
+  await options.afterClarificationOpens?.();
+  await cases.update(caseId, 'draftStatement', { ...options.draft, kind: 'clarification' });
+  await options.afterDraft?.();
+  if (options.approver)
+    await cases.update(caseId, 'approveStatement', {
+      actor: options.approver,
+      kind: 'clarification',
+      revision: 1,
+    });
 }
 
 export async function historyLength(client: Client, workflowId: string): Promise<number> {

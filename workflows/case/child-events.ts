@@ -1,5 +1,6 @@
 import type { TakedownOutcome, TakedownTrack } from '../../domain';
 import type { ChildEvent } from '../internal-messages';
+import { takedownChildId } from './child-ids';
 import type { CaseContext } from './context';
 
 const FINAL_STATUS: Record<TakedownOutcome['result'], TakedownTrack['status']> = {
@@ -39,12 +40,16 @@ export function applyChildEvent(ctx: CaseContext, event: ChildEvent): void {
       if (track && track.attempt === event.attempt) {
         Object.assign(track, event.patch, { updatedAt: ctx.nowIso() });
       }
+      // A takedown withdrawn by a child started before the closes-children patch: its last report.
+      if (event.action === 'takedown_withdrawn')
+        ctx.endedChildren.add(takedownChildId(ctx.caseId, event.key, event.attempt));
       ctx.record(event.action, event.summary, { source: event.source });
       return;
     }
     case 'takedown_finished': {
       const track = state.tracks.takedowns.find((candidate) => candidate.key === event.key);
       if (track && track.attempt === event.attempt) applyTakedownOutcome(ctx, track, event.outcome);
+      ctx.endedChildren.add(takedownChildId(ctx.caseId, event.key, event.attempt));
       return;
     }
     case 'police': {

@@ -1,4 +1,10 @@
-import { CancellationScope, getExternalWorkflowHandle, log, workflowInfo } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Actor, CaseOutcome, PublishedStatement, Resolution, TakedownOutcome } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import type { CaseContext } from './context';
@@ -66,7 +72,8 @@ export async function closeCase(
 ): Promise<CaseOutcome> {
   return CancellationScope.nonCancellable(async () => {
     const { state } = ctx;
-    if (ctx.v2) cancelRunningChildren(ctx);
+    if (ctx.closesChildren) await cancelRunningChildrenOnce(ctx);
+    else if (ctx.v2) cancelRunningChildren(ctx);
     ctx.closeOpenDeadlines();
     for (const track of [state.tracks.clarification, state.tracks.response]) {
       if (track && track.status !== 'published') track.status = 'cancelled';
@@ -115,8 +122,49 @@ export async function closeCase(
 }
 
 /**
+ * How long a closing case waits for its cancelled takedown children to report their end: a child tells
+ * its platform first (withdrawTakedown, retried for up to 6 h through an outage). A child that does not
+ * report by then (one started before the closes-children patch, without a ticket) is left to end alone.
+ */
+const CHILD_END_WAIT = '6h';
+
+/**
  * Children outlive the run that started them (ABANDON, for continue-as-new), so a closing case cancels
- * the ones still running: a takedown child then tells its platform the request is withdrawn.
+ * the ones still running, each once (runs with the closes-children patch: no process scope cancelled
+ * any of them). A takedown child then tells its platform the request is withdrawn and reports its end;
+ * the case waits for those reports, so none arrives while the case is completing (a signal racing the
+ * completion makes the server refuse that workflow task).
+ */
+async function cancelRunningChildrenOnce(ctx: CaseContext): Promise<void> {
+  const takedowns = ctx.state.tracks.takedowns
+    .filter((track) => !track.result)
+    .map((track) => track.childWorkflowId);
+  const cancelled = await Promise.all(
+    [...takedowns, ...runningPolice(ctx)].map((workflowId) =>
+      getExternalWorkflowHandle(workflowId)
+        .cancel()
+        .then(() => workflowId)
+        // Already closed (or never started): nothing to cancel, nothing to wait for.
+        .catch((error: unknown) => {
+          log.info('child not cancelled', { workflowId, error: String(error) });
+          return undefined;
+        }),
+    ),
+  );
+  const awaited = cancelled.filter((id): id is string => !!id && takedowns.includes(id));
+  await condition(() => awaited.every((id) => ctx.endedChildren.has(id)), CHILD_END_WAIT);
+}
+
+function runningPolice(ctx: CaseContext): string[] {
+  const police = ctx.state.tracks.police;
+  return police && ['delivering', 'awaiting_acknowledgment', 'awaiting_report'].includes(police.status)
+    ? [police.childWorkflowId]
+    : [];
+}
+
+/**
+ * Runs started before the closes-children patch: the case cancels the children still running without
+ * waiting for them.
  */
 function cancelRunningChildren(ctx: CaseContext): void {
   const { state } = ctx;

@@ -28,8 +28,10 @@ export class CaseContext implements SlaReporter {
   readonly caseId: string;
   /** The first detection, kept in memory for intake only (its text is not kept in the state). */
   firstDetection: Detection | undefined;
-  /** Child workflows this run started: a cancelled process scope has already asked them to cancel. */
+  /** Child workflows this run started: a cancelled process scope has already asked them to cancel (unless closesChildren). */
   readonly startedChildren = new Set<string>();
+  /** Child workflows that reported their end to this run (takedown_finished, or a withdrawn takedown). */
+  readonly endedChildren = new Set<string>();
   /** Updates whose handler has not finished yet: a second one of the same name is refused (CONFLICT). */
   readonly inFlight = new Set<CaseUpdateName>();
   /** Older timeline entries go to S3 (runs started with the issue-9 patch only). */
@@ -47,6 +49,12 @@ export class CaseContext implements SlaReporter {
     public readonly v2 = false,
     /** The full text of the first detection, when its signal carried a shortened one. */
     public readonly firstText?: string,
+    /**
+     * Children are started so that a cancelled process scope leaves them alone (ABANDON); the closing
+     * case cancels every running child once and waits for its takedown children to report their end
+     * (close.ts). False for runs started before that patch.
+     */
+    public readonly closesChildren = false,
   ) {
     this.caseId = state.caseId;
     this.archiver = v2 ? new TimelineArchiver(this) : undefined;

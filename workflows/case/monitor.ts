@@ -107,6 +107,8 @@ async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<ne
         track.result = 'failed';
       },
     ).finally(() => running.delete(track.key));
+    // Awaited only when the period ends; a withdrawal's cancellation must not surface as an unhandled rejection.
+    run.catch(() => undefined);
     running.set(track.key, run);
   };
   if (!state.monitoring) {

@@ -14,6 +14,17 @@ export const PATCHES = {
   takedown: 'saring-takedown-issue-9',
   /** Issue 9: the police child reports its end to the case, so a continued case still hears of it. */
   police: 'saring-police-issue-9',
+  /**
+   * Issue 9, follow-up: a case's children are never cancelled by its process scope; the closing case
+   * cancels each running child exactly once and waits (bounded) for its takedown children to report
+   * their end, so a child's last report never races the case's completion.
+   */
+  caseClosesChildren: 'saring-case-closes-children',
+  /**
+   * Issue 9, follow-up: a platform outage of hours makes a takedown request, ladder step or blocklist
+   * recommendation late, never FAILED; a cancelled takedown reports its end to the case.
+   */
+  takedownFinish: 'saring-takedown-outages-and-withdrawal',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

@@ -1,6 +1,8 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
+  TimeoutFailure,
   condition,
   isCancellation,
   log,
@@ -15,6 +17,7 @@ import {
   type TakedownOutcome,
   type TimelineAction,
 } from '../../domain';
+import { NON_RETRYABLE_ERROR_TYPES } from '../../activities/options';
 import { caseActivities, pollTakedownStatus } from '../activity-stubs';
 import { newDeadline, watchDeadline } from '../sla';
 import {
@@ -27,6 +30,19 @@ import { CaseReporter } from './case-reporter';
 import { PATCHES, usePatch } from '../case/versions';
 
 type Waited = 'removed' | 'upheld' | 'time';
+
+const DAY_MS = 86_400_000;
+
+/** The activity gave up through retryable failures or its timeouts (the platform is down), not through a refusal. */
+function isOutage(error: unknown): boolean {
+  if (!(error instanceof ActivityFailure)) return false;
+  const cause = error.cause;
+  if (cause instanceof ApplicationFailure)
+    return (
+      !cause.nonRetryable && !(NON_RETRYABLE_ERROR_TYPES as readonly string[]).includes(cause.type ?? '')
+    );
+  return cause instanceof TimeoutFailure;
+}
 
 /**
  * One takedown on one platform (Permenkominfo 5/2020, SAMAN ladder): request it, poll the ticket
@@ -42,6 +58,8 @@ type Waited = 'removed' | 'upheld' | 'time';
  */
 export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Promise<TakedownOutcome> {
   const v2 = usePatch(PATCHES.takedown);
+  // Asked only by children that follow the issue-9 patch (older histories have neither marker).
+  const v3 = v2 && usePatch(PATCHES.takedownFinish);
   const parsed = TakedownChildInput.safeParse(rawInput);
   if (!parsed.success) {
     throw ApplicationFailure.create({
@@ -51,17 +69,39 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
     });
   }
   const input = parsed.data;
-  if (!v2) return runTakedown(input, false);
+  if (!v2) return runTakedown(input, { v2: false, v3: false });
   const reporter = new CaseReporter(input.caseId);
   const ticket: { id?: string } = {};
   try {
-    const outcome = await runTakedown(input, true, reporter, ticket);
+    const outcome = await runTakedown(input, { v2: true, v3 }, reporter, ticket);
     await reporter.send({ type: 'takedown_finished', key: input.key, attempt: input.attempt, outcome });
     return outcome;
   } catch (error) {
     if (isCancellation(error)) {
-      if (ticket.id)
-        await CancellationScope.nonCancellable(() => tellPlatformWithdrawn(input, ticket.id!, reporter));
+      await CancellationScope.nonCancellable(async () => {
+        if (ticket.id) await tellPlatformWithdrawn(input, ticket.id, reporter);
+        // The closing case waits for this report (closes-children patch), so it never races the case's completion.
+        if (v3)
+          await reporter
+            .send({
+              type: 'takedown_finished',
+              key: input.key,
+              attempt: input.attempt,
+              outcome: {
+                platform: input.platform,
+                url: input.url,
+                result: 'cancelled',
+                ...(ticket.id ? { ticketId: ticket.id } : {}),
+                finishedAt: new Date(Date.now()).toISOString(),
+              },
+            })
+            .catch((sendError: unknown) =>
+              log.info('case not told of the cancelled takedown', {
+                caseId: input.caseId,
+                error: String(sendError),
+              }),
+            );
+      });
       throw error;
     }
     const outcome: TakedownOutcome = {
@@ -107,7 +147,7 @@ async function tellPlatformWithdrawn(
 
 async function runTakedown(
   input: TakedownChildInput,
-  v2: boolean,
+  { v2, v3 }: { v2: boolean; v3: boolean },
   sharedReporter?: CaseReporter,
   ticket: { id?: string } = {},
 ): Promise<TakedownOutcome> {
@@ -135,16 +175,51 @@ async function runTakedown(
     priority,
     policy,
   });
-  const receipt = await caseActivities.requestTakedown({
-    requestId,
-    caseId,
-    platform,
-    url,
-    category,
-    urgent: priority === 'urgent',
-    deadline: compliance.dueAt,
-    evidence: input.evidence,
-  });
+  /**
+   * A platform call that must happen however long the platform is down (takedown-finish patch): when
+   * the activity's own retries are used up, the step is late, not failed; it is tried again with the
+   * same request id after a growing pause (one poll interval, doubling up to a day), so an outage of
+   * days adds a few dozen events. A refusal no retry can fix still fails the takedown.
+   */
+  const untilAnswered = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
+    let missed = 0;
+    for (;;) {
+      try {
+        const answer = await call();
+        if (missed > 0)
+          await emit(
+            {},
+            'takedown_checked',
+            `${platform} answers again: ${what} done, ${missed} attempt(s) late`,
+          );
+        return answer;
+      } catch (error) {
+        if (!v3 || isCancellation(error) || !isOutage(error)) throw error;
+        missed += 1;
+        log.warn('platform step failed; tried again later', { caseId, what, error: String(error) });
+        if (missed === 1)
+          await emit(
+            {},
+            'takedown_checked',
+            `${platform} does not answer (${error instanceof Error ? error.message : String(error)}); ${what} is late and is tried again`,
+          );
+        await sleep(Math.min(durationMs(policy.takedown.statusPollInterval) * 2 ** (missed - 1), DAY_MS));
+      }
+    }
+  };
+
+  const receipt = await untilAnswered('the takedown request', () =>
+    caseActivities.requestTakedown({
+      requestId,
+      caseId,
+      platform,
+      url,
+      category,
+      urgent: priority === 'urgent',
+      deadline: compliance.dueAt,
+      evidence: input.evidence,
+    }),
+  );
   ticket.id = receipt.ticketId;
   await emit(
     { status: 'awaiting_compliance', ticketId: receipt.ticketId, complianceDueAt: compliance.dueAt },
@@ -266,14 +341,18 @@ async function runTakedown(
     checkpoint = v2 ? Math.max(Date.now(), base) : base + durationMs(policy.escalationLadder[step]);
     if (waited !== 'time') break;
     level = step;
-    const letter = await caseActivities.sendWarningLetter({
-      requestId: `${requestId}:${step}`,
-      caseId,
-      platform,
-      ticketId: receipt.ticketId,
-      level: step,
-      url,
-    });
+    const letter = await untilAnswered(step, () =>
+      caseActivities.sendWarningLetter({
+        requestId: `${requestId}:${step}`,
+        caseId,
+        platform,
+        ticketId: receipt.ticketId,
+        level: step,
+        url,
+      }),
+    );
+    // A step sent late (platform outage) is the anchor of the next one.
+    if (v3) checkpoint = Math.max(checkpoint, Date.now());
     await emit(
       { status: 'escalating', level: step },
       'takedown_escalated',
@@ -288,14 +367,16 @@ async function runTakedown(
     });
     if (step === 'ST3') {
       const domain = new URL(url).hostname;
-      const recommendation = await caseActivities.recommendBlocklist({
-        requestId: `${requestId}:blocklist`,
-        caseId,
-        domain,
-        url,
-        category,
-        reason: `${platform} did not comply with takedown ticket ${receipt.ticketId} through ST1, ST2 and ST3`,
-      });
+      const recommendation = await untilAnswered('the blocklist recommendation', () =>
+        caseActivities.recommendBlocklist({
+          requestId: `${requestId}:blocklist`,
+          caseId,
+          domain,
+          url,
+          category,
+          reason: `${platform} did not comply with takedown ticket ${receipt.ticketId} through ST1, ST2 and ST3`,
+        }),
+      );
       blocklistRecommendationId = recommendation.recommendationId;
       await emit(
         { status: 'blocklist_recommended', blocklistRecommendationId },

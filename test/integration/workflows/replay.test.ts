@@ -84,6 +84,30 @@ describe('replay of recorded case histories', () => {
     expect(replayed).toBe(histories.length);
   });
 
+  it('holds dev-server histories of every terminal path feature (the recorder adds what is missing)', () => {
+    const features = new Set(corpus.flatMap((entry) => entry.file.replace(/\.json$/, '').split('.')));
+    const required = [
+      'actioned',
+      'withdrawn',
+      'no',
+      'hoax',
+      'criminal',
+      'illegal',
+      'clarification-published',
+      'response-published',
+      'police-reported',
+      'recommended-st3',
+      'upheld',
+      'objection-rejected',
+      'sla-breach',
+      'reupload',
+      'closed-early',
+      'continued-as-new',
+      'next-generation',
+    ];
+    expect(required.filter((feature) => !features.has(feature))).toEqual([]);
+  });
+
   it('catches the reordered intake in every corpus history whose run went through intake', async () => {
     const intakeRuns = corpus.flatMap((entry) =>
       corpusHistories(entry).filter((history) => isIntakeRun(history.history)),

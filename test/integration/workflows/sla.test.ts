@@ -5,6 +5,7 @@ import {
   detectionOf,
   maybeRecordHistories,
   officers,
+  takeHoaxToApproval,
   uniqueUrl,
   waitForCase,
   timeSkippingCaseSuite,
@@ -117,46 +118,23 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
         const { caseId } = await cases.submitDetection(
           detectionOf({ text: 'Jembatan Barito runtuh hari ini' }),
         );
-        const opened = await waitForCase(
-          cases,
-          caseId,
-          (state) => state.stage === 'verification',
-          'verification',
-        );
-        expect(opened.priority).toBe('high');
-        await suite.env.sleep('3h'); // verification SLA for high priority is 8 h: first reminder would be at 4 h
-        await cases.update(caseId, 'assignVerifier', {
-          actor: officers.verifier,
-          assignee: officers.verifier.officerId,
-        });
-        await cases.update(caseId, 'submitVerdict', {
-          actor: officers.verifier,
-          verdict: {
-            kind: 'hoax',
-            label: 'DISINFORMASI',
-            reasons: ['bridge inspected today'],
-            publicResponse: false,
+        await takeHoaxToApproval(cases, caseId, {
+          label: 'DISINFORMASI',
+          reasons: ['bridge inspected today'],
+          afterVerificationOpens: async (opened) => {
+            expect(opened.priority).toBe('high');
+            await suite.env.sleep('3h'); // verification SLA for high priority is 8 h: first reminder would be at 4 h
           },
-        });
-        await waitForCase(
-          cases,
-          caseId,
-          (state) => state.tracks.clarification?.status === 'drafting',
-          'clarification',
-        );
-        await suite.env.sleep('5h'); // clarification SLA for high priority is 12 h: first reminder at 6 h
-        await cases.update(caseId, 'draftStatement', {
-          actor: officers.supervisor,
-          kind: 'clarification',
-          title: '[DISINFORMASI] Jembatan Barito runtuh',
-          body: 'Jembatan Barito dalam kondisi baik.',
-          pillar: 'digital_skill',
-          channels: ['website'],
-        });
-        await cases.update(caseId, 'approveStatement', {
-          actor: officers.supervisor2,
-          kind: 'clarification',
-          revision: 1,
+          // clarification SLA for high priority is 12 h: first reminder at 6 h
+          afterClarificationOpens: () => suite.env.sleep('5h'),
+          draft: {
+            actor: officers.supervisor,
+            title: '[DISINFORMASI] Jembatan Barito runtuh',
+            body: 'Jembatan Barito dalam kondisi baik.',
+            pillar: 'digital_skill',
+            channels: ['website'],
+          },
+          approver: officers.supervisor2,
         });
         const outcome = await cases.outcome(caseId);
         expect(outcome.slaBreaches).toBe(0);
@@ -302,34 +280,21 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
         const { caseId } = await cases.submitDetection(
           detectionOf({ text: 'Provokasi antar suku di Kotabaru', region: 'kotabaru' }),
         );
-        const opened = await waitForCase(
-          cases,
-          caseId,
-          (state) => state.stage === 'verification',
-          'verification',
-        );
-        expect(opened.priority).toBe('urgent');
-        await cases.update(caseId, 'assignVerifier', {
-          actor: officers.supervisor,
-          assignee: officers.verifier.officerId,
-        });
-        await cases.update(caseId, 'submitVerdict', {
-          actor: officers.verifier,
-          verdict: { kind: 'hoax', label: 'MISINFORMASI', reasons: ['old photo'], publicResponse: false },
-        });
-        await waitForCase(
-          cases,
-          caseId,
-          (state) => state.tracks.clarification?.status === 'drafting',
-          'clarification',
-        );
-        await cases.update(caseId, 'draftStatement', {
-          actor: officers.verifier,
-          kind: 'clarification',
-          title: '[MISINFORMASI] Foto lama',
-          body: 'Foto tersebut dari tahun 2019.',
-          pillar: 'digital_ethics',
-          channels: ['x'],
+        // Drafted, not approved: the clarification SLA is left to breach.
+        await takeHoaxToApproval(cases, caseId, {
+          label: 'MISINFORMASI',
+          reasons: ['old photo'],
+          assignedBy: officers.supervisor,
+          afterVerificationOpens: async (opened) => {
+            expect(opened.priority).toBe('urgent');
+          },
+          draft: {
+            actor: officers.verifier,
+            title: '[MISINFORMASI] Foto lama',
+            body: 'Foto tersebut dari tahun 2019.',
+            pillar: 'digital_ethics',
+            channels: ['x'],
+          },
         });
         await suite.env.sleep('7h');
         const breached = await waitForCase(

@@ -7,8 +7,8 @@ import {
   connectDevServer,
   detectionOf,
   officers,
+  takeHoaxToApproval,
   waitFor,
-  waitForCase,
   type DevServer,
 } from '../../support/case-test-kit';
 
@@ -48,33 +48,17 @@ describe('a case survives its worker being stopped (dev server)', () => {
     const { caseId } = await cases.submitDetection(
       detectionOf({ text: `Listrik padam total se-Kalsel ${Date.now()}` }),
     );
-    await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.update(caseId, 'assignVerifier', {
-      actor: officers.verifier,
-      assignee: officers.verifier.officerId,
-    });
-    await cases.update(caseId, 'submitVerdict', {
-      actor: officers.verifier,
-      verdict: { kind: 'hoax', label: 'HOAKS', reasons: ['PLN: no outage'], publicResponse: false },
-    });
-    await waitForCase(
-      cases,
-      caseId,
-      (state) => state.tracks.clarification?.status === 'drafting',
-      'clarification',
-    );
-    await cases.update(caseId, 'draftStatement', {
-      actor: officers.verifier,
-      kind: 'clarification',
-      title: '[HOAKS] Listrik padam total',
-      body: 'PLN UID Kalselteng: tidak ada pemadaman total.',
-      pillar: 'digital_skill',
-      channels: ['website'],
-    });
-    await cases.update(caseId, 'approveStatement', {
-      actor: officers.supervisor,
-      kind: 'clarification',
-      revision: 1,
+    await takeHoaxToApproval(cases, caseId, {
+      label: 'HOAKS',
+      reasons: ['PLN: no outage'],
+      draft: {
+        actor: officers.verifier,
+        title: '[HOAKS] Listrik padam total',
+        body: 'PLN UID Kalselteng: tidak ada pemadaman total.',
+        pillar: 'digital_skill',
+        channels: ['website'],
+      },
+      approver: officers.supervisor,
     });
     await waitFor(
       async () => first.callsOf('publishStatement').length,

@@ -16,7 +16,13 @@ import {
 } from '../../support/history-corpus';
 import { generateScript } from '../generator';
 import { terminalPath } from '../paths';
-import { realClock, startSimWorker, WorldRouter, type SimHarness } from '../sim-harness';
+import {
+  realClock,
+  startSimWorker,
+  startTimeSkippingLanes,
+  WorldRouter,
+  type SimHarness,
+} from '../sim-harness';
 import { describeFailure, simulateSeeds } from '../simulate';
 import type { CaseScript } from '../script';
 import { FAST_RECORDING_POLICY } from './fast-policy';
@@ -26,8 +32,13 @@ import { FAST_RECORDING_POLICY } from './fast-policy';
  * CLI, as the integration harness starts it) under a minutes-long policy, and adds one history file
  * per terminal path not yet in the corpus of this release: test/fixtures/histories/<version>/<path>.json
  * (every run of the case and of its children). Existing files are never replaced.
- * SARING_RECORD_SEEDS (default 60) scripts from SARING_RECORD_FIRST_SEED (default 1),
- * SARING_RECORD_LANES (default 12) at once.
+ *
+ * Which seeds: first SARING_RECORD_CANDIDATES (default 300) scripts from SARING_RECORD_FIRST_SEED
+ * (default 1) run on time-skipping servers (a minute or two), and the first seed of every terminal
+ * path not yet in the corpus is kept (SARING_RECORD_SEEDS caps how many, default 40); those run on
+ * the dev server, SARING_RECORD_LANES (default 12) at once. A dev-server run may take another path
+ * than its time-skipping preview (real time, real races): it is recorded under the path it took.
+ * SARING_RECORD_SEED_LIST=3,17,... records exactly those seeds instead.
  */
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -76,8 +87,7 @@ async function main(): Promise<void> {
       .filter((entry) => entry.version === version)
       .map((entry) => entry.file.replace(/\.json$/, '')),
   );
-  const first = env('SARING_RECORD_FIRST_SEED', 1);
-  const seeds = Array.from({ length: env('SARING_RECORD_SEEDS', 60) }, (_, index) => first + index);
+  const { seeds, stopPreview } = await pickSeeds(known);
   const written: string[] = [];
   console.log(
     `recording up to ${seeds.length} scripts on the dev server ${server.address} for version ${version} (${known.size} paths already recorded)`,
@@ -133,9 +143,78 @@ async function main(): Promise<void> {
     );
   } finally {
     await worker.stop();
+    await stopPreview();
     await connection.close();
     await nativeConnection.close();
     await server.stop();
+  }
+}
+
+/**
+ * The seeds worth recording: one per terminal path the corpus of this version lacks, found by
+ * previewing candidate scripts on time-skipping servers (seconds per script instead of minutes).
+ */
+async function pickSeeds(known: Set<string>): Promise<{ seeds: number[]; stopPreview: () => Promise<void> }> {
+  const listed = process.env.SARING_RECORD_SEED_LIST;
+  if (listed) {
+    const seeds = listed.split(',').map((raw) => Number(raw.trim()));
+    if (seeds.some((seed) => !Number.isInteger(seed) || seed < 1))
+      throw new Error(`SARING_RECORD_SEED_LIST must be whole numbers separated by commas, not ${listed}`);
+    return { seeds, stopPreview: async () => undefined };
+  }
+  const first = env('SARING_RECORD_FIRST_SEED', 1);
+  const candidates = Array.from(
+    { length: env('SARING_RECORD_CANDIDATES', 300) },
+    (_, index) => first + index,
+  );
+  console.log(
+    `previewing ${candidates.length} scripts on time-skipping servers to find paths not recorded yet`,
+  );
+  const lanes = await startTimeSkippingLanes(3, await bundleCaseWorkflows(), FAST_RECORDING_POLICY);
+  const picked = new Map<string, number>();
+  {
+    await simulateSeeds(
+      candidates,
+      lanes.harnesses,
+      FAST_RECORDING_POLICY,
+      (result) => {
+        for (const name of result.paths.map((pathName) => pathName.toLowerCase()))
+          if (!known.has(name) && !picked.has(name) && !name.startsWith('ended-'))
+            picked.set(name, result.seed);
+      },
+      recordingScript,
+    );
+  }
+  const chosen = coveringPaths(known, picked).slice(0, env('SARING_RECORD_SEEDS', 40));
+  console.log(
+    `paths not recorded yet: ${picked.size}; recording the ${chosen.length} that together add every path feature missing:\n  ${chosen.map(([name, seed]) => `${name} (seed ${seed})`).join('\n  ')}`,
+  );
+  // The preview servers stop at the very end: tearing them down earlier closes channels still in use.
+  return { seeds: [...new Set(chosen.map(([, seed]) => seed))], stopPreview: () => lanes.stop() };
+}
+
+/**
+ * Greedy cover: path names are made of features (resolution, verdict, takedown results, police,
+ * statements, sla-breach, reupload, closed-early, continued-as-new...). Paths are taken one by one,
+ * each time the one adding most features no recorded path has, until none adds any; recording every
+ * combination would take hours of real time.
+ */
+function coveringPaths(known: Set<string>, picked: Map<string, number>): [string, number][] {
+  const features = (name: string) => name.split('.');
+  const covered = new Set([...known].flatMap(features));
+  const left = new Map(picked);
+  const chosen: [string, number][] = [];
+  for (;;) {
+    let best: [string, number] | undefined;
+    let bestGain = 0;
+    for (const [name, seed] of left) {
+      const gain = new Set(features(name).filter((feature) => !covered.has(feature))).size;
+      if (gain > bestGain) [best, bestGain] = [[name, seed], gain];
+    }
+    if (!best) return chosen;
+    chosen.push(best);
+    left.delete(best[0]);
+    for (const feature of features(best[0])) covered.add(feature);
   }
 }
 

@@ -1,21 +1,5 @@
-import { localActivitiesConfig } from '../../../config/activities';
 import { loadWorkerConfig } from '../../../workers/worker-config';
-
-const localActivities = localActivitiesConfig({
-  s3: {
-    endpoint: 'http://127.0.0.1:7070',
-    region: 'ap-southeast-3',
-    evidenceBucket: 'local-evidence',
-    auditBucket: 'local-audit',
-  },
-  channels: {
-    platformSimulator: 'http://127.0.0.1:8090',
-    policeSimulator: 'http://127.0.0.1:8091',
-    publishingSimulator: 'http://127.0.0.1:8092',
-    webhookSink: 'http://127.0.0.1:8093',
-    smtpSink: 'smtp://127.0.0.1:2525',
-  },
-});
+import { localActivitiesForTests as localActivities } from '../../support/config/base-worker-config';
 
 describe('egress settings cannot be relaxed in the cloud', () => {
   const load = (activities: unknown, env: Record<string, string> = {}) =>

@@ -3,33 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadWorkerConfig } from '../../../workers/worker-config';
 import { loadApiConfig } from '../../../api/api-config';
-import { localActivitiesConfig } from '../../../config/activities';
+import { baseWorkerConfig as baseConfig } from '../../support/config/base-worker-config';
 
 function writeConfig(content: unknown): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saring-config-')), 'config.json');
   fs.writeFileSync(file, JSON.stringify(content));
   return file;
 }
-
-const baseConfig = {
-  temporal: { address: '127.0.0.1:7233' },
-  activities: localActivitiesConfig({
-    s3: {
-      endpoint: 'http://127.0.0.1:7070',
-      region: 'ap-southeast-3',
-      evidenceBucket: 'local-evidence',
-      auditBucket: 'local-audit',
-    },
-    channels: {
-      platformSimulator: 'http://127.0.0.1:8090',
-      policeSimulator: 'http://127.0.0.1:8091',
-      publishingSimulator: 'http://127.0.0.1:8092',
-      webhookSink: 'http://127.0.0.1:8093',
-      smtpSink: 'smtp://127.0.0.1:2525',
-    },
-  }),
-  api: { officersFile: '/tmp/officers.json', reporterVaultFile: '/tmp/vault.jsonl' },
-};
 
 describe('runtime config: JSON file plus the cloud containers’ environment', () => {
   it('lets the container environment override Temporal, buckets, TLS material and the drain budget', () => {

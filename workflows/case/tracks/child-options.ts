@@ -10,6 +10,9 @@ import {
  * - ABANDON: a child outlives the run that started it, so the case can continue as new in any stage
  *   and the next run takes the child up again (children report to the case by workflow id). A case
  *   that closes cancels its running children itself (close.ts), and a withdrawal cancels them.
+ * - Cancellation: with `cancelledByCloseOnly` (runs with the children-cancelled-once patch) a cancelled
+ *   process scope stops waiting for the child without asking it to cancel (ABANDON): the closing case
+ *   asks every running child once, whichever run started it. Asking twice is refused by the server.
  * - REJECT_DUPLICATE: starting a child id again (after continue-as-new) never starts a second
  *   takedown; the start fails with WorkflowExecutionAlreadyStartedError and the case takes it up.
  * - One attempt, bounded run: a child that fails is recorded on the case (a track failure), not retried
@@ -18,6 +21,7 @@ import {
 export function childOptions(
   workflowId: string,
   maxDuration: string,
+  cancelledByCloseOnly = false,
 ): Pick<
   ChildWorkflowOptions,
   | 'workflowId'
@@ -32,7 +36,9 @@ export function childOptions(
     workflowId,
     parentClosePolicy: ParentClosePolicy.ABANDON,
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    cancellationType: ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED,
+    cancellationType: cancelledByCloseOnly
+      ? ChildWorkflowCancellationType.ABANDON
+      : ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED,
     workflowExecutionTimeout: maxDuration,
     workflowTaskTimeout: '30s',
     retry: { maximumAttempts: 1 },

@@ -5,9 +5,7 @@ import { PoliceEscalationWorkflow } from '../../children/police';
 import type { CaseContext } from '../context';
 import { childOptions } from './child-options';
 
-export function policeChildId(caseId: string): string {
-  return `${caseId}:police`;
-}
+export { policeChildId } from '../child-ids';
 
 const POLICE_MAX_DURATION = '180 days';
 
@@ -48,9 +46,11 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
   }
   // The report number is recorded by update (recordPoliceReport); a failure is reported by the child.
   const ended = condition(() => police.status === 'reported' || police.status === 'failed');
+  // Cancelled with the process scope before it is awaited (a withdrawal during the child's start).
+  ended.catch(() => undefined);
   try {
     const child = await startChild(PoliceEscalationWorkflow, {
-      ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION),
+      ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION, ctx.closesChildren),
       args: [input],
     });
     ctx.startedChildren.add(police.childWorkflowId);

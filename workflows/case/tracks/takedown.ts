@@ -6,9 +6,7 @@ import { applyTakedownOutcome } from '../child-events';
 import type { CaseContext } from '../context';
 import { childOptions } from './child-options';
 
-export function takedownChildId(caseId: string, key: string, attempt: number): string {
-  return `${caseId}:takedown:${key}:a${attempt}`;
-}
+export { takedownChildId } from '../child-ids';
 
 /** Longest a takedown child may run: compliance, the whole ladder and objection reviews, with room to spare. */
 const TAKEDOWN_MAX_DURATION = '90 days';
@@ -41,9 +39,11 @@ export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): 
     return;
   }
   const reported = condition(() => track.result !== undefined);
+  // Cancelled with the process scope before it is awaited (a withdrawal during the child's start).
+  reported.catch(() => undefined);
   try {
     const child = await startChild(PlatformTakedownWorkflow, {
-      ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION),
+      ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION, ctx.closesChildren),
       args: [input],
     });
     ctx.startedChildren.add(track.childWorkflowId);
