@@ -11,6 +11,7 @@ import { registerOpenApi } from './openapi';
 import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
 import { registerCaseRoutes } from './routes/case-routes';
+import { registerBatchDetectionRoutes, type BatchLimits } from './routes/batch-detection-routes';
 import { registerDetectionRoutes } from './routes/detection-routes';
 import { registerMetaRoutes } from './routes/meta-routes';
 import { registerPublicRoutes } from './routes/public-routes';
@@ -29,6 +30,8 @@ export interface ApiServerOptions {
   publicComplaintsPerMinute?: number;
   /** Parse every response with its documented schema (tests): a mismatch is a 500. */
   checkResponses?: boolean;
+  /** POST /api/detections/batch limits; DEFAULT_BATCH_LIMITS when omitted. */
+  batchLimits?: BatchLimits;
 }
 
 export interface RunningApi {
@@ -102,6 +105,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     registerMetaRoutes(api, deps);
     registerVocabularyRoutes(api, deps);
     registerDetectionRoutes(api, deps);
+    registerBatchDetectionRoutes(api, deps, options.batchLimits);
     registerCaseRoutes(api, deps);
     registerStepRoutes(api, deps);
     registerPublicRoutes(api, deps, { perMinute: options.publicComplaintsPerMinute ?? 10 });

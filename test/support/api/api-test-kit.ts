@@ -14,6 +14,7 @@ import { testServers, uniqueTaskQueue } from '../servers/test-servers';
 import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
 import { ScriptedActivities, type ActivityScript } from '../scripted-activities';
 import type { Tracing } from '../../../observability/tracing';
+import type { BatchLimits } from '../../../api/routes/batch-detection-routes';
 import {
   TRACING_WORKFLOW_INTERCEPTOR_MODULES,
   tracingActivityInterceptor,
@@ -101,7 +102,12 @@ export function actorOf(key: OfficerKey): Actor {
  * the real case workflows (scripted activities) on a task queue of this test file's own.
  */
 export async function startApiTestEnv(
-  options: { script?: ActivityScript; consoleDir?: string; tracing?: Tracing } = {},
+  options: {
+    script?: ActivityScript;
+    consoleDir?: string;
+    tracing?: Tracing;
+    batchLimits?: BatchLimits;
+  } = {},
 ): Promise<ApiTestEnv> {
   const { temporal } = testServers();
   const { tracing } = options;
@@ -154,6 +160,7 @@ export async function startApiTestEnv(
       },
       {
         publicComplaintsPerMinute: 1000,
+        ...(options.batchLimits ? { batchLimits: options.batchLimits } : {}),
         // Every response the tests provoke must match the schema the OpenAPI document gives for it.
         checkResponses: true,
         ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),

@@ -1,0 +1,58 @@
+/** One line of an NDJSON stream: its 1-based number and its text, or the fact that it was too long to keep. */
+export type NdjsonLine =
+  | { lineNumber: number; text: string; tooLong?: false }
+  | { lineNumber: number; tooLong: true; bytes: number };
+
+const NEWLINE = 0x0a;
+
+/**
+ * Splits a byte stream into lines without holding more than `maxLineBytes` of any one line: a longer
+ * line is skipped up to its newline and reported as too long, so one huge line cannot exhaust memory.
+ * Blank lines (after trimming a trailing \r) are skipped but still counted.
+ */
+export async function* readNdjsonLines(
+  source: AsyncIterable<Buffer | string>,
+  maxLineBytes: number,
+): AsyncGenerator<NdjsonLine> {
+  let parts: Buffer[] = [];
+  let kept = 0;
+  let lineBytes = 0;
+  let lineNumber = 0;
+
+  function* finish(): Generator<NdjsonLine> {
+    lineNumber += 1;
+    if (lineBytes > maxLineBytes) {
+      yield { lineNumber, tooLong: true, bytes: lineBytes };
+    } else {
+      const text = Buffer.concat(parts, kept).toString('utf8').replace(/\r$/, '');
+      if (text.trim().length > 0) yield { lineNumber, text };
+    }
+    parts = [];
+    kept = 0;
+    lineBytes = 0;
+  }
+
+  const keep = (piece: Buffer) => {
+    lineBytes += piece.length;
+    if (lineBytes > maxLineBytes) {
+      parts = [];
+      kept = 0;
+    } else {
+      parts.push(piece);
+      kept += piece.length;
+    }
+  };
+
+  for await (const chunk of source) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let start = 0;
+    for (let at = buffer.indexOf(NEWLINE); at !== -1; at = buffer.indexOf(NEWLINE, start)) {
+      keep(buffer.subarray(start, at));
+      yield* finish();
+      start = at + 1;
+    }
+    // Copy the tail: the chunk's buffer may be reused by the stream.
+    if (start < buffer.length) keep(Buffer.from(buffer.subarray(start)));
+  }
+  if (lineBytes > 0) yield* finish();
+}
