@@ -23,8 +23,8 @@ describe('API: batch detections as NDJSON (real dev server, real workflows)', ()
       headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body,
       ...(typeof body === 'string' ? {} : { duplex: 'half' }),
-    } as RequestInit);
-    return { status: response.status, body: (await response.json()) as unknown };
+    });
+    return { status: response.status, body: (await response.json()) };
   };
   const line = (fields: Record<string, unknown>) => JSON.stringify(fields);
 
