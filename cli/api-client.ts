@@ -14,6 +14,15 @@ export interface RawResponse {
   headers: Headers;
 }
 
+/** A body sent as is, not as JSON. */
+class RawBody {
+  constructor(
+    readonly raw: string,
+    readonly contentType: string,
+  ) {}
+}
+const isRaw = (body: unknown): body is RawBody => body instanceof RawBody;
+
 /** The CLI's only way to Saring: the HTTP API with the officer's bearer token. */
 export class ApiClient {
   constructor(
@@ -28,6 +37,11 @@ export class ApiClient {
   /** `headers`: extra request headers, e.g. the step's Idempotency-Key (sent as given on every try). */
   async post<T>(pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
     return JSON.parse((await this.request('POST', pathname, body, headers)).text) as T;
+  }
+
+  /** A raw body of another media type, e.g. an NDJSON batch; the answer parsed as JSON. */
+  async postRaw<T>(pathname: string, body: string, contentType: string): Promise<T> {
+    return JSON.parse((await this.request('POST', pathname, new RawBody(body, contentType))).text) as T;
   }
 
   /** The answer's bytes as sent (history exports must not be re-serialized). */
@@ -50,9 +64,11 @@ export class ApiClient {
           ...headers,
           authorization: `Bearer ${this.token}`,
           accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined
+            ? {}
+            : { 'content-type': isRaw(body) ? body.contentType : 'application/json' }),
         },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: isRaw(body) ? body.raw : JSON.stringify(body) }),
         signal: AbortSignal.timeout(60_000),
       });
     } catch (error) {

@@ -11,6 +11,7 @@ import { auditReplay } from './commands/audit-offline';
 import { caseActions, caseDeadlines, caseShow, casesList, caseTimeline } from './commands/case-reads';
 import { caseAct, caseNote, detect } from './commands/case-steps';
 import { completionCommand } from './commands/completion';
+import { importCommand } from './commands/import';
 import { me } from './commands/me';
 import { GlobalFlags } from './global-options';
 import { globalUsage } from './help';
@@ -26,6 +27,7 @@ export const COMMANDS: Command[] = [
   caseAct,
   caseNote,
   detect,
+  importCommand,
   auditHistory,
   auditVerify,
   auditReplay,

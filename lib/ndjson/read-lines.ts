@@ -1,7 +1,10 @@
-/** One line of an NDJSON stream: its 1-based number and its text, or the fact that it was too long to keep. */
-export type NdjsonLine =
-  | { lineNumber: number; text: string; tooLong?: false }
-  | { lineNumber: number; tooLong: true; bytes: number };
+/**
+ * One line of an NDJSON stream: its 1-based number, the stream offset just past its newline, and its
+ * text, or the fact that it was too long to keep.
+ */
+export type NdjsonLine = { lineNumber: number; endByte: number } & (
+  { text: string; tooLong?: false } | { tooLong: true; bytes: number }
+);
 
 const NEWLINE = 0x0a;
 
@@ -18,14 +21,15 @@ export async function* readNdjsonLines(
   let kept = 0;
   let lineBytes = 0;
   let lineNumber = 0;
+  let consumed = 0;
 
   function* finish(): Generator<NdjsonLine> {
     lineNumber += 1;
     if (lineBytes > maxLineBytes) {
-      yield { lineNumber, tooLong: true, bytes: lineBytes };
+      yield { lineNumber, endByte: consumed, tooLong: true, bytes: lineBytes };
     } else {
       const text = Buffer.concat(parts, kept).toString('utf8').replace(/\r$/, '');
-      if (text.trim().length > 0) yield { lineNumber, text };
+      if (text.trim().length > 0) yield { lineNumber, endByte: consumed, text };
     }
     parts = [];
     kept = 0;
@@ -48,11 +52,15 @@ export async function* readNdjsonLines(
     let start = 0;
     for (let at = buffer.indexOf(NEWLINE); at !== -1; at = buffer.indexOf(NEWLINE, start)) {
       keep(buffer.subarray(start, at));
+      consumed += at + 1 - start;
       yield* finish();
       start = at + 1;
     }
     // Copy the tail: the chunk's buffer may be reused by the stream.
-    if (start < buffer.length) keep(Buffer.from(buffer.subarray(start)));
+    if (start < buffer.length) {
+      keep(Buffer.from(buffer.subarray(start)));
+      consumed += buffer.length - start;
+    }
   }
   if (lineBytes > 0) yield* finish();
 }
