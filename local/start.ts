@@ -14,7 +14,7 @@ import { createS3Client } from '../config/s3';
 import { readLocalSettings, localDataPaths } from './local-settings';
 import { assertPortsFree } from './port-check';
 import { writeLocalConfig, LOCAL_S3, localS3Config, localSimulatorPorts } from './local-config';
-import { startNodeService } from './node-service';
+import { superviseNodeService } from './supervised-service';
 import { ensureLocalOfficers } from './local-officers';
 import { loadSampleCasesOnce } from './sample-cases';
 
@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   await assertPortsFree(settings);
 
   const running: Running[] = [];
+  // Worker, API and simulators are restarted when they die (local/supervised-service.ts).
+  const supervision = { say: (line: string) => console.log(line) };
   let stopping = false;
   const stopAll = async (why: string) => {
     if (stopping) return;
@@ -72,37 +74,46 @@ async function main(): Promise<void> {
     s3Client.destroy();
 
     step(3, 'platform, police and publishing simulators, SMTP sink');
-    const simulators = await startNodeService({
-      name: 'simulators',
-      entry: 'simulators/main.ts',
-      args: simulatorArgs(settings),
-      logFile: path.join(paths.logs, 'simulators.log'),
-      readyLine: /"platformSimulator"/,
-    });
+    const simulators = await superviseNodeService(
+      {
+        name: 'simulators',
+        entry: 'simulators/main.ts',
+        args: simulatorArgs(settings),
+        logFile: path.join(paths.logs, 'simulators.log'),
+        readyLine: /"platformSimulator"/,
+      },
+      supervision,
+    );
     running.push({ name: 'simulators', stop: () => simulators.stop() });
 
     const officers = ensureLocalOfficers(paths.root);
     const configFile = writeLocalConfig(paths, settings, officers.directoryFile);
 
     step(4, 'worker');
-    const worker = await startNodeService({
-      name: 'worker',
-      entry: 'workers/main.ts',
-      env: { SARING_CONFIG_FILE: configFile },
-      logFile: path.join(paths.logs, 'worker.log'),
-      readyLine: /worker polling/,
-      readyTimeoutMs: 180_000,
-    });
+    const worker = await superviseNodeService(
+      {
+        name: 'worker',
+        entry: 'workers/main.ts',
+        env: { SARING_CONFIG_FILE: configFile },
+        logFile: path.join(paths.logs, 'worker.log'),
+        readyLine: /worker polling/,
+        readyTimeoutMs: 180_000,
+      },
+      supervision,
+    );
     running.push({ name: 'worker', stop: () => worker.stop(35_000) });
 
     step(5, 'API and console');
-    const api = await startNodeService({
-      name: 'api',
-      entry: 'api/main.ts',
-      env: { SARING_CONFIG_FILE: configFile },
-      logFile: path.join(paths.logs, 'api.log'),
-      readyLine: /api listening on/,
-    });
+    const api = await superviseNodeService(
+      {
+        name: 'api',
+        entry: 'api/main.ts',
+        env: { SARING_CONFIG_FILE: configFile },
+        logFile: path.join(paths.logs, 'api.log'),
+        readyLine: /api listening on/,
+      },
+      supervision,
+    );
     running.push({ name: 'api', stop: () => api.stop() });
 
     step(6, 'sample cases');

@@ -5,6 +5,7 @@ import { auditArchiveActivities } from '../activities/audit-archive-activities';
 import { buildAuditArchive } from '../audit/audit-archive-wiring';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
+import { workerTuningOptions } from './worker-tuning';
 import type { ActivityErrorCounter } from './metrics/error-counter';
 import type { Tracing } from '../observability/tracing';
 import {
@@ -64,6 +65,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
       : { workflowsPath: require.resolve('../workflows') }),
     activities,
     shutdownGraceTime: `${config.shutdownGraceSeconds}s`,
+    ...workerTuningOptions(config.tuning),
     ...interceptorsAndSinks(options),
     ...(options.identity ? { identity: options.identity } : {}),
   });

@@ -4,6 +4,12 @@ import { ActivitiesConfig } from '../config/activities';
 import { loadConfig } from '../config/load';
 import { HOST_PORT, runtimeEnvOverrides } from '../config/runtime-env-overrides';
 import { cloudEgressProblem } from './egress-guardrail';
+import { WorkerTuning } from './worker-tuning';
+
+/** SARING_TASK_MEMORY_MIB: the container's memory, which sizes the workflow cache (workers/worker-tuning.ts). */
+const TuningEnv = z.object({
+  SARING_TASK_MEMORY_MIB: z.coerce.number().int().min(512).max(65_536).optional(),
+});
 
 export const WorkerConfig = z
   .object({
@@ -18,6 +24,8 @@ export const WorkerConfig = z
      * From SARING_PROMETHEUS_BIND in the cloud (0.0.0.0:9464); no endpoint when absent.
      */
     prometheusBind: z.string().regex(HOST_PORT, 'host:port, e.g. 0.0.0.0:9464').optional(),
+    /** Cache size and task slots (workers/worker-tuning.ts says why each is what it is). */
+    tuning: WorkerTuning.prefault({}),
   })
   .superRefine((config, context) => {
     const problem = cloudEgressProblem(config.activities.fetch, config.temporal);
@@ -32,11 +40,18 @@ export type WorkerConfig = z.infer<typeof WorkerConfig>;
  */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const overrides = runtimeEnvOverrides(env);
+  const tuningEnv = TuningEnv.safeParse(env);
+  if (!tuningEnv.success)
+    throw new Error(
+      `SARING_TASK_MEMORY_MIB must be a whole number of MiB between 512 and 65536, e.g. 2048 (got ${env.SARING_TASK_MEMORY_MIB})`,
+    );
+  const taskMemoryMiB = tuningEnv.data.SARING_TASK_MEMORY_MIB;
   return loadConfig(WorkerConfig, env, {
     temporal: overrides.temporal,
     activities: { s3: overrides.buckets },
     shutdownGraceSeconds: overrides.shutdownGraceSeconds,
     metricsNamespace: overrides.metricsNamespace,
     prometheusBind: overrides.prometheusBind,
+    ...(taskMemoryMiB ? { tuning: { taskMemoryMiB } } : {}),
   });
 }

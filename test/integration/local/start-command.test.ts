@@ -77,12 +77,43 @@ describe('npm start (the embedded default)', () => {
     return exited;
   }
 
-  function auditorToken(): string {
+  function tokenOf(officerId: string): string {
     const line = fs
       .readFileSync(path.join(dataDir, 'officer-tokens.txt'), 'utf8')
       .split('\n')
-      .find((l) => l.startsWith('maya.auditor\t'));
+      .find((l) => l.startsWith(`${officerId}\t`));
     return line!.split('\t')[2]!;
+  }
+  const auditorToken = () => tokenOf('maya.auditor');
+
+  /** kill -9 of the worker npm start runs: the supervisor says so, starts it again, and a new case still progresses. */
+  async function killWorkerAndSeeItComeBack(output: () => string): Promise<void> {
+    const pid = Number(/worker running \(pid (\d+)\)/.exec(output())?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    process.kill(-pid, 'SIGKILL');
+    const deadline = Date.now() + 180_000;
+    while (!/worker is back \(pid \d+, restart 1\)/.test(output())) {
+      if (Date.now() > deadline) throw new Error(`the worker did not come back:\n${output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(output()).toMatch(new RegExp(`worker \\(pid ${pid}\\) exited on a signal; restarting in`));
+    const api = `http://127.0.0.1:${env.SARING_API_PORT}`;
+    const submitted = await fetch(`${api}/api/detections`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokenOf('siti.verifier')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `https://www.facebook.com/after-restart-${Date.now()}` }),
+    });
+    expect(submitted.status).toBe(202);
+    const { caseId } = (await submitted.json()) as { caseId: string };
+    let stage = 'intake';
+    for (let i = 0; i < 240 && stage === 'intake'; i += 1) {
+      const state = await fetch(`${api}/api/cases/${caseId}`, {
+        headers: { authorization: `Bearer ${auditorToken()}` },
+      });
+      if (state.status === 200) stage = ((await state.json()) as { stage: string }).stage;
+      if (stage === 'intake') await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(stage).not.toBe('intake');
   }
 
   async function listCaseIds(): Promise<string[]> {
@@ -121,13 +152,16 @@ describe('npm start (the embedded default)', () => {
       if (evidenceBefore.length < 5) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(evidenceBefore.length).toBeGreaterThanOrEqual(5);
+    await killWorkerAndSeeItComeBack(first.output);
 
-    expect(await stop(first.child)).toBe(0);
+    const firstExit = await stop(first.child);
+    if (firstExit !== 0) console.log(first.output());
+    expect(firstExit).toBe(0);
     expect(first.output()).toContain('stopped temporal');
 
     const second = await start();
     expect(second.output()).toMatch(/Sample cases\s+already loaded/);
-    expect(await listCaseIds()).toEqual(casesBefore);
+    expect(await listCaseIds()).toEqual(expect.arrayContaining(casesBefore));
     expect(await evidenceVersions()).toEqual(expect.arrayContaining(evidenceBefore));
     expect(await stop(second.child)).toBe(0);
   }, 600_000);

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Worker sizing. The figures below are the sizing rule's assumptions, written down so they can be checked
+ * against `npm run bench:peak`'s RSS figures and corrected:
+ * - an idle worker (Node, the SDK's core, the workflow bundle, the activities' clients) holds about
+ *   BASELINE_MIB;
+ * - with reuseV8Context (on by default in SDK 1.24: one V8 context per workflow thread, shared by every
+ *   cached workflow) a cached case costs about PER_CACHED_WORKFLOW_MIB (the SDK's reference measure is
+ *   about 1 MB; issue 14 measured 2.2 MB per case on the old worker, which bundled at start);
+ * - CACHE_SHARE of what is left goes to the cache; the rest is headroom for activities (snapshots,
+ *   classification) and for GC.
+ * A case not in the cache is replayed from its history on its next task (timer, update): cheap for a case
+ * of ~30 events, which is why a small cache serves 100,000 open cases waiting on timers.
+ */
+export const BASELINE_MIB = 350;
+export const PER_CACHED_WORKFLOW_MIB = 1;
+export const CACHE_SHARE = 0.6;
+
+export const WorkerTuning = z.strictObject({
+  /** Memory the task (container) is given, MiB: SARING_TASK_MEMORY_MIB in the cloud. */
+  taskMemoryMiB: z.number().int().min(512).max(65_536).default(1024),
+  /** Overrides the size computed from taskMemoryMiB. */
+  maxCachedWorkflows: z.number().int().min(0).max(100_000).optional(),
+  /** Workflow tasks at once: they are short (no local activities), so more slots than the default 40 only queue CPU. */
+  maxConcurrentWorkflowTaskExecutions: z.number().int().min(2).max(1000).default(40),
+  /** Activity tasks at once: most wait on the network (platforms, S3, SMTP), so many slots are cheap. */
+  maxConcurrentActivityTaskExecutions: z.number().int().min(1).max(2000).default(200),
+});
+export type WorkerTuning = z.infer<typeof WorkerTuning>;
+
+export function cachedWorkflowsFor(taskMemoryMiB: number): number {
+  return Math.max(10, Math.floor(((taskMemoryMiB - BASELINE_MIB) * CACHE_SHARE) / PER_CACHED_WORKFLOW_MIB));
+}
+
+/** The Worker.create options the tuning sets. */
+export function workerTuningOptions(tuning: WorkerTuning) {
+  const workflowSlots = tuning.maxConcurrentWorkflowTaskExecutions;
+  return {
+    maxCachedWorkflows: tuning.maxCachedWorkflows ?? cachedWorkflowsFor(tuning.taskMemoryMiB),
+    maxConcurrentWorkflowTaskExecutions: workflowSlots,
+    // The SDK's advice: half the workflow slots as pollers, at least 2.
+    maxConcurrentWorkflowTaskPolls: Math.max(2, Math.min(workflowSlots, Math.floor(workflowSlots / 2))),
+    maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
+  };
+}
