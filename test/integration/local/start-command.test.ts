@@ -155,7 +155,7 @@ describe('npm start (the embedded default)', () => {
     await killWorkerAndSeeItComeBack(first.output);
 
     const firstExit = await stop(first.child);
-    if (firstExit !== 0) console.log(first.output());
+    if (firstExit !== 0) process.stderr.write(`start output:\n${first.output()}\n`);
     expect(firstExit).toBe(0);
     expect(first.output()).toContain('stopped temporal');
 
