@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { buildActivityDeps, claimActivities, classifierActivities, createActivities } from '../activities';
 import { auditArchiveActivities } from '../activities/audit-archive-activities';
 import { buildAuditArchive } from '../audit/audit-archive-wiring';
@@ -19,8 +19,11 @@ export interface CaseWorkerOptions {
   connection: NativeConnection;
   /** Used by activities that read Temporal itself (history archive). */
   client: Client;
-  /** A prebuilt bundle (tests bundle once per file); otherwise the worker bundles workflows/ itself. */
-  workflowBundle?: WorkflowBundle;
+  /**
+   * A prebuilt bundle (tests bundle once per file; the worker process loads SARING_WORKFLOW_BUNDLE from
+   * `npm run build:workflows`); otherwise the worker bundles workflows/ itself at start.
+   */
+  workflowBundle?: WorkflowBundleOption;
   identity?: string;
   /** Counts failed activity attempts for the WorkerErrors metric. */
   errorCounter?: ActivityErrorCounter;

@@ -3,6 +3,9 @@
  * command in the cloud. SIGINT/SIGTERM stop polling, let running activities finish within
  * shutdownGraceSeconds, then exit 0.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
 import { connectClient, connectWorkerConnection } from '../config/temporal';
 import { ensureRetrainingSchedule } from './classifier-retraining-schedule';
 import { createCaseWorker } from './create-worker';
@@ -19,6 +22,19 @@ import { tracingConfigFromEnv } from '../observability/tracing-config';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+/** SARING_WORKFLOW_BUNDLE: a bundle from `npm run build:workflows`, loaded instead of bundling at start. */
+const BundleEnv = z.object({ SARING_WORKFLOW_BUNDLE: z.string().min(1).optional() });
+
+function prebuiltBundle(): { codePath: string } | undefined {
+  const file = BundleEnv.parse(process.env).SARING_WORKFLOW_BUNDLE;
+  if (!file) return undefined;
+  if (!fs.existsSync(file))
+    throw new Error(
+      `SARING_WORKFLOW_BUNDLE=${file} does not exist: run npm run build:workflows, or unset it`,
+    );
+  return { codePath: path.resolve(file) };
+}
+
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const tracing = startTracing(SERVICE_NAME.worker, tracingConfigFromEnv());
@@ -31,7 +47,9 @@ async function main(): Promise<void> {
     connectClient(config.temporal, tracing ? { interceptors: tracingClientInterceptors() } : {}),
   ]);
   const errorCounter = new ActivityErrorCounter();
+  const workflowBundle = prebuiltBundle();
   const worker = await createCaseWorker({
+    ...(workflowBundle ? { workflowBundle } : {}),
     config,
     connection,
     client,
