@@ -24,7 +24,7 @@ describe('API: batch detections as NDJSON (real dev server, real workflows)', ()
       body,
       ...(typeof body === 'string' ? {} : { duplex: 'half' }),
     });
-    return { status: response.status, body: (await response.json()) };
+    return { status: response.status, body: await response.json() };
   };
   const line = (fields: Record<string, unknown>) => JSON.stringify(fields);
 
