@@ -27,6 +27,10 @@ export interface ApiServerOptions {
   accessLog?: (line: string) => void;
   /** Public complaints accepted per client address per minute (api-config.ts); 10 when omitted. */
   publicComplaintsPerMinute?: number;
+  /** Proxies whose X-Forwarded-For entry is trusted (api-config.ts); 0 when omitted. */
+  trustedProxies?: number;
+  /** Public complaints signalled into one case (api-config.ts); 50 when omitted. */
+  maxComplaintsPerCase?: number;
   /** Parse every response with its documented schema (tests): a mismatch is a 500. */
   checkResponses?: boolean;
 }
@@ -104,7 +108,11 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     registerDetectionRoutes(api, deps);
     registerCaseRoutes(api, deps);
     registerStepRoutes(api, deps);
-    registerPublicRoutes(api, deps, { perMinute: options.publicComplaintsPerMinute ?? 10 });
+    registerPublicRoutes(api, deps, {
+      perMinute: options.publicComplaintsPerMinute ?? 10,
+      trustedProxies: options.trustedProxies ?? 0,
+      maxComplaintsPerCase: options.maxComplaintsPerCase ?? 50,
+    });
   });
   if (options.consoleDir) registerConsoleFiles(app, options.consoleDir);
   return app;

@@ -9,7 +9,7 @@ import { CaseClient, type CaseSummary } from '../../../cases/case-client';
 import { createOfficerDirectory, newToken } from '../../../api/officer-directory';
 import { sha256Hex } from '../../../lib/sha256';
 import { fileReporterVault } from '../../../api/reporter-vault';
-import { buildApi, listenApi, type RunningApi } from '../../../api/server';
+import { buildApi, listenApi, type ApiServerOptions, type RunningApi } from '../../../api/server';
 import { testServers, uniqueTaskQueue } from '../servers/test-servers';
 import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
 import { ScriptedActivities, type ActivityScript } from '../scripted-activities';
@@ -101,7 +101,13 @@ export function actorOf(key: OfficerKey): Actor {
  * the real case workflows (scripted activities) on a task queue of this test file's own.
  */
 export async function startApiTestEnv(
-  options: { script?: ActivityScript; consoleDir?: string; tracing?: Tracing } = {},
+  options: {
+    script?: ActivityScript;
+    consoleDir?: string;
+    tracing?: Tracing;
+    /** Public intake limits (api/server.ts); a generous rate limit when omitted. */
+    intake?: Pick<ApiServerOptions, 'publicComplaintsPerMinute' | 'trustedProxies' | 'maxComplaintsPerCase'>;
+  } = {},
 ): Promise<ApiTestEnv> {
   const { temporal } = testServers();
   const { tracing } = options;
@@ -154,6 +160,7 @@ export async function startApiTestEnv(
       },
       {
         publicComplaintsPerMinute: 1000,
+        ...options.intake,
         // Every response the tests provoke must match the schema the OpenAPI document gives for it.
         checkResponses: true,
         ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
