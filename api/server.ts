@@ -8,6 +8,7 @@ import { registerConsoleFiles } from './console-files';
 import { handleError, registerNotFound } from './error-handler';
 import { acceptJsonBodiesOnly, MAX_BODY_BYTES } from './json-body';
 import { registerOpenApi } from './openapi';
+import { reportRemovedCharacters } from './removed-characters-header';
 import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
 import { registerCaseRoutes } from './routes/case-routes';
@@ -80,6 +81,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
   app.setSerializerCompiler(responseSerializer(options.checkResponses ?? false));
   app.setErrorHandler(handleError);
   acceptJsonBodiesOnly(app);
+  reportRemovedCharacters(app);
   registerNotFound(app, collectRouteTable(app), deps.officers);
 
   // A POST without a body (and without a content type) reads as {}, as an empty JSON body does.

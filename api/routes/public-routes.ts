@@ -4,7 +4,7 @@ import { caseBaseId } from '../../cases/case-id';
 import { InvalidCaseInput } from '../../cases/case-errors';
 import { canonicalizeUrl, InvalidUrlError } from '../../lib/url/canonicalize';
 import { clientAddress } from '../client-address';
-import { Detection, Region, ReporterContact } from '../../domain';
+import { Detection, FreeText, Region, ReporterContact } from '../../domain';
 import type { ApiDeps } from '../api-deps';
 import { HttpError } from '../http-error';
 import { PUBLIC } from '../openapi';
@@ -16,11 +16,7 @@ import type { ZodApp } from '../server';
 /** A complaint from the public (aduan konten): no login; the contact goes to the vault, never to the case. */
 export const PublicComplaintBody = z.strictObject({
   url: Detection.shape.url.unwrap(),
-  reason: z
-    .string()
-    .trim()
-    .min(10, 'tell us in at least 10 characters why the content is harmful')
-    .max(2_000),
+  reason: FreeText(2_000, 10, 'tell us in at least 10 characters why the content is harmful'),
   region: Region.optional(),
   contact: ReporterContact.optional(),
 });

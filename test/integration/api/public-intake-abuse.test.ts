@@ -87,4 +87,19 @@ describe('API: public intake under abuse (real dev server, real workflows)', () 
     const forCase = lines.filter((line) => line.caseId === caseId);
     expect(forCase.map((line) => line.signalled)).toEqual([true, true, false, false, false]);
   });
+
+  it('removes bidi and control characters from the reason and says so in the answer', async () => {
+    const url = uniqueUrl('www.tiktok.com', 'bidi');
+    const sent = await complain('203.0.113.40', {
+      url,
+      reason: `Judi \u202Eenilno\u202C online\u0007\u001B[2J di sini`,
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.headers.get('x-saring-removed-characters')).toBe(
+      'removed 2 bidi control characters, 2 control characters from free text',
+    );
+    const caseId = caseBaseId({ canonicalUrl: canonicalizeUrl(url).url });
+    const state = await env.waitForState(caseId, (s) => s.stage === 'verification', 'verification');
+    expect(state.subject.reason).toBe('Judi enilno online[2J di sini');
+  });
 });
