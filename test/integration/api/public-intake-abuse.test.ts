@@ -64,14 +64,14 @@ describe('API: public intake under abuse (real dev server, real workflows)', () 
     for (let i = 0; i < 2; i += 1) {
       const sent = await complain(`203.0.113.${30 + i}`, { url, reason: REASON });
       expect(sent.status).toBe(201);
-      codes.push(sent.body.trackingCode);
+      codes.push(String(sent.body.trackingCode));
     }
     await env.waitForState(caseId, (s) => s.detections.bySource.public_complaint === 2, 'two complaints');
     const before = await historyLengthOf(env, caseId);
     for (let i = 2; i < 5; i += 1) {
       const sent = await complain(`203.0.113.${30 + i}`, { url, reason: REASON });
       expect(sent.status).toBe(201);
-      codes.push(sent.body.trackingCode);
+      codes.push(String(sent.body.trackingCode));
     }
     expect(await historyLengthOf(env, caseId)).toBe(before);
     const state = (await env.as('supervisor').get(`/api/cases/${caseId}`)).body;

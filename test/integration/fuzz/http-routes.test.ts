@@ -100,12 +100,10 @@ describe(`fuzz: every HTTP route refuses ${FUZZ_RUNS} bad requests (seed ${FUZZ_
             hostileString,
             fc.constantFrom('Basic YWRtaW46YWRtaW4=', `Bearer ${token}x`, `bearer  ${token.slice(1)}`),
           )
-          .map((authorization) => ({
-            kind: 'auth' as const,
-            url: realUrl,
-            headers: (authorization === undefined ? {} : { authorization }) as Record<string, string>,
-            ...(route.hasBody ? { payload: '{}' } : {}),
-          })),
+          .map((authorization): BadRequest => {
+            const headers: Record<string, string> = authorization === undefined ? {} : { authorization };
+            return { kind: 'auth', url: realUrl, headers, ...(route.hasBody ? { payload: '{}' } : {}) };
+          }),
       );
     if (route.url.includes(':'))
       kinds.push(

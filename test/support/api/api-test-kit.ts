@@ -233,7 +233,7 @@ export async function startApiTestEnv(
   return {
     baseUrl,
     routes,
-    app: app!,
+    app: app,
     tokens,
     client,
     scripted,

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
 import { COMMANDS, runCli } from '../../../cli/main';
 import { startLocalHttpServer, type LocalHttpServer } from '../../support/servers/local-http-server';
 import { FUZZ_RUNS, FUZZ_SEED, hostileString } from '../../support/fuzz/hostile-values';
@@ -30,7 +29,7 @@ describe(`fuzz: every CLI command refuses ${FUZZ_RUNS} bad argument lists (seed 
   it.each(COMMANDS.map((command) => [command.words.join(' '), command] as const))(
     'saring %s',
     async (name, command) => {
-      const tuple = command.positionals as z.ZodType;
+      const tuple = command.positionals;
       const plain = argument.filter((text) => !text.startsWith('-'));
       const unknownOption = fc
         .tuple(fc.array(plain, { maxLength: 4 }), fc.nat(), fc.nat({ max: 4 }))
@@ -64,6 +63,7 @@ describe(`fuzz: every CLI command refuses ${FUZZ_RUNS} bad argument lists (seed 
           if (!message.startsWith('saring: ') || !message.includes('usage: saring'))
             throw new Error(`no usage error for ${JSON.stringify(input.argv)}: ${message}`);
           // What the officer typed is echoed: it must not carry terminal controls or bidi overrides.
+          // eslint-disable-next-line no-control-regex -- finding control characters is the point
           if (/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u.test(message))
             throw new Error(
               `control characters echoed for ${JSON.stringify(input.argv)}: ${JSON.stringify(message)}`,
