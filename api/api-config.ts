@@ -21,6 +21,13 @@ export const ApiServerConfig = z.object({
   policyFile: z.string().min(1).optional(),
   /** Public complaints accepted per client address per minute. */
   publicComplaintsPerMinute: z.number().int().min(1).max(10_000).default(10),
+  /**
+   * Proxies in front of the API that append to X-Forwarded-For (the ALB: 1). 0 locally: the header is
+   * ignored and the socket address is the client (api/client-address.ts).
+   */
+  trustedProxies: z.number().int().min(0).max(5).default(0),
+  /** Public complaints signalled into one case; later ones get a tracking code and are counted only. */
+  maxComplaintsPerCase: z.number().int().min(1).max(100_000).default(50),
 });
 export type ApiServerConfig = z.infer<typeof ApiServerConfig>;
 
@@ -38,7 +45,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const overrides = runtimeEnvOverrides(env);
   return loadConfig(ApiConfig, env, {
     temporal: overrides.temporal,
-    // A port from the environment means a container behind a load balancer: listen on every interface.
-    api: overrides.port === undefined ? {} : { port: overrides.port, host: '0.0.0.0' },
+    // A port from the environment means a container behind the ALB: listen on every interface, and the
+    // ALB is the one proxy whose X-Forwarded-For entry is trusted.
+    api: overrides.port === undefined ? {} : { port: overrides.port, host: '0.0.0.0', trustedProxies: 1 },
   });
 }

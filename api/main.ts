@@ -38,6 +38,8 @@ async function main(): Promise<void> {
       port: config.api.port,
       consoleDir: config.api.consoleDir,
       publicComplaintsPerMinute: config.api.publicComplaintsPerMinute,
+      trustedProxies: config.api.trustedProxies,
+      maxComplaintsPerCase: config.api.maxComplaintsPerCase,
       accessLog: (line) => console.log(`api ${line}`),
     },
   );

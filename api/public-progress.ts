@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { HoaxLabel, PublicationChannel, type CaseStage, type CaseState } from '../domain';
+import { HoaxLabel, PublicationChannel, type CaseState } from '../domain';
 
 /**
- * What a public reporter may see about their complaint: where it is and, once public, how it ended.
- * Built field by field from the case state (never by copying and deleting), so nothing about officers,
- * other reporters, evidence or internal notes can slip through when the state grows.
+ * What a public reporter may see about their complaint. Anyone can send a complaint about any URL,
+ * including the author of the content, so until the case has a public outcome (a published
+ * clarification or public response) the page says only "received" (open) or "handled" (closed):
+ * no verification stage, no takedown, no police. Built field by field from the case state (never by
+ * copying and deleting), so nothing about officers, other reporters, evidence or internal notes can
+ * slip through when the state grows.
  */
-export const PUBLIC_STAGES = ['received', 'verifying', 'in_action', 'monitoring', 'finished'] as const;
+export const PUBLIC_STAGES = ['received', 'handled'] as const;
 export type PublicStage = (typeof PUBLIC_STAGES)[number];
 
 export const PublicProgress = z
@@ -15,13 +18,12 @@ export const PublicProgress = z
     submittedAt: z.string(),
     stage: z.enum(PUBLIC_STAGES),
     stageLabel: z.string(),
+    /** Only once something about the case is published: the outcome is public by then. */
     outcome: z
       .object({
         result: z.enum(['no_violation', 'actioned', 'withdrawn']),
         resultLabel: z.string(),
-        /** Only once the clarification is published: the label is public by then. */
         hoaxLabel: HoaxLabel.optional(),
-        contentRemoved: z.boolean(),
       })
       .optional(),
     /** Published clarifications and responses (public links). */
@@ -32,21 +34,9 @@ export const PublicProgress = z
   .meta({ id: 'PublicProgress' });
 export type PublicProgress = z.infer<typeof PublicProgress>;
 
-const PUBLIC_STAGE: Record<CaseStage, PublicStage> = {
-  intake: 'received',
-  verification: 'verifying',
-  action: 'in_action',
-  monitoring: 'monitoring',
-  closed: 'finished',
-  withdrawn: 'finished',
-};
-
 const STAGE_LABELS: Record<PublicStage, string> = {
   received: 'Aduan diterima',
-  verifying: 'Sedang diverifikasi',
-  in_action: 'Sedang ditindaklanjuti',
-  monitoring: 'Dalam pemantauan',
-  finished: 'Selesai',
+  handled: 'Aduan telah ditangani',
 };
 
 const RESULT_LABELS = {
@@ -56,15 +46,12 @@ const RESULT_LABELS = {
 } as const;
 
 export function publicProgress(state: CaseState, trackingCode: string, submittedAt: string): PublicProgress {
-  const stage = PUBLIC_STAGE[state.stage];
+  const stage: PublicStage = state.stage === 'closed' || state.stage === 'withdrawn' ? 'handled' : 'received';
   const publications = [state.tracks.clarification, state.tracks.response].flatMap((track) =>
     track?.status === 'published' && track.publication
       ? track.publication.publications.map(({ channel, url, publishedAt }) => ({ channel, url, publishedAt }))
       : [],
   );
-  const clarificationPublished = state.tracks.clarification?.status === 'published';
-  const verdict = state.verdict?.verdict;
-  const hoaxLabel = clarificationPublished && verdict?.kind === 'hoax' ? verdict.label : undefined;
   const progress: PublicProgress = {
     trackingCode,
     submittedAt,
@@ -73,12 +60,14 @@ export function publicProgress(state: CaseState, trackingCode: string, submitted
     publications,
   };
   const resolution = state.outcome?.resolution;
-  if (resolution) {
+  if (resolution && publications.length > 0) {
+    const verdict = state.verdict?.verdict;
+    const clarificationPublished = state.tracks.clarification?.status === 'published';
+    const hoaxLabel = clarificationPublished && verdict?.kind === 'hoax' ? verdict.label : undefined;
     progress.outcome = {
       result: resolution,
       resultLabel: RESULT_LABELS[resolution],
       ...(hoaxLabel ? { hoaxLabel } : {}),
-      contentRemoved: state.tracks.takedowns.some((track) => track.result === 'removed'),
     };
   }
   return progress;

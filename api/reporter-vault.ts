@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ReporterContact } from '../domain';
 import { sha256Hex } from '../lib/sha256';
+import { parseCaseId } from '../cases/case-id';
 
 /**
  * Confidential reporter contacts, kept apart from cases: a case only ever sees the opaque
@@ -17,9 +18,15 @@ export interface ReporterVault {
     reporterRef: string;
     caseId: string;
     contact?: ReporterContact;
+    /** false: over the per-case cap, the complaint was counted here and not signalled into the case. */
+    signalled?: boolean;
   }): Promise<{ trackingCode: string }>;
   /** The case a tracking code follows (never the contact). */
   findByTrackingCode(trackingCode: string): { caseId: string; submittedAt: string } | undefined;
+  /** Complaints recorded for a case: signalled into it, and held back over the cap. */
+  complaintsFor(caseId: string): { signalled: number; held: number };
+  /** The highest generation of a content's case that public complaints reached, if any. */
+  latestCaseOf(baseId: string): string | undefined;
 }
 
 /** Tracking codes as reporters type them: "SRG-" and 24 characters of base32 (no 0/1/O/I to misread). */
@@ -35,6 +42,8 @@ const VaultLine = z.object({
   caseId: z.string(),
   submittedAt: z.string(),
   contact: ReporterContact.optional(),
+  /** Lines written before the per-case cap existed were all signalled. */
+  signalled: z.boolean().default(true),
 });
 type VaultLine = z.infer<typeof VaultLine>;
 
@@ -62,6 +71,16 @@ export function fileReporterVault(file: string): ReporterVault {
   fs.chmodSync(file, 0o600);
 
   const byTracking = new Map<string, Pick<VaultLine, 'caseId' | 'submittedAt'>>();
+  const perCase = new Map<string, { signalled: number; held: number }>();
+  const latest = new Map<string, { caseId: string; generation: number }>();
+  const count = (caseId: string, signalled: boolean) => {
+    const { baseId, generation } = parseCaseId(caseId);
+    if ((latest.get(baseId)?.generation ?? 0) < generation) latest.set(baseId, { caseId, generation });
+    const counts = perCase.get(caseId) ?? { signalled: 0, held: 0 };
+    if (signalled) counts.signalled += 1;
+    else counts.held += 1;
+    perCase.set(caseId, counts);
+  };
   for (const [index, text] of fs.readFileSync(file, 'utf8').split('\n').entries()) {
     if (!text.trim()) continue;
     const parsed = VaultLine.safeParse(JSON.parse(text));
@@ -71,11 +90,12 @@ export function fileReporterVault(file: string): ReporterVault {
       caseId: parsed.data.caseId,
       submittedAt: parsed.data.submittedAt,
     });
+    count(parsed.data.caseId, parsed.data.signalled);
   }
 
   let writes: Promise<void> = Promise.resolve();
   return {
-    async store({ reporterRef, caseId, contact }) {
+    async store({ reporterRef, caseId, contact, signalled = true }) {
       const trackingCode = newTrackingCode();
       const line: VaultLine = {
         trackingSha256: sha256Hex(trackingCode),
@@ -83,6 +103,7 @@ export function fileReporterVault(file: string): ReporterVault {
         caseId,
         submittedAt: new Date().toISOString(),
         ...(contact ? { contact } : {}),
+        signalled,
       };
       // Appends one at a time, so concurrent complaints never interleave within a line.
       const write = writes.then(() =>
@@ -91,7 +112,14 @@ export function fileReporterVault(file: string): ReporterVault {
       writes = write.catch(() => undefined);
       await write;
       byTracking.set(line.trackingSha256, { caseId, submittedAt: line.submittedAt });
+      count(caseId, signalled);
       return { trackingCode };
+    },
+    latestCaseOf(baseId) {
+      return latest.get(baseId)?.caseId;
+    },
+    complaintsFor(caseId) {
+      return { ...(perCase.get(caseId) ?? { signalled: 0, held: 0 }) };
     },
     findByTrackingCode(trackingCode) {
       return byTracking.get(sha256Hex(trackingCode));

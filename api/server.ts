@@ -8,6 +8,7 @@ import { registerConsoleFiles } from './console-files';
 import { handleError, registerNotFound } from './error-handler';
 import { acceptJsonBodiesOnly, MAX_BODY_BYTES } from './json-body';
 import { registerOpenApi } from './openapi';
+import { reportRemovedCharacters } from './removed-characters-header';
 import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
 import { registerCaseRoutes } from './routes/case-routes';
@@ -28,6 +29,10 @@ export interface ApiServerOptions {
   accessLog?: (line: string) => void;
   /** Public complaints accepted per client address per minute (api-config.ts); 10 when omitted. */
   publicComplaintsPerMinute?: number;
+  /** Proxies whose X-Forwarded-For entry is trusted (api-config.ts); 0 when omitted. */
+  trustedProxies?: number;
+  /** Public complaints signalled into one case (api-config.ts); 50 when omitted. */
+  maxComplaintsPerCase?: number;
   /** Parse every response with its documented schema (tests): a mismatch is a 500. */
   checkResponses?: boolean;
   /** POST /api/detections/batch limits; DEFAULT_BATCH_LIMITS when omitted. */
@@ -79,6 +84,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
   app.setSerializerCompiler(responseSerializer(options.checkResponses ?? false));
   app.setErrorHandler(handleError);
   acceptJsonBodiesOnly(app);
+  reportRemovedCharacters(app);
   registerNotFound(app, collectRouteTable(app), deps.officers);
 
   // A POST without a body (and without a content type) reads as {}, as an empty JSON body does.
@@ -108,7 +114,11 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     registerBatchDetectionRoutes(api, deps, options.batchLimits);
     registerCaseRoutes(api, deps);
     registerStepRoutes(api, deps);
-    registerPublicRoutes(api, deps, { perMinute: options.publicComplaintsPerMinute ?? 10 });
+    registerPublicRoutes(api, deps, {
+      perMinute: options.publicComplaintsPerMinute ?? 10,
+      trustedProxies: options.trustedProxies ?? 0,
+      maxComplaintsPerCase: options.maxComplaintsPerCase ?? 50,
+    });
   });
   if (options.consoleDir) registerConsoleFiles(app, options.consoleDir);
   return app;

@@ -2,6 +2,7 @@
  * `saring`: the officers' and auditors' command line, a client of the HTTP API.
  * Exit codes: 0 done, 1 refused or failed (the API's message is printed), 2 wrong usage.
  */
+import { terminalSafe } from './terminal-safe';
 import { ApiClient, ApiError } from './api-client';
 import { parseArgs, UsageError } from './args';
 import type { CliContext, Command } from './command';
@@ -73,14 +74,16 @@ export async function runCli(
     return typeof code === 'number' ? code : 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`saring: ${error.message}\nusage: ${error.usage ?? usage}\n(--help for more)`);
+      io.err(`saring: ${terminalSafe(error.message)}\nusage: ${error.usage ?? usage}\n(--help for more)`);
       return 2;
     }
     if (error instanceof ApiError) {
-      io.err(`saring: ${error.status ? `${error.status} ${error.code}: ` : ''}${error.message}`);
+      io.err(
+        `saring: ${error.status ? `${error.status} ${error.code}: ` : ''}${terminalSafe(error.message)}`,
+      );
       return 1;
     }
-    io.err(`saring: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`saring: ${terminalSafe(error instanceof Error ? error.message : String(error))}`);
     return 1;
   }
 }

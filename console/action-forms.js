@@ -2,7 +2,7 @@
 // Each form builds the step's payload; the API adds who is acting. A refusal is shown next to the
 // form word for word, as the workflow or the API wrote it.
 
-import { post } from './api.js';
+import { apiPath, post } from './api.js';
 import { field, h, select, uid } from './dom.js';
 import {
   CHANNEL_LABELS,
@@ -364,8 +364,8 @@ export function actionForm(ctx, caseId, state, action, onDone) {
     try {
       const path =
         action.name === 'addNote'
-          ? `/api/cases/${caseId}/notes`
-          : `/api/cases/${caseId}/actions/${action.name}`;
+          ? apiPath`/api/cases/${caseId}/notes`
+          : apiPath`/api/cases/${caseId}/actions/${action.name}`;
       const answer = await post(path, payload);
       await onDone(action.name === 'addNote' ? undefined : answer);
     } catch (failure) {

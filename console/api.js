@@ -74,3 +74,16 @@ export async function getRaw(path) {
   return { text, headers: response.headers };
 }
 export const post = (path, body) => api('POST', path, body ?? {});
+
+/**
+ * An API path with every interpolated value percent-encoded as one segment (or query value), so a case
+ * id from the page's URL such as `../../api/admin` or `x?y#z` can never reach another route:
+ * apiPath`/api/cases/${caseId}/actions/${name}`.
+ */
+export function apiPath(strings, ...values) {
+  return strings.reduce(
+    (path, text, index) =>
+      path + text + (index < values.length ? encodeURIComponent(String(values[index])) : ''),
+    '',
+  );
+}

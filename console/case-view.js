@@ -2,7 +2,7 @@
 // the steps the officer may take now.
 
 import { actionForm } from './action-forms.js';
-import { get, getRaw } from './api.js';
+import { apiPath, get, getRaw } from './api.js';
 import { countdown, formatTime, h, timeElement } from './dom.js';
 import {
   PRIORITY_LABELS,
@@ -301,7 +301,7 @@ function historyExport(caseId) {
   button.addEventListener('click', async () => {
     result.textContent = 'Mengambil riwayat…';
     try {
-      const { text, headers } = await getRaw(`/api/cases/${caseId}/history?format=raw`);
+      const { text, headers } = await getRaw(apiPath`/api/cases/${caseId}/history?format=raw`);
       const announced = headers.get('x-saring-history-sha256');
       const computed = (await sha256Hex(text)) ?? announced;
       const runId = headers.get('x-saring-run-id');
@@ -350,9 +350,9 @@ export async function renderCase(container, ctx, caseId) {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const [state, { actions }, { timeline: entries }] = await Promise.all([
-          get(`/api/cases/${caseId}`),
-          get(`/api/cases/${caseId}/actions`),
-          get(`/api/cases/${caseId}/timeline`),
+          get(apiPath`/api/cases/${caseId}`),
+          get(apiPath`/api/cases/${caseId}/actions`),
+          get(apiPath`/api/cases/${caseId}/timeline`),
         ]);
         draw(state, actions, entries);
         return;
@@ -371,7 +371,7 @@ export async function renderCase(container, ctx, caseId) {
   const awaitNote = async (before) => {
     for (let attempt = 0; attempt < 10; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const { timeline: entries } = await get(`/api/cases/${caseId}/timeline`);
+      const { timeline: entries } = await get(apiPath`/api/cases/${caseId}/timeline`);
       if (entries.length > before) break;
     }
     await load();

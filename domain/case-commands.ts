@@ -5,13 +5,14 @@ import { LiteracyPillar } from './places';
 import { Actor, OfficerId } from './roles';
 import { StatementKind } from './case-state';
 import { Verdict } from './verdict';
+import { FreeText } from './free-text';
 
 /**
  * Payloads of the officer steps (Temporal updates and signals) of a content case. Every payload
  * carries the acting officer: the API authenticates the caller and asserts its id and role here; the
  * workflow enforces the role rules (domain/case-rules.ts) against it. Unknown fields are refused.
  */
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => FreeText(max);
 
 export const AssignVerifierInput = z.strictObject({ actor: Actor, assignee: OfficerId });
 export const SubmitVerdictInput = z.strictObject({ actor: Actor, verdict: Verdict });
@@ -59,7 +60,7 @@ export const ResolveObjectionInput = z.strictObject({
 });
 export const RequestWithdrawalInput = z.strictObject({
   actor: Actor,
-  reason: z.string().trim().min(10).max(2_000),
+  reason: FreeText(2_000, 10),
 });
 export const ApproveWithdrawalInput = z.strictObject({ actor: Actor });
 export const CloseMonitoringInput = z.strictObject({ actor: Actor, reason: Text(2_000) });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Category } from './categories';
 import { Platform, Region } from './places';
 import { OfficerId } from './roles';
+import { FreeText } from './free-text';
 
 export const DETECTION_SOURCES = ['crawler', 'officer', 'public_complaint', 'partner'] as const;
 export const DetectionSource = z.enum(DETECTION_SOURCES);
@@ -17,7 +18,7 @@ export const Sha256Hex = z
  */
 export const ReporterContact = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: FreeText(200).optional(),
     email: z.email().optional(),
     phone: z
       .string()
@@ -49,7 +50,7 @@ export const Detection = z
     region: Region.default('unknown'),
     observedAt: z.iso.datetime({ offset: true }),
     /** The reporter's own words: why this is harmful. */
-    reason: z.string().trim().max(2_000).optional(),
+    reason: FreeText(2_000, 0).optional(),
     /** A category suggested by the source (crawler feed, partner); the classifier still runs. */
     suggestedCategory: Category.optional(),
     /** Opaque handle to a confidential reporter contact held outside the workflow (see ReporterContact). */

@@ -1,3 +1,4 @@
+export * from './free-text';
 export * from './categories';
 export * from './places';
 export * from './roles';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Category, HoaxLabel } from './categories';
 import { Platform } from './places';
+import { FreeText } from './free-text';
 
 /** A URL to be taken down on one platform. */
 export const TakedownTarget = z.object({
@@ -13,10 +14,7 @@ export type TakedownTarget = z.infer<typeof TakedownTarget>;
 export const ActionCategory = Category.exclude(['hoax']);
 export type ActionCategory = z.infer<typeof ActionCategory>;
 
-const Reasons = z
-  .array(z.string().trim().min(1).max(2_000))
-  .min(1, 'a verdict needs at least one reason')
-  .max(20);
+const Reasons = z.array(FreeText(2_000)).min(1, 'a verdict needs at least one reason').max(20);
 const Targets = z.array(TakedownTarget).max(20);
 
 /**

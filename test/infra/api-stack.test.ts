@@ -73,6 +73,32 @@ describe('api stack', () => {
     });
   });
 
+  it('blocks an IP that sends more than 100 requests in 5 minutes to /api/public/* (no login there)', () => {
+    const t = selfHosted().template('api');
+    t.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Name: 'RateLimitPublicIntake',
+          Action: { Block: {} },
+          Statement: {
+            RateBasedStatement: {
+              Limit: 100,
+              AggregateKeyType: 'IP',
+              ScopeDownStatement: {
+                ByteMatchStatement: {
+                  FieldToMatch: { UriPath: {} },
+                  PositionalConstraint: 'STARTS_WITH',
+                  SearchString: '/api/public/',
+                  TextTransformations: [{ Priority: 0, Type: 'URL_DECODE' }],
+                },
+              },
+            },
+          },
+        }),
+      ]),
+    });
+  });
+
   it('serves HTTPS only, with a modern TLS policy, access logs and header hygiene', () => {
     const t = selfHosted().template('api');
     const listeners = resourcesOfType(selfHosted().json('api'), 'AWS::ElasticLoadBalancingV2::Listener');

@@ -8,6 +8,8 @@ export interface WebFirewallProps {
   readonly name: string;
   /** Requests per 5 minutes from one IP before it is blocked. */
   readonly rateLimit: number;
+  /** Requests per 5 minutes from one IP to /api/public/* (complaints, tracking) before it is blocked. */
+  readonly publicRateLimit?: number;
   readonly resourceArn: string;
   readonly logKey: IKey;
   readonly logRetentionDays: number;
@@ -18,6 +20,8 @@ const MANAGED_RULE_GROUPS = [
   'AWSManagedRulesCommonRuleSet',
   'AWSManagedRulesKnownBadInputsRuleSet',
 ];
+
+const PUBLIC_RATE_LIMIT = 100;
 
 /** Regional WAF in front of the load balancer: AWS managed rule groups plus a per-IP rate limit, logged. */
 export class WebFirewall extends Construct {
@@ -50,6 +54,28 @@ export class WebFirewall extends Construct {
           action: { block: {} },
           statement: { rateBasedStatement: { limit: props.rateLimit, aggregateKeyType: 'IP' } },
           visibilityConfig: visibility('RateLimitPerIp'),
+        },
+        {
+          // The public routes need no login, so they get a much lower limit than the officers' API.
+          // The API's own limit (per X-Forwarded-For client, per process) backs this one up.
+          name: 'RateLimitPublicIntake',
+          priority: MANAGED_RULE_GROUPS.length + 1,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: props.publicRateLimit ?? PUBLIC_RATE_LIMIT,
+              aggregateKeyType: 'IP',
+              scopeDownStatement: {
+                byteMatchStatement: {
+                  fieldToMatch: { uriPath: {} },
+                  positionalConstraint: 'STARTS_WITH',
+                  searchString: '/api/public/',
+                  textTransformations: [{ priority: 0, type: 'URL_DECODE' }],
+                },
+              },
+            },
+          },
+          visibilityConfig: visibility('RateLimitPublicIntake'),
         },
       ],
     });

@@ -9,7 +9,13 @@ import { CaseClient, type CaseSummary } from '../../../cases/case-client';
 import { createOfficerDirectory, newToken } from '../../../api/officer-directory';
 import { sha256Hex } from '../../../lib/sha256';
 import { fileReporterVault } from '../../../api/reporter-vault';
-import { buildApi, listenApi, type RunningApi } from '../../../api/server';
+import {
+  buildApi,
+  listenApi,
+  type ApiServerOptions,
+  type RunningApi,
+  type ZodApp,
+} from '../../../api/server';
 import { testServers, uniqueTaskQueue } from '../servers/test-servers';
 import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
 import { ScriptedActivities, type ActivityScript } from '../scripted-activities';
@@ -64,12 +70,18 @@ export interface RegisteredRoute {
   url: string;
   /** The route validates a request body. */
   hasBody: boolean;
+  /** The route validates a query string. */
+  hasQuery: boolean;
+  /** No login needed (OpenAPI security []). */
+  isPublic: boolean;
 }
 
 export interface ApiTestEnv {
   baseUrl: string;
   /** Every route Fastify registered (onRoute hook), HEAD routes and the console's files included. */
   routes: RegisteredRoute[];
+  /** The Fastify app itself, for in-process requests (inject) in bulk. */
+  app: ZodApp;
   tokens: Record<OfficerKey, string>;
   client: Client;
   scripted: ScriptedActivities;
@@ -107,6 +119,8 @@ export async function startApiTestEnv(
     consoleDir?: string;
     tracing?: Tracing;
     batchLimits?: BatchLimits;
+    /** Public intake limits (api/server.ts); a generous rate limit when omitted. */
+    intake?: Pick<ApiServerOptions, 'publicComplaintsPerMinute' | 'trustedProxies' | 'maxComplaintsPerCase'>;
   } = {},
 ): Promise<ApiTestEnv> {
   const { temporal } = testServers();
@@ -150,9 +164,10 @@ export async function startApiTestEnv(
   const dataDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? os.tmpdir(), 'api-'));
   const vaultFile = path.join(dataDir, 'vault', 'reporters.jsonl');
   let api: RunningApi | undefined;
+  let app: ZodApp | undefined;
   const routes: RegisteredRoute[] = [];
   try {
-    const app = buildApi(
+    app = buildApi(
       {
         cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
         officers: directory,
@@ -161,6 +176,7 @@ export async function startApiTestEnv(
       {
         publicComplaintsPerMinute: 1000,
         ...(options.batchLimits ? { batchLimits: options.batchLimits } : {}),
+        ...options.intake,
         // Every response the tests provoke must match the schema the OpenAPI document gives for it.
         checkResponses: true,
         ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
@@ -168,7 +184,13 @@ export async function startApiTestEnv(
     );
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat())
-        routes.push({ method, url: route.url, hasBody: Boolean(route.schema?.body) });
+        routes.push({
+          method,
+          url: route.url,
+          hasBody: Boolean(route.schema?.body),
+          hasQuery: Boolean(route.schema?.querystring),
+          isPublic: Array.isArray(route.schema?.security) && route.schema.security.length === 0,
+        });
     });
     api = await listenApi(app, { host: '127.0.0.1', port: 0 });
   } catch (error) {
@@ -214,6 +236,7 @@ export async function startApiTestEnv(
   return {
     baseUrl,
     routes,
+    app: app,
     tokens,
     client,
     scripted,
