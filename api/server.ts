@@ -10,6 +10,7 @@ import { acceptJsonBodiesOnly, MAX_BODY_BYTES } from './json-body';
 import { registerOpenApi } from './openapi';
 import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
+import { registerAccessRoutes } from './routes/access-routes';
 import { registerCaseRoutes } from './routes/case-routes';
 import { registerDetectionRoutes } from './routes/detection-routes';
 import { registerMetaRoutes } from './routes/meta-routes';
@@ -76,7 +77,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
   app.setSerializerCompiler(responseSerializer(options.checkResponses ?? false));
   app.setErrorHandler(handleError);
   acceptJsonBodiesOnly(app);
-  registerNotFound(app, collectRouteTable(app), deps.officers);
+  registerNotFound(app, collectRouteTable(app), deps);
 
   // A POST without a body (and without a content type) reads as {}, as an empty JSON body does.
   app.addHook('preValidation', async (request) => {
@@ -85,6 +86,21 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
   app.addHook('onSend', async (_request, reply) => {
     if (String(reply.getHeader('content-type') ?? '').startsWith('application/json'))
       reply.headers(API_HEADERS);
+  });
+  // An officer's read or export of a case is on record before the answer leaves (api/access-audit.ts).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const { officer, auditAccess } = request;
+    if (!officer || !auditAccess || reply.statusCode >= 400) return payload;
+    const caseId = (request.params as { caseId?: string }).caseId ?? '*';
+    await deps.audit.caseAccessed({
+      caseId,
+      officerId: officer.officerId,
+      role: officer.role,
+      clientId: officer.clientId,
+      action: auditAccess,
+      path: loggablePath(request.url),
+    });
+    return payload;
   });
   const accessLog = options.accessLog;
   if (accessLog) {
@@ -103,6 +119,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     registerVocabularyRoutes(api, deps);
     registerDetectionRoutes(api, deps);
     registerCaseRoutes(api, deps);
+    registerAccessRoutes(api, deps);
     registerStepRoutes(api, deps);
     registerPublicRoutes(api, deps, { perMinute: options.publicComplaintsPerMinute ?? 10 });
   });

@@ -6,8 +6,12 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Actor, CaseState, TimelineEntry } from '../../../domain';
 import type { AvailableAction } from '../../../api/available-actions';
 import { CaseClient, type CaseSummary } from '../../../cases/case-client';
-import { createOfficerDirectory, newToken } from '../../../api/officer-directory';
-import { sha256Hex } from '../../../lib/sha256';
+import { createTokenVerifier } from '../../../api/token-verifier';
+import { s3AccessAudit, type AccessAudit } from '../../../api/access-audit';
+import { createS3Client } from '../../../config/s3';
+import { freePort } from '../../../lib/ports';
+import { createEvidenceBucket, uniqueName } from '../activities/activities-harness';
+import { startTestOidc, testUsers, type TestOidc } from '../oidc/test-oidc';
 import { fileReporterVault } from '../../../api/reporter-vault';
 import { buildApi, listenApi, type RunningApi } from '../../../api/server';
 import { testServers, uniqueTaskQueue } from '../servers/test-servers';
@@ -69,7 +73,13 @@ export interface ApiTestEnv {
   baseUrl: string;
   /** Every route Fastify registered (onRoute hook), HEAD routes and the console's files included. */
   routes: RegisteredRoute[];
+  /** Access tokens from the real local provider, one per test officer (signed in through its form). */
   tokens: Record<OfficerKey, string>;
+  /** The local OpenID provider the API trusts. */
+  oidc: TestOidc;
+  /** The access audit (records in this env's own audit bucket), and the JSON lines it logged. */
+  audit: AccessAudit;
+  auditLog: string[];
   client: Client;
   scripted: ScriptedActivities;
   dataDir: string;
@@ -103,7 +113,7 @@ export function actorOf(key: OfficerKey): Actor {
 export async function startApiTestEnv(
   options: { script?: ActivityScript; consoleDir?: string; tracing?: Tracing } = {},
 ): Promise<ApiTestEnv> {
-  const { temporal } = testServers();
+  const { temporal, s3: s3Server } = testServers();
   const { tracing } = options;
   const taskQueue = uniqueTaskQueue('api');
   const [bundle, connection, nativeConnection] = await Promise.all([
@@ -130,17 +140,29 @@ export async function startApiTestEnv(
   });
   const workerRun = worker.run();
 
-  const tokens = Object.fromEntries(Object.keys(officers).map((key) => [key, newToken()])) as Record<
+  const apiPort = await freePort();
+  const officerKeys = Object.keys(officers) as OfficerKey[];
+  const oidc = await startTestOidc({
+    users: testUsers(
+      officerKeys.map((key) => ({ username: officers[key].officerId, name: NAMES[key], groups: [officers[key].role] })),
+    ),
+    consoleOrigins: [`http://127.0.0.1:${apiPort}`],
+  });
+  const signedIn = await Promise.all(officerKeys.map((key) => oidc.signIn(officers[key].officerId)));
+  const tokens = Object.fromEntries(officerKeys.map((key, i) => [key, signedIn[i]!.access_token])) as Record<
     OfficerKey,
     string
   >;
-  const directory = createOfficerDirectory(
-    (Object.keys(officers) as OfficerKey[]).map((key) => ({
-      ...officers[key],
-      name: NAMES[key],
-      tokenSha256: sha256Hex(tokens[key]),
-    })),
-  );
+  const s3 = createS3Client({
+    endpoint: s3Server.endpoint,
+    region: s3Server.region,
+    credentials: { accessKeyId: s3Server.accessKeyId, secretAccessKey: s3Server.secretAccessKey },
+    evidenceBucket: 'unused-evidence',
+    auditBucket: 'unused-audit',
+  });
+  const auditBucket = await createEvidenceBucket(s3, uniqueName('api-audit'));
+  const auditLog: string[] = [];
+  const audit = s3AccessAudit(s3, auditBucket, (line) => auditLog.push(line));
   const dataDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? os.tmpdir(), 'api-'));
   const vaultFile = path.join(dataDir, 'vault', 'reporters.jsonl');
   let api: RunningApi | undefined;
@@ -149,7 +171,8 @@ export async function startApiTestEnv(
     const app = buildApi(
       {
         cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
-        officers: directory,
+        officers: createTokenVerifier(oidc.auth),
+        audit,
         vault: fileReporterVault(vaultFile),
       },
       {
@@ -163,10 +186,11 @@ export async function startApiTestEnv(
       for (const method of [route.method].flat())
         routes.push({ method, url: route.url, hasBody: Boolean(route.schema?.body) });
     });
-    api = await listenApi(app, { host: '127.0.0.1', port: 0 });
+    api = await listenApi(app, { host: '127.0.0.1', port: apiPort });
   } catch (error) {
     worker.shutdown();
     await workerRun;
+    await oidc.stop();
     throw error;
   }
   const baseUrl = api.url;
@@ -208,6 +232,9 @@ export async function startApiTestEnv(
     baseUrl,
     routes,
     tokens,
+    oidc,
+    audit,
+    auditLog,
     client,
     scripted,
     dataDir,
@@ -231,6 +258,8 @@ export async function startApiTestEnv(
       await workerRun;
       await nativeConnection.close();
       await connection.close();
+      await oidc.stop();
+      s3.destroy();
     },
   };
 }
