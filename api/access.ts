@@ -46,6 +46,10 @@ export function caseStepRule(name: CaseUpdateName): { roles: readonly Role[]; wh
 }
 
 /** Officers who take case steps submit detections; so do the crawler and partner machine clients. */
-export const DETECTION_ROLES = [...CASE_OFFICER_ROLES, 'crawler', 'partner'] as const satisfies readonly Role[];
+export const DETECTION_ROLES = [
+  ...CASE_OFFICER_ROLES,
+  'crawler',
+  'partner',
+] as const satisfies readonly Role[];
 
 export const NOTE_ROLES_REFUSAL = { roles: NOTE_ROLES, what: 'add notes to cases' } as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const ClientId = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'a client id: letters, digits, dot, dash, underscore');
+const ClientId = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,128}$/, 'a client id: letters, digits, dot, dash, underscore');
 
 /**
  * Who signs tokens and for which clients (Cognito in the cloud, local/oidc/ locally). The console and

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { MACHINE_ROLES, OfficerId, Role, type Role as RoleName } from '../domain/roles';
 import { discoverIssuer } from '../lib/oidc-discovery';
 import type { OidcAuthConfig } from './auth-config';
+import { HttpError } from './http-error';
 
 export interface VerifiedCaller {
   officerId: string;
@@ -47,7 +48,9 @@ export function createTokenVerifier(
 ): TokenVerifier {
   let keys: Promise<JWTVerifyGetKey> | undefined = options.keys ? Promise.resolve(options.keys) : undefined;
   const getKeys = () => {
-    keys ??= discoverIssuer(config.issuer).then((discovery) => createRemoteJWKSet(new URL(discovery.jwks_uri)));
+    keys ??= discoverIssuer(config.issuer).then((discovery) =>
+      createRemoteJWKSet(new URL(discovery.jwks_uri)),
+    );
     // A failed discovery is retried on the next request instead of being cached.
     keys.catch(() => (keys = undefined));
     return keys;
@@ -67,17 +70,27 @@ export function createTokenVerifier(
           ...(options.now ? { currentDate: options.now() } : {}),
         }));
       } catch (error) {
+        if (!(error instanceof joseErrors.JOSEError) || error instanceof joseErrors.JWKSTimeout)
+          throw new HttpError(
+            503,
+            'sign_in_unavailable',
+            `Tokens cannot be checked right now: the sign-in provider ${config.issuer} is unreachable (${error instanceof Error ? error.message : String(error)}). Try again shortly.`,
+          );
         throw new TokenRefused(refusal(error, config.issuer));
       }
       const claims = AccessClaims.safeParse(payload);
       if (!claims.success) throw new TokenRefused('The token has malformed claims. Sign in again.');
       const c = claims.data;
       if (c.token_use !== 'access')
-        throw new TokenRefused(`This is not an access token (token_use ${JSON.stringify(c.token_use ?? null)}); send the access token.`);
+        throw new TokenRefused(
+          `This is not an access token (token_use ${JSON.stringify(c.token_use ?? null)}); send the access token.`,
+        );
       const clientId = c.client_id ?? '';
       if (machineClients.has(clientId)) return machineCaller(clientId, c.scope);
       if (!officerClients.has(clientId))
-        throw new TokenRefused(`The token was issued to the client ${JSON.stringify(clientId)}, which this API does not accept. Sign in through the console or \`saring login\`.`);
+        throw new TokenRefused(
+          `The token was issued to the client ${JSON.stringify(clientId)}, which this API does not accept. Sign in through the console or \`saring login\`.`,
+        );
       const groups = c['cognito:groups'] ?? [];
       if (groups.length !== 1)
         throw new TokenRefused(
@@ -87,10 +100,14 @@ export function createTokenVerifier(
         );
       const role = Role.safeParse(groups[0]);
       if (!role.success || (MACHINE_ROLES as readonly string[]).includes(role.data))
-        throw new TokenRefused(`The group ${JSON.stringify(groups[0])} is not an officer role (${Role.options.join(', ')}).`);
+        throw new TokenRefused(
+          `The group ${JSON.stringify(groups[0])} is not an officer role (${Role.options.join(', ')}).`,
+        );
       const officerId = OfficerId.safeParse(c.username);
       if (!officerId.success)
-        throw new TokenRefused(`The token's username ${JSON.stringify(c.username ?? null)} is not an officer id (${officerId.error.issues[0]?.message}).`);
+        throw new TokenRefused(
+          `The token's username ${JSON.stringify(c.username ?? null)} is not an officer id (${officerId.error.issues[0]?.message}).`,
+        );
       return { officerId: officerId.data, role: role.data, name: c.name ?? officerId.data, clientId };
     },
   };
@@ -102,9 +119,16 @@ function machineCaller(clientId: string, scope: string | undefined): VerifiedCal
     .map((s) => MACHINE_SCOPE.exec(s)?.[1])
     .filter((r): r is RoleName => r !== undefined && (MACHINE_ROLES as readonly string[]).includes(r));
   if (roles.length !== 1)
-    throw new TokenRefused(`The machine client ${clientId} needs exactly one scope of ${MACHINE_ROLES.map((r) => `saring/${r}`).join(', ')}; it has ${JSON.stringify(scope ?? '')}.`);
+    throw new TokenRefused(
+      `The machine client ${clientId} needs exactly one scope of ${MACHINE_ROLES.map((r) => `saring/${r}`).join(', ')}; it has ${JSON.stringify(scope ?? '')}.`,
+    );
   const officerId = OfficerId.safeParse(clientId.toLowerCase());
-  return { officerId: officerId.success ? officerId.data : roles[0]!, role: roles[0]!, name: clientId, clientId };
+  return {
+    officerId: officerId.success ? officerId.data : roles[0]!,
+    role: roles[0]!,
+    name: clientId,
+    clientId,
+  };
 }
 
 function refusal(error: unknown, issuer: string): string {
@@ -120,7 +144,5 @@ function refusal(error: unknown, issuer: string): string {
     return `The token is signed with a key ${issuer} does not publish. Sign in again.`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed)
     return `The token's signature does not match the keys of ${issuer}: it was altered or signed by someone else.`;
-  if (error instanceof joseErrors.JOSEError)
-    return `The bearer token is not a valid signed token (${error.code}). Sign in again.`;
-  return `Tokens cannot be checked right now (${error instanceof Error ? error.message : String(error)}). Try again shortly.`;
+  return `The bearer token is not a valid signed token (${(error as joseErrors.JOSEError).code}). Sign in again.`;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { Actor, CaseState, TimelineEntry } from '../../../domain';
+import type { Actor, CaseState, Role, TimelineEntry } from '../../../domain';
 import type { AvailableAction } from '../../../api/available-actions';
 import { CaseClient, type CaseSummary } from '../../../cases/case-client';
 import { createTokenVerifier } from '../../../api/token-verifier';
@@ -111,7 +111,13 @@ export function actorOf(key: OfficerKey): Actor {
  * the real case workflows (scripted activities) on a task queue of this test file's own.
  */
 export async function startApiTestEnv(
-  options: { script?: ActivityScript; consoleDir?: string; tracing?: Tracing } = {},
+  options: {
+    script?: ActivityScript;
+    consoleDir?: string;
+    tracing?: Tracing;
+    /** More provider users than the test officers (e.g. with no group, or two). */
+    extraUsers?: { username: string; name: string; groups: Role[] }[];
+  } = {},
 ): Promise<ApiTestEnv> {
   const { temporal, s3: s3Server } = testServers();
   const { tracing } = options;
@@ -143,9 +149,14 @@ export async function startApiTestEnv(
   const apiPort = await freePort();
   const officerKeys = Object.keys(officers) as OfficerKey[];
   const oidc = await startTestOidc({
-    users: testUsers(
-      officerKeys.map((key) => ({ username: officers[key].officerId, name: NAMES[key], groups: [officers[key].role] })),
-    ),
+    users: testUsers([
+      ...officerKeys.map((key) => ({
+        username: officers[key].officerId,
+        name: NAMES[key],
+        groups: [officers[key].role],
+      })),
+      ...(options.extraUsers ?? []),
+    ]),
     consoleOrigins: [`http://127.0.0.1:${apiPort}`],
   });
   const signedIn = await Promise.all(officerKeys.map((key) => oidc.signIn(officers[key].officerId)));

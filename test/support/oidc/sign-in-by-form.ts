@@ -52,14 +52,18 @@ export async function completeSignInForm(
     const location = response.headers.get('location');
     if (location) {
       const target = new URL(location, next.url);
-      if (`${target.origin}${target.pathname}` === new URL(redirectUri).href.replace(/\/$/, '') ||
-        target.href.startsWith(redirectUri)) return { redirect: target };
+      if (
+        `${target.origin}${target.pathname}` === new URL(redirectUri).href.replace(/\/$/, '') ||
+        target.href.startsWith(redirectUri)
+      )
+        return { redirect: target };
       next = { url: target.href, method: 'GET' };
       continue;
     }
     const html = await response.text();
     const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-    if (response.status !== 200 || !action || next.method === 'POST') return { status: response.status, html };
+    if (response.status !== 200 || !action || next.method === 'POST')
+      return { status: response.status, html };
     next = {
       url: new URL(action.replace(/&#47;/g, '/'), next.url).href,
       method: 'POST',
@@ -90,7 +94,9 @@ export async function signInWithPassword(
   }).toString();
   const outcome = await completeSignInForm(authorize.href, redirectUri, credentials);
   if (!('redirect' in outcome))
-    throw new Error(`sign-in of ${credentials.username} stopped at the form (${outcome.status}): ${outcome.html.slice(0, 300)}`);
+    throw new Error(
+      `sign-in of ${credentials.username} stopped at the form (${outcome.status}): ${outcome.html.slice(0, 300)}`,
+    );
   const code = outcome.redirect.searchParams.get('code');
   if (!code || outcome.redirect.searchParams.get('state') !== pkce.state)
     throw new Error(`sign-in of ${credentials.username} came back without a code: ${outcome.redirect.href}`);

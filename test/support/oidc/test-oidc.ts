@@ -24,7 +24,9 @@ export interface TestOidc {
 }
 
 /** Users with a random password each; `groups` as given (tests add users with none or two). */
-export function testUsers(entries: { username: string; name: string; groups: OidcUser['groups'] }[]): OidcUser[] {
+export function testUsers(
+  entries: { username: string; name: string; groups: OidcUser['groups'] }[],
+): OidcUser[] {
   return entries.map((entry) => ({ ...entry, password: crypto.randomBytes(18).toString('base64url') }));
 }
 
@@ -59,17 +61,19 @@ export async function startTestOidc(options: {
       return signInWithPassword(provider.issuer, clientId, redirectUri, user);
     },
     async machineToken(machine) {
-      const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'machine-secrets.json'), 'utf8')) as Record<
-        string,
-        string
-      >;
+      const secrets = JSON.parse(
+        fs.readFileSync(path.join(dataDir, 'machine-secrets.json'), 'utf8'),
+      ) as Record<string, string>;
       const response = await fetch(`${provider.issuer}/token`, {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
           authorization: `Basic ${Buffer.from(`${LOCAL_OIDC_CLIENTS[machine]}:${secrets[machine]}`).toString('base64')}`,
         },
-        body: new URLSearchParams({ grant_type: 'client_credentials', scope: `saring/${machine}` }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          scope: `saring/${machine}`,
+        }).toString(),
       });
       const body = (await response.json()) as { access_token?: string };
       if (!response.ok || !body.access_token)
