@@ -1,7 +1,11 @@
 /** The local provider's sign-in form: plain HTML, no script, the officer id and password only. */
-export function loginPage(options: { action: string; clientId: string; error?: string; username?: string }): string {
-  const escape = (text: string) =>
-    text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export function loginPage(options: {
+  action: string;
+  clientId: string;
+  error?: string;
+  username?: string;
+}): string {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>Masuk · Saring (local sign-in)</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

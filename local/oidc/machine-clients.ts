@@ -17,6 +17,7 @@ export function ensureMachineSecrets(file: string): MachineSecrets {
     });
   }
   const parsed = MachineSecrets.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`Machine client secrets ${file} are invalid; delete the file to renew them.`);
+  if (!parsed.success)
+    throw new Error(`Machine client secrets ${file} are invalid; delete the file to renew them.`);
   return parsed.data;
 }

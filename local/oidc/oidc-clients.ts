@@ -15,4 +15,5 @@ export const MACHINE_SCOPES = { crawler: 'saring/crawler', partner: 'saring/part
 export const OFFICER_SCOPE = 'saring/officer';
 
 export const CONSOLE_CALLBACK_PATH = '/auth/callback';
-export const CLI_CALLBACK = 'http://127.0.0.1/callback';
+/** The CLI's loopback redirects (any port locally; Cognito registers localhost on SARING_CLI_CALLBACK_PORT). */
+export const CLI_CALLBACKS = ['http://localhost/callback', 'http://127.0.0.1/callback'];

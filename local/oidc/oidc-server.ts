@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider' with { 'resolution-mode': 'import' };
 import { loginPage } from './login-page';
-import { API_RESOURCE, CLI_CALLBACK, CONSOLE_CALLBACK_PATH, LOCAL_OIDC_CLIENTS, MACHINE_SCOPES, OFFICER_SCOPE } from './oidc-clients';
+import {
+  API_RESOURCE,
+  CLI_CALLBACKS,
+  CONSOLE_CALLBACK_PATH,
+  LOCAL_OIDC_CLIENTS,
+  MACHINE_SCOPES,
+  OFFICER_SCOPE,
+} from './oidc-clients';
 import { passwordMatches, type OidcUser } from './oidc-users';
 import type { PrivateRsaJwk } from './signing-key';
 import type { MachineSecrets } from './machine-clients';
@@ -62,7 +69,7 @@ export async function startLocalOidcProvider(options: LocalOidcOptions): Promise
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        redirect_uris: [CLI_CALLBACK],
+        redirect_uris: CLI_CALLBACKS,
       },
       ...(['crawler', 'partner'] as const).map((machine) => ({
         client_id: LOCAL_OIDC_CLIENTS[machine],
@@ -155,7 +162,10 @@ export async function startLocalOidcProvider(options: LocalOidcOptions): Promise
     const match = INTERACTION.exec(new URL(req.url ?? '/', issuer).pathname);
     if (!match) return void providerHandler(req, res);
     interaction(req, res, Boolean(match[2])).catch((error: unknown) => {
-      options.log({ event: 'oidc_interaction_error', error: error instanceof Error ? error.message : String(error) });
+      options.log({
+        event: 'oidc_interaction_error',
+        error: error instanceof Error ? error.message : String(error),
+      });
       if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
       res.end('This sign-in expired or is invalid. Start the sign-in again.');
     });
@@ -179,10 +189,17 @@ export async function startLocalOidcProvider(options: LocalOidcOptions): Promise
     if (!form.success || !user || !passwordMatches(user, form.data.password)) {
       options.log({ event: 'sign_in_failed', username, clientId });
       res.writeHead(401, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      return void res.end(loginPage({ action, clientId, username, error: 'Officer id or password is wrong.' }));
+      return void res.end(
+        loginPage({ action, clientId, username, error: 'Officer id or password is wrong.' }),
+      );
     }
     options.log({ event: 'signed_in', username, clientId });
-    await provider.interactionFinished(req, res, { login: { accountId: user.username } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.username } },
+      { mergeWithLastSubmission: false },
+    );
   }
 
   return {

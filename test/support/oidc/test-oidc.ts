@@ -9,7 +9,7 @@ import { startOidcProviderProcess } from '../../../local/oidc/start-oidc-provide
 import { signInWithPassword, type TokenResponse } from './sign-in-by-form';
 
 /** The redirect the CLI client registers; the loopback port is free (RFC 8252), the tests never listen on it. */
-export const TEST_CLI_REDIRECT = 'http://127.0.0.1:1/callback';
+export const TEST_CLI_REDIRECT = 'http://localhost:1/callback';
 
 export interface TestOidc {
   issuer: string;
