@@ -1,5 +1,6 @@
 import type { CaseClient } from '../cases/case-client';
 import type { AccessAudit } from './access-audit';
+import type { OidcAuthConfig } from './auth-config';
 import type { ReporterVault } from './reporter-vault';
 import type { TokenVerifier } from './token-verifier';
 
@@ -8,6 +9,8 @@ export interface ApiDeps {
   cases: CaseClient;
   /** Checks access tokens and says who the caller is (api/token-verifier.ts). */
   officers: TokenVerifier;
+  /** The issuer and clients the console and CLI sign in with (GET /api/auth/config). */
+  auth: OidcAuthConfig;
   /** Who read or exported what, and refused sign-ins (api/access-audit.ts). */
   audit: AccessAudit;
   vault: ReporterVault;

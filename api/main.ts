@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   });
 
   const api = await startApiServer(
-    { cases, officers, audit, vault },
+    { cases, officers, auth: config.api.auth, audit, vault },
     {
       host: config.api.host,
       port: config.api.port,

@@ -11,6 +11,7 @@ import { registerOpenApi } from './openapi';
 import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
 import { registerAccessRoutes } from './routes/access-routes';
+import { registerAuthRoutes } from './routes/auth-routes';
 import { registerCaseRoutes } from './routes/case-routes';
 import { registerDetectionRoutes } from './routes/detection-routes';
 import { registerMetaRoutes } from './routes/meta-routes';
@@ -116,6 +117,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
   void app.register(async (scope) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
     registerMetaRoutes(api, deps);
+    registerAuthRoutes(api, deps.auth);
     registerVocabularyRoutes(api, deps);
     registerDetectionRoutes(api, deps);
     registerCaseRoutes(api, deps);

@@ -55,12 +55,24 @@ async function startBenchSignIn(dir: string): Promise<OidcProviderProcess> {
     logFile: path.join(dir, 'oidc.log'),
     consoleOrigins: ['http://127.0.0.1:1'],
     accessTokenTtlSeconds: 3600,
-    users: [{ username: SUPERVISOR.officerId, name: 'Bench Supervisor', groups: ['supervisor'], password: PASSWORD }],
+    users: [
+      {
+        username: SUPERVISOR.officerId,
+        name: 'Bench Supervisor',
+        groups: ['supervisor'],
+        password: PASSWORD,
+      },
+    ],
   });
-  const tokens = await signInWithPassword(oidc.issuer, LOCAL_OIDC_CLIENTS.cli, 'http://localhost:1/callback', {
-    username: SUPERVISOR.officerId,
-    password: PASSWORD,
-  });
+  const tokens = await signInWithPassword(
+    oidc.issuer,
+    LOCAL_OIDC_CLIENTS.cli,
+    'http://localhost:1/callback',
+    {
+      username: SUPERVISOR.officerId,
+      password: PASSWORD,
+    },
+  );
   TOKEN = tokens.access_token;
   return oidc;
 }
@@ -131,6 +143,7 @@ async function timeApiLayer(state: CaseState, dir: string, issuer: string): Prom
   const deps = {
     cases: stub,
     officers: createTokenVerifier(benchAuth(issuer)),
+    auth: benchAuth(issuer),
     audit: { failedSignIn: () => undefined, caseAccessed: async () => undefined, accessesTo: async () => [] },
     vault: fileReporterVault(path.join(dir, 'layer-vault.jsonl')),
     publicLimiter: { take: () => true },

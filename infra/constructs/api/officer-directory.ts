@@ -128,7 +128,8 @@ export class OfficerDirectory extends Construct {
     });
 
     const machineScopes = MACHINE_ROLES.map(
-      (role) => new ResourceServerScope({ scopeName: role, scopeDescription: `Submit detections as the ${role}` }),
+      (role) =>
+        new ResourceServerScope({ scopeName: role, scopeDescription: `Submit detections as the ${role}` }),
     );
     const apiServer = this.userPool.addResourceServer('ApiResourceServer', {
       identifier: API_RESOURCE_SERVER,

@@ -183,6 +183,7 @@ export async function startApiTestEnv(
       {
         cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
         officers: createTokenVerifier(oidc.auth),
+        auth: oidc.auth,
         audit,
         vault: fileReporterVault(vaultFile),
       },
