@@ -11,7 +11,7 @@ import { registerOpenApi } from './openapi';
 import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
 import { registerAccessRoutes } from './routes/access-routes';
-import { registerAuthRoutes } from './routes/auth-routes';
+import { registerAuthRoutes, signInDiscovery } from './routes/auth-routes';
 import { registerCaseRoutes } from './routes/case-routes';
 import { registerDetectionRoutes } from './routes/detection-routes';
 import { registerMetaRoutes } from './routes/meta-routes';
@@ -112,12 +112,15 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     });
   }
 
+  const signIn = signInDiscovery(deps.auth);
+  // Early, so the console's CSP names the token endpoint by the time a browser asks (errors: retried later).
+  signIn.discover().catch(() => undefined);
   registerOpenApi(app);
   void app.register(fastifyRateLimit, { global: false });
   void app.register(async (scope) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
     registerMetaRoutes(api, deps);
-    registerAuthRoutes(api, deps.auth);
+    registerAuthRoutes(api, deps.auth, signIn.discover);
     registerVocabularyRoutes(api, deps);
     registerDetectionRoutes(api, deps);
     registerCaseRoutes(api, deps);
@@ -125,7 +128,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     registerStepRoutes(api, deps);
     registerPublicRoutes(api, deps, { perMinute: options.publicComplaintsPerMinute ?? 10 });
   });
-  if (options.consoleDir) registerConsoleFiles(app, options.consoleDir);
+  if (options.consoleDir) registerConsoleFiles(app, options.consoleDir, signIn.consoleOrigins);
   return app;
 }
 

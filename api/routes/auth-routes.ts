@@ -21,8 +21,11 @@ export type SignInConfig = z.infer<typeof SignInConfig>;
  * How the console and `saring login` sign in: the issuer's endpoints (from its discovery document,
  * fetched once) and the public client ids. Public: it holds nothing secret.
  */
-export function registerAuthRoutes(app: ZodApp, auth: OidcAuthConfig): void {
-  let discovery: Promise<OidcDiscovery> | undefined;
+export function registerAuthRoutes(
+  app: ZodApp,
+  auth: OidcAuthConfig,
+  discover: () => Promise<OidcDiscovery>,
+): void {
   app.get(
     '/api/auth/config',
     {
@@ -34,12 +37,10 @@ export function registerAuthRoutes(app: ZodApp, auth: OidcAuthConfig): void {
       },
     },
     async () => {
-      discovery ??= discoverIssuer(auth.issuer);
       let found: OidcDiscovery;
       try {
-        found = await discovery;
+        found = await discover();
       } catch (error) {
-        discovery = undefined;
         throw new HttpError(
           503,
           'sign_in_unavailable',
@@ -57,4 +58,31 @@ export function registerAuthRoutes(app: ZodApp, auth: OidcAuthConfig): void {
       };
     },
   );
+}
+
+/**
+ * The issuer's discovery document, fetched once (again after a failure), and the origins the console
+ * calls for tokens (known once discovery answered; the issuer's own origin until then).
+ */
+export function signInDiscovery(auth: OidcAuthConfig): {
+  discover: () => Promise<OidcDiscovery>;
+  consoleOrigins: () => string[];
+} {
+  let pending: Promise<OidcDiscovery> | undefined;
+  let origins = [new URL(auth.issuer).origin];
+  const discover = () => {
+    pending ??= discoverIssuer(auth.issuer).then(
+      (found) => {
+        const endpoints = [found.token_endpoint, found.revocation_endpoint].filter((u): u is string => !!u);
+        origins = [...new Set([new URL(auth.issuer).origin, ...endpoints.map((u) => new URL(u).origin)])];
+        return found;
+      },
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    );
+    return pending;
+  };
+  return { discover, consoleOrigins: () => origins };
 }
