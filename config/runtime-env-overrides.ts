@@ -30,7 +30,12 @@ const Env = z.object({
   [RUNTIME_ENV.oidcCliClientId]: z.string().min(1).optional(),
   [RUNTIME_ENV.oidcMachineClientIds]: z
     .string()
-    .transform((list) => list.split(',').map((id) => id.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
     .optional(),
 });
 

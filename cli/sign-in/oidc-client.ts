@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { SignInConfig } from '../../api/routes/auth-routes';
 import type { StoredTokens } from './token-store';
 
+const OAuthError = z.object({ error: z.string(), error_description: z.string().optional() });
+
 const TokenAnswer = z.object({
   access_token: z.string(),
   expires_in: z.number(),
@@ -20,7 +22,7 @@ export async function fetchSignInConfig(apiUrl: string): Promise<SignInConfig> {
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = SignInConfig.safeParse(body);
   if (!response.ok || !parsed.success)
-    throw new Error(`${url} did not give sign-in settings (${response.status}). Is it a Saring API?`);
+    throw new Error(`${url.href} did not give sign-in settings (${response.status}). Is it a Saring API?`);
   return parsed.data;
 }
 
@@ -35,12 +37,15 @@ export async function requestTokens(
     body: new URLSearchParams(form).toString(),
     signal: AbortSignal.timeout(15_000),
   });
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const body: unknown = await response.json().catch(() => ({}));
   const parsed = TokenAnswer.safeParse(body);
-  if (!response.ok || !parsed.success)
-    throw new Error(
-      `The sign-in provider refused (${response.status} ${String(body.error ?? '')}${body.error_description ? `: ${String(body.error_description)}` : ''}). Run \`saring login\`.`,
-    );
+  if (!response.ok || !parsed.success) {
+    const refusal = OAuthError.safeParse(body);
+    const why = refusal.success
+      ? `${refusal.data.error}${refusal.data.error_description ? `: ${refusal.data.error_description}` : ''}`
+      : 'no token in the answer';
+    throw new Error(`The sign-in provider refused (${response.status} ${why}). Run \`saring login\`.`);
+  }
   return {
     accessToken: parsed.data.access_token,
     ...(parsed.data.refresh_token ? { refreshToken: parsed.data.refresh_token } : {}),

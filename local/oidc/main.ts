@@ -25,14 +25,14 @@ const Args = z.object({
 });
 
 async function main(): Promise<void> {
-  const raw = Object.fromEntries(
+  const raw: Record<string, string> = Object.fromEntries(
     process.argv.slice(2).map((arg) => {
       const match = /^--([a-z-]+)=(.*)$/.exec(arg);
       if (!match)
         throw new Error(
           `Unexpected argument ${arg}: use --data-dir=DIR [--port=N] [--access-token-ttl=S] [--console-origins=URL,URL]`,
         );
-      return [match[1], match[2]];
+      return [match[1]!, match[2]!];
     }),
   );
   const parsed = Args.safeParse(raw);

@@ -173,7 +173,7 @@ export async function startLocalOidcProvider(options: LocalOidcOptions): Promise
 
   async function interaction(req: http.IncomingMessage, res: http.ServerResponse, submitted: boolean) {
     const details = await provider.interactionDetails(req, res);
-    const clientId = String(details.params.client_id ?? '');
+    const clientId = typeof details.params.client_id === 'string' ? details.params.client_id : '';
     const action = `/interaction/${details.uid}/login`;
     if (details.prompt.name !== 'login') {
       // Consent is implied for these first-party clients (loadExistingGrant); nothing to ask.

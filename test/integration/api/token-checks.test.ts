@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeJwt, importJWK, SignJWT, type JWTPayload } from 'jose';
+import { decodeJwt, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { uniqueUrl } from '../../support/case-test-kit';
 import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
 
@@ -16,7 +16,7 @@ describe('API token checks, machine clients and access audit (real OIDC provider
   let caseId: string;
 
   const signWithProviderKey = async (changes: JWTPayload, key?: crypto.KeyObject) => {
-    const jwk = JSON.parse(fs.readFileSync(path.join(env.oidc.dataDir, 'signing-key.json'), 'utf8'));
+    const jwk = JSON.parse(fs.readFileSync(path.join(env.oidc.dataDir, 'signing-key.json'), 'utf8')) as JWK;
     const signingKey = key ?? (await importJWK(jwk, 'RS256'));
     return new SignJWT({ ...claims, ...changes })
       .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: header.kid })
@@ -107,7 +107,9 @@ describe('API token checks, machine clients and access audit (real OIDC provider
   });
 
   it('logs every refused sign-in without the token', async () => {
-    const failures = env.auditLog.map((line) => JSON.parse(line)).filter((e) => e.event === 'sign_in_failed');
+    const failures = env.auditLog
+      .map((line) => JSON.parse(line) as { event: string })
+      .filter((e) => e.event === 'sign_in_failed');
     expect(failures.length).toBeGreaterThanOrEqual(8);
     expect(failures[0]).toMatchObject({ method: 'GET', path: '/api/me' });
     expect(env.auditLog.join('\n')).not.toContain(env.tokens.verifier.split('.')[2]!);
@@ -129,9 +131,8 @@ describe('API token checks, machine clients and access audit (real OIDC provider
     expect((await env.as('auditor').get(`/api/cases/${caseId}/history`)).status).toBe(200);
     const listed = await env.as('auditor').get(`/api/cases/${caseId}/access`);
     expect(listed.status).toBe(200);
-    const seen = listed.body.accesses.map(
-      (a: { officerId: string; action: string }) => `${a.officerId}:${a.action}`,
-    );
+    const accesses = listed.body.accesses as { officerId: string; action: string }[];
+    const seen = accesses.map((a) => `${a.officerId}:${a.action}`);
     expect(seen).toEqual(expect.arrayContaining(['budi.supervisor:read', 'tono.auditor:export']));
     expect((await env.as('verifier').get(`/api/cases/${caseId}/access`)).status).toBe(403);
   });

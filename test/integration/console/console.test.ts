@@ -68,7 +68,10 @@ describe('officer console (Chromium)', () => {
     await page.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
     await expectText(page.locator('.whoami-text'), /Siti Rahmah · Verifikator/);
     expect(new URL(page.url()).origin).toBe(env.baseUrl);
-    const session = JSON.parse(String(await page.evaluate('sessionStorage.getItem("saring.session")')));
+    const session = JSON.parse(String(await page.evaluate('sessionStorage.getItem("saring.session")'))) as {
+      accessToken: string;
+      refreshToken?: string;
+    };
     expect(session.accessToken.split('.')).toHaveLength(3);
     expect(session.refreshToken).toEqual(expect.any(String));
 
