@@ -6,6 +6,9 @@ import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../../../config/s3';
 import { LOCAL_S3, localS3Config } from '../../../local/local-config';
 import { isPortFree } from '../../../local/port-check';
+import { LOCAL_OIDC_CLIENTS } from '../../../local/oidc/oidc-clients';
+import { readOidcUsers } from '../../../local/oidc/oidc-users';
+import { signInWithPassword } from '../../support/oidc/sign-in-by-form';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -31,7 +34,7 @@ describe('npm start (the embedded default)', () => {
     // All ports from one block below the kernel's ephemeral range (32768+): services bind minutes apart,
     // and a port merely free at the start could meanwhile go to an outgoing connection or to one of the
     // dev server's own randomly chosen ports.
-    const base = await freeBlockBelowEphemeralRange(10);
+    const base = await freeBlockBelowEphemeralRange(12);
     env = {
       ...process.env,
       SARING_DATA_DIR: dataDir,
@@ -41,6 +44,7 @@ describe('npm start (the embedded default)', () => {
       SARING_API_PORT: String(base + 3),
       SARING_SMTP_PORT: String(base + 4),
       SARING_SIMULATOR_PORT: String(base + 5),
+      SARING_OIDC_PORT: String(base + 11),
     };
   });
 
@@ -77,17 +81,22 @@ describe('npm start (the embedded default)', () => {
     return exited;
   }
 
-  function auditorToken(): string {
-    const line = fs
-      .readFileSync(path.join(dataDir, 'officer-tokens.txt'), 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('maya.auditor\t'));
-    return line!.split('\t')[2]!;
+  /** The demo auditor signs in through the local provider's real form, with the password start made. */
+  async function auditorToken(): Promise<string> {
+    const users = readOidcUsers(path.join(dataDir, 'oidc', 'users.json'));
+    const maya = users.find((user) => user.username === 'maya.auditor')!;
+    const tokens = await signInWithPassword(
+      `http://127.0.0.1:${env.SARING_OIDC_PORT}`,
+      LOCAL_OIDC_CLIENTS.cli,
+      'http://localhost:1/callback',
+      maya,
+    );
+    return tokens.access_token;
   }
 
   async function listCaseIds(): Promise<string[]> {
     const response = await fetch(`http://127.0.0.1:${env.SARING_API_PORT}/api/cases`, {
-      headers: { authorization: `Bearer ${auditorToken()}` },
+      headers: { authorization: `Bearer ${await auditorToken()}` },
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { cases: { caseId: string }[] };
@@ -107,6 +116,8 @@ describe('npm start (the embedded default)', () => {
   it('starts everything, stops on Ctrl-C, and a second start finds the first run’s cases and evidence', async () => {
     const first = await start();
     expect(first.output()).toMatch(/Sample cases\s+loaded 5 cases/);
+    expect(first.output()).toMatch(/Sign-in \(OIDC\)\s+http:\/\/127.0.0.1:\d+/);
+    expect(first.output()).toMatch(/maya\.auditor\s+auditor\s+\S{20,}/);
     const ui = await fetch(`http://127.0.0.1:${env.SARING_TEMPORAL_UI_PORT}/`);
     expect(ui.status).toBe(200);
     const console = await fetch(`http://127.0.0.1:${env.SARING_API_PORT}/`);
