@@ -15,10 +15,13 @@ export const CASE_OFFICER_ROLES = [
 export const CASE_READER_ROLES = [...CASE_OFFICER_ROLES, 'auditor'] as const satisfies readonly Role[];
 export const HISTORY_ROLES = ['auditor', 'supervisor'] as const satisfies readonly Role[];
 export const OPS_ROLES = ['admin'] as const satisfies readonly Role[];
+export const ACCESS_AUDIT_ROLES = ['auditor'] as const satisfies readonly Role[];
 
 const WHY_NOT: Partial<Record<Role, string>> = {
   auditor: 'auditors read and verify cases and change nothing',
   admin: 'admin operates the platform (ops endpoints under /api/admin) and takes no case decisions',
+  crawler: 'machine clients only submit detections',
+  partner: 'machine clients only submit detections',
 };
 
 function refuse(officer: Officer, what: string, allowed: readonly Role[]): never {
@@ -41,5 +44,12 @@ export function requireRole(officer: Officer, allowed: readonly Role[], what: st
 export function caseStepRule(name: CaseUpdateName): { roles: readonly Role[]; what: string } {
   return { roles: CASE_OFFICER_ROLES, what: `take the case step ${name}` };
 }
+
+/** Officers who take case steps submit detections; so do the crawler and partner machine clients. */
+export const DETECTION_ROLES = [
+  ...CASE_OFFICER_ROLES,
+  'crawler',
+  'partner',
+] as const satisfies readonly Role[];
 
 export const NOTE_ROLES_REFUSAL = { roles: NOTE_ROLES, what: 'add notes to cases' } as const;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { loadConfig } from '../config/load';
 import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
+import { S3Config } from '../config/s3';
 import { TemporalConfig } from '../config/temporal';
+import { OidcAuthConfig } from './auth-config';
 import { CONSOLE_DIR } from '../console/console-dir';
 
 /**
@@ -11,8 +13,8 @@ import { CONSOLE_DIR } from '../console/console-dir';
 export const ApiServerConfig = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8080),
-  /** Officer directory: { officers: [{ officerId, name, role, tokenSha256 }] } (api/officer-directory.ts). */
-  officersFile: z.string().min(1),
+  /** Who signs access tokens, and for which clients (api/auth-config.ts). */
+  auth: OidcAuthConfig,
   /** JSON-lines file of confidential reporter contacts (created 0600). */
   reporterVaultFile: z.string().min(1),
   /** The web console's static files. */
@@ -34,12 +36,14 @@ export type ApiServerConfig = z.infer<typeof ApiServerConfig>;
 export const ApiConfig = z.object({
   temporal: TemporalConfig,
   api: ApiServerConfig,
+  /** The audit bucket holds the access records (api/access-audit.ts). */
+  s3: S3Config,
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 
 /**
  * Config from SARING_CONFIG_FILE or SARING_CONFIG_JSON; the cloud containers' variables
- * (config/runtime-env.ts) override Temporal and the port; secrets only from the environment.
+ * (config/runtime-env.ts) override Temporal, the port, the sign-in issuer and clients, and the buckets; secrets only from the environment.
  */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const overrides = runtimeEnvOverrides(env);
@@ -47,6 +51,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     temporal: overrides.temporal,
     // A port from the environment means a container behind the ALB: listen on every interface, and the
     // ALB is the one proxy whose X-Forwarded-For entry is trusted.
-    api: overrides.port === undefined ? {} : { port: overrides.port, host: '0.0.0.0', trustedProxies: 1 },
+    api: {
+      ...(overrides.port === undefined ? {} : { port: overrides.port, host: '0.0.0.0', trustedProxies: 1 }),
+      auth: overrides.auth,
+    },
+    s3: overrides.buckets,
   });
 }

@@ -1,10 +1,17 @@
 import type { CaseClient } from '../cases/case-client';
-import type { OfficerDirectory } from './officer-directory';
+import type { AccessAudit } from './access-audit';
+import type { OidcAuthConfig } from './auth-config';
 import type { ReporterVault } from './reporter-vault';
+import type { TokenVerifier } from './token-verifier';
 
 /** What the routes work with; tests and main.ts build it, routes never reach for globals. */
 export interface ApiDeps {
   cases: CaseClient;
-  officers: OfficerDirectory;
+  /** Checks access tokens and says who the caller is (api/token-verifier.ts). */
+  officers: TokenVerifier;
+  /** The issuer and clients the console and CLI sign in with (GET /api/auth/config). */
+  auth: OidcAuthConfig;
+  /** Who read or exported what, and refused sign-ins (api/access-audit.ts). */
+  audit: AccessAudit;
   vault: ReporterVault;
 }

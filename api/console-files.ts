@@ -9,22 +9,38 @@ const HEADERS = {
   'cache-control': 'no-cache',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-  // Same-origin scripts, styles and API calls only: no CDN, no inline script.
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
 };
 
-/** The web console's files at `/`, read from a fixed folder; anything else falls through to the 404. */
-export function registerConsoleFiles(app: FastifyInstance, dir: string): void {
+/** Same-origin scripts and styles only (no CDN, no inline script); API calls, plus the sign-in provider's token endpoints. */
+function contentSecurityPolicy(signInOrigins: readonly string[]): string {
+  const connect = ["'self'", ...signInOrigins].join(' ');
+  return `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${connect}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
+}
+
+/**
+ * The web console's files at `/`, read from a fixed folder, and index.html again at /auth/callback (where
+ * the sign-in provider sends the officer back); anything else falls through to the 404.
+ * `signInOrigins` gives the origins the console may call besides the API (the token endpoint's).
+ */
+export function registerConsoleFiles(
+  app: FastifyInstance,
+  dir: string,
+  signInOrigins: () => readonly string[],
+): void {
+  const headers = () => ({ ...HEADERS, 'content-security-policy': contentSecurityPolicy(signInOrigins()) });
+  app.get('/auth/callback', async (_request, reply) =>
+    reply.headers(headers()).type('text/html; charset=utf-8').sendFile('index.html'),
+  );
   void app.register(fastifyStatic, {
     root: path.resolve(dir),
     prefix: '/',
     index: 'index.html',
     cacheControl: false,
     dotfiles: 'deny',
-    allowedPath: (pathname) => CONSOLE_FILE.test(pathname),
+    // sendFile('index.html') (the /auth/callback route) passes the name without its leading slash.
+    allowedPath: (pathname) => CONSOLE_FILE.test(pathname.startsWith('/') ? pathname : `/${pathname}`),
     setHeaders: (res) => {
-      for (const [name, value] of Object.entries(HEADERS)) res.setHeader(name, value);
+      for (const [name, value] of Object.entries(headers())) res.setHeader(name, value);
     },
   });
 }

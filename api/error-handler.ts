@@ -6,7 +6,7 @@ import { authenticate } from './auth';
 import { caseErrorToHttp } from './case-errors';
 import { HttpError, invalidInput } from './http-error';
 import { MAX_BODY_BYTES } from './json-body';
-import type { OfficerDirectory } from './officer-directory';
+import type { ApiDeps } from './api-deps';
 import type { RouteTable } from './route-table';
 
 type RequestPart = 'body' | 'querystring' | 'params' | 'headers';
@@ -121,12 +121,16 @@ function decoded(segment: string): string {
  * No route matched: an unknown case step (after the token and case id are checked, as for a known
  * step), a known path with another method (405), or nothing at all (404).
  */
-export function registerNotFound(app: FastifyInstance, routes: RouteTable, officers: OfficerDirectory): void {
+export function registerNotFound(
+  app: FastifyInstance,
+  routes: RouteTable,
+  deps: Pick<ApiDeps, 'officers' | 'audit'>,
+): void {
   app.setNotFoundHandler(async (request) => {
     const pathname = new URL(request.url, 'http://localhost').pathname;
     const step = STEP_PATH.exec(pathname);
     if (step && request.method === 'POST') {
-      authenticate(request, officers);
+      await authenticate(request, deps.officers, (failure) => deps.audit.failedSignIn(failure));
       const caseId = decoded(step[1]!);
       if (!CASE_ID.test(caseId)) throw new CaseNotFoundError(caseId);
       throw new HttpError(

@@ -7,7 +7,9 @@ import { CaseClient } from '../cases/case-client';
 import { connectClient } from '../config/temporal';
 import { loadPolicyFile } from '../policy';
 import { loadApiConfig } from './api-config';
-import { loadOfficerDirectory } from './officer-directory';
+import { createS3Client } from '../config/s3';
+import { s3AccessAudit } from './access-audit';
+import { createTokenVerifier } from './token-verifier';
 import { fileReporterVault } from './reporter-vault';
 import { startApiServer } from './server';
 import { SERVICE_NAME } from '../config/telemetry';
@@ -17,7 +19,8 @@ import { tracingConfigFromEnv } from '../observability/tracing-config';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
-  const officers = loadOfficerDirectory(config.api.officersFile);
+  const officers = createTokenVerifier(config.api.auth);
+  const audit = s3AccessAudit(createS3Client(config.s3), config.s3.auditBucket, (line) => console.log(line));
   const vault = fileReporterVault(config.api.reporterVaultFile);
   const policy = config.api.policyFile ? loadPolicyFile(config.api.policyFile) : undefined;
   const tracing = startTracing(SERVICE_NAME.api, tracingConfigFromEnv());
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
   });
 
   const api = await startApiServer(
-    { cases, officers, vault },
+    { cases, officers, auth: config.api.auth, audit, vault },
     {
       host: config.api.host,
       port: config.api.port,
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
     },
   );
   console.log(
-    `api listening on ${api.url} (temporal ${config.temporal.address}, namespace ${config.temporal.namespace})`,
+    `api listening on ${api.url} (temporal ${config.temporal.address}, namespace ${config.temporal.namespace}, sign-in ${config.api.auth.issuer})`,
   );
 
   let stopping = false;

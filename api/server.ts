@@ -11,6 +11,8 @@ import { registerOpenApi } from './openapi';
 import { reportRemovedCharacters } from './removed-characters-header';
 import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
+import { registerAccessRoutes } from './routes/access-routes';
+import { registerAuthRoutes, signInDiscovery } from './routes/auth-routes';
 import { registerCaseRoutes } from './routes/case-routes';
 import { registerBatchDetectionRoutes, type BatchLimits } from './routes/batch-detection-routes';
 import { registerDetectionRoutes } from './routes/detection-routes';
@@ -85,7 +87,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
   app.setErrorHandler(handleError);
   acceptJsonBodiesOnly(app);
   reportRemovedCharacters(app);
-  registerNotFound(app, collectRouteTable(app), deps.officers);
+  registerNotFound(app, collectRouteTable(app), deps);
 
   // A POST without a body (and without a content type) reads as {}, as an empty JSON body does.
   app.addHook('preValidation', async (request) => {
@@ -94,6 +96,21 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
   app.addHook('onSend', async (_request, reply) => {
     if (String(reply.getHeader('content-type') ?? '').startsWith('application/json'))
       reply.headers(API_HEADERS);
+  });
+  // An officer's read or export of a case is on record before the answer leaves (api/access-audit.ts).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const { officer, auditAccess } = request;
+    if (!officer || !auditAccess || reply.statusCode >= 400) return payload;
+    const caseId = (request.params as { caseId?: string }).caseId ?? '*';
+    await deps.audit.caseAccessed({
+      caseId,
+      officerId: officer.officerId,
+      role: officer.role,
+      clientId: officer.clientId,
+      action: auditAccess,
+      path: loggablePath(request.url),
+    });
+    return payload;
   });
   const accessLog = options.accessLog;
   if (accessLog) {
@@ -104,15 +121,20 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     });
   }
 
+  const signIn = signInDiscovery(deps.auth);
+  // Early, so the console's CSP names the token endpoint by the time a browser asks (errors: retried later).
+  signIn.discover().catch(() => undefined);
   registerOpenApi(app);
   void app.register(fastifyRateLimit, { global: false });
   void app.register(async (scope) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
     registerMetaRoutes(api, deps);
+    registerAuthRoutes(api, deps.auth, signIn.discover);
     registerVocabularyRoutes(api, deps);
     registerDetectionRoutes(api, deps);
     registerBatchDetectionRoutes(api, deps, options.batchLimits);
     registerCaseRoutes(api, deps);
+    registerAccessRoutes(api, deps);
     registerStepRoutes(api, deps);
     registerPublicRoutes(api, deps, {
       perMinute: options.publicComplaintsPerMinute ?? 10,
@@ -120,7 +142,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
       maxComplaintsPerCase: options.maxComplaintsPerCase ?? 50,
     });
   });
-  if (options.consoleDir) registerConsoleFiles(app, options.consoleDir);
+  if (options.consoleDir) registerConsoleFiles(app, options.consoleDir, signIn.consoleOrigins);
   return app;
 }
 

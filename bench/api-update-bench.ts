@@ -16,13 +16,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOfficerDirectory } from '../api/officer-directory';
+import { createTokenVerifier } from '../api/token-verifier';
+import { LOCAL_OIDC_CLIENTS } from '../local/oidc/oidc-clients';
+import { startOidcProviderProcess, type OidcProviderProcess } from '../local/oidc/start-oidc-provider';
+import { signInWithPassword } from '../test/support/oidc/sign-in-by-form';
 import { fileReporterVault } from '../api/reporter-vault';
 import { startApiServer } from '../api/server';
 import { CaseClient } from '../cases/case-client';
 import type { CaseState } from '../domain';
 import { connectClient } from '../config/temporal';
-import { sha256Hex } from '../lib/sha256';
 import { freePort } from '../lib/ports';
 import { startNodeService } from '../local/node-service';
 import { startTemporalDevServer } from '../local/temporal-dev-server';
@@ -34,7 +36,46 @@ const ROUNDS = 4;
 const WARMUP = 10;
 const SUPERVISOR = { officerId: 'budi.supervisor', role: 'supervisor' } as const;
 const ASSIGNEES = ['siti.verifier', 'rahmat.verifier'] as const;
-const TOKEN = 'bench-supervisor-token-0123456789abcdef';
+const PASSWORD = `bench-${process.pid}-password`;
+/** The supervisor's access token, from the real local sign-in provider (set once it runs). */
+let TOKEN = '';
+
+function benchAuth(issuer: string) {
+  return {
+    issuer,
+    consoleClientId: LOCAL_OIDC_CLIENTS.console,
+    cliClientId: LOCAL_OIDC_CLIENTS.cli,
+    machineClientIds: [],
+  };
+}
+
+async function startBenchSignIn(dir: string): Promise<OidcProviderProcess> {
+  const oidc = await startOidcProviderProcess({
+    dataDir: path.join(dir, 'oidc'),
+    logFile: path.join(dir, 'oidc.log'),
+    consoleOrigins: ['http://127.0.0.1:1'],
+    accessTokenTtlSeconds: 3600,
+    users: [
+      {
+        username: SUPERVISOR.officerId,
+        name: 'Bench Supervisor',
+        groups: ['supervisor'],
+        password: PASSWORD,
+      },
+    ],
+  });
+  const tokens = await signInWithPassword(
+    oidc.issuer,
+    LOCAL_OIDC_CLIENTS.cli,
+    'http://localhost:1/callback',
+    {
+      username: SUPERVISOR.officerId,
+      password: PASSWORD,
+    },
+  );
+  TOKEN = tokens.access_token;
+  return oidc;
+}
 
 type Update = (caseId: string, assignee: string) => Promise<void>;
 
@@ -96,14 +137,14 @@ const LAYER_REQUESTS = 2_000;
  * once with a real case state, so what is timed is parsing, auth, validation, routing and
  * serialization (microseconds, which the Temporal round trip above hides in its noise).
  */
-async function timeApiLayer(state: CaseState, dir: string): Promise<void> {
+async function timeApiLayer(state: CaseState, dir: string, issuer: string): Promise<void> {
   const stub = { update: async () => state, getState: async () => state, ping: async () => undefined };
   // Built as both the old router and the Fastify app take it (the old one also wanted a limiter).
   const deps = {
     cases: stub,
-    officers: createOfficerDirectory([
-      { ...SUPERVISOR, name: 'Bench Supervisor', tokenSha256: sha256Hex(TOKEN) },
-    ]),
+    officers: createTokenVerifier(benchAuth(issuer)),
+    auth: benchAuth(issuer),
+    audit: { failedSignIn: () => undefined, caseAccessed: async () => undefined, accessesTo: async () => [] },
     vault: fileReporterVault(path.join(dir, 'layer-vault.jsonl')),
     publicLimiter: { take: () => true },
   };
@@ -155,13 +196,7 @@ export async function runApiUpdateBench(): Promise<void> {
     readyLine: /bench worker ready/,
   });
 
-  const officersFile = path.join(dir, 'officers.json');
-  fs.writeFileSync(
-    officersFile,
-    JSON.stringify({
-      officers: [{ ...SUPERVISOR, name: 'Bench Supervisor', tokenSha256: sha256Hex(TOKEN) }],
-    }),
-  );
+  const oidc = await startBenchSignIn(dir);
   const configFile = path.join(dir, 'config.json');
   fs.writeFileSync(
     configFile,
@@ -170,9 +205,11 @@ export async function runApiUpdateBench(): Promise<void> {
       api: {
         host: '127.0.0.1',
         port: apiPort,
-        officersFile,
+        auth: benchAuth(oidc.issuer),
         reporterVaultFile: path.join(dir, 'vault.jsonl'),
       },
+      // Only reads and exports write access records; the bench makes updates, so S3 is never called.
+      s3: { endpoint: 'http://127.0.0.1:1', evidenceBucket: 'bench-evidence', auditBucket: 'bench-audit' },
     }),
   );
   const api = await startNodeService({
@@ -254,12 +291,13 @@ export async function runApiUpdateBench(): Promise<void> {
       );
     }
     console.log('');
-    await timeApiLayer(await cases.getState(lanesForLayer[0]!.caseId), dir);
+    await timeApiLayer(await cases.getState(lanesForLayer[0]!.caseId), dir, oidc.issuer);
   } finally {
     await api.stop();
     await worker.stop();
     await client.connection.close();
     await server.stop();
+    await oidc.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -27,7 +27,8 @@ const isRaw = (body: unknown): body is RawBody => body instanceof RawBody;
 export class ApiClient {
   constructor(
     private readonly baseUrl: string,
-    private readonly token: string,
+    /** The bearer token: given, or the stored sign-in (refreshed when needed). */
+    private readonly token: () => Promise<string>,
   ) {}
 
   async get<T>(pathname: string): Promise<T> {
@@ -56,13 +57,14 @@ export class ApiClient {
     headers: Record<string, string> = {},
   ): Promise<RawResponse> {
     const url = new URL(pathname, this.baseUrl);
+    const token = await this.token();
     let response: Response;
     try {
       response = await fetch(url, {
         method,
         headers: {
           ...headers,
-          authorization: `Bearer ${this.token}`,
+          authorization: `Bearer ${token}`,
           accept: 'application/json',
           ...(body === undefined
             ? {}

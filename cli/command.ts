@@ -4,6 +4,10 @@ import type { ApiClient } from './api-client';
 export interface CliContext {
   /** The API client; asking for it without a URL or token is a usage error. */
   api(): ApiClient;
+  /** --api or SARING_API_URL, when given. */
+  apiUrl: string | undefined;
+  /** The environment (the token store's location). */
+  env: NodeJS.ProcessEnv;
   /** --json: machine-readable output on stdout. */
   json: boolean;
   out(text: string): void;

@@ -10,7 +10,7 @@ export function globalUsage(commands: readonly Command[]): string {
     '',
     'Options for every command:',
     '  --api <url>        the API (default: $SARING_API_URL)',
-    '  --token <token>    your officer token (default: $SARING_TOKEN; prefer the variable: arguments show in ps)',
+    '  --token <token>    an access token (default: $SARING_TOKEN, else the sign-in kept by `saring login`)',
     '  --json             machine-readable output (for "case act", where --json is the payload: --output json)',
     '  --output text|json same as above',
     '  --help, -h         help for a command, e.g. saring case act --help',

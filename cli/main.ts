@@ -13,12 +13,17 @@ import { caseActions, caseDeadlines, caseShow, casesList, caseTimeline } from '.
 import { caseAct, caseNote, detect } from './commands/case-steps';
 import { completionCommand } from './commands/completion';
 import { importCommand } from './commands/import';
+import { login, logout } from './commands/login';
 import { me } from './commands/me';
+import { freshTokens } from './sign-in/oidc-client';
+import { readTokens, writeTokens } from './sign-in/token-store';
 import { GlobalFlags } from './global-options';
 import { globalUsage } from './help';
 import { parseCommandLine } from './program';
 
 export const COMMANDS: Command[] = [
+  login,
+  logout,
   me,
   casesList,
   caseShow,
@@ -57,6 +62,8 @@ export async function runCli(
     const apiUrl = globals.api ?? env.SARING_API_URL;
     const token = globals.token ?? env.SARING_TOKEN;
     const ctx: CliContext = {
+      apiUrl,
+      env,
       json: globals.json === true || globals.output === 'json',
       out: (text) => {
         io.out(text);
@@ -66,8 +73,8 @@ export async function runCli(
       },
       api() {
         if (!apiUrl) throw new UsageError('no API URL: set SARING_API_URL or pass --api');
-        if (!token) throw new UsageError('no token: set SARING_TOKEN to your officer token or pass --token');
-        return new ApiClient(apiUrl, token);
+        if (token) return new ApiClient(apiUrl, async () => token);
+        return new ApiClient(apiUrl, () => storedAccessToken(env, apiUrl));
       },
     };
     const code = await command.run({ args, flags, ctx });
@@ -86,6 +93,18 @@ export async function runCli(
     io.err(`saring: ${terminalSafe(error instanceof Error ? error.message : String(error))}`);
     return 1;
   }
+}
+
+/** The access token `saring login` stored for this API, refreshed (and stored again) when about to expire. */
+async function storedAccessToken(env: NodeJS.ProcessEnv, apiUrl: string): Promise<string> {
+  const stored = readTokens(env);
+  if (!stored)
+    throw new UsageError('not signed in: run `saring login` (or set SARING_TOKEN to an access token)');
+  if (stored.apiUrl !== apiUrl)
+    throw new UsageError(`signed in to ${stored.apiUrl}, not ${apiUrl}: run \`saring login\` again`);
+  const renewed = await freshTokens(stored);
+  if (renewed) writeTokens(env, renewed);
+  return (renewed ?? stored).accessToken;
 }
 
 if (require.main === module) {

@@ -25,6 +25,18 @@ const Env = z.object({
   [RUNTIME_ENV.port]: z.coerce.number().int().min(1).max(65535).optional(),
   [RUNTIME_ENV.metricsNamespace]: z.string().min(1).optional(),
   [RUNTIME_ENV.prometheusBind]: z.string().regex(HOST_PORT, 'host:port, e.g. 0.0.0.0:9464').optional(),
+  [RUNTIME_ENV.oidcIssuer]: z.url().optional(),
+  [RUNTIME_ENV.oidcConsoleClientId]: z.string().min(1).optional(),
+  [RUNTIME_ENV.oidcCliClientId]: z.string().min(1).optional(),
+  [RUNTIME_ENV.oidcMachineClientIds]: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .optional(),
 });
 
 export interface RuntimeOverrides {
@@ -36,6 +48,8 @@ export interface RuntimeOverrides {
   metricsNamespace?: string;
   /** Worker: serve the Temporal SDK's metrics for Prometheus on this host:port. */
   prometheusBind?: string;
+  /** API: the sign-in issuer and client ids (api/auth-config.ts). */
+  auth: { issuer?: string; consoleClientId?: string; cliClientId?: string; machineClientIds?: string[] };
 }
 
 export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
@@ -67,5 +81,11 @@ export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
     port: e[RUNTIME_ENV.port],
     metricsNamespace: e[RUNTIME_ENV.metricsNamespace],
     prometheusBind: e[RUNTIME_ENV.prometheusBind],
+    auth: {
+      issuer: e[RUNTIME_ENV.oidcIssuer],
+      consoleClientId: e[RUNTIME_ENV.oidcConsoleClientId],
+      cliClientId: e[RUNTIME_ENV.oidcCliClientId],
+      machineClientIds: e[RUNTIME_ENV.oidcMachineClientIds],
+    },
   };
 }

@@ -32,8 +32,13 @@ export const RUNTIME_ENV = {
   /** Seconds the process may spend draining after SIGTERM (the ECS stop timeout minus a margin). */
   shutdownGraceSeconds: 'SARING_SHUTDOWN_GRACE_SECONDS',
   port: 'PORT',
-  cognitoUserPoolId: 'SARING_COGNITO_USER_POOL_ID',
-  cognitoClientId: 'SARING_COGNITO_CLIENT_ID',
-  cognitoDomain: 'SARING_COGNITO_DOMAIN',
+  /** API: the OpenID issuer whose access tokens it accepts (Cognito: https://cognito-idp.<region>.amazonaws.com/<poolId>). */
+  oidcIssuer: 'SARING_OIDC_ISSUER',
+  /** API: the console's app client id (authorization code + PKCE; the console discovers the endpoints). */
+  oidcConsoleClientId: 'SARING_OIDC_CONSOLE_CLIENT_ID',
+  /** API: the CLI's app client id (`saring login`). */
+  oidcCliClientId: 'SARING_OIDC_CLI_CLIENT_ID',
+  /** API: comma-separated machine app client ids (client credentials, a saring/<role> scope each). */
+  oidcMachineClientIds: 'SARING_OIDC_MACHINE_CLIENT_IDS',
   publicUrl: 'SARING_PUBLIC_URL',
 } as const;

@@ -1,13 +1,6 @@
-// The console's only way to Saring: the same HTTP API the CLI uses, with the officer's bearer token.
+// The console's only way to Saring: the same HTTP API the CLI uses, with the officer's access token.
 
-const TOKEN_KEY = 'saring.token';
-
-/** The token lives in sessionStorage: this tab only, gone when it closes. */
-export const session = {
-  token: () => sessionStorage.getItem(TOKEN_KEY),
-  set: (token) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
-};
+import { accessToken } from './sign-in.js';
 
 /** An error answer; `message` is the API's (or the workflow's) own words, shown to the officer as is. */
 export class ApiError extends Error {
@@ -20,7 +13,7 @@ export class ApiError extends Error {
 
 async function send(method, path, body) {
   const headers = { accept: 'application/json' };
-  const token = session.token();
+  const token = await accessToken().catch(() => null);
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response;

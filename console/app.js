@@ -1,7 +1,8 @@
-// The officers' web console: log in with a bearer token, then the case queue (#/cases) and one case
+// The officers' web console: sign in (OpenID Connect, console/sign-in.js), then the case queue (#/cases) and one case
 // (#/cases/<id>). Plain ES modules, no build step, no framework; everything goes through /api.
 
-import { ApiError, get, session } from './api.js';
+import { ApiError, get } from './api.js';
+import { completeSignIn, forget, signedIn, signOut, startSignIn } from './sign-in.js';
 import { renderCase } from './case-view.js';
 import { startClock } from './dom.js';
 import { ROLE_LABELS } from './labels.js';
@@ -23,8 +24,7 @@ function showLogin(message) {
   $('.view').replaceChildren();
   $('.login').hidden = false;
   $('.login .form-error').textContent = message || '';
-  $('#login-token').value = '';
-  $('#login-token').focus();
+  $('.sign-in').focus();
 }
 
 async function startSession() {
@@ -59,30 +59,17 @@ async function route() {
 }
 
 function wire() {
-  $('.login-form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const token = $('#login-token').value.trim();
-    if (!token) {
-      $('.login .form-error').textContent = 'Tempelkan token Anda terlebih dahulu.';
-      return;
-    }
-    session.set(token);
-    try {
-      await startSession();
-      announce(`Masuk sebagai ${ctx.me.name}.`);
-    } catch (failure) {
-      session.clear();
-      showLogin(failure instanceof ApiError ? failure.message : String(failure));
-    }
+  $('.sign-in').addEventListener('click', () => {
+    startSignIn().catch((failure) => showLogin(failure.message));
   });
   $('.logout').addEventListener('click', () => {
-    session.clear();
     announce('Anda telah keluar.');
     showLogin();
+    void signOut();
   });
   window.addEventListener('hashchange', () => void route());
   window.addEventListener('saring:unauthenticated', (event) => {
-    session.clear();
+    forget();
     showLogin(event.detail.message);
   });
   // The queue refreshes itself while visible, so new and breached cases show up without a click.
@@ -95,12 +82,14 @@ function wire() {
 async function boot() {
   wire();
   startClock();
-  if (!session.token()) return showLogin();
   try {
+    const justSignedIn = await completeSignIn();
+    if (!signedIn()) return showLogin();
     await startSession();
+    if (justSignedIn) announce(`Masuk sebagai ${ctx.me.name}.`);
   } catch (failure) {
-    session.clear();
-    showLogin(failure.message);
+    forget();
+    showLogin(failure instanceof ApiError ? failure.message : String(failure.message || failure));
   }
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * Who may do what. In the cloud these are the Cognito groups; locally, the API's officer directory.
- * admin operates the platform but takes no case decisions; auditor reads everything and changes nothing.
+ * Who may do what. Officer roles are the Cognito groups (and the local provider's groups); admin operates
+ * the platform but takes no case decisions; auditor reads everything and changes nothing. Machine roles
+ * belong to client-credentials clients (a saring/<role> scope) and may only submit detections.
  */
-export const ROLES = [
+export const OFFICER_ROLES = [
   'verifier',
   'supervisor',
   'police_liaison',
@@ -12,6 +13,8 @@ export const ROLES = [
   'auditor',
   'admin',
 ] as const;
+export const MACHINE_ROLES = ['crawler', 'partner'] as const;
+export const ROLES = [...OFFICER_ROLES, ...MACHINE_ROLES] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

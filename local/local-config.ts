@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { localActivitiesConfig, type LocalChannelUrls } from '../config/activities';
 import type { S3Config } from '../config/s3';
+import type { OidcAuthConfig } from '../api/auth-config';
 import type { LocalSettings, localDataPaths } from './local-settings';
+import { LOCAL_OIDC_CLIENTS } from './oidc/oidc-clients';
 
 /** The local S3 server's fixed demo credentials and bucket names (never used outside this machine). */
 export const LOCAL_S3 = {
@@ -20,6 +22,16 @@ export function localS3Config(settings: Pick<LocalSettings, 'SARING_S3_PORT'>): 
     credentials: { accessKeyId: LOCAL_S3.accessKeyId, secretAccessKey: LOCAL_S3.secretAccessKey },
     evidenceBucket: LOCAL_S3.evidenceBucket,
     auditBucket: LOCAL_S3.auditBucket,
+  };
+}
+
+/** The API's sign-in settings for the local OpenID provider (local/oidc/). */
+export function localOidcAuth(settings: Pick<LocalSettings, 'SARING_OIDC_PORT'>): OidcAuthConfig {
+  return {
+    issuer: `http://127.0.0.1:${settings.SARING_OIDC_PORT}`,
+    consoleClientId: LOCAL_OIDC_CLIENTS.console,
+    cliClientId: LOCAL_OIDC_CLIENTS.cli,
+    machineClientIds: [LOCAL_OIDC_CLIENTS.crawler, LOCAL_OIDC_CLIENTS.partner],
   };
 }
 
@@ -52,11 +64,7 @@ export function localChannelUrls(settings: LocalSettings): LocalChannelUrls {
  * Writes the one config file the local worker and API read (SARING_CONFIG_FILE). Rewritten at every
  * start from the settings, so a changed port is picked up.
  */
-export function writeLocalConfig(
-  paths: ReturnType<typeof localDataPaths>,
-  settings: LocalSettings,
-  officersFile: string,
-): string {
+export function writeLocalConfig(paths: ReturnType<typeof localDataPaths>, settings: LocalSettings): string {
   const config = {
     temporal: { address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`, namespace: settings.SARING_NAMESPACE },
     activities: localActivitiesConfig({
@@ -67,9 +75,10 @@ export function writeLocalConfig(
     api: {
       host: '127.0.0.1',
       port: settings.SARING_API_PORT,
-      officersFile,
+      auth: localOidcAuth(settings),
       reporterVaultFile: `${paths.root}/reporter-vault.jsonl`,
     },
+    s3: localS3Config(settings),
   };
   fs.writeFileSync(paths.workerConfig, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
   return paths.workerConfig;

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../domain/roles';
-import { newToken, type OfficerEntry } from '../api/officer-directory';
-import { sha256Hex } from '../lib/sha256';
+import { newPassword, readOidcUsers, writeOidcUsers, type OidcUser } from './oidc/oidc-users';
 
 /** The local demo's officers: two supervisors so four-eyes approvals can be tried by hand. */
-const LOCAL_OFFICERS: { officerId: string; name: string; role: Role }[] = [
+export const LOCAL_OFFICERS: { officerId: string; name: string; role: Role }[] = [
   { officerId: 'siti.verifier', name: 'Siti Rahmah', role: 'verifier' },
   { officerId: 'budi.verifier', name: 'Budi Santoso', role: 'verifier' },
   { officerId: 'rina.supervisor', name: 'Rina Kartika', role: 'supervisor' },
@@ -17,23 +16,22 @@ const LOCAL_OFFICERS: { officerId: string; name: string; role: Role }[] = [
 ];
 
 /**
- * Creates the local officer directory and their bearer tokens on the first start (tokens file readable
- * by the owner only); later starts keep both, so tokens stay valid across restarts.
+ * The local sign-in provider's users: the demo officers, each in the group of their role, with a random
+ * password made on the first start (DIR/users.json, readable by you only) and kept by later starts.
  */
-export function ensureLocalOfficers(dataDir: string): { directoryFile: string; tokensFile: string } {
-  const directoryFile = path.join(dataDir, 'officers.json');
-  const tokensFile = path.join(dataDir, 'officer-tokens.txt');
-  if (fs.existsSync(directoryFile) && fs.existsSync(tokensFile)) return { directoryFile, tokensFile };
-
-  const lines = [
-    '# Local demo bearer tokens (officer id, role, token). Keep private; delete .data/ to reset.',
-  ];
-  const officers: OfficerEntry[] = LOCAL_OFFICERS.map((officer) => {
-    const token = newToken();
-    lines.push(`${officer.officerId}\t${officer.role}\t${token}`);
-    return { ...officer, tokenSha256: sha256Hex(token) };
-  });
-  fs.writeFileSync(tokensFile, lines.join('\n') + '\n', { mode: 0o600 });
-  fs.writeFileSync(directoryFile, JSON.stringify({ officers }, null, 2) + '\n', { mode: 0o600 });
-  return { directoryFile, tokensFile };
+export function ensureLocalOfficerUsers(oidcDir: string): { usersFile: string; users: OidcUser[] } {
+  fs.mkdirSync(oidcDir, { recursive: true, mode: 0o700 });
+  const usersFile = path.join(oidcDir, 'users.json');
+  if (!fs.existsSync(usersFile)) {
+    writeOidcUsers(
+      usersFile,
+      LOCAL_OFFICERS.map(({ officerId, name, role }) => ({
+        username: officerId,
+        name,
+        groups: [role],
+        password: newPassword(),
+      })),
+    );
+  }
+  return { usersFile, users: readOidcUsers(usersFile) };
 }

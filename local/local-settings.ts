@@ -11,6 +11,8 @@ export const LocalSettings = z.object({
   SARING_TEMPORAL_UI_PORT: Port.default(8233),
   SARING_S3_PORT: Port.default(7070),
   SARING_API_PORT: Port.default(8080),
+  /** The local OpenID provider (sign-in for the console, the CLI and machine clients). */
+  SARING_OIDC_PORT: Port.default(8085),
   SARING_SIMULATOR_PORT: Port.default(8090),
   SARING_SMTP_PORT: Port.default(2525),
   SARING_NAMESPACE: z.string().min(1).default('default'),
@@ -36,6 +38,7 @@ export function localDataPaths(settings: LocalSettings) {
     s3: path.join(root, 's3'),
     logs: path.join(root, 'logs'),
     workerConfig: path.join(root, 'local-config.json'),
+    oidc: path.join(root, 'oidc'),
     samplesMarker: path.join(root, 'samples-loaded'),
   };
 }

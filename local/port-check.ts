@@ -21,6 +21,7 @@ export async function assertPortsFree(settings: LocalSettings): Promise<void> {
       .map((port): [string, number] => ['SARING_SIMULATOR_PORT (and the 4 ports after it)', port]),
     ['SARING_SMTP_PORT', settings.SARING_SMTP_PORT],
     ['SARING_API_PORT', settings.SARING_API_PORT],
+    ['SARING_OIDC_PORT', settings.SARING_OIDC_PORT],
   ];
   const taken: string[] = [];
   for (const [name, port] of ports) if (!(await isPortFree(port))) taken.push(`${port} (${name})`);

@@ -15,7 +15,8 @@ import { readLocalSettings, localDataPaths } from './local-settings';
 import { assertPortsFree } from './port-check';
 import { writeLocalConfig, LOCAL_S3, localS3Config, localSimulatorPorts } from './local-config';
 import { superviseNodeService } from './supervised-service';
-import { ensureLocalOfficers } from './local-officers';
+import { ensureLocalOfficerUsers } from './local-officers';
+import { startOidcProviderProcess } from './oidc/start-oidc-provider';
 import { loadSampleCasesOnce } from './sample-cases';
 
 interface Running {
@@ -86,8 +87,7 @@ async function main(): Promise<void> {
     );
     running.push({ name: 'simulators', stop: () => simulators.stop() });
 
-    const officers = ensureLocalOfficers(paths.root);
-    const configFile = writeLocalConfig(paths, settings, officers.directoryFile);
+    const configFile = writeLocalConfig(paths, settings);
 
     step(4, 'worker');
     const worker = await superviseNodeService(
@@ -103,7 +103,16 @@ async function main(): Promise<void> {
     );
     running.push({ name: 'worker', stop: () => worker.stop(35_000) });
 
-    step(5, 'API and console');
+    step(5, 'sign-in provider (OpenID Connect), API and console');
+    const apiUrl = `http://127.0.0.1:${settings.SARING_API_PORT}`;
+    const officers = ensureLocalOfficerUsers(paths.oidc);
+    const oidc = await startOidcProviderProcess({
+      dataDir: paths.oidc,
+      port: settings.SARING_OIDC_PORT,
+      consoleOrigins: [apiUrl, `http://localhost:${settings.SARING_API_PORT}`],
+      logFile: path.join(paths.logs, 'oidc.log'),
+    });
+    running.push({ name: 'oidc', stop: () => oidc.stop() });
     const api = await superviseNodeService(
       {
         name: 'api',
@@ -122,7 +131,6 @@ async function main(): Promise<void> {
         ? await loadSampleCasesOnce(paths, settings)
         : 'skipped (SARING_SAMPLES=false)';
 
-    const apiUrl = `http://127.0.0.1:${settings.SARING_API_PORT}`;
     console.log(
       [
         '',
@@ -133,9 +141,14 @@ async function main(): Promise<void> {
         `  S3 (versitygw)      ${s3.endpoint}  buckets ${LOCAL_S3.evidenceBucket}, ${LOCAL_S3.auditBucket}`,
         `  Simulators          http://127.0.0.1:${settings.SARING_SIMULATOR_PORT}  (SMTP sink on port ${settings.SARING_SMTP_PORT})`,
         `  Sample cases        ${samples}`,
-        `  Officer tokens      ${officers.tokensFile}`,
+        `  Sign-in (OIDC)      ${oidc.issuer}  (users and passwords: ${officers.usersFile})`,
         `  Logs                ${paths.logs}`,
-        `  CLI                 SARING_API_URL=${apiUrl} SARING_TOKEN=<token> bin/saring cases list`,
+        `  CLI                 SARING_API_URL=${apiUrl} bin/saring login, then bin/saring cases list`,
+        '',
+        'Officers (sign in at the console with the officer id and password):',
+        ...officers.users.map(
+          (user) => `  ${user.username.padEnd(18)} ${(user.groups[0] ?? '').padEnd(17)} ${user.password}`,
+        ),
         '',
       ].join('\n'),
     );

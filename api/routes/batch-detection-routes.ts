@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { Detection } from '../../domain';
 import { BatchSubmission } from '../../cases/batch-submission';
 import { readNdjsonLines } from '../../lib/ndjson/read-lines';
-import { CASE_OFFICER_ROLES } from '../access';
+import { DETECTION_ROLES } from '../access';
 import type { ApiDeps } from '../api-deps';
 import { HttpError } from '../http-error';
 import { officerGuard, officerOf } from '../officer-guard';
 import { BEARER } from '../openapi';
 import { withErrors } from '../route-schemas';
 import type { ZodApp } from '../server';
-import { OfficerDetectionBody } from './detection-routes';
+import { isMachine, OfficerDetectionBody } from './detection-routes';
 
 export const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl'];
 
@@ -81,7 +81,7 @@ export function registerBatchDetectionRoutes(
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/detections/batch',
       {
-        onRequest: officerGuard(deps.officers, { roles: CASE_OFFICER_ROLES, what: 'submit detections' }),
+        onRequest: officerGuard(deps, { roles: DETECTION_ROLES, what: 'submit detections' }),
         schema: {
           summary: 'Report many detections at once as NDJSON (crawler feeds); one result per line',
           description: `Content-Type ${NDJSON_TYPES[0]}: one JSON object per line, the fields of POST /api/detections plus a required detectionId (a resent line with the same id counts once). At most ${limits.maxLines} lines and ${limits.maxLineBytes} bytes per line; lines after the limit are not read (truncatedAtLine) and should go in the next request. Never all-or-nothing.`,
@@ -134,9 +134,10 @@ export function registerBatchDetectionRoutes(
           }
           const detection = Detection.safeParse({
             ...parsed.data,
-            source: 'officer',
-            reportedBy: officer.officerId,
-            officerId: officer.officerId,
+            // A machine client reports as itself (crawler or partner), an officer under their own id.
+            ...(isMachine(officer.role)
+              ? { source: officer.role, reportedBy: officer.clientId }
+              : { source: 'officer', reportedBy: officer.officerId, officerId: officer.officerId }),
             observedAt: parsed.data.observedAt ?? new Date().toISOString(),
           });
           if (!detection.success) {

@@ -62,8 +62,8 @@ function queueOrder(a: CaseSummary, b: CaseSummary): number {
 
 /** Reading cases (lists, state, deadlines, timeline, available steps, history) and notes. */
 export function registerCaseRoutes(app: ZodApp, deps: ApiDeps): void {
-  const { cases, officers } = deps;
-  const readers = officerGuard(officers, { roles: CASE_READER_ROLES, what: 'read cases' });
+  const { cases } = deps;
+  const readers = officerGuard(deps, { roles: CASE_READER_ROLES, what: 'read cases', audit: 'read' });
   const tags = ['cases'];
 
   app.get(
@@ -136,7 +136,7 @@ export function registerCaseRoutes(app: ZodApp, deps: ApiDeps): void {
   app.post(
     '/api/cases/:caseId/notes',
     {
-      onRequest: officerGuard(officers, NOTE_ROLES_REFUSAL),
+      onRequest: officerGuard(deps, NOTE_ROLES_REFUSAL),
       preValidation: refuseActor,
       config: { inputs: { body: 'note' } },
       schema: {
@@ -163,7 +163,7 @@ export function registerCaseRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/cases/:caseId/history',
     {
-      onRequest: officerGuard(officers, { roles: HISTORY_ROLES, what: 'export case histories' }),
+      onRequest: officerGuard(deps, { roles: HISTORY_ROLES, what: 'export case histories', audit: 'export' }),
       config: { inputs: { querystring: 'history query' } },
       schema: {
         summary: "Export a run's event history with its SHA-256 (auditors and supervisors)",

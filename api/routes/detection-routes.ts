@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Detection } from '../../domain';
-import { CASE_OFFICER_ROLES } from '../access';
+import { DETECTION_ROLES } from '../access';
+import { MACHINE_ROLES, type Role } from '../../domain/roles';
 import type { ApiDeps } from '../api-deps';
 import { parseOr400 } from '../http-error';
 import { officerGuard, officerOf } from '../officer-guard';
@@ -29,7 +30,7 @@ export function registerDetectionRoutes(app: ZodApp, deps: ApiDeps): void {
   app.post(
     '/api/detections',
     {
-      onRequest: officerGuard(deps.officers, { roles: CASE_OFFICER_ROLES, what: 'submit detections' }),
+      onRequest: officerGuard(deps, { roles: DETECTION_ROLES, what: 'submit detections' }),
       config: { inputs: { body: 'detection' } },
       schema: {
         summary: 'Report a detection: opens a case, or counts on the open case for the same content',
@@ -46,9 +47,10 @@ export function registerDetectionRoutes(app: ZodApp, deps: ApiDeps): void {
         Detection,
         {
           ...body,
-          source: 'officer',
-          reportedBy: officer.officerId,
-          officerId: officer.officerId,
+          // A machine client reports as itself (crawler or partner), an officer under their own id.
+          ...(isMachine(officer.role)
+            ? { source: officer.role, reportedBy: officer.clientId }
+            : { source: 'officer', reportedBy: officer.officerId, officerId: officer.officerId }),
           observedAt: body.observedAt ?? new Date().toISOString(),
         },
         'detection',
@@ -57,4 +59,8 @@ export function registerDetectionRoutes(app: ZodApp, deps: ApiDeps): void {
       return reply.code(202).send({ caseId });
     },
   );
+}
+
+export function isMachine(role: Role): role is (typeof MACHINE_ROLES)[number] {
+  return (MACHINE_ROLES as readonly Role[]).includes(role);
 }

@@ -24,7 +24,7 @@ const MeBody = z.object({
 });
 
 export function registerMetaRoutes(app: ZodApp, deps: ApiDeps): void {
-  const ops = (what: string) => officerGuard(deps.officers, { roles: OPS_ROLES, what });
+  const ops = (what: string) => officerGuard(deps, { roles: OPS_ROLES, what });
 
   app.get(
     '/healthz',
@@ -65,7 +65,7 @@ export function registerMetaRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/me',
     {
-      onRequest: officerGuard(deps.officers),
+      onRequest: officerGuard(deps),
       schema: {
         summary: 'Who the token belongs to and what the console may offer them',
         tags: ['meta'],
@@ -117,23 +117,5 @@ export function registerMetaRoutes(app: ZodApp, deps: ApiDeps): void {
       );
       return { startedAt, uptimeSeconds: Math.round(process.uptime()), node: process.version, temporal };
     },
-  );
-
-  app.get(
-    '/api/admin/officers',
-    {
-      onRequest: ops('list officers'),
-      schema: {
-        summary: 'The officer directory (ids, names, roles; never tokens)',
-        tags: ['admin'],
-        security: BEARER,
-        response: withErrors({
-          200: z.object({
-            officers: z.array(z.object({ officerId: z.string(), name: z.string(), role: Role })),
-          }),
-        }),
-      },
-    },
-    async () => ({ officers: deps.officers.list() }),
   );
 }

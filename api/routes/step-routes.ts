@@ -34,7 +34,7 @@ export function registerStepRoutes(app: ZodApp, deps: ApiDeps): void {
     app.post(
       `/api/cases/:caseId/actions/${name}`,
       {
-        onRequest: officerGuard(deps.officers, caseStepRule(name)),
+        onRequest: officerGuard(deps, caseStepRule(name)),
         preValidation: refuseActor,
         config: { inputs: { body: `${name} payload`, headers: 'Idempotency-Key header' } },
         schema: {

@@ -43,7 +43,7 @@ export function registerVocabularyRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/vocabulary',
     {
-      onRequest: officerGuard(deps.officers),
+      onRequest: officerGuard(deps),
       schema: {
         summary: "The domain's enumerations (stages, categories, regions, steps...) for forms and filters",
         tags: ['meta'],

@@ -12,10 +12,12 @@ import path from 'node:path';
 import type { CaseClient } from '../../cases/case-client';
 import { caseBaseId, caseWorkflowId } from '../../cases/case-id';
 import { Detection } from '../../domain';
-import { createOfficerDirectory, newToken } from '../../api/officer-directory';
 import { fileReporterVault } from '../../api/reporter-vault';
 import { buildApi, listenApi } from '../../api/server';
-import { sha256Hex } from '../../lib/sha256';
+import { createTokenVerifier } from '../../api/token-verifier';
+import { LOCAL_OIDC_CLIENTS } from '../../local/oidc/oidc-clients';
+import { startOidcProviderProcess } from '../../local/oidc/start-oidc-provider';
+import { signInWithPassword } from '../../test/support/oidc/sign-in-by-form';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -85,7 +87,27 @@ async function importOnce(apiUrl: string, token: string, file: string) {
 
 async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'saring-import-bench-'));
-  const token = newToken();
+  // The importer signs in as a verifier through the real local provider, as an officer would.
+  const password = 'bench-verifier-password';
+  const oidc = await startOidcProviderProcess({
+    dataDir: path.join(work, 'oidc'),
+    logFile: path.join(work, 'oidc.log'),
+    consoleOrigins: ['http://127.0.0.1:1'],
+    accessTokenTtlSeconds: 3600,
+    users: [{ username: 'bench.verifier', name: 'Bench', groups: ['verifier'], password }],
+  });
+  const auth = {
+    issuer: oidc.issuer,
+    consoleClientId: LOCAL_OIDC_CLIENTS.console,
+    cliClientId: LOCAL_OIDC_CLIENTS.cli,
+    machineClientIds: [],
+  };
+  const token = (
+    await signInWithPassword(oidc.issuer, LOCAL_OIDC_CLIENTS.cli, 'http://localhost:1/callback', {
+      username: 'bench.verifier',
+      password,
+    })
+  ).access_token;
   let submitted = 0;
   const cases = {
     submitDetection: async (raw: unknown) => {
@@ -104,9 +126,10 @@ async function main(): Promise<void> {
   } as unknown as CaseClient;
   const app = buildApi({
     cases,
-    officers: createOfficerDirectory([
-      { officerId: 'bench.verifier', name: 'Bench', role: 'verifier', tokenSha256: sha256Hex(token) },
-    ]),
+    officers: createTokenVerifier(auth),
+    auth,
+    // Imports make no case reads or exports, so no access record is ever written.
+    audit: { failedSignIn: () => undefined, caseAccessed: async () => undefined, accessesTo: async () => [] },
     vault: fileReporterVault(path.join(work, 'vault.jsonl')),
   });
   const api = await listenApi(app, { host: '127.0.0.1', port: 0 });
@@ -130,6 +153,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await api.close();
+    await oidc.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

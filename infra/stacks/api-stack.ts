@@ -1,5 +1,5 @@
 import { type CredentialSecret } from '../constructs/credential-secret';
-import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { type IVpc, Peer, Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
 import { Cluster, ContainerInsights } from 'aws-cdk-lib/aws-ecs';
@@ -162,9 +162,14 @@ export class ApiStack extends SaringStack {
         [RUNTIME_ENV.evidenceBucket]: evidenceBucket,
         [RUNTIME_ENV.auditBucket]: auditBucket,
         [RUNTIME_ENV.metricsNamespace]: METRICS_NAMESPACE,
-        [RUNTIME_ENV.cognitoUserPoolId]: this.directory.userPool.userPoolId,
-        [RUNTIME_ENV.cognitoClientId]: this.directory.consoleClient.userPoolClientId,
-        [RUNTIME_ENV.cognitoDomain]: this.directory.domain.baseUrl(),
+        // The issuer in Cognito access tokens (iss): https://cognito-idp.<region>.amazonaws.com/<poolId>.
+        [RUNTIME_ENV.oidcIssuer]: `https://cognito-idp.${this.region}.amazonaws.com/${this.directory.userPool.userPoolId}`,
+        [RUNTIME_ENV.oidcConsoleClientId]: this.directory.consoleClient.userPoolClientId,
+        [RUNTIME_ENV.oidcCliClientId]: this.directory.cliClient.userPoolClientId,
+        [RUNTIME_ENV.oidcMachineClientIds]: Fn.join(
+          ',',
+          this.directory.machineClients.map((client) => client.userPoolClientId),
+        ),
         // Request spans go to the collector sidecar, which sends them on to X-Ray.
         [RUNTIME_ENV.otel]: SIDECAR_OTLP_TRACES_URL,
       },

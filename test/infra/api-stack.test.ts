@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { ROLES } from '../../domain/roles';
+import { OFFICER_ROLES } from '../../domain/roles';
 import { TEMPORAL_UI_ROLES } from '../../infra/constructs/api/officer-directory';
 import { ENTRYPOINTS } from '../../infra/image';
 import { containersOf } from '../support/infra/containers';
@@ -9,12 +9,46 @@ const selfHosted = useSynthesis(SELECTIONS.devSelfHosted);
 const cloud = useSynthesis(SELECTIONS.devCloud);
 
 describe('api stack', () => {
-  it('has exactly one Cognito group per domain role', () => {
+  it('has exactly one Cognito group per officer role', () => {
     const groups = resourcesOfType(selfHosted().json('api'), 'AWS::Cognito::UserPoolGroup').map(
       ([, g]) => g.Properties?.GroupName,
     );
-    expect(groups).toHaveLength(ROLES.length);
-    expect(new Set(groups)).toEqual(new Set(ROLES));
+    expect(groups).toHaveLength(OFFICER_ROLES.length);
+    expect(new Set(groups)).toEqual(new Set(OFFICER_ROLES));
+  });
+
+  it('has the console and CLI as public PKCE clients, and one client-credentials client per machine role', () => {
+    const clients = resourcesOfType(selfHosted().json('api'), 'AWS::Cognito::UserPoolClient').map(
+      ([, c]) => c.Properties ?? {},
+    );
+    const byName = Object.fromEntries(clients.map((c) => [c.ClientName, c]));
+    expect(byName.console).toMatchObject({ GenerateSecret: false, AllowedOAuthFlows: ['code'] });
+    expect(byName.cli).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: ['http://localhost:53682/callback'],
+    });
+    for (const machine of ['crawler', 'partner']) {
+      expect(byName[`machine-${machine}`]).toMatchObject({
+        GenerateSecret: true,
+        AllowedOAuthFlows: ['client_credentials'],
+      });
+      expect(JSON.stringify(byName[`machine-${machine}`].AllowedOAuthScopes)).toContain(`/${machine}`);
+    }
+  });
+
+  it('gives the API task the issuer and the client ids it accepts, and no Cognito domain', () => {
+    const environment = JSON.stringify(
+      resourcesOfType(selfHosted().json('api'), 'AWS::ECS::TaskDefinition').map(([, t]) => t.Properties),
+    );
+    for (const name of [
+      'SARING_OIDC_ISSUER',
+      'SARING_OIDC_CONSOLE_CLIENT_ID',
+      'SARING_OIDC_CLI_CLIENT_ID',
+      'SARING_OIDC_MACHINE_CLIENT_IDS',
+    ])
+      expect(environment).toContain(name);
+    expect(environment).not.toContain('SARING_COGNITO');
   });
 
   it('requires MFA and strong passwords, forbids self sign-up, runs threat protection', () => {

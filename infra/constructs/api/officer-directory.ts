@@ -17,7 +17,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { ROLES, type Role as OfficerRole } from '../../../domain/roles';
+import { MACHINE_ROLES, OFFICER_ROLES, type Role as OfficerRole } from '../../../domain/roles';
 import { ignoreCfnLint, skipCheckov } from '../../compliance';
 import { encryptedLogGroup } from '../encrypted-log-group';
 
@@ -25,6 +25,10 @@ import { encryptedLogGroup } from '../encrypted-log-group';
 export const TEMPORAL_UI_ROLES: readonly OfficerRole[] = ['admin', 'auditor'];
 const OPS_RESOURCE_SERVER = 'saring-ops';
 const TEMPORAL_UI_SCOPE_NAME = 'temporal-ui';
+/** The API as a resource server: machine clients get one saring/<machine role> scope (api/token-verifier.ts). */
+const API_RESOURCE_SERVER = 'saring';
+/** The CLI's loopback redirect for `saring login` (cli/commands/login.ts). */
+export const CLI_CALLBACK_PORT = 53682;
 
 export interface OfficerDirectoryProps {
   readonly envName: string;
@@ -43,8 +47,12 @@ export interface OfficerDirectoryProps {
 export class OfficerDirectory extends Construct {
   readonly userPool: UserPool;
   readonly domain: UserPoolDomain;
-  /** Public client (authorization code + PKCE) for the console and the `saring` CLI. */
+  /** Public client (authorization code + PKCE, refresh) for the web console. */
   readonly consoleClient: UserPoolClient;
+  /** Public client (authorization code + PKCE, loopback redirect) for `saring login`. */
+  readonly cliClient: UserPoolClient;
+  /** Confidential client-credentials clients, one per machine role (crawler, partner). */
+  readonly machineClients: UserPoolClient[];
   readonly temporalUiClient?: UserPoolClient;
   /** The OAuth scope the Web UI client asks for; the token trigger admits only TEMPORAL_UI_ROLES to it. */
   readonly temporalUiScope = `${OPS_RESOURCE_SERVER}/${TEMPORAL_UI_SCOPE_NAME}`;
@@ -75,7 +83,8 @@ export class OfficerDirectory extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    ROLES.forEach((role, precedence) => {
+    // Officer roles only: a machine role comes from its client's scope, never from a group.
+    OFFICER_ROLES.forEach((role, precedence) => {
       new UserPoolGroup(this, `Group-${role}`, {
         userPool: this.userPool,
         groupName: role,
@@ -100,7 +109,43 @@ export class OfficerDirectory extends Construct {
       accessTokenValidity: Duration.minutes(60),
       idTokenValidity: Duration.minutes(60),
       refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
     });
+
+    this.cliClient = this.userPool.addClient('CliClient', {
+      userPoolClientName: 'cli',
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
+        callbackUrls: [`http://localhost:${CLI_CALLBACK_PORT}/callback`],
+      },
+      accessTokenValidity: Duration.minutes(60),
+      idTokenValidity: Duration.minutes(60),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+    });
+
+    const machineScopes = MACHINE_ROLES.map(
+      (role) =>
+        new ResourceServerScope({ scopeName: role, scopeDescription: `Submit detections as the ${role}` }),
+    );
+    const apiServer = this.userPool.addResourceServer('ApiResourceServer', {
+      identifier: API_RESOURCE_SERVER,
+      scopes: machineScopes,
+    });
+    this.machineClients = MACHINE_ROLES.map((role, i) =>
+      this.userPool.addClient(`MachineClient-${role}`, {
+        userPoolClientName: `machine-${role}`,
+        generateSecret: true,
+        oAuth: {
+          flows: { clientCredentials: true },
+          scopes: [OAuthScope.resourceServer(apiServer, machineScopes[i]!)],
+        },
+        accessTokenValidity: Duration.minutes(60),
+      }),
+    );
 
     if (props.temporalUiUrl) {
       const uiScope = new ResourceServerScope({

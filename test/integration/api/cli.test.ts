@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { historyDocument } from '../../../activities/evidence/history-document';
 import { fetchWorkflowHistory } from '../../../lib/history/workflow-history';
 import type { CaseState } from '../../../domain';
 import { uniqueUrl, waitFor } from '../../support/case-test-kit';
+import { completeSignInForm } from '../../support/oidc/sign-in-by-form';
 import { startApiTestEnv, type ApiTestEnv, type OfficerKey } from '../../support/api/api-test-kit';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -18,7 +19,12 @@ interface Run {
 }
 
 /** The `saring` CLI run as a child process against the in-process API (asynchronously: the API answers from this process). */
-function saring(env: ApiTestEnv, who: OfficerKey | undefined, args: string[]): Promise<Run> {
+function saring(
+  env: ApiTestEnv,
+  who: OfficerKey | undefined,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -30,6 +36,7 @@ function saring(env: ApiTestEnv, who: OfficerKey | undefined, args: string[]): P
           HOME: process.env.HOME,
           SARING_API_URL: env.baseUrl,
           ...(who ? { SARING_TOKEN: env.tokens[who] } : {}),
+          ...extraEnv,
         },
         timeout: 60_000,
       },
@@ -277,5 +284,61 @@ describe('saring CLI against the API (child processes, real dev server)', () => 
     ]);
     expect(forbidden.code).toBe(1);
     expect(forbidden.stderr).toMatch(/403 forbidden_role/);
+  });
+
+  it('saring login signs in through the provider (PKCE, loopback), keeps the tokens 0600, refreshes them; logout forgets them', async () => {
+    const configHome = fs.mkdtempSync(path.join(work(), 'xdg-'));
+    const child = spawn(
+      process.execPath,
+      [TSX, path.join(REPO_ROOT, 'cli/main.ts'), 'login', '--port', '0'],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          SARING_API_URL: env.baseUrl,
+          XDG_CONFIG_HOME: configHome,
+        },
+      },
+    );
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const url = await waitFor(
+      async () => /^(http\S+\/auth\?\S+)$/m.exec(stderr)?.[1],
+      (found) => found !== undefined,
+      'the sign-in URL',
+      60_000,
+    );
+    const redirectUri = new URL(url!).searchParams.get('redirect_uri')!;
+    expect(redirectUri).toMatch(/^http:\/\/localhost:\d+\/callback$/);
+    const user = env.oidc.users.find((u) => u.username === 'siti.verifier')!;
+    const outcome = await completeSignInForm(url!, redirectUri, user);
+    if (!('redirect' in outcome)) throw new Error(`sign-in stopped at ${outcome.status}`);
+    // The browser's last hop: the provider's redirect reaches the CLI's loopback server.
+    expect((await fetch(outcome.redirect)).status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/Signed in\./);
+
+    const file = path.join(configHome, 'saring', 'tokens.json');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const xdg = { XDG_CONFIG_HOME: configHome };
+    expect((await saring(env, undefined, ['me'], xdg)).stdout).toMatch(/\(siti.verifier\), role verifier/);
+
+    // An access token about to expire is refreshed with the refresh token before the call.
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...stored, expiresAt: Date.now() }), { mode: 0o600 });
+    expect((await saring(env, undefined, ['me'], xdg)).code).toBe(0);
+    const renewed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(renewed.accessToken).not.toBe(stored.accessToken);
+    expect(renewed.expiresAt).toBeGreaterThan(Date.now());
+
+    expect((await saring(env, undefined, ['logout'], xdg)).stdout).toMatch(/Signed out/);
+    expect(fs.existsSync(file)).toBe(false);
+    const after = await saring(env, undefined, ['me'], xdg);
+    expect(after.code).toBe(2);
+    expect(after.stderr).toMatch(/not signed in: run `saring login`/);
   });
 });

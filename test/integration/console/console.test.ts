@@ -50,19 +50,30 @@ describe('officer console (Chromium)', () => {
     await env?.stop();
   });
 
-  it('refuses a wrong token with the API message', async () => {
+  it('sends the officer to the provider’s sign-in form, which refuses a wrong password', async () => {
     await page.goto(env.baseUrl);
-    await page.getByLabel('Token petugas (bearer token)').fill('this-is-not-a-valid-token');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('alert').filter({ hasText: 'The bearer token is not valid' }).waitFor();
+    await page.waitForURL((url) => url.href.startsWith(env.oidc.issuer));
+    await page.getByLabel('Officer id').fill('siti.verifier');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Officer id or password is wrong.' }).waitFor();
   });
 
-  it('logs a verifier in and shows the queue with the case, its priority and SLA countdown', async () => {
-    await page.getByLabel('Token petugas (bearer token)').fill(env.tokens.verifier);
+  it('signs a verifier in through the provider (code + PKCE) and shows the queue with the case, its priority and SLA countdown', async () => {
+    const siti = env.oidc.users.find((user) => user.username === 'siti.verifier')!;
+    await page.getByLabel('Officer id').fill(siti.username);
+    await page.getByLabel('Password').fill(siti.password);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
     await expectText(page.locator('.whoami-text'), /Siti Rahmah · Verifikator/);
-    expect(await page.evaluate('sessionStorage.getItem("saring.token")')).toBe(env.tokens.verifier);
+    expect(new URL(page.url()).origin).toBe(env.baseUrl);
+    const session = JSON.parse(String(await page.evaluate('sessionStorage.getItem("saring.session")'))) as {
+      accessToken: string;
+      refreshToken?: string;
+    };
+    expect(session.accessToken.split('.')).toHaveLength(3);
+    expect(session.refreshToken).toEqual(expect.any(String));
 
     // Visibility is eventually consistent: reload the queue until the case is listed.
     await page.getByLabel('Wilayah').first().selectOption('banjar');

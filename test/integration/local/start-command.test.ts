@@ -6,6 +6,9 @@ import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../../../config/s3';
 import { LOCAL_S3, localS3Config } from '../../../local/local-config';
 import { isPortFree } from '../../../local/port-check';
+import { LOCAL_OIDC_CLIENTS } from '../../../local/oidc/oidc-clients';
+import { readOidcUsers } from '../../../local/oidc/oidc-users';
+import { signInWithPassword } from '../../support/oidc/sign-in-by-form';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -31,7 +34,7 @@ describe('npm start (the embedded default)', () => {
     // All ports from one block below the kernel's ephemeral range (32768+): services bind minutes apart,
     // and a port merely free at the start could meanwhile go to an outgoing connection or to one of the
     // dev server's own randomly chosen ports.
-    const base = await freeBlockBelowEphemeralRange(10);
+    const base = await freeBlockBelowEphemeralRange(12);
     env = {
       ...process.env,
       SARING_DATA_DIR: dataDir,
@@ -41,6 +44,7 @@ describe('npm start (the embedded default)', () => {
       SARING_API_PORT: String(base + 3),
       SARING_SMTP_PORT: String(base + 4),
       SARING_SIMULATOR_PORT: String(base + 5),
+      SARING_OIDC_PORT: String(base + 11),
     };
   });
 
@@ -77,12 +81,17 @@ describe('npm start (the embedded default)', () => {
     return exited;
   }
 
-  function tokenOf(officerId: string): string {
-    const line = fs
-      .readFileSync(path.join(dataDir, 'officer-tokens.txt'), 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith(`${officerId}\t`));
-    return line!.split('\t')[2]!;
+  /** A demo officer signs in through the local provider's real form, with the password start made. */
+  async function tokenOf(officerId: string): Promise<string> {
+    const users = readOidcUsers(path.join(dataDir, 'oidc', 'users.json'));
+    const officer = users.find((user) => user.username === officerId)!;
+    const tokens = await signInWithPassword(
+      `http://127.0.0.1:${env.SARING_OIDC_PORT}`,
+      LOCAL_OIDC_CLIENTS.cli,
+      'http://localhost:1/callback',
+      officer,
+    );
+    return tokens.access_token;
   }
   const auditorToken = () => tokenOf('maya.auditor');
 
@@ -100,7 +109,10 @@ describe('npm start (the embedded default)', () => {
     const api = `http://127.0.0.1:${env.SARING_API_PORT}`;
     const submitted = await fetch(`${api}/api/detections`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${tokenOf('siti.verifier')}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${await tokenOf('siti.verifier')}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ url: `https://www.facebook.com/after-restart-${Date.now()}` }),
     });
     expect(submitted.status).toBe(202);
@@ -108,7 +120,7 @@ describe('npm start (the embedded default)', () => {
     let stage = 'intake';
     for (let i = 0; i < 240 && stage === 'intake'; i += 1) {
       const state = await fetch(`${api}/api/cases/${caseId}`, {
-        headers: { authorization: `Bearer ${auditorToken()}` },
+        headers: { authorization: `Bearer ${await auditorToken()}` },
       });
       if (state.status === 200) stage = ((await state.json()) as { stage: string }).stage;
       if (stage === 'intake') await new Promise((resolve) => setTimeout(resolve, 500));
@@ -118,7 +130,7 @@ describe('npm start (the embedded default)', () => {
 
   async function listCaseIds(): Promise<string[]> {
     const response = await fetch(`http://127.0.0.1:${env.SARING_API_PORT}/api/cases`, {
-      headers: { authorization: `Bearer ${auditorToken()}` },
+      headers: { authorization: `Bearer ${await auditorToken()}` },
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { cases: { caseId: string }[] };
@@ -138,6 +150,8 @@ describe('npm start (the embedded default)', () => {
   it('starts everything, stops on Ctrl-C, and a second start finds the first run’s cases and evidence', async () => {
     const first = await start();
     expect(first.output()).toMatch(/Sample cases\s+loaded 5 cases/);
+    expect(first.output()).toMatch(/Sign-in \(OIDC\)\s+http:\/\/127.0.0.1:\d+/);
+    expect(first.output()).toMatch(/maya\.auditor\s+auditor\s+\S{20,}/);
     const ui = await fetch(`http://127.0.0.1:${env.SARING_TEMPORAL_UI_PORT}/`);
     expect(ui.status).toBe(200);
     const console = await fetch(`http://127.0.0.1:${env.SARING_API_PORT}/`);

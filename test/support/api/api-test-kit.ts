@@ -3,11 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { Actor, CaseState, TimelineEntry } from '../../../domain';
+import type { Actor, CaseState, Role, TimelineEntry } from '../../../domain';
 import type { AvailableAction } from '../../../api/available-actions';
 import { CaseClient, type CaseSummary } from '../../../cases/case-client';
-import { createOfficerDirectory, newToken } from '../../../api/officer-directory';
-import { sha256Hex } from '../../../lib/sha256';
+import { createTokenVerifier } from '../../../api/token-verifier';
+import { s3AccessAudit, type AccessAudit } from '../../../api/access-audit';
+import { createS3Client } from '../../../config/s3';
+import { freePort } from '../../../lib/ports';
+import { createEvidenceBucket, uniqueName } from '../activities/activities-harness';
+import { startTestOidc, testUsers, type TestOidc } from '../oidc/test-oidc';
 import { fileReporterVault } from '../../../api/reporter-vault';
 import {
   buildApi,
@@ -82,7 +86,13 @@ export interface ApiTestEnv {
   routes: RegisteredRoute[];
   /** The Fastify app itself, for in-process requests (inject) in bulk. */
   app: ZodApp;
+  /** Access tokens from the real local provider, one per test officer (signed in through its form). */
   tokens: Record<OfficerKey, string>;
+  /** The local OpenID provider the API trusts. */
+  oidc: TestOidc;
+  /** The access audit (records in this env's own audit bucket), and the JSON lines it logged. */
+  audit: AccessAudit;
+  auditLog: string[];
   client: Client;
   scripted: ScriptedActivities;
   dataDir: string;
@@ -121,9 +131,11 @@ export async function startApiTestEnv(
     batchLimits?: BatchLimits;
     /** Public intake limits (api/server.ts); a generous rate limit when omitted. */
     intake?: Pick<ApiServerOptions, 'publicComplaintsPerMinute' | 'trustedProxies' | 'maxComplaintsPerCase'>;
+    /** More provider users than the test officers (e.g. with no group, or two). */
+    extraUsers?: { username: string; name: string; groups: Role[] }[];
   } = {},
 ): Promise<ApiTestEnv> {
-  const { temporal } = testServers();
+  const { temporal, s3: s3Server } = testServers();
   const { tracing } = options;
   const taskQueue = uniqueTaskQueue('api');
   const [bundle, connection, nativeConnection] = await Promise.all([
@@ -150,17 +162,34 @@ export async function startApiTestEnv(
   });
   const workerRun = worker.run();
 
-  const tokens = Object.fromEntries(Object.keys(officers).map((key) => [key, newToken()])) as Record<
+  const apiPort = await freePort();
+  const officerKeys = Object.keys(officers) as OfficerKey[];
+  const oidc = await startTestOidc({
+    users: testUsers([
+      ...officerKeys.map((key) => ({
+        username: officers[key].officerId,
+        name: NAMES[key],
+        groups: [officers[key].role],
+      })),
+      ...(options.extraUsers ?? []),
+    ]),
+    consoleOrigins: [`http://127.0.0.1:${apiPort}`],
+  });
+  const signedIn = await Promise.all(officerKeys.map((key) => oidc.signIn(officers[key].officerId)));
+  const tokens = Object.fromEntries(officerKeys.map((key, i) => [key, signedIn[i]!.access_token])) as Record<
     OfficerKey,
     string
   >;
-  const directory = createOfficerDirectory(
-    (Object.keys(officers) as OfficerKey[]).map((key) => ({
-      ...officers[key],
-      name: NAMES[key],
-      tokenSha256: sha256Hex(tokens[key]),
-    })),
-  );
+  const s3 = createS3Client({
+    endpoint: s3Server.endpoint,
+    region: s3Server.region,
+    credentials: { accessKeyId: s3Server.accessKeyId, secretAccessKey: s3Server.secretAccessKey },
+    evidenceBucket: 'unused-evidence',
+    auditBucket: 'unused-audit',
+  });
+  const auditBucket = await createEvidenceBucket(s3, uniqueName('api-audit'));
+  const auditLog: string[] = [];
+  const audit = s3AccessAudit(s3, auditBucket, (line) => auditLog.push(line));
   const dataDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? os.tmpdir(), 'api-'));
   const vaultFile = path.join(dataDir, 'vault', 'reporters.jsonl');
   let api: RunningApi | undefined;
@@ -170,7 +199,9 @@ export async function startApiTestEnv(
     app = buildApi(
       {
         cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
-        officers: directory,
+        officers: createTokenVerifier(oidc.auth),
+        auth: oidc.auth,
+        audit,
         vault: fileReporterVault(vaultFile),
       },
       {
@@ -192,10 +223,11 @@ export async function startApiTestEnv(
           isPublic: Array.isArray(route.schema?.security) && route.schema.security.length === 0,
         });
     });
-    api = await listenApi(app, { host: '127.0.0.1', port: 0 });
+    api = await listenApi(app, { host: '127.0.0.1', port: apiPort });
   } catch (error) {
     worker.shutdown();
     await workerRun;
+    await oidc.stop();
     throw error;
   }
   const baseUrl = api.url;
@@ -238,6 +270,9 @@ export async function startApiTestEnv(
     routes,
     app: app,
     tokens,
+    oidc,
+    audit,
+    auditLog,
     client,
     scripted,
     dataDir,
@@ -261,6 +296,8 @@ export async function startApiTestEnv(
       await workerRun;
       await nativeConnection.close();
       await connection.close();
+      await oidc.stop();
+      s3.destroy();
     },
   };
 }

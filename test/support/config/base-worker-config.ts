@@ -21,5 +21,9 @@ export const localActivitiesForTests = localActivitiesConfig({
 export const baseWorkerConfig = {
   temporal: { address: '127.0.0.1:7233' },
   activities: localActivitiesForTests,
-  api: { officersFile: '/tmp/officers.json', reporterVaultFile: '/tmp/vault.jsonl' },
+  api: {
+    auth: { issuer: 'http://127.0.0.1:8085', consoleClientId: 'saring-console', cliClientId: 'saring-cli' },
+    reporterVaultFile: '/tmp/vault.jsonl',
+  },
+  s3: { evidenceBucket: 'local-evidence', auditBucket: 'local-audit' },
 };

@@ -107,4 +107,27 @@ describe('runtime config: JSON file plus the cloud containers’ environment', (
       port: 3000,
     });
   });
+
+  it('takes the sign-in issuer and client ids from the container environment (SARING_OIDC_*)', () => {
+    const file = writeConfig(baseConfig);
+    const issuer = 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_AbC123';
+    const config = loadApiConfig({
+      SARING_CONFIG_FILE: file,
+      SARING_OIDC_ISSUER: issuer,
+      SARING_OIDC_CONSOLE_CLIENT_ID: 'console123',
+      SARING_OIDC_CLI_CLIENT_ID: 'cli123',
+      SARING_OIDC_MACHINE_CLIENT_IDS: 'crawler123, partner123',
+      SARING_AUDIT_BUCKET: 'cloud-audit',
+    });
+    expect(config.api.auth).toEqual({
+      issuer,
+      consoleClientId: 'console123',
+      cliClientId: 'cli123',
+      machineClientIds: ['crawler123', 'partner123'],
+    });
+    expect(config.s3.auditBucket).toBe('cloud-audit');
+    expect(() => loadApiConfig({ SARING_CONFIG_FILE: file, SARING_OIDC_ISSUER: 'not a url' })).toThrow(
+      /SARING_OIDC_ISSUER/,
+    );
+  });
 });
