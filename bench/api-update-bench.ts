@@ -13,6 +13,7 @@
  * (updates to one workflow are applied one after another). Last, the API layer alone: the same request
  * against an in-process API whose case client is a stub, for the microseconds the router itself costs.
  */
+import { ensureLocalKeyRingFile } from '../config/codec';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,12 +146,19 @@ export async function runApiUpdateBench(): Promise<void> {
     namespace: 'default',
     logFile: path.join(dir, 'temporal.log'),
   });
-  const temporal = { address: server.address, namespace: 'default', taskQueue, tls: false };
+  const keyFile = ensureLocalKeyRingFile(path.join(dir, 'codec-keys.json')).file;
+  const temporal = {
+    address: server.address,
+    namespace: 'default',
+    taskQueue,
+    tls: false,
+    payloadKeys: { keyFile },
+  };
   const client = await connectClient(temporal);
   const worker = await startNodeService({
     name: 'the bench worker',
     entry: 'bench/bench-worker.ts',
-    args: [server.address, taskQueue],
+    args: [server.address, taskQueue, keyFile],
     logFile: path.join(dir, 'worker.log'),
     readyLine: /bench worker ready/,
   });

@@ -25,6 +25,17 @@ const Env = z.object({
   [RUNTIME_ENV.port]: z.coerce.number().int().min(1).max(65535).optional(),
   [RUNTIME_ENV.metricsNamespace]: z.string().min(1).optional(),
   [RUNTIME_ENV.prometheusBind]: z.string().regex(HOST_PORT, 'host:port, e.g. 0.0.0.0:9464').optional(),
+  [RUNTIME_ENV.codecKeyRing]: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'the payload codec key ring must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 export interface RuntimeOverrides {
@@ -61,6 +72,8 @@ export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
       apiKey: e[RUNTIME_ENV.temporalApiKey],
       tls: e[RUNTIME_ENV.temporalTls] === undefined ? undefined : e[RUNTIME_ENV.temporalTls] === 'true',
       tlsMaterial: anyTlsMaterial ? tlsFiles : undefined,
+      payloadKeys:
+        e[RUNTIME_ENV.codecKeyRing] === undefined ? undefined : { keyRing: e[RUNTIME_ENV.codecKeyRing] },
     },
     buckets: { evidenceBucket: e[RUNTIME_ENV.evidenceBucket], auditBucket: e[RUNTIME_ENV.auditBucket] },
     shutdownGraceSeconds: e[RUNTIME_ENV.shutdownGraceSeconds],

@@ -36,4 +36,9 @@ export const RUNTIME_ENV = {
   cognitoClientId: 'SARING_COGNITO_CLIENT_ID',
   cognitoDomain: 'SARING_COGNITO_DOMAIN',
   publicUrl: 'SARING_PUBLIC_URL',
+  /**
+   * The Temporal payload codec's key ring JSON ({ currentKeyId, keys: { id: base64 } }), from Secrets
+   * Manager (API, worker, fetcher): see config/codec.ts and docs/data-protection.md.
+   */
+  codecKeyRing: 'SARING_CODEC_KEY_RING',
 } as const;

@@ -58,7 +58,11 @@ export function writeLocalConfig(
   officersFile: string,
 ): string {
   const config = {
-    temporal: { address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`, namespace: settings.SARING_NAMESPACE },
+    temporal: {
+      address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`,
+      namespace: settings.SARING_NAMESPACE,
+      payloadKeys: { keyFile: paths.codecKeys },
+    },
     activities: localActivitiesConfig({
       s3: localS3Config(settings),
       channels: localChannelUrls(settings),

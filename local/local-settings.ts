@@ -36,6 +36,8 @@ export function localDataPaths(settings: LocalSettings) {
     s3: path.join(root, 's3'),
     logs: path.join(root, 'logs'),
     workerConfig: path.join(root, 'local-config.json'),
+    /** The Temporal payload codec's key ring (mode 0600): losing it makes the local histories unreadable. */
+    codecKeys: path.join(root, 'codec-keys.json'),
     samplesMarker: path.join(root, 'samples-loaded'),
   };
 }

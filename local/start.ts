@@ -14,6 +14,7 @@ import { createS3Client } from '../config/s3';
 import { readLocalSettings, localDataPaths } from './local-settings';
 import { assertPortsFree } from './port-check';
 import { writeLocalConfig, LOCAL_S3, localS3Config, localSimulatorPorts } from './local-config';
+import { ensureLocalKeyRingFile } from '../config/codec';
 import { startNodeService } from './node-service';
 import { ensureLocalOfficers } from './local-officers';
 import { loadSampleCasesOnce } from './sample-cases';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll('SIGTERM').then(() => process.exit(0)));
 
   try {
+    const codecKeys = ensureLocalKeyRingFile(paths.codecKeys);
+    if (codecKeys.created) console.log(`Created the payload codec key ring ${codecKeys.file} (mode 0600).`);
     step(1, 'Temporal dev server');
     const temporal = await startTemporalDevServer({
       cliPath: manifest.temporalCli.path,

@@ -1,3 +1,4 @@
+import { testDataConverter } from '../codec/test-codec';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,12 +114,14 @@ export async function startApiTestEnv(
   ]);
   // With tracing, the client, workflow and activity interceptors are wired as api/main and workers/ wire them.
   const client = new Client({
+    dataConverter: testDataConverter,
     connection,
     namespace: temporal.namespace,
     ...(tracing ? { interceptors: tracingClientInterceptors() } : {}),
   });
   const scripted = new ScriptedActivities(options.script ?? {});
   const worker = await Worker.create({
+    dataConverter: testDataConverter,
     connection: nativeConnection,
     namespace: temporal.namespace,
     taskQueue,

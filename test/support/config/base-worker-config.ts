@@ -1,3 +1,4 @@
+import { testPayloadKeys } from '../codec/test-codec';
 import { localActivitiesConfig } from '../../../config/activities';
 
 /** The local activities config the config tests start from (S3 on versitygw, the local simulators). */
@@ -19,7 +20,7 @@ export const localActivitiesForTests = localActivitiesConfig({
 
 /** A complete local worker and API config file's content, for tests to vary one field at a time. */
 export const baseWorkerConfig = {
-  temporal: { address: '127.0.0.1:7233' },
+  temporal: { address: '127.0.0.1:7233', payloadKeys: testPayloadKeys },
   activities: localActivitiesForTests,
   api: { officersFile: '/tmp/officers.json', reporterVaultFile: '/tmp/vault.jsonl' },
 };
