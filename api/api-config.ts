@@ -21,6 +21,10 @@ export const ApiServerConfig = z.object({
   policyFile: z.string().min(1).optional(),
   /** Public complaints accepted per client address per minute. */
   publicComplaintsPerMinute: z.number().int().min(1).max(10_000).default(10),
+  /** Browser origins (the Temporal Web UI) allowed to call the codec endpoints /api/codec/{encode,decode}. */
+  codecCorsOrigins: z
+    .array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin))
+    .default(['http://127.0.0.1:8233', 'http://localhost:8233']),
 });
 export type ApiServerConfig = z.infer<typeof ApiServerConfig>;
 

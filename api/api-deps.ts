@@ -1,3 +1,4 @@
+import type { PayloadCodec } from '@temporalio/common';
 import type { CaseClient } from '../cases/case-client';
 import type { OfficerDirectory } from './officer-directory';
 import type { ReporterVault } from './reporter-vault';
@@ -7,4 +8,6 @@ export interface ApiDeps {
   cases: CaseClient;
   officers: OfficerDirectory;
   vault: ReporterVault;
+  /** The Temporal payload codec (config/codec.ts), served to the Web UI and CLI by the codec routes. */
+  payloadCodec: PayloadCodec;
 }

@@ -4,6 +4,7 @@
  * stops taking requests, lets those in flight finish, closes the Temporal connection and exits 0.
  */
 import { CaseClient } from '../cases/case-client';
+import { loadKeyRing, payloadCodecFor } from '../config/codec';
 import { connectClient } from '../config/temporal';
 import { loadPolicyFile } from '../policy';
 import { loadApiConfig } from './api-config';
@@ -32,12 +33,13 @@ async function main(): Promise<void> {
   });
 
   const api = await startApiServer(
-    { cases, officers, vault },
+    { cases, officers, vault, payloadCodec: payloadCodecFor(loadKeyRing(config.temporal.payloadKeys)) },
     {
       host: config.api.host,
       port: config.api.port,
       consoleDir: config.api.consoleDir,
       publicComplaintsPerMinute: config.api.publicComplaintsPerMinute,
+      codecCorsOrigins: config.api.codecCorsOrigins,
       accessLog: (line) => console.log(`api ${line}`),
     },
   );

@@ -10,6 +10,7 @@ import { acceptJsonBodiesOnly, MAX_BODY_BYTES } from './json-body';
 import { registerOpenApi } from './openapi';
 import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
+import { registerCodecRoutes } from './routes/codec-routes';
 import { registerCaseRoutes } from './routes/case-routes';
 import { registerDetectionRoutes } from './routes/detection-routes';
 import { registerMetaRoutes } from './routes/meta-routes';
@@ -29,6 +30,8 @@ export interface ApiServerOptions {
   publicComplaintsPerMinute?: number;
   /** Parse every response with its documented schema (tests): a mismatch is a 500. */
   checkResponses?: boolean;
+  /** Origins (the Temporal Web UI's) allowed to call the codec endpoints from a browser. */
+  codecCorsOrigins?: readonly string[];
 }
 
 export interface RunningApi {
@@ -105,6 +108,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     registerCaseRoutes(api, deps);
     registerStepRoutes(api, deps);
     registerPublicRoutes(api, deps, { perMinute: options.publicComplaintsPerMinute ?? 10 });
+    registerCodecRoutes(api, deps, { corsOrigins: options.codecCorsOrigins ?? [] });
   });
   if (options.consoleDir) registerConsoleFiles(app, options.consoleDir);
   return app;

@@ -1,4 +1,8 @@
-import { testDataConverter } from '../codec/test-codec';
+import { testDataConverter, TEST_KEY_RING } from '../codec/test-codec';
+import { payloadCodecFor } from '../../../config/codec';
+
+/** The Temporal Web UI origin the test API lets call its codec endpoints. */
+export const TEMPORAL_UI_TEST_ORIGIN = 'http://127.0.0.1:8233';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,8 +158,10 @@ export async function startApiTestEnv(
         cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
         officers: directory,
         vault: fileReporterVault(vaultFile),
+        payloadCodec: payloadCodecFor(TEST_KEY_RING),
       },
       {
+        codecCorsOrigins: [TEMPORAL_UI_TEST_ORIGIN],
         publicComplaintsPerMinute: 1000,
         // Every response the tests provoke must match the schema the OpenAPI document gives for it.
         checkResponses: true,
