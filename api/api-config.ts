@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config/load';
 import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
 import { TemporalConfig } from '../config/temporal';
+import { ReporterVaultConfig } from './vault-config';
 import { CONSOLE_DIR } from '../console/console-dir';
 
 /**
@@ -13,8 +14,8 @@ export const ApiServerConfig = z.object({
   port: z.number().int().min(0).max(65535).default(8080),
   /** Officer directory: { officers: [{ officerId, name, role, tokenSha256 }] } (api/officer-directory.ts). */
   officersFile: z.string().min(1),
-  /** JSON-lines file of confidential reporter contacts (created 0600). */
-  reporterVaultFile: z.string().min(1),
+  /** Confidential reporter contacts: S3 objects under envelope encryption (api/vault-config.ts). */
+  reporterVault: ReporterVaultConfig,
   /** The web console's static files. */
   consoleDir: z.string().min(1).default(CONSOLE_DIR),
   /** Case policy new cases start with; the shipped default when omitted. */
@@ -43,6 +44,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return loadConfig(ApiConfig, env, {
     temporal: overrides.temporal,
     // A port from the environment means a container behind a load balancer: listen on every interface.
-    api: overrides.port === undefined ? {} : { port: overrides.port, host: '0.0.0.0' },
+    api: {
+      ...(overrides.port === undefined ? {} : { port: overrides.port, host: '0.0.0.0' }),
+      ...(overrides.vault ? { reporterVault: overrides.vault } : {}),
+    },
   });
 }

@@ -9,7 +9,7 @@ import { connectClient } from '../config/temporal';
 import { loadPolicyFile } from '../policy';
 import { loadApiConfig } from './api-config';
 import { loadOfficerDirectory } from './officer-directory';
-import { fileReporterVault } from './reporter-vault';
+import { createReporterVault } from './vault-config';
 import { startApiServer } from './server';
 import { SERVICE_NAME } from '../config/telemetry';
 import { tracingClientInterceptors } from '../observability/temporal-tracing';
@@ -19,7 +19,7 @@ import { tracingConfigFromEnv } from '../observability/tracing-config';
 async function main(): Promise<void> {
   const config = loadApiConfig();
   const officers = loadOfficerDirectory(config.api.officersFile);
-  const vault = fileReporterVault(config.api.reporterVaultFile);
+  const vault = createReporterVault(config.api.reporterVault);
   const policy = config.api.policyFile ? loadPolicyFile(config.api.policyFile) : undefined;
   const tracing = startTracing(SERVICE_NAME.api, tracingConfigFromEnv());
   const client = await connectClient(

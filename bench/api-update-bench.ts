@@ -14,11 +14,15 @@
  * against an in-process API whose case client is a stub, for the microseconds the router itself costs.
  */
 import { ensureLocalKeyRingFile } from '../config/codec';
+import { createS3Client } from '../config/s3';
+import { ensurePlainBucket } from '../local/buckets';
+import { startS3Server } from '../local/s3-server';
+
+const S3_CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench-secret-key' };
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createOfficerDirectory } from '../api/officer-directory';
-import { fileReporterVault } from '../api/reporter-vault';
 import { startApiServer } from '../api/server';
 import { CaseClient } from '../cases/case-client';
 import type { CaseState } from '../domain';
@@ -105,7 +109,7 @@ async function timeApiLayer(state: CaseState, dir: string): Promise<void> {
     officers: createOfficerDirectory([
       { ...SUPERVISOR, name: 'Bench Supervisor', tokenSha256: sha256Hex(TOKEN) },
     ]),
-    vault: fileReporterVault(path.join(dir, 'layer-vault.jsonl')),
+    // No vault: the timed request (assignVerifier) never reaches it.
     publicLimiter: { take: () => true },
   };
   const api = await startApiServer(deps as never, { host: '127.0.0.1', port: 0 });
@@ -147,6 +151,18 @@ export async function runApiUpdateBench(): Promise<void> {
     logFile: path.join(dir, 'temporal.log'),
   });
   const keyFile = ensureLocalKeyRingFile(path.join(dir, 'codec-keys.json')).file;
+  // The API's reporter vault lives in S3: an S3 server of the bench's own (the timed path never touches it).
+  const s3 = await startS3Server({
+    versitygwPath: readManifest().versitygw.path,
+    dataDir: path.join(dir, 's3'),
+    port: await freePort(),
+    region: 'ap-southeast-3',
+    ...S3_CREDENTIALS,
+    logFile: path.join(dir, 's3.log'),
+  });
+  const s3Client = createS3Client({ endpoint: s3.endpoint, region: s3.region, credentials: S3_CREDENTIALS });
+  await ensurePlainBucket(s3Client, 'bench-vault');
+  s3Client.destroy();
   const temporal = {
     address: server.address,
     namespace: 'default',
@@ -179,7 +195,11 @@ export async function runApiUpdateBench(): Promise<void> {
         host: '127.0.0.1',
         port: apiPort,
         officersFile,
-        reporterVaultFile: path.join(dir, 'vault.jsonl'),
+        reporterVault: {
+          s3: { endpoint: s3.endpoint, region: s3.region, credentials: S3_CREDENTIALS },
+          bucket: 'bench-vault',
+          keys: { masterKeyFile: ensureLocalKeyRingFile(path.join(dir, 'vault-master-key.json')).file },
+        },
       },
     }),
   );
@@ -268,6 +288,7 @@ export async function runApiUpdateBench(): Promise<void> {
     await worker.stop();
     await client.connection.close();
     await server.stop();
+    await s3.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

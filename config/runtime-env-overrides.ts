@@ -25,6 +25,8 @@ const Env = z.object({
   [RUNTIME_ENV.port]: z.coerce.number().int().min(1).max(65535).optional(),
   [RUNTIME_ENV.metricsNamespace]: z.string().min(1).optional(),
   [RUNTIME_ENV.prometheusBind]: z.string().regex(HOST_PORT, 'host:port, e.g. 0.0.0.0:9464').optional(),
+  [RUNTIME_ENV.vaultBucket]: z.string().min(1).optional(),
+  [RUNTIME_ENV.vaultKmsKeyId]: z.string().min(1).optional(),
   [RUNTIME_ENV.codecKeyRing]: z
     .string()
     .transform((text, context) => {
@@ -47,6 +49,8 @@ export interface RuntimeOverrides {
   metricsNamespace?: string;
   /** Worker: serve the Temporal SDK's metrics for Prometheus on this host:port. */
   prometheusBind?: string;
+  /** API: the cloud vault (bucket + KMS key), replacing the local S3 server and master key file. */
+  vault?: { bucket?: string; keys?: { kmsKeyId: string }; s3?: Record<string, unknown> };
 }
 
 export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
@@ -80,5 +84,11 @@ export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
     port: e[RUNTIME_ENV.port],
     metricsNamespace: e[RUNTIME_ENV.metricsNamespace],
     prometheusBind: e[RUNTIME_ENV.prometheusBind],
+    ...vaultOverrides(e[RUNTIME_ENV.vaultBucket], e[RUNTIME_ENV.vaultKmsKeyId]),
   };
+}
+
+function vaultOverrides(bucket?: string, kmsKeyId?: string): Pick<RuntimeOverrides, 'vault'> {
+  if (!bucket && !kmsKeyId) return {};
+  return { vault: { ...(bucket ? { bucket } : {}), ...(kmsKeyId ? { keys: { kmsKeyId } } : {}) } };
 }

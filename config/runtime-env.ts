@@ -41,4 +41,7 @@ export const RUNTIME_ENV = {
    * Manager (API, worker, fetcher): see config/codec.ts and docs/data-protection.md.
    */
   codecKeyRing: 'SARING_CODEC_KEY_RING',
+  /** API only: the reporter vault's bucket (data stack) and the KMS key that wraps its data keys. */
+  vaultBucket: 'SARING_VAULT_BUCKET',
+  vaultKmsKeyId: 'SARING_VAULT_KMS_KEY_ID',
 } as const;

@@ -10,6 +10,8 @@ export const LOCAL_S3 = {
   region: 'ap-southeast-3',
   evidenceBucket: 'saring-evidence',
   auditBucket: 'saring-audit',
+  /** Reporter contacts (envelope-encrypted records); no Object Lock or versioning: erasure must be final. */
+  vaultBucket: 'saring-vault',
 } as const;
 
 /** How the local worker, the start command and tests reach the local S3 server. */
@@ -57,6 +59,7 @@ export function writeLocalConfig(
   settings: LocalSettings,
   officersFile: string,
 ): string {
+  const s3 = localS3Config(settings);
   const config = {
     temporal: {
       address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`,
@@ -64,7 +67,7 @@ export function writeLocalConfig(
       payloadKeys: { keyFile: paths.codecKeys },
     },
     activities: localActivitiesConfig({
-      s3: localS3Config(settings),
+      s3,
       channels: localChannelUrls(settings),
       objectLock: { mode: 'GOVERNANCE', retainDays: 30 },
     }),
@@ -72,7 +75,11 @@ export function writeLocalConfig(
       host: '127.0.0.1',
       port: settings.SARING_API_PORT,
       officersFile,
-      reporterVaultFile: `${paths.root}/reporter-vault.jsonl`,
+      reporterVault: {
+        s3: { endpoint: s3.endpoint, region: s3.region, credentials: s3.credentials },
+        bucket: LOCAL_S3.vaultBucket,
+        keys: { masterKeyFile: paths.vaultMasterKey },
+      },
     },
   };
   fs.writeFileSync(paths.workerConfig, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });

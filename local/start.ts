@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readManifest } from '../toolchain/manifest';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { startS3Server } from './s3-server';
-import { ensureLockedBuckets } from './buckets';
+import { ensureLockedBuckets, ensurePlainBucket } from './buckets';
 import { createS3Client } from '../config/s3';
 import { readLocalSettings, localDataPaths } from './local-settings';
 import { assertPortsFree } from './port-check';
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   try {
     const codecKeys = ensureLocalKeyRingFile(paths.codecKeys);
     if (codecKeys.created) console.log(`Created the payload codec key ring ${codecKeys.file} (mode 0600).`);
+    const vaultKey = ensureLocalKeyRingFile(paths.vaultMasterKey);
+    if (vaultKey.created) console.log(`Created the reporter vault master key ${vaultKey.file} (mode 0600).`);
     step(1, 'Temporal dev server');
     const temporal = await startTemporalDevServer({
       cliPath: manifest.temporalCli.path,
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     running.push({ name: 's3', stop: () => s3.stop() });
     const s3Client = createS3Client(localS3Config(settings));
     await ensureLockedBuckets(s3Client, [LOCAL_S3.evidenceBucket, LOCAL_S3.auditBucket]);
+    await ensurePlainBucket(s3Client, LOCAL_S3.vaultBucket);
     s3Client.destroy();
 
     step(3, 'platform, police and publishing simulators, SMTP sink');

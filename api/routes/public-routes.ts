@@ -93,7 +93,7 @@ export function registerPublicRoutes(app: ZodApp, deps: ApiDeps, limit: { perMin
     },
     async (request) => {
       const { trackingCode } = request.params;
-      const complaint = deps.vault.findByTrackingCode(trackingCode);
+      const complaint = await deps.vault.findByTrackingCode(trackingCode);
       if (!complaint)
         throw new HttpError(404, 'not_found', 'No complaint has this tracking code. Check it and try again.');
       const state = await deps.cases.getState(complaint.caseId);

@@ -13,7 +13,8 @@ import type { AvailableAction } from '../../../api/available-actions';
 import { CaseClient, type CaseSummary } from '../../../cases/case-client';
 import { createOfficerDirectory, newToken } from '../../../api/officer-directory';
 import { sha256Hex } from '../../../lib/sha256';
-import { fileReporterVault } from '../../../api/reporter-vault';
+import { createReporterVault, type ReporterVaultConfig } from '../../../api/vault-config';
+import { testVaultConfig } from '../vault/test-vault';
 import { buildApi, listenApi, type RunningApi } from '../../../api/server';
 import { testServers, uniqueTaskQueue } from '../servers/test-servers';
 import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
@@ -78,7 +79,8 @@ export interface ApiTestEnv {
   client: Client;
   scripted: ScriptedActivities;
   dataDir: string;
-  vaultFile: string;
+  /** The API's reporter vault config (S3 bucket of its own, local master key file): open a second vault on it. */
+  vaultConfig: ReporterVaultConfig;
   /** Calls the API with an officer's token, or with a raw Authorization header value, or none. */
   as(who: OfficerKey | { authorization?: string }): ApiCaller;
   /** Polls GET /api/cases/:id until the predicate holds. */
@@ -149,7 +151,7 @@ export async function startApiTestEnv(
     })),
   );
   const dataDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? os.tmpdir(), 'api-'));
-  const vaultFile = path.join(dataDir, 'vault', 'reporters.jsonl');
+  const vaultConfig = await testVaultConfig(dataDir);
   let api: RunningApi | undefined;
   const routes: RegisteredRoute[] = [];
   try {
@@ -157,7 +159,7 @@ export async function startApiTestEnv(
       {
         cases: new CaseClient(client, { taskQueue, generationCache: new Map() }),
         officers: directory,
-        vault: fileReporterVault(vaultFile),
+        vault: createReporterVault(vaultConfig),
         payloadCodec: payloadCodecFor(TEST_KEY_RING),
       },
       {
@@ -220,7 +222,7 @@ export async function startApiTestEnv(
     client,
     scripted,
     dataDir,
-    vaultFile,
+    vaultConfig,
     as,
     waitForState: (caseId, predicate, what) =>
       waitFor(

@@ -22,5 +22,12 @@ export const localActivitiesForTests = localActivitiesConfig({
 export const baseWorkerConfig = {
   temporal: { address: '127.0.0.1:7233', payloadKeys: testPayloadKeys },
   activities: localActivitiesForTests,
-  api: { officersFile: '/tmp/officers.json', reporterVaultFile: '/tmp/vault.jsonl' },
+  api: {
+    officersFile: '/tmp/officers.json',
+    reporterVault: {
+      s3: { endpoint: 'http://127.0.0.1:7070' },
+      bucket: 'local-vault',
+      keys: { masterKeyFile: '/tmp/vault-master-key.json' },
+    },
+  },
 };
