@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createReporterVault } from '../../../api/vault-config';
 import { vaultObjects } from '../../support/vault/test-vault';
 import { canonicalizeUrl } from '../../../lib/url/canonicalize';
@@ -10,6 +12,15 @@ const CONTACT = {
   email: 'pelapor.rahasia@example.org',
   phone: '+62 811-5555-0199',
 };
+
+/** The shared dev server's SQLite files (global setup puts them in SARING_TEST_WORK_DIR). */
+function temporalDatabaseFiles(): string[] {
+  const dir = process.env.SARING_TEST_WORK_DIR!;
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith('temporal.sqlite'))
+    .map((name) => path.join(dir, name));
+}
 
 /** Public intake without login: the reporter follows progress with a code; their contact never reaches the case. */
 describe('API: public complaints (real dev server, real workflows)', () => {
@@ -102,6 +113,15 @@ describe('API: public complaints (real dev server, real workflows)', () => {
     );
     expect(JSON.parse(record![1])).toMatchObject({ erased: { reason: 'test: retention elapsed' } });
     expect(record![1]).not.toContain('ciphertext');
+
+    // Nor is anything of it in clear in the Temporal database itself (SQLite file and its WAL).
+    const dbBytes = temporalDatabaseFiles().map((file) => fs.readFileSync(file));
+    // The case id is stored in clear (it is the workflow id): proof these are the files the case went to.
+    expect(dbBytes.some((bytes) => bytes.includes(Buffer.from(caseId)))).toBe(true);
+    for (const bytes of dbBytes) {
+      for (const secret of [CONTACT.email, CONTACT.phone, 'Video ajakan judi online', 'konten parodi'])
+        expect(bytes.includes(Buffer.from(secret))).toBe(false);
+    }
   });
 
   it('refuses bad complaints with 400 and unknown tracking codes with 404', async () => {
