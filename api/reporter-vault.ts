@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { ReporterContact } from '../domain';
+import type { ReporterContact } from '../domain';
 
 /**
  * Confidential reporter contacts, kept apart from cases: a case only ever sees the opaque

@@ -101,7 +101,7 @@ const LAYER_REQUESTS = 2_000;
  * once with a real case state, so what is timed is parsing, auth, validation, routing and
  * serialization (microseconds, which the Temporal round trip above hides in its noise).
  */
-async function timeApiLayer(state: CaseState, dir: string): Promise<void> {
+async function timeApiLayer(state: CaseState): Promise<void> {
   const stub = { update: async () => state, getState: async () => state, ping: async () => undefined };
   // Built as both the old router and the Fastify app take it (the old one also wanted a limiter).
   const deps = {
@@ -282,7 +282,7 @@ export async function runApiUpdateBench(): Promise<void> {
       );
     }
     console.log('');
-    await timeApiLayer(await cases.getState(lanesForLayer[0]!.caseId), dir);
+    await timeApiLayer(await cases.getState(lanesForLayer[0]!.caseId));
   } finally {
     await api.stop();
     await worker.stop();

@@ -116,7 +116,11 @@ export function timeSkippingHarness(
   worlds: WorldRouter,
 ): SimHarness {
   return {
-    client: new Client({ connection: env.connection, namespace: 'default', dataConverter: testDataConverter }),
+    client: new Client({
+      connection: env.connection,
+      namespace: 'default',
+      dataConverter: testDataConverter,
+    }),
     taskQueue,
     clock: timeSkippingClock(env),
     policy,

@@ -63,7 +63,11 @@ describe('the fetcher worker', () => {
       taskQueue: workflowQueue,
       workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
     });
-    const client = new Client({ connection, namespace: servers.temporal.namespace, dataConverter: testDataConverter });
+    const client = new Client({
+      connection,
+      namespace: servers.temporal.namespace,
+      dataConverter: testDataConverter,
+    });
 
     const run = (url: string, caseId: string) =>
       client.workflow.execute('fetchOnFetcherQueue', {
@@ -106,7 +110,10 @@ describe('the fetcher worker', () => {
       police: { endpoint: 'https://polisi.example', token: 'secret' },
     });
     expect(extra.error?.issues[0]?.message).toContain('remove police');
-    const caseQueue = FetcherConfig.safeParse({ ...base, temporal: { ...base.temporal, taskQueue: 'saring-cases' } });
+    const caseQueue = FetcherConfig.safeParse({
+      ...base,
+      temporal: { ...base.temporal, taskQueue: 'saring-cases' },
+    });
     expect(caseQueue.error?.issues[0]).toMatchObject({ path: ['temporal', 'taskQueue'] });
     const cloudPrivate = FetcherConfig.safeParse({
       ...base,
