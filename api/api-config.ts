@@ -4,6 +4,7 @@ import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
 import { S3Config } from '../config/s3';
 import { TemporalConfig } from '../config/temporal';
 import { OidcAuthConfig } from './auth-config';
+import { ReporterVaultConfig } from './vault-config';
 import { CONSOLE_DIR } from '../console/console-dir';
 
 /**
@@ -15,8 +16,8 @@ export const ApiServerConfig = z.object({
   port: z.number().int().min(0).max(65535).default(8080),
   /** Who signs access tokens, and for which clients (api/auth-config.ts). */
   auth: OidcAuthConfig,
-  /** JSON-lines file of confidential reporter contacts (created 0600). */
-  reporterVaultFile: z.string().min(1),
+  /** Confidential reporter contacts: S3 objects under envelope encryption (api/vault-config.ts). */
+  reporterVault: ReporterVaultConfig,
   /** The web console's static files. */
   consoleDir: z.string().min(1).default(CONSOLE_DIR),
   /** Case policy new cases start with; the shipped default when omitted. */
@@ -30,6 +31,10 @@ export const ApiServerConfig = z.object({
   trustedProxies: z.number().int().min(0).max(5).default(0),
   /** Public complaints signalled into one case; later ones get a tracking code and are counted only. */
   maxComplaintsPerCase: z.number().int().min(1).max(100_000).default(50),
+  /** Browser origins (the Temporal Web UI) allowed to call the codec endpoints /api/codec/{encode,decode}. */
+  codecCorsOrigins: z
+    .array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin))
+    .default(['http://127.0.0.1:8233', 'http://localhost:8233']),
 });
 export type ApiServerConfig = z.infer<typeof ApiServerConfig>;
 
@@ -54,6 +59,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     api: {
       ...(overrides.port === undefined ? {} : { port: overrides.port, host: '0.0.0.0', trustedProxies: 1 }),
       auth: overrides.auth,
+      ...(overrides.vault ? { reporterVault: overrides.vault } : {}),
     },
     s3: overrides.buckets,
   });

@@ -1,3 +1,4 @@
+import type { PayloadCodec } from '@temporalio/common';
 import type { CaseClient } from '../cases/case-client';
 import type { AccessAudit } from './access-audit';
 import type { OidcAuthConfig } from './auth-config';
@@ -14,4 +15,6 @@ export interface ApiDeps {
   /** Who read or exported what, and refused sign-ins (api/access-audit.ts). */
   audit: AccessAudit;
   vault: ReporterVault;
+  /** The Temporal payload codec (config/codec.ts), served to the Web UI and CLI by the codec routes. */
+  payloadCodec: PayloadCodec;
 }

@@ -4,13 +4,14 @@
  * stops taking requests, lets those in flight finish, closes the Temporal connection and exits 0.
  */
 import { CaseClient } from '../cases/case-client';
+import { loadKeyRing, payloadCodecFor } from '../config/codec';
 import { connectClient } from '../config/temporal';
 import { loadPolicyFile } from '../policy';
 import { loadApiConfig } from './api-config';
 import { createS3Client } from '../config/s3';
 import { s3AccessAudit } from './access-audit';
 import { createTokenVerifier } from './token-verifier';
-import { fileReporterVault } from './reporter-vault';
+import { createReporterVault } from './vault-config';
 import { startApiServer } from './server';
 import { SERVICE_NAME } from '../config/telemetry';
 import { tracingClientInterceptors } from '../observability/temporal-tracing';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const config = loadApiConfig();
   const officers = createTokenVerifier(config.api.auth);
   const audit = s3AccessAudit(createS3Client(config.s3), config.s3.auditBucket, (line) => console.log(line));
-  const vault = fileReporterVault(config.api.reporterVaultFile);
+  const vault = createReporterVault(config.api.reporterVault);
   const policy = config.api.policyFile ? loadPolicyFile(config.api.policyFile) : undefined;
   const tracing = startTracing(SERVICE_NAME.api, tracingConfigFromEnv());
   const client = await connectClient(
@@ -35,7 +36,14 @@ async function main(): Promise<void> {
   });
 
   const api = await startApiServer(
-    { cases, officers, auth: config.api.auth, audit, vault },
+    {
+      cases,
+      officers,
+      auth: config.api.auth,
+      audit,
+      vault,
+      payloadCodec: payloadCodecFor(loadKeyRing(config.temporal.payloadKeys)),
+    },
     {
       host: config.api.host,
       port: config.api.port,
@@ -43,6 +51,7 @@ async function main(): Promise<void> {
       publicComplaintsPerMinute: config.api.publicComplaintsPerMinute,
       trustedProxies: config.api.trustedProxies,
       maxComplaintsPerCase: config.api.maxComplaintsPerCase,
+      codecCorsOrigins: config.api.codecCorsOrigins,
       accessLog: (line) => console.log(`api ${line}`),
     },
   );

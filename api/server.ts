@@ -13,6 +13,7 @@ import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
 import { registerAccessRoutes } from './routes/access-routes';
 import { registerAuthRoutes, signInDiscovery } from './routes/auth-routes';
+import { registerCodecRoutes } from './routes/codec-routes';
 import { registerCaseRoutes } from './routes/case-routes';
 import { registerBatchDetectionRoutes, type BatchLimits } from './routes/batch-detection-routes';
 import { registerDetectionRoutes } from './routes/detection-routes';
@@ -39,6 +40,8 @@ export interface ApiServerOptions {
   checkResponses?: boolean;
   /** POST /api/detections/batch limits; DEFAULT_BATCH_LIMITS when omitted. */
   batchLimits?: BatchLimits;
+  /** Origins (the Temporal Web UI's) allowed to call the codec endpoints from a browser. */
+  codecCorsOrigins?: readonly string[];
 }
 
 export interface RunningApi {
@@ -141,6 +144,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
       trustedProxies: options.trustedProxies ?? 0,
       maxComplaintsPerCase: options.maxComplaintsPerCase ?? 50,
     });
+    registerCodecRoutes(api, deps, { corsOrigins: options.codecCorsOrigins ?? [] });
   });
   if (options.consoleDir) registerConsoleFiles(app, options.consoleDir, signIn.consoleOrigins);
   return app;

@@ -13,6 +13,12 @@
  * (updates to one workflow are applied one after another). Last, the API layer alone: the same request
  * against an in-process API whose case client is a stub, for the microseconds the router itself costs.
  */
+import { ensureLocalKeyRingFile } from '../config/codec';
+import { createS3Client } from '../config/s3';
+import { ensurePlainBucket } from '../local/buckets';
+import { startS3Server } from '../local/s3-server';
+
+const S3_CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench-secret-key' };
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +26,6 @@ import { createTokenVerifier } from '../api/token-verifier';
 import { LOCAL_OIDC_CLIENTS } from '../local/oidc/oidc-clients';
 import { startOidcProviderProcess, type OidcProviderProcess } from '../local/oidc/start-oidc-provider';
 import { signInWithPassword } from '../test/support/oidc/sign-in-by-form';
-import { fileReporterVault } from '../api/reporter-vault';
 import { startApiServer } from '../api/server';
 import { CaseClient } from '../cases/case-client';
 import type { CaseState } from '../domain';
@@ -145,7 +150,7 @@ async function timeApiLayer(state: CaseState, dir: string, issuer: string): Prom
     officers: createTokenVerifier(benchAuth(issuer)),
     auth: benchAuth(issuer),
     audit: { failedSignIn: () => undefined, caseAccessed: async () => undefined, accessesTo: async () => [] },
-    vault: fileReporterVault(path.join(dir, 'layer-vault.jsonl')),
+    // No vault: the timed request (assignVerifier) never reaches it.
     publicLimiter: { take: () => true },
   };
   const api = await startApiServer(deps as never, { host: '127.0.0.1', port: 0 });
@@ -186,12 +191,31 @@ export async function runApiUpdateBench(): Promise<void> {
     namespace: 'default',
     logFile: path.join(dir, 'temporal.log'),
   });
-  const temporal = { address: server.address, namespace: 'default', taskQueue, tls: false };
+  const keyFile = ensureLocalKeyRingFile(path.join(dir, 'codec-keys.json')).file;
+  // The API's reporter vault lives in S3: an S3 server of the bench's own (the timed path never touches it).
+  const s3 = await startS3Server({
+    versitygwPath: readManifest().versitygw.path,
+    dataDir: path.join(dir, 's3'),
+    port: await freePort(),
+    region: 'ap-southeast-3',
+    ...S3_CREDENTIALS,
+    logFile: path.join(dir, 's3.log'),
+  });
+  const s3Client = createS3Client({ endpoint: s3.endpoint, region: s3.region, credentials: S3_CREDENTIALS });
+  await ensurePlainBucket(s3Client, 'bench-vault');
+  s3Client.destroy();
+  const temporal = {
+    address: server.address,
+    namespace: 'default',
+    taskQueue,
+    tls: false,
+    payloadKeys: { keyFile },
+  };
   const client = await connectClient(temporal);
   const worker = await startNodeService({
     name: 'the bench worker',
     entry: 'bench/bench-worker.ts',
-    args: [server.address, taskQueue],
+    args: [server.address, taskQueue, keyFile],
     logFile: path.join(dir, 'worker.log'),
     readyLine: /bench worker ready/,
   });
@@ -206,7 +230,11 @@ export async function runApiUpdateBench(): Promise<void> {
         host: '127.0.0.1',
         port: apiPort,
         auth: benchAuth(oidc.issuer),
-        reporterVaultFile: path.join(dir, 'vault.jsonl'),
+        reporterVault: {
+          s3: { endpoint: s3.endpoint, region: s3.region, credentials: S3_CREDENTIALS },
+          bucket: 'bench-vault',
+          keys: { masterKeyFile: ensureLocalKeyRingFile(path.join(dir, 'vault-master-key.json')).file },
+        },
       },
       // Only reads and exports write access records; the bench makes updates, so S3 is never called.
       s3: { endpoint: 'http://127.0.0.1:1', evidenceBucket: 'bench-evidence', auditBucket: 'bench-audit' },
@@ -298,6 +326,7 @@ export async function runApiUpdateBench(): Promise<void> {
     await client.connection.close();
     await server.stop();
     await oidc.stop();
+    await s3.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,13 +4,15 @@
  * reach verification. Prints "bench worker ready"; SIGTERM shuts it down.
  */
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { dataConverterFor } from '../config/codec';
 import { ScriptedActivities } from '../test/support/scripted-activities';
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
 
 async function main(): Promise<void> {
-  const [address, taskQueue] = process.argv.slice(2);
-  if (!address || !taskQueue) throw new Error('usage: bench-worker.ts <temporal address> <task queue>');
+  const [address, taskQueue, keyFile] = process.argv.slice(2);
+  if (!address || !taskQueue || !keyFile)
+    throw new Error('usage: bench-worker.ts <temporal address> <task queue> <codec key file>');
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
       logger: silent,
     }),
     activities: new ScriptedActivities({}).activities(),
+    dataConverter: dataConverterFor({ keyFile }),
   });
   process.on('SIGTERM', () => worker.shutdown());
   const running = worker.run();

@@ -1,3 +1,4 @@
+import { generateKeyRing } from '../lib/crypto/key-ring';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,7 @@ export async function runIntakeBench(): Promise<void> {
     namespace: 'default',
     taskQueue: 'bench',
     tls: false,
+    payloadKeys: { keyRing: generateKeyRing() },
   });
   try {
     const options = { client, taskQueue: 'bench' };

@@ -37,6 +37,19 @@ const Env = z.object({
         .filter(Boolean),
     )
     .optional(),
+  [RUNTIME_ENV.vaultBucket]: z.string().min(1).optional(),
+  [RUNTIME_ENV.vaultKmsKeyId]: z.string().min(1).optional(),
+  [RUNTIME_ENV.codecKeyRing]: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'the payload codec key ring must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 export interface RuntimeOverrides {
@@ -50,6 +63,8 @@ export interface RuntimeOverrides {
   prometheusBind?: string;
   /** API: the sign-in issuer and client ids (api/auth-config.ts). */
   auth: { issuer?: string; consoleClientId?: string; cliClientId?: string; machineClientIds?: string[] };
+  /** API: the cloud vault (bucket + KMS key), replacing the local S3 server and master key file. */
+  vault?: { bucket?: string; keys?: { kmsKeyId: string }; s3?: Record<string, unknown> };
 }
 
 export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
@@ -75,6 +90,8 @@ export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
       apiKey: e[RUNTIME_ENV.temporalApiKey],
       tls: e[RUNTIME_ENV.temporalTls] === undefined ? undefined : e[RUNTIME_ENV.temporalTls] === 'true',
       tlsMaterial: anyTlsMaterial ? tlsFiles : undefined,
+      payloadKeys:
+        e[RUNTIME_ENV.codecKeyRing] === undefined ? undefined : { keyRing: e[RUNTIME_ENV.codecKeyRing] },
     },
     buckets: { evidenceBucket: e[RUNTIME_ENV.evidenceBucket], auditBucket: e[RUNTIME_ENV.auditBucket] },
     shutdownGraceSeconds: e[RUNTIME_ENV.shutdownGraceSeconds],
@@ -87,5 +104,11 @@ export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
       cliClientId: e[RUNTIME_ENV.oidcCliClientId],
       machineClientIds: e[RUNTIME_ENV.oidcMachineClientIds],
     },
+    ...vaultOverrides(e[RUNTIME_ENV.vaultBucket], e[RUNTIME_ENV.vaultKmsKeyId]),
   };
+}
+
+function vaultOverrides(bucket?: string, kmsKeyId?: string): Pick<RuntimeOverrides, 'vault'> {
+  if (!bucket && !kmsKeyId) return {};
+  return { vault: { ...(bucket ? { bucket } : {}), ...(kmsKeyId ? { keys: { kmsKeyId } } : {}) } };
 }

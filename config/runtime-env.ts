@@ -41,4 +41,12 @@ export const RUNTIME_ENV = {
   /** API: comma-separated machine app client ids (client credentials, a saring/<role> scope each). */
   oidcMachineClientIds: 'SARING_OIDC_MACHINE_CLIENT_IDS',
   publicUrl: 'SARING_PUBLIC_URL',
+  /**
+   * The Temporal payload codec's key ring JSON ({ currentKeyId, keys: { id: base64 } }), from Secrets
+   * Manager (API, worker, fetcher): see config/codec.ts and docs/data-protection.md.
+   */
+  codecKeyRing: 'SARING_CODEC_KEY_RING',
+  /** API only: the reporter vault's bucket (data stack) and the KMS key that wraps its data keys. */
+  vaultBucket: 'SARING_VAULT_BUCKET',
+  vaultKmsKeyId: 'SARING_VAULT_KMS_KEY_ID',
 } as const;

@@ -13,7 +13,9 @@ export const S3Config = z.object({
 });
 export type S3Config = z.infer<typeof S3Config>;
 
-export function createS3Client(config: S3Config): S3Client {
+export function createS3Client(
+  config: Pick<S3Config, 'endpoint' | 'region' | 'credentials'> & Partial<S3Config>,
+): S3Client {
   return new S3Client({
     region: config.region,
     ...(config.endpoint

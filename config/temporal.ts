@@ -1,6 +1,7 @@
 import { Client, Connection, type ClientInterceptors } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { z } from 'zod';
+import { dataConverterFor, PayloadKeys } from './codec';
 
 export const DEFAULT_TASK_QUEUE = 'saring-cases';
 
@@ -28,6 +29,8 @@ export const TemporalConfig = z.object({
       'clientCertData and clientKeyData go together',
     )
     .optional(),
+  /** The payload codec's key ring (config/codec.ts): every payload Saring exchanges with Temporal is encrypted. */
+  payloadKeys: PayloadKeys,
 });
 export type TemporalConfig = z.infer<typeof TemporalConfig>;
 
@@ -67,7 +70,12 @@ export async function connectClient(
 ): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(config));
   const interceptors = options.interceptors ? { interceptors: options.interceptors } : {};
-  return new Client({ connection, namespace: config.namespace, ...interceptors });
+  return new Client({
+    connection,
+    namespace: config.namespace,
+    dataConverter: dataConverterFor(config.payloadKeys),
+    ...interceptors,
+  });
 }
 
 export async function connectWorkerConnection(config: TemporalConfig): Promise<NativeConnection> {

@@ -5,7 +5,7 @@ import { type EnvironmentConfig } from './config/schema';
  * cross-stack exports and policies carry readable, literal ARNs.
  */
 export const names = {
-  bucket: (config: EnvironmentConfig, purpose: 'evidence' | 'audit' | 'access-logs'): string =>
+  bucket: (config: EnvironmentConfig, purpose: 'evidence' | 'audit' | 'access-logs' | 'vault'): string =>
     `saring-${config.name}-${purpose}-${config.account}-${config.region}`,
   cluster: (config: EnvironmentConfig, concern: 'temporal' | 'workers' | 'api'): string =>
     `saring-${config.name}-${concern}`,

@@ -52,11 +52,13 @@ export function buildSaring(app: App, config: EnvironmentConfig): SaringStacks {
     dataKey: data.dataKey,
     temporal: temporal.connection,
     appConfig: secrets.appConfig,
+    codecKeys: secrets.codecKeys,
   };
   const workers = new WorkersStack(app, { ...shared, ledgerKey: data.ledgerKey });
   const api = new ApiStack(app, {
     ...shared,
     accessLogsBucket: data.accessLogsBucket,
+    vaultKey: data.vaultKey,
     temporalWebUi: temporal.selfHosted?.webUi,
   });
   const observability = new ObservabilityStack(app, {

@@ -25,3 +25,13 @@ export async function ensureLockedBuckets(s3: S3Client, buckets: string[]): Prom
     }
   }
 }
+
+/** Creates a bucket without Object Lock or versioning (the reporter vault: an erased record must be gone). */
+export async function ensurePlainBucket(s3: S3Client, bucket: string): Promise<void> {
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
+  }
+}

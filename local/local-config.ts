@@ -12,6 +12,8 @@ export const LOCAL_S3 = {
   region: 'ap-southeast-3',
   evidenceBucket: 'saring-evidence',
   auditBucket: 'saring-audit',
+  /** Reporter contacts (envelope-encrypted records); no Object Lock or versioning: erasure must be final. */
+  vaultBucket: 'saring-vault',
 } as const;
 
 /** How the local worker, the start command and tests reach the local S3 server. */
@@ -65,10 +67,15 @@ export function localChannelUrls(settings: LocalSettings): LocalChannelUrls {
  * start from the settings, so a changed port is picked up.
  */
 export function writeLocalConfig(paths: ReturnType<typeof localDataPaths>, settings: LocalSettings): string {
+  const s3 = localS3Config(settings);
   const config = {
-    temporal: { address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`, namespace: settings.SARING_NAMESPACE },
+    temporal: {
+      address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`,
+      namespace: settings.SARING_NAMESPACE,
+      payloadKeys: { keyFile: paths.codecKeys },
+    },
     activities: localActivitiesConfig({
-      s3: localS3Config(settings),
+      s3,
       channels: localChannelUrls(settings),
       objectLock: { mode: 'GOVERNANCE', retainDays: 30 },
     }),
@@ -76,9 +83,13 @@ export function writeLocalConfig(paths: ReturnType<typeof localDataPaths>, setti
       host: '127.0.0.1',
       port: settings.SARING_API_PORT,
       auth: localOidcAuth(settings),
-      reporterVaultFile: `${paths.root}/reporter-vault.jsonl`,
+      reporterVault: {
+        s3: { endpoint: s3.endpoint, region: s3.region, credentials: s3.credentials },
+        bucket: LOCAL_S3.vaultBucket,
+        keys: { masterKeyFile: paths.vaultMasterKey },
+      },
     },
-    s3: localS3Config(settings),
+    s3,
   };
   fs.writeFileSync(paths.workerConfig, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
   return paths.workerConfig;

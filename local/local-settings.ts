@@ -39,6 +39,10 @@ export function localDataPaths(settings: LocalSettings) {
     logs: path.join(root, 'logs'),
     workerConfig: path.join(root, 'local-config.json'),
     oidc: path.join(root, 'oidc'),
+    /** The Temporal payload codec's key ring (mode 0600): losing it makes the local histories unreadable. */
+    codecKeys: path.join(root, 'codec-keys.json'),
+    /** The reporter vault's master key (mode 0600), the local stand-in for the vault's KMS key. */
+    vaultMasterKey: path.join(root, 'vault-master-key.json'),
     samplesMarker: path.join(root, 'samples-loaded'),
   };
 }

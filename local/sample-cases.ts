@@ -27,6 +27,7 @@ export async function loadSampleCasesOnce(
     namespace: settings.SARING_NAMESPACE,
     taskQueue: DEFAULT_TASK_QUEUE,
     tls: false,
+    payloadKeys: { keyFile: paths.codecKeys },
   });
   const caseIds: string[] = [];
   try {

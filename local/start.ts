@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readManifest } from '../toolchain/manifest';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { startS3Server } from './s3-server';
-import { ensureLockedBuckets } from './buckets';
+import { ensureLockedBuckets, ensurePlainBucket } from './buckets';
 import { createS3Client } from '../config/s3';
 import { readLocalSettings, localDataPaths } from './local-settings';
 import { assertPortsFree } from './port-check';
@@ -17,6 +17,7 @@ import { writeLocalConfig, LOCAL_S3, localS3Config, localSimulatorPorts } from '
 import { superviseNodeService } from './supervised-service';
 import { ensureLocalOfficerUsers } from './local-officers';
 import { startOidcProviderProcess } from './oidc/start-oidc-provider';
+import { ensureLocalKeyRingFile } from '../config/codec';
 import { loadSampleCasesOnce } from './sample-cases';
 
 interface Running {
@@ -50,6 +51,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll('SIGTERM').then(() => process.exit(0)));
 
   try {
+    const codecKeys = ensureLocalKeyRingFile(paths.codecKeys);
+    if (codecKeys.created) console.log(`Created the payload codec key ring ${codecKeys.file} (mode 0600).`);
+    const vaultKey = ensureLocalKeyRingFile(paths.vaultMasterKey);
+    if (vaultKey.created) console.log(`Created the reporter vault master key ${vaultKey.file} (mode 0600).`);
     step(1, 'Temporal dev server');
     const temporal = await startTemporalDevServer({
       cliPath: manifest.temporalCli.path,
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
     running.push({ name: 's3', stop: () => s3.stop() });
     const s3Client = createS3Client(localS3Config(settings));
     await ensureLockedBuckets(s3Client, [LOCAL_S3.evidenceBucket, LOCAL_S3.auditBucket]);
+    await ensurePlainBucket(s3Client, LOCAL_S3.vaultBucket);
     s3Client.destroy();
 
     step(3, 'platform, police and publishing simulators, SMTP sink');

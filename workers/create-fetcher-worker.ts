@@ -1,4 +1,5 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
+import { dataConverterFor } from '../config/codec';
 import { createFetcherActivities } from '../activities/fetcher-activities';
 import type { FetcherConfig } from './fetcher-config';
 
@@ -15,6 +16,7 @@ export async function createFetcherWorker(options: {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities: createFetcherActivities(config, options.now),
+    dataConverter: dataConverterFor(config.temporal.payloadKeys),
     shutdownGraceTime: `${config.shutdownGraceSeconds}s`,
     ...(options.identity ? { identity: options.identity } : {}),
   });

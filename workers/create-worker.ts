@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import { dataConverterFor } from '../config/codec';
 import { buildActivityDeps, claimActivities, classifierActivities, createActivities } from '../activities';
 import { auditArchiveActivities } from '../activities/audit-archive-activities';
 import { buildAuditArchive } from '../audit/audit-archive-wiring';
@@ -67,6 +68,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
     activities,
+    dataConverter: dataConverterFor(config.temporal.payloadKeys),
     shutdownGraceTime: `${config.shutdownGraceSeconds}s`,
     ...workerTuningOptions(config.tuning),
     ...interceptorsAndSinks(options),

@@ -17,9 +17,7 @@ export const FETCH_TASK_QUEUE = 'saring-fetch';
 export const FetcherConfig = z
   .strictObject(
     {
-      temporal: TemporalConfig.extend({ taskQueue: z.string().min(1).default(FETCH_TASK_QUEUE) }).prefault(
-        {},
-      ),
+      temporal: TemporalConfig.extend({ taskQueue: z.string().min(1).default(FETCH_TASK_QUEUE) }),
       s3: S3Config,
       /** Retention for new snapshots, as the case worker applies it. */
       objectLock: ObjectLockPolicy.optional(),

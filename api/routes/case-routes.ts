@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { AddNoteInput, PRIORITIES } from '../../domain';
 import { caseListQuery, type CaseSummary } from '../../cases/case-client';
-import { HISTORY_SCHEMAS, historyEnvelope, historySha256 } from '../../lib/history/history-envelope';
+import {
+  HISTORY_PAYLOAD_FORM,
+  HISTORY_PAYLOADS_HEADER,
+  HISTORY_SCHEMAS,
+  historyEnvelope,
+  historySha256,
+} from '../../lib/history/history-envelope';
 import { CASE_READER_ROLES, HISTORY_ROLES, NOTE_ROLES_REFUSAL } from '../access';
 import type { ApiDeps } from '../api-deps';
 import { AvailableAction, availableActions } from '../available-actions';
@@ -40,7 +46,7 @@ const HistoryQuery = z.strictObject({
 
 const HistoryBody = z.looseObject({}).meta({
   description:
-    "format=envelope: { schema, caseId, runId, ..., sha256, exportedAt, history } with Temporal's history JSON cut in as it is; format=raw: that history JSON alone. The header x-saring-history-sha256 is the SHA-256 of the history bytes.",
+    'format=envelope: { schema, payloads: "encoded", caseId, runId, ..., sha256, exportedAt, history } with Temporal\'s history JSON cut in as it is; format=raw: that history JSON alone. The header x-saring-history-sha256 is the SHA-256 of the history bytes. Payloads are in their encoded form (encrypted by the payload codec; x-saring-history-payloads: encoded): decode them through /api/codec.',
 });
 
 const NoteBody = AddNoteInput.omit({ actor: true });
@@ -181,7 +187,8 @@ export function registerCaseRoutes(app: ZodApp, deps: ApiDeps): void {
       void reply
         .type('application/json; charset=utf-8')
         .header('x-saring-history-sha256', sha256)
-        .header('x-saring-run-id', history.runId);
+        .header('x-saring-run-id', history.runId)
+        .header(HISTORY_PAYLOADS_HEADER, HISTORY_PAYLOAD_FORM);
       // Sent as JSON text (typed `never` for the object schema): the bytes must stay Temporal's own,
       // and Fastify hands a string with a JSON content type over as it is, past any serializer.
       if (format === 'raw') {

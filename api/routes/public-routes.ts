@@ -58,8 +58,8 @@ function caseOfUrl(url: string): string {
 
 /** Over the cap, an open case only counts further complaints; a closed one lets them open the next case. */
 async function overCap(deps: ApiDeps, baseId: string, cap: number): Promise<string | undefined> {
-  const caseId = deps.vault.latestCaseOf(baseId);
-  if (!caseId || deps.vault.complaintsFor(caseId).signalled < cap) return undefined;
+  const caseId = await deps.vault.latestCaseOf(baseId);
+  if (!caseId || (await deps.vault.complaintsFor(caseId)).signalled < cap) return undefined;
   const { stage } = await deps.cases.getState(caseId);
   return stage === 'closed' || stage === 'withdrawn' ? undefined : caseId;
 }
@@ -144,7 +144,7 @@ export function registerPublicRoutes(app: ZodApp, deps: ApiDeps, limit: PublicIn
     },
     async (request) => {
       const { trackingCode } = request.params;
-      const complaint = deps.vault.findByTrackingCode(trackingCode);
+      const complaint = await deps.vault.findByTrackingCode(trackingCode);
       if (!complaint)
         throw new HttpError(404, 'not_found', 'No complaint has this tracking code. Check it and try again.');
       const state = await deps.cases.getState(complaint.caseId);

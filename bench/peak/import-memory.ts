@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { CaseClient } from '../../cases/case-client';
 import { caseBaseId, caseWorkflowId } from '../../cases/case-id';
 import { Detection } from '../../domain';
-import { fileReporterVault } from '../../api/reporter-vault';
+import { ensureLocalKeyRingFile, loadKeyRing, payloadCodecFor } from '../../config/codec';
+import type { ApiDeps } from '../../api/api-deps';
 import { buildApi, listenApi } from '../../api/server';
 import { createTokenVerifier } from '../../api/token-verifier';
 import { LOCAL_OIDC_CLIENTS } from '../../local/oidc/oidc-clients';
@@ -130,7 +131,13 @@ async function main(): Promise<void> {
     auth,
     // Imports make no case reads or exports, so no access record is ever written.
     audit: { failedSignIn: () => undefined, caseAccessed: async () => undefined, accessesTo: async () => [] },
-    vault: fileReporterVault(path.join(work, 'vault.jsonl')),
+    // Batch intake never reaches the vault (public complaints do); a call would be a bench bug.
+    vault: new Proxy({} as ApiDeps['vault'], {
+      get: () => () => Promise.reject(new Error('the import bench never uses the reporter vault')),
+    }),
+    payloadCodec: payloadCodecFor(
+      loadKeyRing({ keyFile: ensureLocalKeyRingFile(path.join(work, 'codec-keys.json')).file }),
+    ),
   });
   const api = await listenApi(app, { host: '127.0.0.1', port: 0 });
   try {

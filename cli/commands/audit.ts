@@ -6,6 +6,9 @@ import type { ApiClient } from '../api-client';
 import { defineCommand } from '../command';
 import { compareHistories, NotAHistoryFile, readHistoryFile } from '../../lib/history/history-file';
 import { sha256Hex } from '../../lib/sha256';
+import { HISTORY_PAYLOAD_FORM } from '../../lib/history/history-envelope';
+
+const PAYLOADS_NOTE = `payloads ${HISTORY_PAYLOAD_FORM}: encrypted by the payload codec, as Temporal stores them; the digest covers this form`;
 import { CaseId } from './case-reads';
 import { ArchiveLocation, S3Endpoint } from './audit-archive-source';
 import { verifyOffline } from './audit-offline';
@@ -42,6 +45,8 @@ export const auditHistory = defineCommand({
   help: [
     'Writes the history JSON to --out (or to stdout, with the digest on stderr) and prints its SHA-256.',
     "The text is Temporal's JSON with keys sorted, so the same history always has the same digest.",
+    'Payloads stay in their encoded form (encrypted by the payload codec), and the digest covers that form;',
+    'to read them: temporal workflow show --codec-endpoint <api>/api/codec --codec-auth "Bearer <token>".',
     "Without --run-id: the case's latest run (a long monitoring period continues as new in later runs).",
   ].join('\n'),
   positionals: z.tuple([CaseId]),
@@ -51,15 +56,22 @@ export const auditHistory = defineCommand({
     const events = (JSON.parse(live.text) as { events: unknown[] }).events.length;
     if (!flags.out) {
       ctx.out(live.text);
-      ctx.err(`sha256 ${live.sha256}  ${caseId} run ${live.runId} (${events} events)`);
+      ctx.err(`sha256 ${live.sha256}  ${caseId} run ${live.runId} (${events} events; ${PAYLOADS_NOTE})`);
       return;
     }
     fs.writeFileSync(flags.out, live.text);
     if (ctx.json)
       return ctx.out(
-        JSON.stringify({ caseId, runId: live.runId, events, sha256: live.sha256, file: flags.out }),
+        JSON.stringify({
+          caseId,
+          runId: live.runId,
+          events,
+          sha256: live.sha256,
+          payloads: HISTORY_PAYLOAD_FORM,
+          file: flags.out,
+        }),
       );
-    ctx.out(`${live.sha256}  ${flags.out}\n${caseId} run ${live.runId}: ${events} events`);
+    ctx.out(`${live.sha256}  ${flags.out}\n${caseId} run ${live.runId}: ${events} events\n${PAYLOADS_NOTE}`);
   },
 });
 
@@ -107,12 +119,20 @@ export const auditVerify = defineCommand({
     const report = (result: Record<string, unknown>, line: string, code: number) => {
       ctx.out(
         ctx.json
-          ? JSON.stringify({ caseId, file: file_, ...result, ...(notes.length > 0 ? { notes } : {}) })
+          ? JSON.stringify({
+              caseId,
+              file: file_,
+              payloads: HISTORY_PAYLOAD_FORM,
+              ...result,
+              ...(notes.length > 0 ? { notes } : {}),
+            })
           : [line, ...notes.map((note) => `  ${note}`)].join('\n'),
       );
       return code;
     };
-    const notes: string[] = [];
+    const notes: string[] = [
+      `compared in the ${HISTORY_PAYLOAD_FORM} form (payloads encrypted by the payload codec, as Temporal stores them)`,
+    ];
 
     let file;
     try {

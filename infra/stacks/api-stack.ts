@@ -14,6 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { AuthenticateCognitoAction } from 'aws-cdk-lib/aws-elasticloadbalancingv2-actions';
 import { type IKey } from 'aws-cdk-lib/aws-kms';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import { type IBucket } from 'aws-cdk-lib/aws-s3';
 import { type Construct } from 'constructs';
 import { acknowledge, skipCheckov } from '../compliance';
@@ -37,9 +38,13 @@ export interface ApiStackProps extends SaringStackProps {
   readonly platformKey: IKey;
   readonly dataKey: IKey;
   readonly accessLogsBucket: IBucket;
+  /** Wraps the reporter vault's data keys; only the API's task role may use it. */
+  readonly vaultKey: IKey;
   readonly temporal: TemporalConnection;
-  /** Channel and notification config JSON, handed to the container as SARING_CONFIG_JSON. */
+  /** Channel and notification config JSON: the worker's, never handed to the API (it holds channel credentials). */
   readonly appConfig: CredentialSecret;
+  /** The payload codec's key ring, as SARING_CODEC_KEY_RING. */
+  readonly codecKeys: CredentialSecret;
   /** Self-hosted mode: the Temporal Web UI to serve on its own host name, for admins and auditors only. */
   readonly temporalWebUi?: TemporalWebUiSpec;
 }
@@ -63,6 +68,7 @@ export class ApiStack extends SaringStack {
     const platformKey = this.keyRef('PlatformKey', props.platformKey);
     const evidenceBucket = names.bucket(this.config, 'evidence');
     const auditBucket = names.bucket(this.config, 'audit');
+    const vaultBucket = names.bucket(this.config, 'vault');
     const { config } = this;
     const { api } = config;
     const logRetentionDays = config.observability.logRetentionDays;
@@ -161,6 +167,13 @@ export class ApiStack extends SaringStack {
         [RUNTIME_ENV.taskQueue]: config.workers.taskQueue,
         [RUNTIME_ENV.evidenceBucket]: evidenceBucket,
         [RUNTIME_ENV.auditBucket]: auditBucket,
+        [RUNTIME_ENV.vaultBucket]: vaultBucket,
+        [RUNTIME_ENV.vaultKmsKeyId]: props.vaultKey.keyArn,
+        // The API's own settings, none secret; Temporal, the vault bucket and key come from the variables here.
+        [RUNTIME_ENV.appConfigJson]: JSON.stringify({
+          temporal: {},
+          api: { reporterVault: { s3: { region: this.region }, bucket: vaultBucket, keys: {} } },
+        }),
         [RUNTIME_ENV.metricsNamespace]: METRICS_NAMESPACE,
         // The issuer in Cognito access tokens (iss): https://cognito-idp.<region>.amazonaws.com/<poolId>.
         [RUNTIME_ENV.oidcIssuer]: `https://cognito-idp.${this.region}.amazonaws.com/${this.directory.userPool.userPoolId}`,
@@ -173,9 +186,10 @@ export class ApiStack extends SaringStack {
         // Request spans go to the collector sidecar, which sends them on to X-Ray.
         [RUNTIME_ENV.otel]: SIDECAR_OTLP_TRACES_URL,
       },
+      // Not the app config secret: that holds partner channel and notification credentials the API never uses.
       secrets: {
         ...props.temporal.clientSecrets,
-        [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json'),
+        [RUNTIME_ENV.codecKeyRing]: props.codecKeys.field('keyRing'),
       },
       extraEgressPorts: [...props.temporal.externalEgressPorts],
       containerPorts: [api.port],
@@ -194,6 +208,14 @@ export class ApiStack extends SaringStack {
     const apiRole = this.api.task.taskDefinition.taskRole;
     grantObjectAccess(apiRole, evidenceBucket, props.dataKey, { read: true });
     grantObjectAccess(apiRole, auditBucket, props.dataKey, { read: true });
+    grantObjectAccess(apiRole, vaultBucket, props.vaultKey, { read: true, write: true });
+    // Envelope encryption: data keys are generated and unwrapped only for a named reporter record.
+    Grant.addToPrincipal({
+      grantee: apiRole,
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resourceArns: [props.vaultKey.keyArn],
+      conditions: { 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['saring:reporterRef'] } },
+    });
 
     this.apiTargetGroup = https.addTargets('ApiTargets', {
       priority: 10,

@@ -21,6 +21,10 @@ export class DataStack extends SaringStack {
   readonly ledgerKey: Key;
   readonly evidenceBucket: Bucket;
   readonly auditBucket: Bucket;
+  /** Wraps the reporter vault's per-record data keys (envelope encryption) and encrypts the vault bucket. */
+  readonly vaultKey: Key;
+  /** Reporter contacts: one envelope-encrypted object per complaint; unversioned, so an erasure is final. */
+  readonly vaultBucket: Bucket;
   /** S3 server access logs and load balancer access logs. */
   readonly accessLogsBucket: Bucket;
 
@@ -48,6 +52,15 @@ export class DataStack extends SaringStack {
       id: 'AwsSolutions-KMS5',
       reason:
         'An asymmetric signing key cannot rotate automatically; old heads must stay verifiable with the same public key.',
+    });
+
+    this.vaultKey = new Key(this, 'VaultKey', {
+      alias: `alias/saring-${config.name}-vault`,
+      description:
+        'Saring reporter vault: wraps per-record data keys; only the API task role is granted its use',
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     this.platformKey = new Key(this, 'PlatformKey', {
@@ -125,6 +138,35 @@ export class DataStack extends SaringStack {
         id: 'CKV2_AWS_62',
         reason: 'No event notifications: logs are read on demand (Athena/CLI), nothing reacts to them.',
       },
+    );
+
+    this.vaultBucket = new Bucket(this, 'Vault', {
+      bucketName: names.bucket(config, 'vault'),
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.vaultKey,
+      bucketKeyEnabled: true,
+      versioned: false,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 's3/vault/',
+      lifecycleRules: [{ id: 'abort-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    skipCheckov(
+      this.vaultBucket,
+      {
+        id: 'CKV_AWS_21',
+        reason:
+          'Unversioned on purpose: an erased reporter contact (UU PDP) must not survive as an old version.',
+      },
+      {
+        id: 'CKV_AWS_144',
+        reason: 'No cross-region replication: reporter contacts are personal data that stays in Jakarta.',
+      },
+      { id: 'CKV2_AWS_62', reason: 'No event notifications: the API reads records on demand.' },
     );
 
     this.evidenceBucket = new LockedBucket(this, 'Evidence', {

@@ -18,6 +18,12 @@ export class SecretsStack extends SaringStack {
   readonly temporalCloud?: CredentialSecret;
   /** The worker and API config (partner channel endpoints and tokens, notification recipients), as JSON. */
   readonly appConfig: CredentialSecret;
+  /**
+   * The Temporal payload codec's key ring ({ currentKeyId, keys }), handed to the API and worker as
+   * SARING_CODEC_KEY_RING. A secret rather than a KMS call per payload: every workflow task encodes and
+   * decodes many payloads, and a KMS round trip (and its request quota) on each would dominate latency.
+   */
+  readonly codecKeys: CredentialSecret;
 
   constructor(scope: Construct, props: SecretsStackProps) {
     super(scope, 'Secrets', props);
@@ -29,6 +35,12 @@ export class SecretsStack extends SaringStack {
       encryptionKey: platformKey,
       description: `Saring ${config.name}: worker and API config JSON (partner channels, notifications; docs/platform-engineers.md)`,
       fields: ['json'],
+    });
+    this.codecKeys = new CredentialSecret(this, 'CodecKeys', {
+      secretName: `saring/${config.name}/temporal/codec-keys`,
+      encryptionKey: platformKey,
+      description: `Saring ${config.name}: Temporal payload codec key ring JSON (docs/data-protection.md)`,
+      fields: ['keyRing'],
     });
     if (temporal.mode === 'self-hosted') {
       this.temporalTls = new CredentialSecret(this, 'TemporalTls', {

@@ -30,6 +30,8 @@ export interface WorkersStackProps extends SaringStackProps {
   readonly temporal: TemporalConnection;
   /** Channel and notification config JSON, handed to the container as SARING_CONFIG_JSON. */
   readonly appConfig: CredentialSecret;
+  /** The payload codec's key ring, as SARING_CODEC_KEY_RING. */
+  readonly codecKeys: CredentialSecret;
 }
 
 /** Time the worker keeps for itself between SIGTERM's grace budget and the hard SIGKILL. */
@@ -96,6 +98,7 @@ export class WorkersStack extends SaringStack {
       secrets: {
         ...props.temporal.clientSecrets,
         [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json'),
+        [RUNTIME_ENV.codecKeyRing]: props.codecKeys.field('keyRing'),
       },
       extraEgressPorts: [...props.temporal.externalEgressPorts],
       platformKey,

@@ -13,6 +13,8 @@ export interface HistoryFile {
   runId?: string;
   /** The digest the file says its history has (export envelopes). */
   statedSha256?: string;
+  /** What the file says about its payloads: "encoded" (as Temporal stores them); absent in older files. */
+  payloads?: string;
   /** The archive step's request id (archive documents): names the object the case recorded. */
   requestId?: string;
 }
@@ -75,6 +77,7 @@ export function readHistoryFile(text: string): HistoryFile {
     ...(runId ? { runId } : {}),
     ...(typeof header.sha256 === 'string' ? { statedSha256: header.sha256 } : {}),
     ...(typeof header.requestId === 'string' ? { requestId: header.requestId } : {}),
+    ...(typeof header.payloads === 'string' ? { payloads: header.payloads } : {}),
   };
 }
 

@@ -9,6 +9,18 @@ const selfHosted = useSynthesis(SELECTIONS.devSelfHosted);
 const cloud = useSynthesis(SELECTIONS.devCloud);
 
 describe('api stack', () => {
+  it('gets the codec key ring and the vault, but not the app config secret with channel credentials', () => {
+    const api = containersOf(selfHosted().json('api')).find((c) => c.Name === 'api')!;
+    const secrets = (api.Secrets ?? []).map((secret) => secret.Name);
+    expect(secrets).toContain('SARING_CODEC_KEY_RING');
+    expect(secrets).not.toContain('SARING_CONFIG_JSON');
+    expect(JSON.stringify(api.Secrets)).not.toMatch(/AppConfig/);
+    const env = Object.fromEntries((api.Environment ?? []).map((e) => [e.Name, e.Value]));
+    expect(env.SARING_VAULT_BUCKET).toMatch(/^saring-dev-vault-/);
+    expect(JSON.stringify(env.SARING_VAULT_KMS_KEY_ID)).toMatch(/VaultKey/);
+    expect(JSON.stringify(env.SARING_CONFIG_JSON)).toContain('reporterVault');
+  });
+
   it('has exactly one Cognito group per officer role', () => {
     const groups = resourcesOfType(selfHosted().json('api'), 'AWS::Cognito::UserPoolGroup').map(
       ([, g]) => g.Properties?.GroupName,

@@ -60,7 +60,7 @@ describe('data stack', () => {
 
   it('every bucket blocks public access, is encrypted and is kept when the stack is deleted', () => {
     const buckets = resourcesOfType(dev().json('data'), 'AWS::S3::Bucket');
-    expect(buckets).toHaveLength(3);
+    expect(buckets).toHaveLength(4);
     for (const [, bucket] of buckets) {
       expect(bucket.DeletionPolicy).toBe('Retain');
       expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({
@@ -76,7 +76,7 @@ describe('data stack', () => {
   it('every bucket refuses requests without TLS (and below TLS 1.2)', () => {
     const t = dev().template('data');
     const policies = resourcesOfType(dev().json('data'), 'AWS::S3::BucketPolicy');
-    expect(policies).toHaveLength(3);
+    expect(policies).toHaveLength(4);
     t.allResourcesProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -122,10 +122,18 @@ describe('data stack', () => {
     });
   });
 
-  it('both encryption keys rotate and survive stack deletion; only CloudWatch services get key-policy access', () => {
+  it('the reporter vault bucket is encrypted with its own key and unversioned, so an erasure is final', () => {
+    const vault = resourcesOfType(dev().json('data'), 'AWS::S3::Bucket')
+      .map(([, bucket]) => bucket)
+      .find((bucket) => bucket.Properties?.BucketName === names.bucket(dev().config, 'vault'))!;
+    expect(vault.Properties?.VersioningConfiguration).toBeUndefined();
+    expect(JSON.stringify(vault.Properties?.BucketEncryption)).toContain('VaultKey');
+  });
+
+  it('every encryption key rotates and survive stack deletion; only CloudWatch services get key-policy access', () => {
     const t = dev().template('data');
     const keys = resourcesOfType(dev().json('data'), 'AWS::KMS::Key');
-    expect(keys).toHaveLength(3);
+    expect(keys).toHaveLength(4);
     // The audit ledger's signing key is asymmetric: it cannot rotate (old heads stay verifiable), but it is kept.
     const [ledger, encryption] = [
       keys.filter(([id]) => id.startsWith('LedgerKey')),
@@ -134,7 +142,7 @@ describe('data stack', () => {
     expect(
       ledger.map(([, key]) => [key.Properties?.KeySpec, key.Properties?.KeyUsage, key.DeletionPolicy]),
     ).toEqual([['ECC_NIST_P256', 'SIGN_VERIFY', 'Retain']]);
-    expect(encryption).toHaveLength(2);
+    expect(encryption).toHaveLength(3);
     for (const [, key] of encryption) {
       expect(key.Properties?.EnableKeyRotation).toBe(true);
       expect(key.DeletionPolicy).toBe('Retain');

@@ -36,6 +36,8 @@ describe('workers stack', () => {
     const config = (worker!.Secrets ?? []).find((secret) => secret.Name === 'SARING_CONFIG_JSON');
     expect(JSON.stringify(config?.ValueFrom)).toMatch(/AppConfig.*:json::/);
     expect((worker!.Environment ?? []).map((e) => e.Name)).not.toContain('SARING_CONFIG_JSON');
+    const codec = (worker!.Secrets ?? []).find((secret) => secret.Name === 'SARING_CODEC_KEY_RING');
+    expect(JSON.stringify(codec?.ValueFrom)).toMatch(/CodecKeys.*:keyRing::/);
   });
 
   it('runs non-root on a read-only root filesystem with a scratch /tmp', () => {

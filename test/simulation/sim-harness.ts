@@ -1,3 +1,4 @@
+import { testDataConverter } from '../support/codec/test-codec';
 import { Context } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -21,7 +22,7 @@ export interface SimClock {
  * case's base id, the prefix of every case, generation and child workflow id).
  */
 export interface SimHarness {
-  /** For the time-skipping server: `new Client({ connection: env.connection })`, not env.client. */
+  /** For the time-skipping server: `new Client({ connection: env.connection, dataConverter: testDataConverter })`, not env.client. */
   client: Client;
   taskQueue: string;
   clock: SimClock;
@@ -90,6 +91,7 @@ export async function startSimWorker(
   worlds: WorldRouter,
 ) {
   const worker = await Worker.create({
+    dataConverter: testDataConverter,
     connection,
     taskQueue,
     workflowBundle: bundle,
@@ -114,7 +116,11 @@ export function timeSkippingHarness(
   worlds: WorldRouter,
 ): SimHarness {
   return {
-    client: new Client({ connection: env.connection, namespace: 'default' }),
+    client: new Client({
+      connection: env.connection,
+      namespace: 'default',
+      dataConverter: testDataConverter,
+    }),
     taskQueue,
     clock: timeSkippingClock(env),
     policy,

@@ -1,3 +1,4 @@
+import { testDataConverter } from './codec/test-codec';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -83,7 +84,7 @@ export async function connectDevServer(): Promise<DevServer> {
     NativeConnection.connect({ address: server.address }),
   ]);
   return {
-    client: new Client({ connection, namespace: server.namespace }),
+    client: new Client({ connection, namespace: server.namespace, dataConverter: testDataConverter }),
     connection,
     nativeConnection,
     close: async () => {
@@ -331,6 +332,7 @@ export async function startDevCaseWorker(
   const [dev, bundle] = await Promise.all([connectDevServer(), bundleCaseWorkflows()]);
   const taskQueue = uniqueTaskQueue(label);
   const worker = await Worker.create({
+    dataConverter: testDataConverter,
     connection: dev.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
@@ -358,6 +360,7 @@ export async function withScriptedCaseWorker<T>(
 ): Promise<T> {
   const scripted = new ScriptedActivities(script);
   const worker = await Worker.create({
+    dataConverter: testDataConverter,
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,

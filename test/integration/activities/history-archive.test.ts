@@ -1,3 +1,4 @@
+import { testDataConverter } from '../../support/codec/test-codec';
 import { Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { NativeConnection } from '@temporalio/worker';
 import { sha256Hex } from '../../../lib/sha256';
@@ -29,6 +30,7 @@ describe('archiveCaseHistory on the real Temporal dev server and S3 server', () 
     const taskQueue = uniqueTaskQueue('archive');
     const workflowId = `case-${taskQueue}`;
     const worker = await Worker.create({
+      dataConverter: testDataConverter,
       connection: nativeConnection,
       taskQueue,
       workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: quietLogger }),

@@ -1,3 +1,4 @@
+import { testDataConverter } from '../../support/codec/test-codec';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -37,7 +38,7 @@ describe('requestTakedown retried after a crash in the middle of the request', (
       NativeConnection.connect({ address: temporal.address }),
       Connection.connect({ address: temporal.address }),
     ]);
-    client = new Client({ connection, namespace: temporal.namespace });
+    client = new Client({ connection, namespace: temporal.namespace, dataConverter: testDataConverter });
   });
 
   afterAll(async () => {
@@ -71,6 +72,7 @@ describe('requestTakedown retried after a crash in the middle of the request', (
       }),
     );
     const worker = await Worker.create({
+      dataConverter: testDataConverter,
       connection: nativeConnection,
       taskQueue,
       workflowBundle: bundle,
@@ -112,6 +114,7 @@ describe('requestTakedown retried after a crash in the middle of the request', (
     expect(childOutput).toContain('crashing worker polling');
 
     const workflowWorker = await Worker.create({
+      dataConverter: testDataConverter,
       connection: nativeConnection,
       taskQueue: workflowQueue,
       workflowBundle: bundle,
@@ -126,6 +129,7 @@ describe('requestTakedown retried after a crash in the middle of the request', (
       // Killed by SIGKILL: tsx's wrapper process reports its child's signal as exit code 128 + 9.
       expect(['SIGKILL', 137]).toContain(await childExit);
       const retryWorker = await Worker.create({
+        dataConverter: testDataConverter,
         connection: nativeConnection,
         taskQueue: activityQueue,
         activities: harness.activities,

@@ -207,7 +207,11 @@ describe('saring CLI against the API (child processes, real dev server)', () => 
 
     const same = await saring(env, 'auditor', ['audit', 'verify', caseId, '--file', file, '--json']);
     expect(same.code).toBe(0);
-    expect(JSON.parse(same.stdout)).toMatchObject({ result: 'identical', sha256: digest });
+    expect(JSON.parse(same.stdout)).toMatchObject({
+      result: 'identical',
+      sha256: digest,
+      payloads: 'encoded',
+    });
 
     // A copy taken while the case was closing holds the first events only: intact, not identical.
     const history = JSON.parse(fs.readFileSync(file, 'utf8')) as { events: Record<string, unknown>[] };

@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { createReporterVault } from '../../../api/vault-config';
+import { vaultObjects } from '../../support/vault/test-vault';
 import { canonicalizeUrl } from '../../../lib/url/canonicalize';
 import { caseBaseId } from '../../../cases/case-id';
 import { uniqueUrl } from '../../support/case-test-kit';
@@ -9,6 +12,15 @@ const CONTACT = {
   email: 'pelapor.rahasia@example.org',
   phone: '+62 811-5555-0199',
 };
+
+/** The shared dev server's SQLite files (global setup puts them in SARING_TEST_WORK_DIR). */
+function temporalDatabaseFiles(): string[] {
+  const dir = process.env.SARING_TEST_WORK_DIR!;
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith('temporal.sqlite'))
+    .map((name) => path.join(dir, name));
+}
 
 /** Public intake without login: the reporter follows progress with a code; their contact never reaches the case. */
 describe('API: public complaints (real dev server, real workflows)', () => {
@@ -84,11 +96,36 @@ describe('API: public complaints (real dev server, real workflows)', () => {
       expect(text).not.toMatch(/siti\.verifier|officerId|rep_|case-/);
     }
 
-    // The contact is in the vault, readable by its owner only; the tracking code itself is not stored.
-    const vault = fs.readFileSync(env.vaultFile, 'utf8');
-    expect(vault).toContain(CONTACT.email);
-    expect(vault).not.toContain(trackingCode);
-    expect(fs.statSync(env.vaultFile).mode & 0o777).toBe(0o600);
+    // The vault's objects hold the contact only sealed, and never the tracking code itself.
+    const objects = await vaultObjects(env.vaultConfig);
+    expect([...objects.keys()].filter((key) => key.includes('/records/'))).toHaveLength(1);
+    for (const text of objects.values()) {
+      for (const secret of [CONTACT.name, CONTACT.email, CONTACT.phone, trackingCode])
+        expect(text).not.toContain(secret);
+    }
+    // A second API instance on the same vault (bucket + master key) finds the complaint and opens the contact.
+    const second = createReporterVault(env.vaultConfig);
+    const reporterRef = state.detections.reporterRefs[0]!;
+    expect(await second.findByTrackingCode(trackingCode)).toMatchObject({ caseId });
+    expect(await second.readContact(reporterRef)).toEqual(CONTACT);
+    // Erased contacts are gone from the object, and the erasure is recorded in it.
+    expect(await second.eraseContact(reporterRef, 'test: retention elapsed')).toEqual({ erased: true });
+    expect(await env.as({}).get(`/api/public/complaints/${trackingCode}`)).toMatchObject({ status: 200 });
+    expect(await second.readContact(reporterRef)).toBeUndefined();
+    const record = [...(await vaultObjects(env.vaultConfig)).entries()].find(([key]) =>
+      key.includes('/records/'),
+    );
+    expect(JSON.parse(record![1])).toMatchObject({ erased: { reason: 'test: retention elapsed' } });
+    expect(record![1]).not.toContain('ciphertext');
+
+    // Nor is anything of it in clear in the Temporal database itself (SQLite file and its WAL).
+    const dbBytes = temporalDatabaseFiles().map((file) => fs.readFileSync(file));
+    // The case id is stored in clear (it is the workflow id): proof these are the files the case went to.
+    expect(dbBytes.some((bytes) => bytes.includes(Buffer.from(caseId)))).toBe(true);
+    for (const bytes of dbBytes) {
+      for (const secret of [CONTACT.email, CONTACT.phone, 'Video ajakan judi online', 'konten parodi'])
+        expect(bytes.includes(Buffer.from(secret))).toBe(false);
+    }
   });
 
   it('refuses bad complaints with 400 and unknown tracking codes with 404', async () => {

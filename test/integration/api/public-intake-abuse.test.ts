@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { createReporterVault } from '../../../api/vault-config';
 import { canonicalizeUrl } from '../../../lib/url/canonicalize';
 import { caseBaseId } from '../../../cases/case-id';
 import { uniqueUrl } from '../../support/case-test-kit';
@@ -79,13 +79,10 @@ describe('API: public intake under abuse (real dev server, real workflows)', () 
     // Every reporter can follow the case; the vault counts the three held back.
     for (const code of codes)
       expect((await env.as({}).get(`/api/public/complaints/${code}`)).body.stage).toBe('received');
-    const lines = fs
-      .readFileSync(env.vaultFile, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { caseId: string; signalled: boolean });
-    const forCase = lines.filter((line) => line.caseId === caseId);
-    expect(forCase.map((line) => line.signalled)).toEqual([true, true, false, false, false]);
+    expect(await createReporterVault(env.vaultConfig).complaintsFor(caseId)).toEqual({
+      signalled: 2,
+      held: 3,
+    });
   });
 
   it('removes bidi and control characters from the reason and says so in the answer', async () => {

@@ -1,3 +1,4 @@
+import { testDataConverter } from '../../support/codec/test-codec';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,7 @@ describe('the archive sweep (a Temporal Schedule on the dev server)', () => {
     const keyFile = path.join(keyDir, 'ledger.pem');
     const taskQueue = uniqueTaskQueue('audit-sweep');
     const worker = await Worker.create({
+      dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,
       workflowBundle: await bundleCaseWorkflows(),

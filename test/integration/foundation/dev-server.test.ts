@@ -1,3 +1,4 @@
+import { testDataConverter } from '../../support/codec/test-codec';
 import { quietLogger } from '../../support/servers/quiet-logger';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
@@ -17,7 +18,7 @@ describe('Temporal dev server (real, SQLite file)', () => {
     bundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
     connection = await Connection.connect({ address: temporal.address });
     nativeConnection = await NativeConnection.connect({ address: temporal.address });
-    client = new Client({ connection, namespace: temporal.namespace });
+    client = new Client({ connection, namespace: temporal.namespace, dataConverter: testDataConverter });
   });
 
   afterAll(async () => {
@@ -27,7 +28,12 @@ describe('Temporal dev server (real, SQLite file)', () => {
 
   it('runs a workflow to completion on a real worker', async () => {
     const taskQueue = uniqueTaskQueue('foundation');
-    const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: bundle });
+    const worker = await Worker.create({
+      dataConverter: testDataConverter,
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+    });
     const result = await worker.runUntil(
       client.workflow.execute('echoWorkflow', {
         taskQueue,

@@ -1,3 +1,4 @@
+import { testDataConverter } from '../../support/codec/test-codec';
 import { quietLogger } from '../../support/servers/quiet-logger';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
@@ -24,6 +25,7 @@ describe('Temporal time-skipping test server (Java, from Maven Central)', () => 
   it('completes a two-day timer in well under a second of wall time', async () => {
     const taskQueue = 'time-skipping-foundation';
     const worker = await Worker.create({
+      dataConverter: testDataConverter,
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: bundle,

@@ -1,3 +1,4 @@
+import { testDataConverter, testPayloadKeys } from '../../support/codec/test-codec';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createFetcherWorker } from '../../../workers/create-fetcher-worker';
@@ -49,6 +50,7 @@ describe('the fetcher worker', () => {
         address: servers.temporal.address,
         namespace: servers.temporal.namespace,
         taskQueue: fetchQueue,
+        payloadKeys: testPayloadKeys,
       },
       s3,
       fetch: { allowTargets: [{ address: '127.0.0.1', port: allowed.port }] },
@@ -56,11 +58,16 @@ describe('the fetcher worker', () => {
     const fetcher = await createFetcherWorker({ config, connection: nativeConnection });
     const workflowQueue = uniqueTaskQueue('fetch-wf');
     const workflows = await Worker.create({
+      dataConverter: testDataConverter,
       connection: nativeConnection,
       taskQueue: workflowQueue,
       workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
     });
-    const client = new Client({ connection, namespace: servers.temporal.namespace });
+    const client = new Client({
+      connection,
+      namespace: servers.temporal.namespace,
+      dataConverter: testDataConverter,
+    });
 
     const run = (url: string, caseId: string) =>
       client.workflow.execute('fetchOnFetcherQueue', {
@@ -90,7 +97,10 @@ describe('the fetcher worker', () => {
   });
 
   it('config: its own queue by default, no partner or mail settings, no private network with cloud credentials', () => {
-    const base = { s3: { evidenceBucket: 'saring-evidence', auditBucket: 'saring-audit' } };
+    const base = {
+      temporal: { payloadKeys: testPayloadKeys },
+      s3: { evidenceBucket: 'saring-evidence', auditBucket: 'saring-audit' },
+    };
     expect(FetcherConfig.parse(base)).toMatchObject({
       temporal: { taskQueue: FETCH_TASK_QUEUE },
       fetch: { allowPrivateNetwork: false, allowTargets: [] },
@@ -100,11 +110,14 @@ describe('the fetcher worker', () => {
       police: { endpoint: 'https://polisi.example', token: 'secret' },
     });
     expect(extra.error?.issues[0]?.message).toContain('remove police');
-    const caseQueue = FetcherConfig.safeParse({ ...base, temporal: { taskQueue: 'saring-cases' } });
+    const caseQueue = FetcherConfig.safeParse({
+      ...base,
+      temporal: { ...base.temporal, taskQueue: 'saring-cases' },
+    });
     expect(caseQueue.error?.issues[0]).toMatchObject({ path: ['temporal', 'taskQueue'] });
     const cloudPrivate = FetcherConfig.safeParse({
       ...base,
-      temporal: { apiKey: 'k' },
+      temporal: { ...base.temporal, apiKey: 'k' },
       fetch: { allowPrivateNetwork: true },
     });
     expect(cloudPrivate.error?.issues[0]).toMatchObject({

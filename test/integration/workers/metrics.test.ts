@@ -1,3 +1,4 @@
+import { testDataConverter } from '../../support/codec/test-codec';
 import { Client, Connection } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { CASE_SEARCH_ATTRIBUTES } from '../../../domain/search-attributes';
@@ -25,7 +26,7 @@ describe('worker metrics (embedded metric format)', () => {
   beforeAll(async () => {
     const { temporal } = testServers();
     connection = await Connection.connect({ address: temporal.address });
-    client = new Client({ connection, namespace: temporal.namespace });
+    client = new Client({ connection, namespace: temporal.namespace, dataConverter: testDataConverter });
   });
 
   afterAll(async () => {

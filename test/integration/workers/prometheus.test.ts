@@ -1,3 +1,4 @@
+import { testPayloadKeys } from '../../support/codec/test-codec';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../../lib/ports';
@@ -35,7 +36,12 @@ describe('worker process: Temporal SDK metrics on a Prometheus endpoint', () => 
     const taskQueue = uniqueTaskQueue('prometheus');
     const bind = `127.0.0.1:${await freePort()}`;
     const config = {
-      temporal: { address: temporal.address, namespace: temporal.namespace, taskQueue },
+      temporal: {
+        address: temporal.address,
+        namespace: temporal.namespace,
+        taskQueue,
+        payloadKeys: testPayloadKeys,
+      },
       activities: harness.config,
     };
     worker = spawn(process.execPath, [require.resolve('tsx/cli'), 'workers/main.ts'], {

@@ -1,3 +1,4 @@
+import { testDataConverter } from '../../support/codec/test-codec';
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -32,6 +33,7 @@ describe('classifier retraining schedule', () => {
     registry = harness.deps.classifier!;
     connection = await NativeConnection.connect({ address: testServers().temporal.address });
     worker = await Worker.create({
+      dataConverter: testDataConverter,
       connection,
       namespace: testServers().temporal.namespace,
       taskQueue,

@@ -1,3 +1,4 @@
+import { testDataConverter } from '../../support/codec/test-codec';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { CaseClient } from '../../../cases/case-client';
 import { CaseCommandRejectedError } from '../../../cases/case-errors';
@@ -40,6 +41,7 @@ describe('concurrent, retried and late steps (dev server)', () => {
     workflowBundle = bundle,
   ): Promise<T> {
     const worker = await Worker.create({
+      dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,
       workflowBundle,

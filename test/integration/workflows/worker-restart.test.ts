@@ -1,3 +1,4 @@
+import { testDataConverter } from '../../support/codec/test-codec';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { ScriptedActivities } from '../../support/scripted-activities';
@@ -36,6 +37,7 @@ describe('a case survives its worker being stopped (dev server)', () => {
       hang: { publishStatement: true },
     });
     const workerA = await Worker.create({
+      dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,
       workflowBundle: bundle,
@@ -74,6 +76,7 @@ describe('a case survives its worker being stopped (dev server)', () => {
 
     const second = new ScriptedActivities({ classification: { category: 'hoax', confidence: 0.9 } });
     const workerB = await Worker.create({
+      dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,
       workflowBundle: bundle,

@@ -1,3 +1,4 @@
+import { testDataConverter } from '../codec/test-codec';
 import { CreateBucketCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Client, Connection } from '@temporalio/client';
 import {
@@ -81,7 +82,11 @@ export async function activitiesHarness(
   const sims = simulatorUrls();
   const config = localActivitiesConfig({ s3: s3Config, channels: sims, objectLock: options.objectLock });
   const connection = await Connection.connect({ address: servers.temporal.address });
-  const client = new Client({ connection, namespace: servers.temporal.namespace });
+  const client = new Client({
+    connection,
+    namespace: servers.temporal.namespace,
+    dataConverter: testDataConverter,
+  });
   const deps = buildActivityDeps(config, client);
   return {
     config,

@@ -1,5 +1,6 @@
 // Run as its own process by the crash test: an activity worker that dies (SIGKILL) right after its first
 // takedown request went out. Configuration comes from the environment the test passes.
+import { testDataConverter } from '../codec/test-codec';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../../../activities';
 import { activitiesHarness } from './activities-harness';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
       throw new Error('unreachable');
     }),
   );
-  const worker = await Worker.create({ connection, taskQueue, activities });
+  const worker = await Worker.create({ connection, taskQueue, activities, dataConverter: testDataConverter });
   console.log('crashing worker polling');
   await worker.run();
 }

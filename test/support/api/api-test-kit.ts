@@ -1,3 +1,8 @@
+import { testDataConverter, TEST_KEY_RING } from '../codec/test-codec';
+import { payloadCodecFor } from '../../../config/codec';
+
+/** The Temporal Web UI origin the test API lets call its codec endpoints. */
+export const TEMPORAL_UI_TEST_ORIGIN = 'http://127.0.0.1:8233';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +17,8 @@ import { createS3Client } from '../../../config/s3';
 import { freePort } from '../../../lib/ports';
 import { createEvidenceBucket, uniqueName } from '../activities/activities-harness';
 import { startTestOidc, testUsers, type TestOidc } from '../oidc/test-oidc';
-import { fileReporterVault } from '../../../api/reporter-vault';
+import { createReporterVault, type ReporterVaultConfig } from '../../../api/vault-config';
+import { testVaultConfig } from '../vault/test-vault';
 import {
   buildApi,
   listenApi,
@@ -96,7 +102,8 @@ export interface ApiTestEnv {
   client: Client;
   scripted: ScriptedActivities;
   dataDir: string;
-  vaultFile: string;
+  /** The API's reporter vault config (S3 bucket of its own, local master key file): open a second vault on it. */
+  vaultConfig: ReporterVaultConfig;
   /** Calls the API with an officer's token, or with a raw Authorization header value, or none. */
   as(who: OfficerKey | { authorization?: string }): ApiCaller;
   /** Polls GET /api/cases/:id until the predicate holds. */
@@ -145,12 +152,14 @@ export async function startApiTestEnv(
   ]);
   // With tracing, the client, workflow and activity interceptors are wired as api/main and workers/ wire them.
   const client = new Client({
+    dataConverter: testDataConverter,
     connection,
     namespace: temporal.namespace,
     ...(tracing ? { interceptors: tracingClientInterceptors() } : {}),
   });
   const scripted = new ScriptedActivities(options.script ?? {});
   const worker = await Worker.create({
+    dataConverter: testDataConverter,
     connection: nativeConnection,
     namespace: temporal.namespace,
     taskQueue,
@@ -191,7 +200,7 @@ export async function startApiTestEnv(
   const auditLog: string[] = [];
   const audit = s3AccessAudit(s3, auditBucket, (line) => auditLog.push(line));
   const dataDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? os.tmpdir(), 'api-'));
-  const vaultFile = path.join(dataDir, 'vault', 'reporters.jsonl');
+  const vaultConfig = await testVaultConfig(dataDir);
   let api: RunningApi | undefined;
   let app: ZodApp | undefined;
   const routes: RegisteredRoute[] = [];
@@ -202,9 +211,11 @@ export async function startApiTestEnv(
         officers: createTokenVerifier(oidc.auth),
         auth: oidc.auth,
         audit,
-        vault: fileReporterVault(vaultFile),
+        vault: createReporterVault(vaultConfig),
+        payloadCodec: payloadCodecFor(TEST_KEY_RING),
       },
       {
+        codecCorsOrigins: [TEMPORAL_UI_TEST_ORIGIN],
         publicComplaintsPerMinute: 1000,
         ...(options.batchLimits ? { batchLimits: options.batchLimits } : {}),
         ...options.intake,
@@ -276,7 +287,7 @@ export async function startApiTestEnv(
     client,
     scripted,
     dataDir,
-    vaultFile,
+    vaultConfig,
     as,
     waitForState: (caseId, predicate, what) =>
       waitFor(

@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { testDataConverter } from '../codec/test-codec';
 import { readManifest } from '../../../toolchain/manifest';
 
 /**
@@ -9,5 +10,6 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   const manifest = readManifest();
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: manifest.temporalTestServer.path } },
+    client: { dataConverter: testDataConverter },
   });
 }

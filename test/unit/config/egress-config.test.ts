@@ -1,10 +1,14 @@
+import { testPayloadKeys } from '../../support/codec/test-codec';
 import { loadWorkerConfig } from '../../../workers/worker-config';
 import { localActivitiesForTests as localActivities } from '../../support/config/base-worker-config';
 
 describe('egress settings cannot be relaxed in the cloud', () => {
   const load = (activities: unknown, env: Record<string, string> = {}) =>
     loadWorkerConfig({
-      SARING_CONFIG_JSON: JSON.stringify({ temporal: { address: '127.0.0.1:7233' }, activities }),
+      SARING_CONFIG_JSON: JSON.stringify({
+        temporal: { address: '127.0.0.1:7233', payloadKeys: testPayloadKeys },
+        activities,
+      }),
       ...env,
     });
 
