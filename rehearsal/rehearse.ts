@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createS3Client } from '../config/s3';
-import { localActivitiesConfig } from '../config/activities';
 import { CASE_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { RUNTIME_ENV } from '../config/runtime-env';
 import { loadEnvironmentConfig } from '../infra/config/load';
@@ -26,6 +25,7 @@ import { StepClock } from './steps';
 import { type RehearsedContainer } from './task-definitions';
 import { readAssembly, TemplateResolver } from './templates';
 import { driveOneCase } from './drive-case';
+import { appConfigStandIn } from './app-config';
 
 export interface RehearsalOptions {
   readonly runDir: string;
@@ -394,21 +394,11 @@ async function appConfigDocument(
   await ensureLockedBuckets(client, Object.values(buckets));
   client.destroy();
   const http = (port: number) => `http://127.0.0.1:${port}`;
-  const activities = localActivitiesConfig({
-    s3: s3Config,
-    channels: {
-      platformSimulator: http(ports.platform),
-      policeSimulator: http(ports.police),
-      publishingSimulator: http(ports.publishing),
-      webhookSink: http(ports.webhook),
-      smtpSink: `smtp://127.0.0.1:${ports.smtp}`,
-    },
-    objectLock: { mode: 'GOVERNANCE', retainDays: 1 },
+  return appConfigStandIn(s3Config, {
+    platformSimulator: http(ports.platform),
+    policeSimulator: http(ports.police),
+    publishingSimulator: http(ports.publishing),
+    webhookSink: http(ports.webhook),
+    smtpSink: `smtp://127.0.0.1:${ports.smtp}`,
   });
-  return {
-    activities: { ...activities, fetch: { ...activities.fetch, allowPrivateNetwork: false } },
-    // What docs/platform-engineers.md tells engineers to put here today: paths of the officer directory and
-    // reporter vault. Nothing in the read-only container provides them.
-    api: { officersFile: '/tmp/saring/officers.json', reporterVaultFile: '/tmp/saring/reporter-vault.jsonl' },
-  };
 }
