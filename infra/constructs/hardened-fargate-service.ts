@@ -37,6 +37,11 @@ export interface HardenedTaskProps {
   /** Task definition family; set it where engineers refer to the task by name (run-task). */
   readonly family?: string;
   readonly size: FargateSizeProps;
+  /**
+   * Replaces the image's ENTRYPOINT. Give it whenever `command` is a whole process line: ECS appends `command` to
+   * the image's ENTRYPOINT otherwise (admin-tools: `tini -- sleep infinity`).
+   */
+  readonly entryPoint?: string[];
   readonly command?: string[];
   readonly environment?: Record<string, string>;
   /** Injected by ECS from Secrets Manager at start; never written into the task definition. */
@@ -80,6 +85,7 @@ export class HardenedTask extends Construct {
     const readonlyRoot = props.readonlyRootFilesystem === true;
     this.container = this.taskDefinition.addContainer(props.containerName, {
       image: props.image,
+      entryPoint: props.entryPoint,
       command: props.command,
       environment: props.environment,
       secrets: props.secrets,

@@ -14,6 +14,7 @@ import { DeployTimeTasks } from './deploy-time-tasks';
 import { type CredentialSecret } from '../credential-secret';
 import { TLS_FIELDS } from './credential-fields';
 import { TemporalDatabase } from './temporal-database';
+import { caseSearchAttributeTypes } from '../../../domain/search-attributes';
 
 export interface TemporalWebUiSpec {
   readonly image: ContainerImage;
@@ -159,7 +160,9 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
         containerName: 'admin',
         family: `saring-${envName}-temporal-${family}`,
         size: settings.adminTask,
-        command: ['sh', '-c', script],
+        // The image's ENTRYPOINT is `tini -- sleep infinity`: without our own, ECS would run `sleep infinity sh -c ...`.
+        entryPoint: ['sh', '-c'],
+        command: [script],
         environment: {
           SQL_PLUGIN: 'postgres12',
           SQL_HOST: db.cluster.clusterEndpoint.hostname,
@@ -197,6 +200,8 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
       logRetentionDays,
     });
     const schema = deployTasks.run('Schema', admin.taskDefinition, adminSg);
+    // The cluster resource completes before any instance accepts connections: wait for the writer.
+    for (const instance of db.instances) schema.node.addDependency(instance);
 
     const services: Partial<Record<Role, FargateService>> = {};
     for (const role of Object.keys(ROLES) as Role[]) {
@@ -311,8 +316,20 @@ function namespaceScript(): string {
     'else',
     '  temporal operator namespace create --retention "$NAMESPACE_RETENTION" "$TEMPORAL_NAMESPACE"',
     'fi',
+    ...searchAttributeCommands(),
     'echo "namespace $TEMPORAL_NAMESPACE ready"',
   ].join('\n');
+}
+
+/**
+ * Registers every custom search attribute the cases upsert (domain/search-attributes.ts); an attribute already
+ * there is fine, any other error fails the task (and the deployment).
+ */
+function searchAttributeCommands(): string[] {
+  return caseSearchAttributeTypes().map(
+    ([name, type]) =>
+      `out=$(temporal operator search-attribute create --namespace "$TEMPORAL_NAMESPACE" --name ${name} --type ${type} 2>&1) || echo "$out" | grep -qi "already" || { echo "$out"; exit 1; }`,
+  );
 }
 
 function capitalize(s: string): string {
@@ -320,14 +337,19 @@ function capitalize(s: string): string {
 }
 
 /**
- * Idempotent: creating an existing database fails harmlessly, setup-schema skips when a version is recorded,
+ * Idempotent: an existing database is kept, setup-schema skips when a version is recorded,
  * update-schema applies only the versions newer than the recorded one.
  */
 function schemaScript(): string {
   const dir = '/etc/temporal/schema/postgresql/v12';
   return [
     'set -eu',
-    'for db in "$TEMPORAL_DB" "$TEMPORAL_VISIBILITY_DB"; do temporal-sql-tool --db "$db" create-database || echo "database $db exists"; done',
+    // Only "already exists" is tolerated: a connection or permission error fails the task, loudly.
+    'for db in "$TEMPORAL_DB" "$TEMPORAL_VISIBILITY_DB"; do',
+    '  if out=$(temporal-sql-tool --db "$db" create-database 2>&1); then echo "database $db created";',
+    '  elif echo "$out" | grep -q "already exists"; then echo "database $db exists";',
+    '  else echo "$out"; exit 1; fi',
+    'done',
     `temporal-sql-tool --db "$TEMPORAL_DB" setup-schema -v 0.0`,
     `temporal-sql-tool --db "$TEMPORAL_DB" update-schema -d ${dir}/temporal/versioned`,
     `temporal-sql-tool --db "$TEMPORAL_VISIBILITY_DB" setup-schema -v 0.0`,
