@@ -3,6 +3,8 @@
  * "Rehearsal"). Needs root (mount and UTS namespaces per task), Go, openssl and Debian's PostgreSQL 15.
  */
 import path from 'node:path';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { z } from 'zod';
 import { REPO_ROOT } from '../toolchain/paths';
 import { rehearse } from './rehearse';

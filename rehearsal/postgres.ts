@@ -28,7 +28,8 @@ export async function startPostgres(options: PostgresOptions): Promise<ManagedPr
     throw new Error(`No PostgreSQL 15 at ${POSTGRES_BIN}: apt-get install postgresql-15.`);
   }
   const [uid, gid] = options.user.split(':').map(Number) as [number, number];
-  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(path.dirname(options.dataDir), { recursive: true, mode: 0o755 });
+  fs.mkdirSync(options.dataDir, { mode: 0o700 });
   const passwordFile = path.join(path.dirname(options.dataDir), 'pg-password');
   fs.writeFileSync(passwordFile, options.masterPassword, { mode: 0o600 });
   for (const target of [options.dataDir, passwordFile]) fs.chownSync(target, uid, gid);

@@ -7,7 +7,7 @@ import { RUNTIME_ENV } from '../config/runtime-env';
 import { loadEnvironmentConfig } from '../infra/config/load';
 import { buildSaring, saringApp } from '../infra/saring';
 import { ensureLockedBuckets } from '../local/buckets';
-import { type ManagedProcess, tailOf } from '../local/managed-process';
+import { type ManagedProcess, tailOf as fullTailOf } from '../local/managed-process';
 import { startNodeService } from '../local/node-service';
 import { startS3Server } from '../local/s3-server';
 import { freePort, waitForPort } from '../lib/ports';
@@ -54,6 +54,17 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
   fs.mkdirSync(options.runDir, { recursive: true });
   const subnet = `127.${20 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}`;
   const ipOf = (n: number) => `${subnet}.${n}`;
+  const stopAll = async () => {
+    const toStop = running.splice(0).reverse();
+    log(`stopping ${toStop.length} processes...`);
+    for (const process of toStop) await process.stop(15_000);
+    log('stopped everything the rehearsal started');
+  };
+  // Ctrl-C mid-way still stops every task and server (they run in their own process groups).
+  const onSignal = (signal: NodeJS.Signals) =>
+    void stopAll().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const tools = await clock.run(
       'toolchain: Temporal server, temporal-sql-tool, dockerize (Go module proxy)',
@@ -184,11 +195,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         running.push(task);
         return { server, task };
       });
+      // A role is up once it listens on one of its mapped ports (the worker role serves membership only).
       await Promise.all(
         started.map(async ({ server, task }) => {
-          const ready = waitForPort(server.ports[0]!, 240_000, serverIps[server.name]);
+          const ip = serverIps[server.name];
           await Promise.race([
-            ready,
+            Promise.any(server.ports.map((port) => waitForPort(port, 240_000, ip))),
             task.exited.then((code) => {
               throw new Error(
                 `${server.name} exited ${code}. Log ${task.logFile}:\n${tailOf(task.logFile, 12)}`,
@@ -250,10 +262,18 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     }
     return { steps: clock.records, totalSeconds: clock.totalSeconds() };
   } finally {
-    log(`stopping ${running.length} processes...`);
-    for (const process of running.reverse()) await process.stop(15_000);
-    log('stopped everything the rehearsal started');
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await stopAll();
   }
+}
+
+/** The log's last lines, each cut short (server errors carry whole stack traces on one line). */
+function tailOf(logFile: string, lines: number): string {
+  return fullTailOf(logFile, lines)
+    .split('\n')
+    .map((line) => (line.length > 400 ? `${line.slice(0, 400)}...` : line))
+    .join('\n');
 }
 
 function checkImages(estate: Estate): void {

@@ -81,7 +81,7 @@ export function standInFor(secret: DeclaredSecret, inputs: StandInInputs) {
   const values: Record<string, string> = {};
   for (const key of secret.keys) {
     const value =
-      secret.fixed[key] ??
+      fixedValue(secret, key) ??
       (key === 'placeholder'
         ? 'rehearsal'
         : key === 'json'
@@ -148,6 +148,12 @@ export function secretEnvironment(
     env[variable] = value;
   }
   return env;
+}
+
+/** What the template fixes for good (the RDS user name); CredentialSecret placeholders are for engineers to replace. */
+function fixedValue(secret: DeclaredSecret, key: string): string | undefined {
+  const value = secret.fixed[key];
+  return value === undefined || value === 'REPLACE_ME' ? undefined : value;
 }
 
 export function randomPassword(): string {
