@@ -54,12 +54,13 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
   fs.mkdirSync(options.runDir, { recursive: true });
   const subnet = `127.${20 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}`;
   const ipOf = (n: number) => `${subnet}.${n}`;
-  const stopAll = async () => {
-    const toStop = running.splice(0).reverse();
-    log(`stopping ${toStop.length} processes...`);
-    for (const process of toStop) await process.stop(15_000);
-    log('stopped everything the rehearsal started');
-  };
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      log(`stopping ${running.length} processes...`);
+      for (const process of [...running].reverse()) await process.stop(15_000);
+      log('stopped everything the rehearsal started');
+    })());
   // Ctrl-C mid-way still stops every task and server (they run in their own process groups).
   const onSignal = (signal: NodeJS.Signals) =>
     void stopAll().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));

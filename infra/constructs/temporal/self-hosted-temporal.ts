@@ -309,6 +309,11 @@ function ecsSecret(db: TemporalDatabase, field: 'username' | 'password'): Secret
 function namespaceScript(): string {
   return [
     'set -eu',
+    // The temporal CLI (1.5) refuses CA data given without a CA path ("cannot have server CA cert path with
+    // data"), found by the rehearsal: hand it the CA as a file on the task's writable /tmp instead.
+    'printf "%s\\n" "$TEMPORAL_TLS_CA_DATA" > /tmp/temporal-ca.pem',
+    'export TEMPORAL_TLS_CA=/tmp/temporal-ca.pem',
+    'unset TEMPORAL_TLS_CA_DATA',
     'tries=0',
     'until temporal operator cluster health >/dev/null 2>&1; do tries=$((tries+1)); [ "$tries" -lt 60 ] || exit 1; sleep 5; done',
     'if temporal operator namespace describe "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; then',
