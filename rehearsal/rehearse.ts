@@ -41,6 +41,8 @@ export interface RehearsalResult {
 
 /** uid:gid every Saring task runs as (infra NON_ROOT_USER); PostgreSQL runs as it too. */
 const TASK_USER = '1000:1000';
+/** Task starts per service before the rehearsal gives up, as the ECS deployment circuit breaker would. */
+const ECS_SERVICE_ATTEMPTS = 3;
 
 /**
  * Runs the synthesized self-hosted dev estate on this machine, in the order a first deployment brings it up, and
@@ -191,25 +193,33 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     );
 
     await clock.run(`Temporal services: ${estate.servers.map((s) => s.name).join(', ')}`, async () => {
-      const started = estate.servers.map((server) => {
-        const task = sandbox(server, serverIps[server.name]!, images.server);
+      // An ECS service replaces a task that stops (the circuit breaker gives up after repeated failures): on a
+      // fresh database the roles race to write the cluster metadata and the losers exit once.
+      const startRole = async (server: RehearsedContainer, attempt = 1): Promise<void> => {
+        const ip = serverIps[server.name];
+        const task = sandbox(
+          server,
+          ip!,
+          images.server,
+          attempt === 1 ? server.name : `${server.name}-${attempt}`,
+        );
         running.push(task);
-        return { server, task };
-      });
-      // A role is up once it listens on one of its mapped ports (the worker role serves membership only).
-      await Promise.all(
-        started.map(async ({ server, task }) => {
-          const ip = serverIps[server.name];
-          await Promise.race([
-            Promise.any(server.ports.map((port) => waitForPort(port, 240_000, ip))),
-            task.exited.then((code) => {
-              throw new Error(
-                `${server.name} exited ${code}. Log ${task.logFile}:\n${tailOf(task.logFile, 12)}`,
-              );
-            }),
-          ]);
-        }),
-      );
+        const outcome = await Promise.race([
+          Promise.any(server.ports.map((port) => waitForPort(port, 240_000, ip))).then(() => 'up' as const),
+          task.exited.then((code) => code),
+        ]);
+        if (outcome === 'up') return;
+        if (attempt >= ECS_SERVICE_ATTEMPTS) {
+          throw new Error(
+            `${server.name} exited ${outcome} ${attempt} times. Log ${task.logFile}:\n${tailOf(task.logFile, 8)}`,
+          );
+        }
+        log(
+          `  ${server.name} exited ${outcome}; ECS would start a replacement task (attempt ${attempt + 1})`,
+        );
+        return startRole(server, attempt + 1);
+      };
+      await Promise.all(estate.servers.map((server) => startRole(server)));
     });
 
     for (const [index, task] of estate.namespaceTasks.entries()) {
