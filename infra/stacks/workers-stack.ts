@@ -8,7 +8,7 @@ import { Grant } from 'aws-cdk-lib/aws-iam';
 import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { AUDIT_ENV } from '../../config/audit-env';
 import { type Construct } from 'constructs';
-import { HardenedFargateService } from '../constructs/hardened-fargate-service';
+import { HardenedFargateService, httpHealthCheck } from '../constructs/hardened-fargate-service';
 import { grantMetricPublishing } from '../constructs/metric-publishing';
 import { grantObjectAccess } from '../constructs/object-access';
 import { type TemporalConnection } from '../constructs/temporal/connection';
@@ -31,6 +31,9 @@ export interface WorkersStackProps extends SaringStackProps {
   /** Channel and notification config JSON, handed to the container as SARING_CONFIG_JSON. */
   readonly appConfig: CredentialSecret;
 }
+
+/** Outbound TCP ports the worker needs beyond HTTPS: http:// snapshots (80), SMTP (25, 465, 587). */
+export const WORKER_EXTRA_EGRESS_PORTS = [80, 25, 465, 587] as const;
 
 /** Time the worker keeps for itself between SIGTERM's grace budget and the hard SIGKILL. */
 const SHUTDOWN_MARGIN_SECONDS = 15;
@@ -77,9 +80,8 @@ export class WorkersStack extends SaringStack {
       command: [ENTRYPOINTS.worker],
       size: w,
       environment: {
+        // NODE_ENV comes from the image; only what the worker reads is set here (test/infra/runtime-env-contract).
         ...props.temporal.clientEnvironment,
-        NODE_ENV: 'production',
-        [RUNTIME_ENV.environment]: config.name,
         [RUNTIME_ENV.taskQueue]: w.taskQueue,
         [RUNTIME_ENV.evidenceBucket]: evidenceBucket,
         [RUNTIME_ENV.auditBucket]: auditBucket,
@@ -97,7 +99,9 @@ export class WorkersStack extends SaringStack {
         ...props.temporal.clientSecrets,
         [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json'),
       },
-      extraEgressPorts: [...props.temporal.externalEgressPorts],
+      // Notification e-mail (SMTP submission, SMTPS, relay) and snapshots of http:// URLs, beside HTTPS.
+      extraEgressPorts: [...props.temporal.externalEgressPorts, ...WORKER_EXTRA_EGRESS_PORTS],
+      healthCheck: httpHealthCheck(WORKER_PROMETHEUS_PORT, '/metrics'),
       platformKey,
       logRetentionDays: config.observability.logRetentionDays,
       readonlyRootFilesystem: true,

@@ -270,6 +270,8 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
         TEMPORAL_TLS_ENABLE_HOST_VERIFICATION: 'true',
         TEMPORAL_CSRF_COOKIE_INSECURE: 'false',
         TEMPORAL_SHOW_TEMPORAL_SYSTEM_NAMESPACE: 'false',
+        // Read-only UI: no terminate, cancel, reset or signal from the browser; changes go through runbooks.
+        TEMPORAL_DISABLE_WRITE_ACTIONS: 'true',
       },
       secrets: {
         TEMPORAL_TLS_CA_DATA: this.tls.field(TLS_FIELDS.caCertB64),
