@@ -18,9 +18,16 @@ const READERS = {
 } as const;
 
 const LOCAL_ONLY = { SARING_CONFIG_FILE: 'local runs name a file; containers get SARING_CONFIG_JSON' };
+const WORKER_ONLY_HTTP = {
+  [RUNTIME_ENV.port]: 'the worker serves no HTTP API (its metrics bind is its own variable)',
+};
 const OPTIONAL = {
   'self-hosted': {
-    worker: { ...LOCAL_ONLY, [RUNTIME_ENV.temporalApiKey]: 'Temporal Cloud API-key auth only' },
+    worker: {
+      ...LOCAL_ONLY,
+      ...WORKER_ONLY_HTTP,
+      [RUNTIME_ENV.temporalApiKey]: 'Temporal Cloud API-key auth only',
+    },
     api: {
       ...LOCAL_ONLY,
       [RUNTIME_ENV.temporalApiKey]: 'Temporal Cloud API-key auth only',
@@ -31,6 +38,7 @@ const OPTIONAL = {
   cloud: {
     worker: {
       ...LOCAL_ONLY,
+      ...WORKER_ONLY_HTTP,
       [RUNTIME_ENV.temporalApiKey]: 'dev authenticates to Temporal Cloud with mTLS',
       [RUNTIME_ENV.temporalTlsServerCaCertData]: 'Temporal Cloud presents a publicly trusted certificate',
       [RUNTIME_ENV.temporalTlsServerName]: 'the endpoint is dialled by its own name',
