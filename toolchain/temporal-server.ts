@@ -1,9 +1,13 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { toolchainPaths } from './paths';
 import { TOOLCHAIN_VERSIONS } from './versions';
 import { requireProgram, runWithProgress } from './run-with-progress';
+import { z } from 'zod';
+
+const DockerizeEnv = z.object({ DOCKERIZE_SOURCE: z.string().min(1).optional() });
 
 export interface TemporalServerBinaries {
   /** `temporal-server` in the temporalio/server image (go.temporal.io/server/cmd/server). */
@@ -62,13 +66,40 @@ export async function ensureTemporalServer(): Promise<TemporalServerBinaries> {
     env,
     hint,
   });
-  await runWithProgress({
-    label: 'dockerize',
-    command: 'go',
-    args: ['install', '-x', `${dockerize.module}@${dockerize.version}`],
-    env,
-    hint,
-  });
+  // The Go module proxy may refuse dockerize ("not available"); DOCKERIZE_SOURCE names a git checkout to build.
+  const source = DockerizeEnv.parse(process.env).DOCKERIZE_SOURCE;
+  if (source) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dockerize-'));
+    await runWithProgress({
+      label: 'dockerize-clone',
+      command: 'git',
+      args: ['clone', '-q', source, work],
+      hint,
+    });
+    await runWithProgress({
+      label: 'dockerize-checkout',
+      command: 'git',
+      args: ['-C', work, 'checkout', '-q', dockerize.version],
+      hint,
+    });
+    await runWithProgress({
+      label: 'dockerize',
+      command: 'go',
+      args: ['build', '-o', built.dockerize, '.'],
+      cwd: work,
+      env: { GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
+      hint,
+    });
+    fs.rmSync(work, { recursive: true, force: true });
+  } else {
+    await runWithProgress({
+      label: 'dockerize',
+      command: 'go',
+      args: ['install', '-x', `${dockerize.module}@${dockerize.version}`],
+      env,
+      hint: `${hint} If the proxy refuses dockerize, set DOCKERIZE_SOURCE to a git checkout of ${dockerize.module}.`,
+    });
+  }
   if (!allRun(built)) {
     throw new Error(
       `The Temporal server tools were built but do not all run. Remove ${toolchainPaths.temporalServerDir} and retry.`,
