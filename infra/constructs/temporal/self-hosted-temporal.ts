@@ -318,10 +318,10 @@ function namespaceScript(): string {
     'unset TEMPORAL_TLS_CA_DATA',
     'tries=0',
     'until temporal operator cluster health >/dev/null 2>&1; do tries=$((tries+1)); [ "$tries" -lt 60 ] || exit 1; sleep 5; done',
-    'if temporal operator namespace describe "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; then',
-    '  temporal operator namespace update --retention "$NAMESPACE_RETENTION" "$TEMPORAL_NAMESPACE"',
+    'if temporal operator namespace describe -n "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; then',
+    '  temporal operator namespace update --retention "$NAMESPACE_RETENTION" -n "$TEMPORAL_NAMESPACE"',
     'else',
-    '  temporal operator namespace create --retention "$NAMESPACE_RETENTION" "$TEMPORAL_NAMESPACE"',
+    '  temporal operator namespace create --retention "$NAMESPACE_RETENTION" -n "$TEMPORAL_NAMESPACE"',
     'fi',
     ...searchAttributeCommands(),
     'echo "namespace $TEMPORAL_NAMESPACE ready"',
@@ -333,10 +333,19 @@ function namespaceScript(): string {
  * there is fine, any other error fails the task (and the deployment).
  */
 function searchAttributeCommands(): string[] {
-  return caseSearchAttributeTypes().map(
-    ([name, type]) =>
-      `out=$(temporal operator search-attribute create --namespace "$TEMPORAL_NAMESPACE" --name ${name} --type ${type} 2>&1) || echo "$out" | grep -qi "already" || { echo "$out"; exit 1; }`,
-  );
+  return [
+    // The frontend's namespace cache learns a new namespace within seconds: retry "not found" for a minute.
+    'register() {',
+    '  tries=0',
+    '  until out=$(temporal operator search-attribute create -n "$TEMPORAL_NAMESPACE" --name "$1" --type "$2" 2>&1); do',
+    '    echo "$out" | grep -qi "already" && return 0',
+    '    tries=$((tries+1)); [ "$tries" -lt 30 ] || { echo "$out"; return 1; }',
+    '    sleep 2',
+    '  done',
+    '}',
+    ...caseSearchAttributeTypes().map(([name, type]) => `register ${name} ${type}`),
+    'echo "search attributes registered"',
+  ];
 }
 
 function capitalize(s: string): string {
