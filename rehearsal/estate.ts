@@ -139,6 +139,6 @@ export function findEstate(resolver: TemplateResolver, stacks: readonly string[]
     serviceNames,
     worker: serviceContainer(resolver, workersStack, 'worker'),
     api: serviceContainer(resolver, apiStack, 'api'),
-    apiHealthPath: String(targetGroup?.[1].Properties?.HealthCheckPath ?? '/'),
+    apiHealthPath: z.string().default('/').parse(targetGroup?.[1].Properties?.HealthCheckPath),
   };
 }

@@ -8,16 +8,19 @@ export function namesRead(
 ): { read: Set<string>; errors: string[] } {
   const read = new Set<string>();
   const errors: string[] = [];
-  const probe = new Proxy({ ...env } as NodeJS.ProcessEnv, {
-    get(target, name) {
-      if (typeof name === 'string') read.add(name);
-      return target[name as string];
+  const probe = new Proxy(
+    { ...env },
+    {
+      get(target, name) {
+        if (typeof name === 'string') read.add(name);
+        return target[name as string];
+      },
+      has(target, name) {
+        if (typeof name === 'string') read.add(name);
+        return name in target;
+      },
     },
-    has(target, name) {
-      if (typeof name === 'string') read.add(name);
-      return name in target;
-    },
-  });
+  );
   for (const reader of readers) {
     try {
       reader(probe);
