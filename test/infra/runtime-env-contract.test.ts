@@ -1,4 +1,5 @@
 import { loadApiConfig } from '../../api/api-config';
+import { auditConfigFromEnv } from '../../audit/audit-config';
 import { RUNTIME_ENV } from '../../config/runtime-env';
 import { tracingConfigFromEnv } from '../../observability/tracing-config';
 import { appConfigStandIn } from '../../rehearsal/app-config';
@@ -13,11 +14,15 @@ import { type Concern, SELECTIONS, useSynthesis } from '../support/infra/synth';
  * (or optional for a stated reason), and the process's own config readers accept exactly what infra sets.
  */
 const READERS = {
-  worker: [loadWorkerConfig, tracingConfigFromEnv],
+  worker: [loadWorkerConfig, tracingConfigFromEnv, auditConfigFromEnv],
   api: [loadApiConfig, tracingConfigFromEnv],
 } as const;
 
 const LOCAL_ONLY = { SARING_CONFIG_FILE: 'local runs name a file; containers get SARING_CONFIG_JSON' };
+const AUDIT_OPTIONAL = {
+  SARING_LEDGER_KEY_FILE: 'local runs sign the ledger with a key file; the cloud uses the KMS key',
+  SARING_AUDIT_SWEEP_EVERY: 'the archive sweep interval has a default',
+};
 const WORKER_ONLY_HTTP = {
   [RUNTIME_ENV.port]: 'the worker serves no HTTP API (its metrics bind is its own variable)',
 };
@@ -25,6 +30,7 @@ const OPTIONAL = {
   'self-hosted': {
     worker: {
       ...LOCAL_ONLY,
+      ...AUDIT_OPTIONAL,
       ...WORKER_ONLY_HTTP,
       [RUNTIME_ENV.temporalApiKey]: 'Temporal Cloud API-key auth only',
     },
@@ -38,6 +44,7 @@ const OPTIONAL = {
   cloud: {
     worker: {
       ...LOCAL_ONLY,
+      ...AUDIT_OPTIONAL,
       ...WORKER_ONLY_HTTP,
       [RUNTIME_ENV.temporalApiKey]: 'dev authenticates to Temporal Cloud with mTLS',
       [RUNTIME_ENV.temporalTlsServerCaCertData]: 'Temporal Cloud presents a publicly trusted certificate',
