@@ -13,11 +13,13 @@ const toPattern = (url: string) =>
       .replace(/\*/g, '.*')}$`,
   );
 
+const HEALTH_PATHS = ['/healthz', '/readyz'];
+
 /** Collects routes as they are registered (call before any route is added). */
 export function collectRouteTable(app: FastifyInstance): RouteTable {
   const routes: { methods: string[]; pattern: RegExp }[] = [];
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') && route.url !== '/healthz') return;
+    if (!route.url.startsWith('/api/') && !HEALTH_PATHS.includes(route.url)) return;
     routes.push({ methods: [route.method].flat(), pattern: toPattern(route.url) });
   });
   return {

@@ -5,8 +5,10 @@
 export const METRICS_NAMESPACE = 'Saring';
 
 export const METRIC = {
-  /** Count of case deadlines (verify, takedown, police acknowledgment...) that passed unmet. Unit: Count. */
+  /** Running cases with a breached deadline (a level: it stays up while they run). Unit: Count. */
   slaBreaches: 'SlaBreaches',
+  /** One sample of 1 per deadline breach, when it happens (an event: the alarm sums it per period). Unit: Count. */
+  slaBreached: 'SlaBreached',
   /** Tasks waiting on a task queue (approximate backlog count). Unit: Count. Dimension: TaskQueue. */
   taskQueueBacklog: 'TaskQueueBacklog',
   /** Activity or workflow task failures seen by workers. Unit: Count. */

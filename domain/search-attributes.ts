@@ -28,6 +28,11 @@ const CLI_TYPE_NAMES: Record<SearchAttributeType, string> = {
   [SearchAttributeType.KEYWORD_LIST]: 'KeywordList',
 };
 
+/** [name, server-side type] of every case search attribute, as `temporal operator search-attribute create` takes them. */
+export function caseSearchAttributeTypes(): [string, string][] {
+  return Object.values(CASE_SEARCH_ATTRIBUTES).map((key) => [key.name, CLI_TYPE_NAMES[key.type]]);
+}
+
 export function searchAttributeCliArgs(): string[] {
   return Object.values(CASE_SEARCH_ATTRIBUTES).flatMap((key) => [
     '--search-attribute',

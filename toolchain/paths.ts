@@ -8,6 +8,10 @@ export const DATA_DIR = path.join(REPO_ROOT, '.data');
 
 export const toolchainPaths = {
   temporalCliDir: path.join(TOOLCHAIN_DIR, `temporal-cli-${V.temporalCli.version}`),
+  temporalServerDir: path.join(
+    TOOLCHAIN_DIR,
+    `temporal-server-${V.temporalServer.version}-dockerize-${V.dockerize.version}`,
+  ),
   versitygwDir: path.join(TOOLCHAIN_DIR, `versitygw-${V.versitygw.version}`),
   testServerDir: path.join(TOOLCHAIN_DIR, `temporal-test-server-${V.temporalTestServer.version}`),
   pythonToolsDir: path.join(

@@ -5,6 +5,13 @@
 export const TOOLCHAIN_VERSIONS = {
   /** v1.6.0+ carry a `replace` directive in go.mod, so `go install` refuses them. */
   temporalCli: { module: 'github.com/temporalio/cli/cmd/temporal', version: 'v1.5.1' },
+  /**
+   * The self-hosted Temporal server and its SQL schema tool, for `npm run rehearse`. Must equal the
+   * `serverVersion` the infra pins (infra/config/environments); test/rehearsal checks it.
+   */
+  temporalServer: { module: 'go.temporal.io/server', version: 'v1.29.1' },
+  /** The config renderer the temporalio/server image runs at start (its base-server image builds this tag). */
+  dockerize: { module: 'github.com/jwilder/dockerize', version: 'v0.9.2' },
   versitygw: { module: 'github.com/versity/versitygw/cmd/versitygw', version: 'v1.8.0' },
   /** Must match toolchain/java/pom.xml. */
   temporalTestServer: { artifact: 'io.temporal:temporal-test-server', version: '1.38.0' },

@@ -8,6 +8,7 @@ import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
 import { workerTuningOptions } from './worker-tuning';
 import type { ActivityErrorCounter } from './metrics/error-counter';
+import { slaBreachEventInterceptor } from './metrics/sla-breach-events';
 import type { Tracing } from '../observability/tracing';
 import {
   TRACING_WORKFLOW_INTERCEPTOR_MODULES,
@@ -28,6 +29,8 @@ export interface CaseWorkerOptions {
   identity?: string;
   /** Counts failed activity attempts for the WorkerErrors metric. */
   errorCounter?: ActivityErrorCounter;
+  /** Writes one SlaBreached sample per deadline breach (the CloudWatch namespace; off when absent). */
+  slaBreachMetricsNamespace?: string;
   /**
    * Traces workflows (through the package's workflow interceptors and the `exporter` sink) and activities.
    * A prebuilt bundle must then include TRACING_WORKFLOW_INTERCEPTOR_MODULES.
@@ -36,9 +39,10 @@ export interface CaseWorkerOptions {
 }
 
 function interceptorsAndSinks(options: CaseWorkerOptions) {
-  const { tracing, errorCounter } = options;
+  const { tracing, errorCounter, slaBreachMetricsNamespace } = options;
   const activity = [
     ...(errorCounter ? [errorCounter.interceptor] : []),
+    ...(slaBreachMetricsNamespace ? [slaBreachEventInterceptor(slaBreachMetricsNamespace)] : []),
     ...(tracing ? [tracingActivityInterceptor] : []),
   ];
   return {

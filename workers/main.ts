@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     connection,
     client,
     errorCounter,
+    ...(config.metricsNamespace ? { slaBreachMetricsNamespace: config.metricsNamespace } : {}),
     ...(tracing ? { tracing } : {}),
   });
   await ensureRetrainingSchedule(client, { taskQueue: config.temporal.taskQueue });

@@ -26,8 +26,23 @@ const MeBody = z.object({
 export function registerMetaRoutes(app: ZodApp, deps: ApiDeps): void {
   const ops = (what: string) => officerGuard(deps, { roles: OPS_ROLES, what });
 
+  // Liveness: the process serves requests. The load balancer and ECS watch this one, so a Temporal incident
+  // never gets healthy API tasks replaced (they answer 503 with the reason while Temporal is away).
   app.get(
     '/healthz',
+    {
+      schema: {
+        summary: 'Liveness: the API process is serving',
+        tags: ['meta'],
+        security: PUBLIC,
+        response: withErrors({ 200: z.object({ ok: z.literal(true) }) }),
+      },
+    },
+    async () => ({ ok: true as const }),
+  );
+
+  app.get(
+    '/readyz',
     {
       schema: {
         summary: 'Readiness: is Temporal reachable?',

@@ -1,4 +1,4 @@
-import { type Duration, Stack } from 'aws-cdk-lib';
+import { Duration as CdkDuration, type Duration, Stack } from 'aws-cdk-lib';
 import { Grant } from 'aws-cdk-lib/aws-iam';
 import { type IVpc, Peer, Port, SecurityGroup, type SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import {
@@ -10,6 +10,7 @@ import {
   FargatePlatformVersion,
   FargateService,
   FargateTaskDefinition,
+  type HealthCheck,
   type ICluster,
   LinuxParameters,
   LogDrivers,
@@ -37,6 +38,11 @@ export interface HardenedTaskProps {
   /** Task definition family; set it where engineers refer to the task by name (run-task). */
   readonly family?: string;
   readonly size: FargateSizeProps;
+  /**
+   * Replaces the image's ENTRYPOINT. Give it whenever `command` is a whole process line: ECS appends `command` to
+   * the image's ENTRYPOINT otherwise (admin-tools: `tini -- sleep infinity`).
+   */
+  readonly entryPoint?: string[];
   readonly command?: string[];
   readonly environment?: Record<string, string>;
   /** Injected by ECS from Secrets Manager at start; never written into the task definition. */
@@ -52,6 +58,20 @@ export interface HardenedTaskProps {
   readonly readonlyRootFilesystem: true | { readonly writableBecause: string };
   /** Time between SIGTERM and SIGKILL (Fargate maximum 120 s). */
   readonly stopTimeout?: Duration;
+  /** Container health check; ECS replaces a task whose check keeps failing. */
+  readonly healthCheck?: HealthCheck;
+}
+
+/** An HTTP GET on the container's own port with the image's Node (no curl in node:*-slim); 2xx is healthy. */
+export function httpHealthCheck(port: number, path: string): HealthCheck {
+  const script = `fetch('http://127.0.0.1:${port}${path}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
+  return {
+    command: ['CMD', 'node', '-e', script],
+    interval: CdkDuration.seconds(30),
+    timeout: CdkDuration.seconds(5),
+    retries: 3,
+    startPeriod: CdkDuration.seconds(60),
+  };
 }
 
 /** A Fargate task definition with the hardening every Saring container gets. */
@@ -80,6 +100,7 @@ export class HardenedTask extends Construct {
     const readonlyRoot = props.readonlyRootFilesystem === true;
     this.container = this.taskDefinition.addContainer(props.containerName, {
       image: props.image,
+      entryPoint: props.entryPoint,
       command: props.command,
       environment: props.environment,
       secrets: props.secrets,
@@ -89,6 +110,7 @@ export class HardenedTask extends Construct {
       // tini as PID 1: forwards SIGTERM to the process and reaps zombies.
       linuxParameters: new LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true }),
       stopTimeout: props.stopTimeout,
+      healthCheck: props.healthCheck,
       logging: LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: props.containerName }),
       portMappings: (props.containerPorts ?? []).map((containerPort) => ({ containerPort })),
     });

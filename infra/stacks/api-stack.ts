@@ -20,7 +20,7 @@ import { type Construct } from 'constructs';
 import { acknowledge, skipCheckov } from '../compliance';
 import { OfficerDirectory } from '../constructs/api/officer-directory';
 import { WebFirewall } from '../constructs/api/web-firewall';
-import { HardenedFargateService } from '../constructs/hardened-fargate-service';
+import { HardenedFargateService, httpHealthCheck } from '../constructs/hardened-fargate-service';
 import { grantObjectAccess } from '../constructs/object-access';
 import { type TemporalConnection } from '../constructs/temporal/connection';
 import { type TemporalWebUiSpec } from '../constructs/temporal/self-hosted-temporal';
@@ -159,11 +159,9 @@ export class ApiStack extends SaringStack {
       size: api,
       desiredCount: api.desiredCount,
       environment: {
+        // NODE_ENV comes from the image; only what the API reads is set here (test/infra/runtime-env-contract).
         ...props.temporal.clientEnvironment,
-        NODE_ENV: 'production',
-        [RUNTIME_ENV.environment]: config.name,
         [RUNTIME_ENV.port]: String(api.port),
-        [RUNTIME_ENV.publicUrl]: consoleUrl,
         [RUNTIME_ENV.taskQueue]: config.workers.taskQueue,
         [RUNTIME_ENV.evidenceBucket]: evidenceBucket,
         [RUNTIME_ENV.auditBucket]: auditBucket,
@@ -193,6 +191,7 @@ export class ApiStack extends SaringStack {
       },
       extraEgressPorts: [...props.temporal.externalEgressPorts],
       containerPorts: [api.port],
+      healthCheck: httpHealthCheck(api.port, api.healthCheckPath),
       platformKey,
       logRetentionDays,
       readonlyRootFilesystem: true,

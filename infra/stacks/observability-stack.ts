@@ -84,7 +84,8 @@ export class ObservabilityStack extends SaringStack {
     for (const email of o.alarmEmails) this.topic.addSubscription(new EmailSubscription(email));
 
     // Alarm metrics carry no labels: a label would turn the alarm into a metric-math alarm.
-    const slaBreaches = sum(METRIC.slaBreaches);
+    // Per-event samples (one per breach), summed per period: every breach alarms, not only the first.
+    const slaBreaches = sum(METRIC.slaBreached);
     const workerErrors = sum(METRIC.workerErrors);
     const backlog = backlogMetric(config.workers.taskQueue).with({ period: Duration.minutes(5) });
     const runningWorkers = new Metric({

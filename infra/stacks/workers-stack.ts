@@ -8,7 +8,7 @@ import { Grant } from 'aws-cdk-lib/aws-iam';
 import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { AUDIT_ENV } from '../../config/audit-env';
 import { type Construct } from 'constructs';
-import { HardenedFargateService } from '../constructs/hardened-fargate-service';
+import { HardenedFargateService, httpHealthCheck } from '../constructs/hardened-fargate-service';
 import { grantMetricPublishing } from '../constructs/metric-publishing';
 import { grantObjectAccess } from '../constructs/object-access';
 import { type TemporalConnection } from '../constructs/temporal/connection';
@@ -33,6 +33,9 @@ export interface WorkersStackProps extends SaringStackProps {
   /** The payload codec's key ring, as SARING_CODEC_KEY_RING. */
   readonly codecKeys: CredentialSecret;
 }
+
+/** Outbound TCP ports the worker needs beyond HTTPS: http:// snapshots (80), SMTP (25, 465, 587). */
+export const WORKER_EXTRA_EGRESS_PORTS = [80, 25, 465, 587] as const;
 
 /** Time the worker keeps for itself between SIGTERM's grace budget and the hard SIGKILL. */
 const SHUTDOWN_MARGIN_SECONDS = 15;
@@ -79,9 +82,8 @@ export class WorkersStack extends SaringStack {
       command: [ENTRYPOINTS.worker],
       size: w,
       environment: {
+        // NODE_ENV comes from the image; only what the worker reads is set here (test/infra/runtime-env-contract).
         ...props.temporal.clientEnvironment,
-        NODE_ENV: 'production',
-        [RUNTIME_ENV.environment]: config.name,
         [RUNTIME_ENV.taskQueue]: w.taskQueue,
         [RUNTIME_ENV.evidenceBucket]: evidenceBucket,
         [RUNTIME_ENV.auditBucket]: auditBucket,
@@ -100,7 +102,9 @@ export class WorkersStack extends SaringStack {
         [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json'),
         [RUNTIME_ENV.codecKeyRing]: props.codecKeys.field('keyRing'),
       },
-      extraEgressPorts: [...props.temporal.externalEgressPorts],
+      // Notification e-mail (SMTP submission, SMTPS, relay) and snapshots of http:// URLs, beside HTTPS.
+      extraEgressPorts: [...props.temporal.externalEgressPorts, ...WORKER_EXTRA_EGRESS_PORTS],
+      healthCheck: httpHealthCheck(WORKER_PROMETHEUS_PORT, '/metrics'),
       platformKey,
       logRetentionDays: config.observability.logRetentionDays,
       readonlyRootFilesystem: true,

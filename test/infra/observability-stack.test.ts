@@ -33,10 +33,10 @@ describe('observability stack', () => {
     expect(emails.sort()).toEqual([...prod().config.observability.alarmEmails].sort());
   });
 
-  it('alarms on every SLA breach', () => {
+  it('alarms on every SLA breach: the per-event SlaBreached samples, summed per period', () => {
     expect(alarm(ALARMS.slaBreach)).toMatchObject({
       Namespace: METRICS_NAMESPACE,
-      MetricName: METRIC.slaBreaches,
+      MetricName: METRIC.slaBreached,
       Statistic: 'Sum',
       Period: 300,
       EvaluationPeriods: 1,

@@ -1,3 +1,4 @@
+import { WORKER_EXTRA_EGRESS_PORTS } from '../../infra/stacks/workers-stack';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ENTRYPOINTS } from '../../infra/image';
 import { METRIC, METRIC_DIMENSION, METRICS_NAMESPACE } from '../../config/metrics';
@@ -124,11 +125,14 @@ describe('workers stack', () => {
       });
   });
 
-  it('reaches the Temporal frontend only on its gRPC port, and the internet only on HTTPS', () => {
+  it('reaches the Temporal frontend only on its gRPC port, the internet on HTTPS, HTTP and SMTP only', () => {
     const t = dev().template('workers');
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: 'Saring Temporal workers',
-      SecurityGroupEgress: [Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 443, ToPort: 443 })],
+      // HTTP for snapshots of http:// URLs; 25/465/587 for notification e-mail (defect 5 of issue 11).
+      SecurityGroupEgress: [443, ...WORKER_EXTRA_EGRESS_PORTS].map((port) =>
+        Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: port, ToPort: port }),
+      ),
     });
     t.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
       FromPort: 7233,

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { METRIC, METRIC_DIMENSION } from '../../config/metrics';
-import { readOperationalMetrics } from './collect';
+import { readBacklog, readOpenBreachedCases } from './collect';
 import { emfLine } from './emf';
 import type { ActivityErrorCounter } from './error-counter';
 
@@ -24,23 +24,38 @@ export function startMetricsPublisher(options: MetricsPublisherOptions): {
   stop(): void;
 } {
   const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
-  const publishOnce = async () => {
+  // Each reading is published on its own: one failing (e.g. a visibility query) never holds back the others.
+  const sample = async (what: string, read: () => Promise<void>) => {
     try {
-      const reading = await readOperationalMetrics(options.client, options.namespace, options.taskQueue);
-      write(
-        emfLine(options.metricsNamespace, { [METRIC_DIMENSION.taskQueue]: options.taskQueue }, [
-          { name: METRIC.taskQueueBacklog, value: reading.backlog, unit: 'Count' },
-        ]),
-      );
-      write(
-        emfLine(options.metricsNamespace, {}, [
-          { name: METRIC.slaBreaches, value: reading.openBreachedCases, unit: 'Count' },
-          { name: METRIC.workerErrors, value: options.errors.takeCount(), unit: 'Count' },
-        ]),
-      );
+      await read();
     } catch (error) {
-      console.error(`metrics: reading failed, skipped this minute: ${(error as Error).message}`);
+      console.error(`metrics: reading ${what} failed, skipped this minute: ${(error as Error).message}`);
     }
+  };
+  const publishOnce = async () => {
+    await Promise.all([
+      sample(METRIC.taskQueueBacklog, async () => {
+        const backlog = await readBacklog(options.client, options.namespace, options.taskQueue);
+        write(
+          emfLine(options.metricsNamespace, { [METRIC_DIMENSION.taskQueue]: options.taskQueue }, [
+            { name: METRIC.taskQueueBacklog, value: backlog, unit: 'Count' },
+          ]),
+        );
+      }),
+      sample(METRIC.slaBreaches, async () => {
+        const breached = await readOpenBreachedCases(options.client);
+        write(
+          emfLine(options.metricsNamespace, {}, [
+            { name: METRIC.slaBreaches, value: breached, unit: 'Count' },
+          ]),
+        );
+      }),
+    ]);
+    write(
+      emfLine(options.metricsNamespace, {}, [
+        { name: METRIC.workerErrors, value: options.errors.takeCount(), unit: 'Count' },
+      ]),
+    );
   };
   const timer = setInterval(() => void publishOnce(), options.intervalMs ?? 60_000);
   timer.unref();

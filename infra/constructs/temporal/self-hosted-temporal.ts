@@ -14,6 +14,7 @@ import { DeployTimeTasks } from './deploy-time-tasks';
 import { type CredentialSecret } from '../credential-secret';
 import { TLS_FIELDS } from './credential-fields';
 import { TemporalDatabase } from './temporal-database';
+import { caseSearchAttributeTypes } from '../../../domain/search-attributes';
 
 export interface TemporalWebUiSpec {
   readonly image: ContainerImage;
@@ -159,7 +160,9 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
         containerName: 'admin',
         family: `saring-${envName}-temporal-${family}`,
         size: settings.adminTask,
-        command: ['sh', '-c', script],
+        // The image's ENTRYPOINT is `tini -- sleep infinity`: without our own, ECS would run `sleep infinity sh -c ...`.
+        entryPoint: ['sh', '-c'],
+        command: [script],
         environment: {
           SQL_PLUGIN: 'postgres12',
           SQL_HOST: db.cluster.clusterEndpoint.hostname,
@@ -197,6 +200,8 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
       logRetentionDays,
     });
     const schema = deployTasks.run('Schema', admin.taskDefinition, adminSg);
+    // The cluster resource completes before any instance accepts connections: wait for the writer.
+    for (const instance of db.instances) schema.node.addDependency(instance);
 
     const services: Partial<Record<Role, FargateService>> = {};
     for (const role of Object.keys(ROLES) as Role[]) {
@@ -265,6 +270,8 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
         TEMPORAL_TLS_ENABLE_HOST_VERIFICATION: 'true',
         TEMPORAL_CSRF_COOKIE_INSECURE: 'false',
         TEMPORAL_SHOW_TEMPORAL_SYSTEM_NAMESPACE: 'false',
+        // Read-only UI: no terminate, cancel, reset or signal from the browser; changes go through runbooks.
+        TEMPORAL_DISABLE_WRITE_ACTIONS: 'true',
       },
       secrets: {
         TEMPORAL_TLS_CA_DATA: this.tls.field(TLS_FIELDS.caCertB64),
@@ -304,15 +311,41 @@ function ecsSecret(db: TemporalDatabase, field: 'username' | 'password'): Secret
 function namespaceScript(): string {
   return [
     'set -eu',
+    // The temporal CLI (1.5) refuses CA data given without a CA path ("cannot have server CA cert path with
+    // data"), found by the rehearsal: hand it the CA as a file on the task's writable /tmp instead.
+    'printf "%s\\n" "$TEMPORAL_TLS_CA_DATA" > /tmp/temporal-ca.pem',
+    'export TEMPORAL_TLS_CA=/tmp/temporal-ca.pem',
+    'unset TEMPORAL_TLS_CA_DATA',
     'tries=0',
     'until temporal operator cluster health >/dev/null 2>&1; do tries=$((tries+1)); [ "$tries" -lt 60 ] || exit 1; sleep 5; done',
-    'if temporal operator namespace describe "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; then',
-    '  temporal operator namespace update --retention "$NAMESPACE_RETENTION" "$TEMPORAL_NAMESPACE"',
+    'if temporal operator namespace describe -n "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; then',
+    '  temporal operator namespace update --retention "$NAMESPACE_RETENTION" -n "$TEMPORAL_NAMESPACE"',
     'else',
-    '  temporal operator namespace create --retention "$NAMESPACE_RETENTION" "$TEMPORAL_NAMESPACE"',
+    '  temporal operator namespace create --retention "$NAMESPACE_RETENTION" -n "$TEMPORAL_NAMESPACE"',
     'fi',
+    ...searchAttributeCommands(),
     'echo "namespace $TEMPORAL_NAMESPACE ready"',
   ].join('\n');
+}
+
+/**
+ * Registers every custom search attribute the cases upsert (domain/search-attributes.ts); an attribute already
+ * there is fine, any other error fails the task (and the deployment).
+ */
+function searchAttributeCommands(): string[] {
+  return [
+    // The frontend's namespace cache learns a new namespace within seconds: retry "not found" for a minute.
+    'register() {',
+    '  tries=0',
+    '  until out=$(temporal operator search-attribute create -n "$TEMPORAL_NAMESPACE" --name "$1" --type "$2" 2>&1); do',
+    '    echo "$out" | grep -qi "already" && return 0',
+    '    tries=$((tries+1)); [ "$tries" -lt 30 ] || { echo "$out"; return 1; }',
+    '    sleep 2',
+    '  done',
+    '}',
+    ...caseSearchAttributeTypes().map(([name, type]) => `register ${name} ${type}`),
+    'echo "search attributes registered"',
+  ];
 }
 
 function capitalize(s: string): string {
@@ -320,14 +353,19 @@ function capitalize(s: string): string {
 }
 
 /**
- * Idempotent: creating an existing database fails harmlessly, setup-schema skips when a version is recorded,
+ * Idempotent: an existing database is kept, setup-schema skips when a version is recorded,
  * update-schema applies only the versions newer than the recorded one.
  */
 function schemaScript(): string {
   const dir = '/etc/temporal/schema/postgresql/v12';
   return [
     'set -eu',
-    'for db in "$TEMPORAL_DB" "$TEMPORAL_VISIBILITY_DB"; do temporal-sql-tool --db "$db" create-database || echo "database $db exists"; done',
+    // Only "already exists" is tolerated: a connection or permission error fails the task, loudly.
+    'for db in "$TEMPORAL_DB" "$TEMPORAL_VISIBILITY_DB"; do',
+    '  if out=$(temporal-sql-tool --db "$db" create-database 2>&1); then echo "database $db created";',
+    '  elif echo "$out" | grep -q "already exists"; then echo "database $db exists";',
+    '  else echo "$out"; exit 1; fi',
+    'done',
     `temporal-sql-tool --db "$TEMPORAL_DB" setup-schema -v 0.0`,
     `temporal-sql-tool --db "$TEMPORAL_DB" update-schema -d ${dir}/temporal/versioned`,
     `temporal-sql-tool --db "$TEMPORAL_VISIBILITY_DB" setup-schema -v 0.0`,

@@ -34,6 +34,8 @@ export class TemporalDatabase extends Construct {
   static readonly DATABASES = { default: 'temporal', visibility: 'temporal_visibility' } as const;
 
   readonly cluster: DatabaseCluster;
+  /** The writer and readers: the cluster resource is complete before any of them accepts connections. */
+  readonly instances: CfnDBInstance[];
   readonly secret: ISecret;
 
   constructor(scope: Construct, id: string, props: TemporalDatabaseProps) {
@@ -98,9 +100,10 @@ export class TemporalDatabase extends Construct {
       iamAuthentication: false,
     });
     this.cluster.node.addDependency(postgresLog);
-    for (const instance of this.cluster.node
+    this.instances = this.cluster.node
       .findAll()
-      .filter((c): c is CfnDBInstance => c instanceof CfnDBInstance)) {
+      .filter((c): c is CfnDBInstance => c instanceof CfnDBInstance);
+    for (const instance of this.instances) {
       skipCheckov(instance, {
         id: 'CKV_AWS_118',
         reason:

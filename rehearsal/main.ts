@@ -1,0 +1,35 @@
+/**
+ * `npm run rehearse`: runs the synthesized self-hosted estate on this machine (docs/platform-engineers.md,
+ * "Rehearsal"). Needs root (mount and UTS namespaces per task), Go, openssl and Debian's PostgreSQL 15.
+ */
+import path from 'node:path';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { z } from 'zod';
+import { REPO_ROOT } from '../toolchain/paths';
+import { rehearse } from './rehearse';
+import { StepFailed } from './steps';
+
+const Args = z.array(z.enum(['--shortened'], { message: 'the only option is --shortened' }));
+
+async function main(): Promise<void> {
+  const args = { shortened: Args.parse(process.argv.slice(2)).includes('--shortened') };
+  if (process.getuid?.() !== 0) {
+    throw new Error('The rehearsal needs root: each task gets its own mount and UTS namespace (unshare).');
+  }
+  const runDir = path.join(REPO_ROOT, '.data', `rehearsal-${process.pid}`);
+  const result = await rehearse({ runDir, driveCase: !args.shortened });
+  console.log('\nRehearsal passed:');
+  for (const step of result.steps) console.log(`  ${step.seconds.toFixed(1).padStart(6)}s  ${step.name}`);
+  console.log(
+    `  ${result.totalSeconds.toFixed(1).padStart(6)}s  total (logs and stand-ins kept in ${runDir})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`\nRehearsal FAILED: ${message}`);
+  if (error instanceof StepFailed)
+    console.error(`Fix what the step reports, then run \`npm run rehearse\` again.`);
+  process.exit(1);
+});

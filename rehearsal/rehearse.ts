@@ -1,0 +1,435 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createS3Client } from '../config/s3';
+import { CASE_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
+import { RUNTIME_ENV } from '../config/runtime-env';
+import { loadEnvironmentConfig } from '../infra/config/load';
+import { buildSaring, saringApp } from '../infra/saring';
+import { ensureLockedBuckets } from '../local/buckets';
+import { type ManagedProcess, tailOf as fullTailOf } from '../local/managed-process';
+import { startNodeService } from '../local/node-service';
+import { startS3Server } from '../local/s3-server';
+import { freePort, waitForPort } from '../lib/ports';
+import { readManifest } from '../toolchain/manifest';
+import { REPO_ROOT } from '../toolchain/paths';
+import { ensureTemporalServer, temporalServerModuleDir } from '../toolchain/temporal-server';
+import { issueClusterCertificates } from './certificates';
+import { findEstate, type Estate } from './estate';
+import { layOutImages, type ImageRoot } from './image-roots';
+import { PINNED_IMAGES } from './images';
+import { startPostgres } from './postgres';
+import { startSandboxed } from './sandbox';
+import { declaredSecrets, randomPassword, secretEnvironment, writeStandIns } from './secrets';
+import { StepClock } from './steps';
+import { type RehearsedContainer } from './task-definitions';
+import { readAssembly, TemplateResolver } from './templates';
+import { driveOneCase } from './drive-case';
+import { appConfigStandIn } from './app-config';
+
+export interface RehearsalOptions {
+  readonly runDir: string;
+  /** Skip driving a case through the API (the shortened form stops once the API is healthy). */
+  readonly driveCase: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface RehearsalResult {
+  readonly steps: StepClock['records'];
+  readonly totalSeconds: number;
+}
+
+/** uid:gid every Saring task runs as (infra NON_ROOT_USER); PostgreSQL runs as it too. */
+const TASK_USER = '1000:1000';
+/** Task starts per service before the rehearsal gives up, as the ECS deployment circuit breaker would. */
+const ECS_SERVICE_ATTEMPTS = 3;
+
+/**
+ * Runs the synthesized self-hosted dev estate on this machine, in the order a first deployment brings it up, and
+ * stops everything it started. Throws at the first step that fails, with the step's name and the task's log tail.
+ */
+export async function rehearse(options: RehearsalOptions): Promise<RehearsalResult> {
+  const log = options.log ?? console.log;
+  const clock = new StepClock(log);
+  const running: ManagedProcess[] = [];
+  fs.rmSync(options.runDir, { recursive: true, force: true });
+  fs.mkdirSync(options.runDir, { recursive: true });
+  const subnet = `127.${20 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}`;
+  const ipOf = (n: number) => `${subnet}.${n}`;
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      log(`stopping ${running.length} processes...`);
+      for (const process of [...running].reverse()) await process.stop(15_000);
+      log('stopped everything the rehearsal started');
+    })());
+  // Ctrl-C mid-way still stops every task and server (they run in their own process groups).
+  const onSignal = (signal: NodeJS.Signals) =>
+    void stopAll().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const tools = await clock.run(
+      'toolchain: Temporal server, temporal-sql-tool, dockerize (Go module proxy)',
+      async () => {
+        const built = await ensureTemporalServer();
+        return {
+          ...built,
+          temporalCli: readManifest().temporalCli.path,
+          moduleDir: temporalServerModuleDir(),
+        };
+      },
+    );
+    const images = layOutImages(path.join(options.runDir, 'images'), tools);
+
+    const { estate, resolver, stacks } = await clock.run(
+      'synthesize the self-hosted dev estate (CDK, in process)',
+      async () => {
+        const outdir = path.join(options.runDir, 'cdk.out');
+        const config = loadEnvironmentConfig({ environment: 'dev', temporalMode: 'self-hosted' });
+        const app = saringApp({ outdir, context: { 'aws:cdk:disable-asset-staging': true } });
+        buildSaring(app, config);
+        app.synth();
+        const assembly = readAssembly(outdir, { region: config.region, account: config.account });
+        const resolver = new TemplateResolver(assembly, (resource, attribute) =>
+          resource.type === 'AWS::RDS::DBCluster' && attribute === 'Endpoint.Address'
+            ? `${resource.id.toLowerCase()}.cluster-rehearsal.${config.region}.rds.amazonaws.com`
+            : `rehearsal-${resource.id}-${attribute}`,
+        );
+        const stacks = [...assembly.templates.keys()];
+        return { estate: findEstate(resolver, stacks), resolver, stacks };
+      },
+    );
+    checkImages(estate);
+
+    // Addresses: one per task, as awsvpc gives each task its own ENI.
+    const dbIp = ipOf(10);
+    const serverIps = Object.fromEntries(estate.servers.map((s, i) => [s.name, ipOf(11 + i)]));
+    const hosts: Record<string, string> = { [estate.database.endpoint]: dbIp };
+    for (const [dnsName, role] of Object.entries(estate.serviceNames)) hosts[dnsName] = serverIps[role]!;
+
+    const standIns = await clock.run('stand-in secrets, shaped like the declared ones', async () => {
+      const dnsNamespace = Object.keys(estate.serviceNames)[0]!.replace(/^[^.]+\./, '');
+      const declared = declaredSecrets(resolver, stacks);
+      const tlsClients = new Set<string>();
+      for (const secret of declared) {
+        for (const key of secret.keys) {
+          const match = /^(.+?)(Cert|Key)(B64)?$/.exec(key);
+          if (match && !['ca', 'server'].includes(match[1]!)) tlsClients.add(match[1]!);
+        }
+      }
+      const certificates = issueClusterCertificates(path.join(options.runDir, 'pki'), dnsNamespace, [
+        ...tlsClients,
+      ]);
+      return writeStandIns(path.join(options.runDir, 'secrets'), declared, {
+        certificates,
+        databasePassword: randomPassword(),
+        databaseEndpoint: estate.database.endpoint,
+        databasePort: estate.database.port,
+        appConfigJson: JSON.stringify(await appConfigDocument(options.runDir, running, estate.worker)),
+      });
+    });
+
+    await clock.run('Aurora writer: PostgreSQL 15, TLS required', async () => {
+      if (!estate.database.schemaWaitsForWriter) {
+        throw new Error(
+          'The schema run does not wait for the Aurora writer instance (only for the cluster): CloudFormation may start it before any instance accepts connections.',
+        );
+      }
+      const db = [...standIns.entries()].find(([, v]) => v.username && v.password && v.engine)?.[1];
+      if (!db) throw new Error('No database secret among the declared secrets');
+      running.push(
+        await startPostgres({
+          dataDir: path.join(options.runDir, 'postgres', 'data'),
+          ip: dbIp,
+          port: estate.database.port,
+          masterUser: db.username!,
+          masterPassword: db.password!,
+          user: TASK_USER,
+          logFile: path.join(options.runDir, 'logs', 'postgres.log'),
+        }),
+      );
+    });
+
+    const sandbox = (container: RehearsedContainer, ip: string, root: ImageRoot, name = container.name) =>
+      startSandboxed({
+        name,
+        ip,
+        hosts,
+        etcTemporal: root.etcTemporal,
+        binDir: root.binDir,
+        workingDirectory:
+          container.image.workingDirectory === '/app' ? REPO_ROOT : container.image.workingDirectory,
+        processLine: container.processLine,
+        environment: {
+          ...imageEnvironment(container),
+          ...container.environment,
+          ...secretEnvironment(container, standIns),
+        },
+        user: container.user,
+        runDir: path.join(options.runDir, 'tasks'),
+        logFile: path.join(options.runDir, 'logs', `${name}.log`),
+      });
+    const runToCompletion = async (
+      container: RehearsedContainer,
+      ip: string,
+      name: string,
+      timeoutMs: number,
+    ) => {
+      const task = sandbox(container, ip, images.adminTools, name);
+      running.push(task);
+      const timer = setTimeout(() => void task.stop(), timeoutMs);
+      const code = await task.exited;
+      clearTimeout(timer);
+      if (code !== 0) {
+        throw new Error(
+          `${name} exited ${code} (process line: ${JSON.stringify(container.processLine).slice(0, 160)}...). Log ${task.logFile}:\n${tailOf(task.logFile, 12)}`,
+        );
+      }
+    };
+
+    await clock.run('schema task (deploy-time run before the servers)', () =>
+      runToCompletion(estate.schemaTask, ipOf(20), 'schema-task', 300_000),
+    );
+
+    await clock.run(`Temporal services: ${estate.servers.map((s) => s.name).join(', ')}`, async () => {
+      // An ECS service replaces a task that stops (the circuit breaker gives up after repeated failures): on a
+      // fresh database the roles race to write the cluster metadata and the losers exit once.
+      const startRole = async (server: RehearsedContainer, attempt = 1): Promise<void> => {
+        const ip = serverIps[server.name];
+        const task = sandbox(
+          server,
+          ip!,
+          images.server,
+          attempt === 1 ? server.name : `${server.name}-${attempt}`,
+        );
+        running.push(task);
+        const outcome = await Promise.race([
+          Promise.any(server.ports.map((port) => waitForPort(port, 240_000, ip))).then(() => 'up' as const),
+          task.exited.then((code) => code),
+        ]);
+        if (outcome === 'up') return;
+        if (attempt >= ECS_SERVICE_ATTEMPTS) {
+          throw new Error(
+            `${server.name} exited ${outcome} ${attempt} times. Log ${task.logFile}:\n${tailOf(task.logFile, 8)}`,
+          );
+        }
+        log(
+          `  ${server.name} exited ${outcome}; ECS would start a replacement task (attempt ${attempt + 1})`,
+        );
+        return startRole(server, attempt + 1);
+      };
+      await Promise.all(estate.servers.map((server) => startRole(server)));
+    });
+
+    for (const [index, task] of estate.namespaceTasks.entries()) {
+      await clock.run(
+        `deploy-time run after the servers (${index + 1}/${estate.namespaceTasks.length})`,
+        () => runToCompletion(task, ipOf(21 + index), `namespace-task-${index + 1}`, 420_000),
+      );
+    }
+
+    const frontendIp = serverIps[estate.servers.find((s) => s.name === 'frontend')!.name]!;
+    await clock.run('the 9 custom search attributes are registered on the namespace', async () => {
+      const registered = listSearchAttributes(
+        estate,
+        frontendIp,
+        standIns,
+        options.runDir,
+        tools.temporalCli,
+      );
+      const missing = Object.values(CASE_SEARCH_ATTRIBUTES)
+        .map((key) => key.name)
+        .filter((name) => !registered.includes(name));
+      if (missing.length > 0) {
+        throw new Error(
+          `Namespace ${estate.namespaceTasks[0]?.environment.TEMPORAL_NAMESPACE} lacks ${missing.length} custom search attributes (${missing.join(', ')}): every case's first upsert would fail its workflow task.`,
+        );
+      }
+    });
+
+    await clock.run('worker (exactly the template environment)', async () => {
+      const task = sandbox(estate.worker, ipOf(30), { binDir: path.dirname(process.execPath) });
+      running.push(task);
+      await waitForLine(task, /worker polling/, 180_000);
+    });
+
+    const apiUrl = await clock.run(
+      'API (exactly the template environment) and its load balancer health check',
+      async () => {
+        const task = sandbox(estate.api, ipOf(31), { binDir: path.dirname(process.execPath) });
+        running.push(task);
+        await waitForLine(task, /api listening on/, 180_000);
+        const url = `http://${ipOf(31)}:${estate.api.ports[0]}`;
+        const health = await fetch(`${url}${estate.apiHealthPath}`);
+        if (health.status !== 200)
+          throw new Error(`GET ${estate.apiHealthPath}: ${health.status} ${await health.text()}`);
+        return url;
+      },
+    );
+
+    if (options.driveCase) {
+      await clock.run('one case end to end through the API', () => driveOneCase(apiUrl, options.runDir));
+    }
+    return { steps: clock.records, totalSeconds: clock.totalSeconds() };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await stopAll();
+  }
+}
+
+/** The log's last lines, each cut short (server errors carry whole stack traces on one line). */
+function tailOf(logFile: string, lines: number): string {
+  return fullTailOf(logFile, lines)
+    .split('\n')
+    .map((line) => (line.length > 400 ? `${line.slice(0, 400)}...` : line))
+    .join('\n');
+}
+
+function checkImages(estate: Estate): void {
+  const expect = (
+    container: RehearsedContainer,
+    spec: (typeof PINNED_IMAGES)[keyof typeof PINNED_IMAGES],
+  ) => {
+    if (container.image !== spec)
+      throw new Error(`${container.name} runs ${container.image.repository}, expected ${spec.repository}`);
+  };
+  expect(estate.schemaTask, PINNED_IMAGES.adminTools);
+  for (const server of estate.servers) expect(server, PINNED_IMAGES.server);
+  expect(estate.worker, PINNED_IMAGES.app);
+  expect(estate.api, PINNED_IMAGES.app);
+}
+
+/** The image's own ENV lines (Dockerfile), which ECS passes along with the task definition's environment. */
+function imageEnvironment(container: RehearsedContainer): Record<string, string> {
+  if (container.image === PINNED_IMAGES.server) return { TEMPORAL_HOME: '/etc/temporal' };
+  if (container.image === PINNED_IMAGES.app) return { NODE_ENV: 'production' };
+  return {};
+}
+
+async function waitForLine(task: ManagedProcess, line: RegExp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (fs.existsSync(task.logFile) && line.test(fs.readFileSync(task.logFile, 'utf8'))) return;
+    const exited = await Promise.race([
+      task.exited.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), 300)),
+    ]);
+    if (exited) throw new Error(`${task.name} exited. Log ${task.logFile}:\n${tailOf(task.logFile, 15)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${task.name} did not log ${line} in ${timeoutMs} ms:\n${tailOf(task.logFile, 15)}`);
+  }
+}
+
+/** Lists the namespace's search attributes with the temporal CLI, as an engineer with the admin certificate would. */
+function listSearchAttributes(
+  estate: Estate,
+  frontendIp: string,
+  standIns: ReadonlyMap<string, Record<string, string>>,
+  runDir: string,
+  temporalCli: string,
+): string[] {
+  const admin = estate.namespaceTasks[0] ?? estate.schemaTask;
+  const env = secretEnvironment(admin, standIns);
+  const pki = path.join(runDir, 'pki', 'admin-check');
+  fs.mkdirSync(pki, { recursive: true });
+  const file = (name: string, value: string | undefined) => {
+    fs.writeFileSync(path.join(pki, name), value ?? '', { mode: 0o600 });
+    return path.join(pki, name);
+  };
+  const frontendPort = estate.servers.find((s) => s.name === 'frontend')!.ports[0]!;
+  const out = execFileSync(
+    temporalCli,
+    [
+      'operator',
+      'search-attribute',
+      'list',
+      '--namespace',
+      admin.environment.TEMPORAL_NAMESPACE!,
+      '--address',
+      `${frontendIp}:${frontendPort}`,
+      '--tls-server-name',
+      admin.environment.TEMPORAL_TLS_SERVER_NAME!,
+      '--tls-ca-path',
+      file('ca.pem', env.TEMPORAL_TLS_CA_DATA),
+      '--tls-cert-path',
+      file('cert.pem', env.TEMPORAL_TLS_CERT_DATA),
+      '--tls-key-path',
+      file('key.pem', env.TEMPORAL_TLS_KEY_DATA),
+      '--output',
+      'json',
+    ],
+    { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: runDir } },
+  );
+  return [...out.matchAll(/"(Saring[A-Za-z]+)"/g)].map((m) => m[1]!);
+}
+
+/**
+ * The app config secret's document: channels to the simulators (started here, on loopback) and S3 to versitygw
+ * (the stand-in for S3 with its locked buckets, named as the task environment names them). Fetch policy as in
+ * production: the egress guardrail refuses local exceptions when Temporal uses TLS.
+ */
+async function appConfigDocument(
+  runDir: string,
+  running: ManagedProcess[],
+  worker: RehearsedContainer,
+): Promise<unknown> {
+  const manifest = readManifest();
+  const s3Port = await freePort();
+  const s3 = await startS3Server({
+    versitygwPath: manifest.versitygw.path,
+    dataDir: path.join(runDir, 's3'),
+    port: s3Port,
+    accessKeyId: 'rehearsal',
+    secretAccessKey: 'rehearsal-secret',
+    region: 'ap-southeast-3',
+    logFile: path.join(runDir, 'logs', 's3.log'),
+  });
+  running.push(s3.process);
+  const ports = {
+    platform: await freePort(),
+    police: await freePort(),
+    publishing: await freePort(),
+    webhook: await freePort(),
+    smtpApi: await freePort(),
+    smtp: await freePort(),
+  };
+  running.push(
+    await startNodeService({
+      name: 'simulators',
+      entry: 'simulators/main.ts',
+      args: [
+        `--platform-port=${ports.platform}`,
+        `--police-port=${ports.police}`,
+        `--publishing-port=${ports.publishing}`,
+        `--webhook-port=${ports.webhook}`,
+        `--smtp-api-port=${ports.smtpApi}`,
+        `--smtp-port=${ports.smtp}`,
+      ],
+      logFile: path.join(runDir, 'logs', 'simulators.log'),
+      readyLine: /"platformSimulator"/,
+    }),
+  );
+  const buckets = {
+    evidenceBucket: worker.environment[RUNTIME_ENV.evidenceBucket] ?? 'saring-evidence',
+    auditBucket: worker.environment[RUNTIME_ENV.auditBucket] ?? 'saring-audit',
+  };
+  const s3Config = {
+    endpoint: s3.endpoint,
+    region: s3.region,
+    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    ...buckets,
+  };
+  const client = createS3Client(s3Config);
+  await ensureLockedBuckets(client, Object.values(buckets));
+  client.destroy();
+  const http = (port: number) => `http://127.0.0.1:${port}`;
+  return appConfigStandIn(s3Config, {
+    platformSimulator: http(ports.platform),
+    policeSimulator: http(ports.police),
+    publishingSimulator: http(ports.publishing),
+    webhookSink: http(ports.webhook),
+    smtpSink: `smtp://127.0.0.1:${ports.smtp}`,
+  });
+}

@@ -1,0 +1,137 @@
+import { loadApiConfig } from '../../api/api-config';
+import { auditConfigFromEnv } from '../../audit/audit-config';
+import { RUNTIME_ENV } from '../../config/runtime-env';
+import { tracingConfigFromEnv } from '../../observability/tracing-config';
+import { appConfigStandIn } from '../../rehearsal/app-config';
+import { loadWorkerConfig } from '../../workers/worker-config';
+import { containersOf, type ContainerDefinition } from '../support/infra/containers';
+import { compareContract, namesRead, namesSet } from '../support/infra/env-contract';
+import { type Concern, SELECTIONS, useSynthesis } from '../support/infra/synth';
+
+/**
+ * The environment contract between infra and the app, in both Temporal modes: every variable and secret infra
+ * hands the worker and API containers is read by that process, every contract variable the process reads is set
+ * (or optional for a stated reason), and the process's own config readers accept exactly what infra sets.
+ */
+const READERS = {
+  worker: [loadWorkerConfig, tracingConfigFromEnv, auditConfigFromEnv],
+  api: [loadApiConfig, tracingConfigFromEnv],
+} as const;
+
+const LOCAL_ONLY = { SARING_CONFIG_FILE: 'local runs name a file; containers get SARING_CONFIG_JSON' };
+const AUDIT_OPTIONAL = {
+  SARING_LEDGER_KEY_FILE: 'local runs sign the ledger with a key file; the cloud uses the KMS key',
+  SARING_AUDIT_SWEEP_EVERY: 'the archive sweep interval has a default',
+};
+const WORKER_ONLY_HTTP = {
+  [RUNTIME_ENV.port]: 'the worker serves no HTTP API (its metrics bind is its own variable)',
+};
+const OPTIONAL = {
+  'self-hosted': {
+    worker: {
+      ...LOCAL_ONLY,
+      ...AUDIT_OPTIONAL,
+      ...WORKER_ONLY_HTTP,
+      [RUNTIME_ENV.temporalApiKey]: 'Temporal Cloud API-key auth only',
+    },
+    api: {
+      ...LOCAL_ONLY,
+      [RUNTIME_ENV.temporalApiKey]: 'Temporal Cloud API-key auth only',
+      [RUNTIME_ENV.prometheusBind]: 'the API serves no SDK metrics',
+      [RUNTIME_ENV.shutdownGraceSeconds]: 'the API drains within its 30 s stop timeout by closing the server',
+    },
+  },
+  cloud: {
+    worker: {
+      ...LOCAL_ONLY,
+      ...AUDIT_OPTIONAL,
+      ...WORKER_ONLY_HTTP,
+      [RUNTIME_ENV.temporalApiKey]: 'dev authenticates to Temporal Cloud with mTLS',
+      [RUNTIME_ENV.temporalTlsServerCaCertData]: 'Temporal Cloud presents a publicly trusted certificate',
+      [RUNTIME_ENV.temporalTlsServerName]: 'the endpoint is dialled by its own name',
+    },
+    api: {
+      ...LOCAL_ONLY,
+      [RUNTIME_ENV.temporalApiKey]: 'dev authenticates to Temporal Cloud with mTLS',
+      [RUNTIME_ENV.temporalTlsServerCaCertData]: 'Temporal Cloud presents a publicly trusted certificate',
+      [RUNTIME_ENV.temporalTlsServerName]: 'the endpoint is dialled by its own name',
+      [RUNTIME_ENV.prometheusBind]: 'the API serves no SDK metrics',
+      [RUNTIME_ENV.shutdownGraceSeconds]: 'the API drains within its 30 s stop timeout by closing the server',
+    },
+  },
+} as const;
+
+const APP_CONFIG_JSON = JSON.stringify(
+  appConfigStandIn(
+    {
+      region: 'ap-southeast-3',
+      evidenceBucket: 'stand-in-evidence',
+      auditBucket: 'stand-in-audit',
+    },
+    {
+      platformSimulator: 'https://platforms.example',
+      policeSimulator: 'https://police.example',
+      publishingSimulator: 'https://publishing.example',
+      webhookSink: 'https://hooks.example',
+      smtpSink: 'smtp://127.0.0.1:2525',
+    },
+  ),
+);
+
+/** What the container would see: literal values as they are, deploy-time values and secrets as stand-ins. */
+function containerEnv(container: ContainerDefinition): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const e of container.Environment ?? []) {
+    env[e.Name] = typeof e.Value === 'string' ? e.Value : 'resolved-at-deploy';
+  }
+  for (const s of container.Secrets ?? []) {
+    env[s.Name] = s.Name === RUNTIME_ENV.appConfigJson ? APP_CONFIG_JSON : `stand-in ${s.Name}`;
+  }
+  return env;
+}
+
+const cases = [
+  ['self-hosted', SELECTIONS.devSelfHosted],
+  ['cloud', SELECTIONS.devCloud],
+] as const;
+
+describe.each(cases)('runtime environment contract, Temporal %s', (mode, selection) => {
+  const synth = useSynthesis(selection);
+  const container = (process: 'worker' | 'api'): ContainerDefinition => {
+    const concern: Concern = process === 'worker' ? 'workers' : 'api';
+    const found = containersOf(synth().json(concern)).find((c) => c.Name === process);
+    if (!found) throw new Error(`no ${process} container in ${concern}`);
+    return found;
+  };
+
+  it.each(['worker', 'api'] as const)(
+    '%s: every name set is read, every contract name read is set',
+    (process) => {
+      const c = container(process);
+      const { read, errors } = namesRead(READERS[process], containerEnv(c));
+      expect(errors).toEqual([]);
+      expect(compareContract(namesSet(c), read, OPTIONAL[mode][process])).toEqual({
+        setButNotRead: [],
+        readButNotSet: [],
+      });
+    },
+  );
+
+  it('fails when a name is renamed on one side only (infra, then app)', () => {
+    const c = container('worker');
+    const { read } = namesRead(READERS.worker, containerEnv(c));
+    const renamedInInfra = namesSet(c).map((n) => (n === RUNTIME_ENV.taskQueue ? 'SARING_TASKQUEUE' : n));
+    expect(compareContract(renamedInInfra, read, OPTIONAL[mode].worker)).toEqual({
+      setButNotRead: ['SARING_TASKQUEUE'],
+      readButNotSet: [RUNTIME_ENV.taskQueue],
+    });
+    // The app renaming a variable: its reader asks for the new name, infra still sets the old one.
+    const renamed = `${RUNTIME_ENV.shutdownGraceSeconds}_V2`;
+    const appRead = new Set([...read].filter((n) => n !== RUNTIME_ENV.shutdownGraceSeconds));
+    appRead.add(renamed);
+    expect(compareContract(namesSet(c), appRead, OPTIONAL[mode].worker)).toEqual({
+      setButNotRead: [RUNTIME_ENV.shutdownGraceSeconds],
+      readButNotSet: [renamed],
+    });
+  });
+});
