@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type InjectedSinks } from '@temporalio/worker';
@@ -52,7 +53,7 @@ function recordedBuildIds(historyJson: string): string[] {
  */
 export async function replayRuns(
   runs: RunToReplay[],
-  options: { workflowsPath?: string; progress?: (line: string) => void } = {},
+  options: { workflowsPath?: string; dataConverter?: DataConverter; progress?: (line: string) => void } = {},
 ): Promise<RunReplay[]> {
   const progress = options.progress ?? (() => undefined);
   progress(`bundling workflow code from ${options.workflowsPath ?? CURRENT_WORKFLOWS}`);
@@ -89,7 +90,12 @@ export async function replayRuns(
   }));
   const byRunId = new Map(runs.map((run) => [run.runId, run]));
   const replayed = Worker.runReplayHistories(
-    { workflowBundle, sinks, replayName: 'saring-audit-replay' },
+    {
+      workflowBundle,
+      sinks,
+      replayName: 'saring-audit-replay',
+      ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
+    },
     histories,
   );
   let index = 0;

@@ -1,3 +1,5 @@
+import type { DataConverter } from '@temporalio/common';
+import { dataConverterFor } from '../../config/codec';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { archivedRuns, caseManifests } from '../../audit/archived-runs';
@@ -75,7 +77,8 @@ function printReplay(ctx: CliContext, replays: RunReplay[], steps: boolean): num
 export const auditReplay = defineCommand({
   words: ['audit', 'replay'],
   summary: 'replay a case from its archive (or one history file) with the workflow code; shows each step',
-  usage: 'saring audit replay <target> [--archive <folder|s3://bucket>] [--workflows <dir>] [--summary]',
+  usage:
+    'saring audit replay <target> [--archive <folder|s3://bucket>] [--workflows <dir>] [--key-file <file>] [--summary]',
   help: [
     'Re-executes every archived run (and each child workflow) with the workflow code through',
     "Temporal's replayer, without any Temporal server: OK agreed, or DIVERGED with the first event",
@@ -87,12 +90,15 @@ export const auditReplay = defineCommand({
     '  history.json   one run: an export, an archive document or a raw history',
     '--workflows <dir> replays with another copy of workflows/ (e.g. a checkout of the version that',
     'recorded the history: its build id is printed); the default is the code of this install.',
+    '--key-file <file> is the payload codec key ring (locally .data/codec-keys.json, the default when it',
+    'exists): archived payloads are encrypted, and the workflow code needs them in clear to replay.',
     '--summary prints one line per run, without the steps. --s3-endpoint <url> for a local S3-compatible server.',
   ].join('\n'),
   positionals: z.tuple([z.string().min(1, 'give a case id, a manifest file or a history file')]),
   flags: z.strictObject({
     archive: ArchiveLocation.optional(),
     workflows: z.string().min(1).optional(),
+    keyFile: z.string().min(1).optional(),
     summary: z.boolean().optional(),
     s3Endpoint: S3Endpoint.optional(),
   }),
@@ -138,8 +144,17 @@ export const auditReplay = defineCommand({
     }
     const replays = await replayRuns(runs, {
       ...(flags.workflows ? { workflowsPath: flags.workflows } : {}),
+      ...replayKeys(flags.keyFile),
       progress,
     });
     return printReplay(ctx, replays, !flags.summary);
   },
 });
+
+const LOCAL_KEY_FILE = '.data/codec-keys.json';
+
+/** Archived payloads are encrypted by the payload codec: the replayer decodes them with the key ring. */
+function replayKeys(keyFile: string | undefined): { dataConverter?: DataConverter } {
+  const file = keyFile ?? (fs.existsSync(LOCAL_KEY_FILE) ? LOCAL_KEY_FILE : undefined);
+  return file ? { dataConverter: dataConverterFor({ keyFile: file }) } : {};
+}

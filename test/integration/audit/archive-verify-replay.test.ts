@@ -14,6 +14,7 @@ import { archivedRuns, caseManifests } from '../../../audit/archived-runs';
 import { replayRuns } from '../../../audit/replay-archive';
 import { testServers } from '../../support/servers/test-servers';
 import { runCli } from '../../../cli/main';
+import { TEST_KEY_RING, testDataConverter } from '../../support/codec/test-codec';
 import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
 import {
   bundleCaseWorkflows,
@@ -106,7 +107,9 @@ describe('a closed case verifies and replays from the archive alone', () => {
     expect(verification.checked.childRuns).toBe(1);
 
     const [manifest] = await caseManifests(archive, caseId);
-    const replays = await replayRuns(await archivedRuns(archive, manifest!));
+    const replays = await replayRuns(await archivedRuns(archive, manifest!), {
+      dataConverter: testDataConverter,
+    });
     expect(replays.map((replay) => [replay.workflowId, replay.result])).toEqual([
       ...histories.runs.map(() => [caseId, 'agreed']),
       [`${caseId}:takedown:website-1:a1`, 'agreed'],
@@ -143,7 +146,10 @@ describe('a closed case verifies and replays from the archive alone', () => {
         code: 0,
         out: expect.stringMatching(/^OK verified: .* 1 child run\(s\)/),
       });
-      const replayed = await cli('audit', 'replay', caseId, ...where);
+      // The archived payloads are encrypted: the auditor replays with the codec's key ring file.
+      const keyFile = path.join(keyDir, 'codec-keys.json');
+      fs.writeFileSync(keyFile, JSON.stringify(TEST_KEY_RING), { mode: 0o600 });
+      const replayed = await cli('audit', 'replay', caseId, ...where, '--key-file', keyFile);
       expect(replayed.code).toBe(0);
       expect(replayed.out.match(/^OK agreed: /gm)).toHaveLength(histories.runs.length + 1);
       expect(replayed.out).toMatch(
