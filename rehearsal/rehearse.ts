@@ -9,6 +9,7 @@ import { buildSaring, saringApp } from '../infra/saring';
 import { ensureLockedBuckets } from '../local/buckets';
 import { type ManagedProcess, tailOf as fullTailOf } from '../local/managed-process';
 import { startNodeService } from '../local/node-service';
+import { startOidcProviderProcess } from '../local/oidc/start-oidc-provider';
 import { startS3Server } from '../local/s3-server';
 import { freePort, waitForPort } from '../lib/ports';
 import { readManifest } from '../toolchain/manifest';
@@ -257,7 +258,37 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     const apiUrl = await clock.run(
       'API (exactly the template environment) and its load balancer health check',
       async () => {
-        const task = sandbox(estate.api, ipOf(31), { binDir: path.dirname(process.execPath) });
+        // Cognito stands in as the local OIDC provider (local/oidc/), as S3 stands in as versitygw: the API
+        // keeps exactly its template environment except the issuer URL, which names the Cognito user pool
+        // (https://cognito-idp.<region>.amazonaws.com/<pool>) and is replaced by the local provider's.
+        const oidc = await startOidcProviderProcess({
+          dataDir: path.join(options.runDir, 'oidc'),
+          logFile: path.join(options.runDir, 'logs', 'oidc.log'),
+          users: [
+            {
+              username: 'rehearsal.supervisor',
+              name: 'Rehearsal Supervisor',
+              groups: ['supervisor'],
+              password: randomPassword(),
+            },
+          ],
+          consoleOrigins: [`http://${ipOf(31)}:${estate.api.ports[0]}`],
+        });
+        running.push(oidc.process);
+        const cognitoIssuer = estate.api.environment[RUNTIME_ENV.oidcIssuer];
+        if (!cognitoIssuer) throw new Error(`The API task sets no ${RUNTIME_ENV.oidcIssuer}`);
+        log(
+          `  ${RUNTIME_ENV.oidcIssuer}: ${cognitoIssuer} stood in by the local OIDC provider ${oidc.issuer}`,
+        );
+        const task = sandbox(
+          {
+            ...estate.api,
+            environment: { ...estate.api.environment, [RUNTIME_ENV.oidcIssuer]: oidc.issuer },
+          },
+          ipOf(31),
+          { binDir: path.dirname(process.execPath) },
+          estate.api.name,
+        );
         running.push(task);
         await waitForLine(task, /api listening on/, 180_000);
         const url = `http://${ipOf(31)}:${estate.api.ports[0]}`;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { generateKeyRing } from '../lib/crypto/key-ring';
 import { type TemplateResolver } from './templates';
 import { type ClusterCertificates } from './certificates';
 import { type RehearsedContainer } from './task-definitions';
@@ -84,19 +85,22 @@ export function standInFor(secret: DeclaredSecret, inputs: StandInInputs) {
       fixedValue(secret, key) ??
       (key === 'placeholder'
         ? 'rehearsal'
-        : key === 'json'
-          ? inputs.appConfigJson
-          : key === 'password'
-            ? inputs.databasePassword
-            : key === 'host'
-              ? inputs.databaseEndpoint
-              : key === 'port'
-                ? String(inputs.databasePort)
-                : key === 'engine'
-                  ? 'postgres'
-                  : key === 'dbClusterIdentifier'
-                    ? 'rehearsal'
-                    : tlsValue(key, inputs.certificates));
+        : key === 'keyRing'
+          ? // The payload codec's key ring (lib/crypto/key-ring.ts): one fresh AES-256 key, generated per run.
+            JSON.stringify(generateKeyRing('rehearsal'))
+          : key === 'json'
+            ? inputs.appConfigJson
+            : key === 'password'
+              ? inputs.databasePassword
+              : key === 'host'
+                ? inputs.databaseEndpoint
+                : key === 'port'
+                  ? String(inputs.databasePort)
+                  : key === 'engine'
+                    ? 'postgres'
+                    : key === 'dbClusterIdentifier'
+                      ? 'rehearsal'
+                      : tlsValue(key, inputs.certificates));
     if (value === undefined) {
       throw new Error(
         `The rehearsal has no stand-in for key "${key}" of secret ${secret.name}: add it to rehearsal/secrets.ts.`,

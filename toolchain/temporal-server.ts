@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { toolchainPaths } from './paths';
+import { REPO_ROOT, toolchainPaths } from './paths';
 import { TOOLCHAIN_VERSIONS } from './versions';
 import { requireProgram, runWithProgress } from './run-with-progress';
 import { z } from 'zod';
@@ -48,8 +48,9 @@ export async function ensureTemporalServer(): Promise<TemporalServerBinaries> {
     `build Temporal server ${temporalServer.version}`,
     'Go 1.24 or newer (https://go.dev/doc/install, or `apt-get install golang`).',
   );
+  const source = DockerizeEnv.parse(process.env).DOCKERIZE_SOURCE;
   console.log(
-    `Building Temporal server ${temporalServer.version}, temporal-sql-tool and dockerize ${dockerize.version} from the Go module proxy (first run only, 5-15 min)...`,
+    `Building Temporal server ${temporalServer.version}, temporal-sql-tool and dockerize (${source ? dockerize.version : "Saring's stand-in"}) from the Go module proxy (first run only, 5-15 min)...`,
   );
   fs.mkdirSync(toolchainPaths.temporalServerDir, { recursive: true });
   const env = { GOBIN: toolchainPaths.temporalServerDir, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' };
@@ -66,8 +67,11 @@ export async function ensureTemporalServer(): Promise<TemporalServerBinaries> {
     env,
     hint,
   });
-  // The Go module proxy may refuse dockerize ("not available"); DOCKERIZE_SOURCE names a git checkout to build.
-  const source = DockerizeEnv.parse(process.env).DOCKERIZE_SOURCE;
+  // The Go module proxy refuses dockerize ("403 not available"). DOCKERIZE_SOURCE names a git checkout of the
+  // real one to build; without it (a fresh clone, CI) we build our own stand-in, toolchain/dockerize-standin/: it
+  // renders templates the way the base-server image's dockerize does (text/template, .Env, sprig and dockerize's
+  // helpers) and execs the command, which is all the server image's entrypoint asks of it. It is not dockerize
+  // (no -wait, -stdout, ...), and its output for the server's config template was diffed against the real one.
   if (source) {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dockerize-'));
     await runWithProgress({
@@ -95,9 +99,10 @@ export async function ensureTemporalServer(): Promise<TemporalServerBinaries> {
     await runWithProgress({
       label: 'dockerize',
       command: 'go',
-      args: ['install', '-x', `${dockerize.module}@${dockerize.version}`],
-      env,
-      hint: `${hint} If the proxy refuses dockerize, set DOCKERIZE_SOURCE to a git checkout of ${dockerize.module}.`,
+      args: ['build', '-o', built.dockerize, '.'],
+      cwd: path.join(REPO_ROOT, 'toolchain', 'dockerize-standin'),
+      env: { GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
+      hint: `${hint} Or set DOCKERIZE_SOURCE to a git checkout of ${dockerize.module} to build the real one.`,
     });
   }
   if (!allRun(built)) {

@@ -2,6 +2,7 @@ import { loadApiConfig } from '../../api/api-config';
 import { auditConfigFromEnv } from '../../audit/audit-config';
 import { RUNTIME_ENV } from '../../config/runtime-env';
 import { tracingConfigFromEnv } from '../../observability/tracing-config';
+import { generateKeyRing } from '../../lib/crypto/key-ring';
 import { appConfigStandIn } from '../../rehearsal/app-config';
 import { loadWorkerConfig } from '../../workers/worker-config';
 import { containersOf, type ContainerDefinition } from '../support/infra/containers';
@@ -26,12 +27,30 @@ const AUDIT_OPTIONAL = {
 const WORKER_ONLY_HTTP = {
   [RUNTIME_ENV.port]: 'the worker serves no HTTP API (its metrics bind is its own variable)',
 };
+/** The shared override reader (config/runtime-env-overrides.ts) reads the API's names in the worker too. */
+const API_ONLY = Object.fromEntries(
+  [
+    RUNTIME_ENV.oidcIssuer,
+    RUNTIME_ENV.oidcConsoleClientId,
+    RUNTIME_ENV.oidcCliClientId,
+    RUNTIME_ENV.oidcMachineClientIds,
+    RUNTIME_ENV.vaultBucket,
+    RUNTIME_ENV.vaultKmsKeyId,
+  ].map((name) => [name, 'API only: sign-in and the reporter vault; the worker ignores it']),
+);
+const WORKER_TUNING = {
+  // Known gap, kept visible here: the workers stack does not pass the task's memory yet.
+  SARING_TASK_MEMORY_MIB:
+    'not set by infra yet; the worker sizes its workflow cache for the 1024 MiB default',
+};
 const OPTIONAL = {
   'self-hosted': {
     worker: {
       ...LOCAL_ONLY,
       ...AUDIT_OPTIONAL,
       ...WORKER_ONLY_HTTP,
+      ...API_ONLY,
+      ...WORKER_TUNING,
       [RUNTIME_ENV.temporalApiKey]: 'Temporal Cloud API-key auth only',
     },
     api: {
@@ -46,6 +65,8 @@ const OPTIONAL = {
       ...LOCAL_ONLY,
       ...AUDIT_OPTIONAL,
       ...WORKER_ONLY_HTTP,
+      ...API_ONLY,
+      ...WORKER_TUNING,
       [RUNTIME_ENV.temporalApiKey]: 'dev authenticates to Temporal Cloud with mTLS',
       [RUNTIME_ENV.temporalTlsServerCaCertData]: 'Temporal Cloud presents a publicly trusted certificate',
       [RUNTIME_ENV.temporalTlsServerName]: 'the endpoint is dialled by its own name',
@@ -78,14 +99,26 @@ const APP_CONFIG_JSON = JSON.stringify(
   ),
 );
 
+/**
+ * Stand-ins shaped like the real values, for the names whose readers check a shape: a deploy-time token
+ * (Ref, Fn::GetAtt, Fn::Join) or a secret arrives as what it resolves to. Every other name gets an opaque string.
+ */
+const SHAPED_STAND_INS: Readonly<Record<string, string>> = {
+  [RUNTIME_ENV.appConfigJson]: APP_CONFIG_JSON,
+  // The secret holds the payload codec's key ring as JSON (lib/crypto/key-ring.ts).
+  [RUNTIME_ENV.codecKeyRing]: JSON.stringify(generateKeyRing('rehearsal')),
+  // The API stack joins the Cognito user pool's issuer URL at deploy time.
+  [RUNTIME_ENV.oidcIssuer]: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_StandIn',
+};
+
 /** What the container would see: literal values as they are, deploy-time values and secrets as stand-ins. */
 function containerEnv(container: ContainerDefinition): Record<string, string> {
   const env: Record<string, string> = {};
   for (const e of container.Environment ?? []) {
-    env[e.Name] = typeof e.Value === 'string' ? e.Value : 'resolved-at-deploy';
+    env[e.Name] = typeof e.Value === 'string' ? e.Value : (SHAPED_STAND_INS[e.Name] ?? 'resolved-at-deploy');
   }
   for (const s of container.Secrets ?? []) {
-    env[s.Name] = s.Name === RUNTIME_ENV.appConfigJson ? APP_CONFIG_JSON : `stand-in ${s.Name}`;
+    env[s.Name] = SHAPED_STAND_INS[s.Name] ?? `stand-in ${s.Name}`;
   }
   return env;
 }
