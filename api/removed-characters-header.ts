@@ -18,7 +18,7 @@ declare module 'fastify' {
 export function reportRemovedCharacters(app: FastifyInstance): void {
   app.decorateRequest('unsafeCharactersSent', undefined);
   app.addHook('preValidation', async (request) => {
-    if (request.body !== undefined) request.unsafeCharactersSent = unsafeCharactersIn(request.body);
+    if (isParsedJson(request.body)) request.unsafeCharactersSent = unsafeCharactersIn(request.body);
   });
   app.addHook('preHandler', async (request, reply) => {
     if (!request.unsafeCharactersSent) return;
@@ -29,4 +29,15 @@ export function reportRemovedCharacters(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply) => {
     if (reply.statusCode >= 400) reply.removeHeader(REMOVED_CHARACTERS_HEADER);
   });
+}
+
+/**
+ * Only a body the JSON parser produced is walked: a streamed body (NDJSON batch intake) is a Readable
+ * whose object graph has cycles, and its lines are checked one by one by their own schema.
+ */
+function isParsedJson(body: unknown): boolean {
+  if (body === undefined || body === null) return false;
+  if (typeof body !== 'object') return true;
+  const prototype = Object.getPrototypeOf(body) as unknown;
+  return Array.isArray(body) || prototype === Object.prototype || prototype === null;
 }
