@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startManagedProcess, type ManagedProcess } from '../local/managed-process';
+import { REPO_ROOT } from '../toolchain/paths';
 
 /**
  * One container as ECS Fargate (awsvpc) would run it, on this machine: its own mount and UTS namespaces
@@ -30,9 +31,10 @@ export interface SandboxSpec {
 }
 
 const LAUNCHER = `#!/bin/sh
-# $1 task dir, $2 hostname, $3 uid, $4 gid, $5 working dir; the rest is the process line.
+# $1 task dir, $2 hostname, $3 uid, $4 gid, $5 working dir, $6 folders to keep visible (colon-separated: the
+# checkout and its toolchain); the rest is the process line.
 set -eu
-task="$1"; host="$2"; uid="$3"; gid="$4"; workdir="$5"; shift 5
+task="$1"; host="$2"; uid="$3"; gid="$4"; workdir="$5"; keep="$6"; shift 6
 mount -t overlay overlay -o "lowerdir=/etc,upperdir=$task/etc-upper,workdir=$task/etc-work" /etc
 cp "$task/hosts" /etc/hosts
 echo "$host" > /etc/hostname
@@ -42,7 +44,22 @@ if [ -d "$task/etc-temporal" ]; then
   chown -R "$uid:$gid" /etc/temporal
 fi
 hostname "$host"
+# A fresh /tmp, as in a container. A checkout that itself lives under /tmp (a CI clone) would vanish under it,
+# so such folders are held aside and bound back on top.
+held=""
+old_ifs="$IFS"; IFS=:
+for dir in $keep; do
+  case "$dir" in
+    /tmp/*)
+      hold="/run/saring-rehearsal-hold-$$-$(echo "$dir" | md5sum | cut -c1-8)"
+      mkdir -p "$hold"; mount --bind "$dir" "$hold"; held="$held $hold=$dir" ;;
+  esac
+done
+IFS="$old_ifs"
 mount -t tmpfs -o mode=1777 tmpfs /tmp
+for pair in $held; do
+  mkdir -p "\${pair#*=}"; mount --bind "\${pair%%=*}" "\${pair#*=}"
+done
 cd "$workdir"
 exec setpriv --reuid="$uid" --regid="$gid" --clear-groups "$@"
 `;
@@ -76,6 +93,7 @@ export function startSandboxed(spec: SandboxSpec): ManagedProcess {
       uid ?? '0',
       gid ?? uid ?? '0',
       spec.workingDirectory,
+      keptFolders().join(':'),
       ...spec.processLine,
     ],
     // Nothing of this shell's environment leaks in: only what ECS and the image would set.
@@ -94,4 +112,11 @@ function sealedEnvironment(spec: SandboxSpec): NodeJS.ProcessEnv {
     HOME: '/tmp',
     ...spec.environment,
   };
+}
+
+/** The checkout and the (possibly symlinked) toolchain: the tasks run binaries and read files from both. */
+function keptFolders(): string[] {
+  const toolchain = path.join(REPO_ROOT, '.toolchain');
+  const real = fs.existsSync(toolchain) ? fs.realpathSync(toolchain) : toolchain;
+  return [...new Set([fs.realpathSync(REPO_ROOT), real])];
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readNdjsonLines } from '../../lib/ndjson/read-lines';
 import { ApiError, type ApiClient } from '../api-client';
+import { UsageError } from '../args';
 import { readCheckpoint, writeCheckpoint, type ImportCheckpoint } from './import-checkpoint';
 import { progressLine, type ProgressFigures } from './import-progress';
 
@@ -50,7 +51,7 @@ const retryable = (error: unknown) =>
 export async function runImport(run: ImportRun): Promise<ImportSummary> {
   const fromStdin = run.input === '-';
   const inputId = fromStdin ? '-' : path.resolve(run.input);
-  const bytesTotal = fromStdin ? undefined : fs.statSync(inputId).size;
+  const bytesTotal = fromStdin ? undefined : inputSize(run.input, inputId);
   const previous = run.checkpointFile ? readCheckpoint(run.checkpointFile) : undefined;
   if (previous && previous.input !== inputId)
     throw new Error(
@@ -168,5 +169,23 @@ async function sendWithRetry(run: ImportRun, body: string, firstLine: number): P
       );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
+  }
+}
+
+/** A file that cannot be read is a wrong argument (exit 2), named as given, with the system's reason. */
+function inputSize(given: string, resolved: string): number {
+  try {
+    const stat = fs.statSync(resolved);
+    if (!stat.isFile())
+      throw new UsageError(
+        `<file>: ${given.slice(0, 200)} is not a file (give a .jsonl file or - for stdin)`,
+      );
+    return stat.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(
+      `<file>: cannot read ${given.slice(0, 200)} (${code}); give a .jsonl file or - for stdin`,
+    );
   }
 }

@@ -175,6 +175,7 @@ describe('temporal stack, Temporal Cloud', () => {
       ]),
     );
     expect((worker!.Secrets ?? []).map((s) => s.Name).sort()).toEqual([
+      'SARING_CODEC_KEY_RING',
       'SARING_CONFIG_JSON',
       'TEMPORAL_TLS_CLIENT_CERT_DATA',
       'TEMPORAL_TLS_CLIENT_KEY_DATA',

@@ -35,8 +35,9 @@ describe('saring command line (commander parses the shape, zod the values)', () 
       'usage: saring <command> [options]',
       '',
       'Commands:',
-      '  me               who your token belongs to and what your role may do',
+      '  login            sign in (your browser opens the sign-in page; tokens are kept for you, mode 0600)',
     ]);
+    expect(global.out).toContain('  me               who your token belongs to and what your role may do');
     expect(global.out).toContain('  completion       print the shell completion script for bash or zsh');
     expect(global.out).toMatch(/\nExit codes: 0 done, 1 refused or failed, 2 wrong usage\.$/);
     expect(await saring()).toEqual({ code: 2, out: global.out, err: '' });

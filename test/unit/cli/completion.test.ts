@@ -45,7 +45,17 @@ describe('saring completion bash, sourced in a real bash', () => {
 
   it('completes command words', () => {
     expect(complete('ca')).toEqual(['case', 'cases']);
-    expect(complete('')).toEqual(['audit', 'case', 'cases', 'completion', 'detect', 'import', 'me']);
+    expect(complete('')).toEqual([
+      'audit',
+      'case',
+      'cases',
+      'completion',
+      'detect',
+      'import',
+      'login',
+      'logout',
+      'me',
+    ]);
     expect(complete('audit', '')).toEqual(['history', 'replay', 'verify']);
     // As bash splits a URL (COMP_WORDBREAKS holds ":" and "="): the pieces are one value.
     expect(complete('--api', 'http', ':', '//127.0.0.1', ':', '8080', 'case', 'a')).toEqual([
@@ -108,7 +118,7 @@ const hasZsh = spawnSync('zsh', ['--version']).status === 0;
   it('registers itself for saring and offers commands, step names and option values', () => {
     expect(candidates('ca')).toEqual({
       registered: 'compdef _saring saring',
-      offered: ['audit', 'case', 'cases', 'completion', 'detect', 'import', 'me'],
+      offered: ['audit', 'case', 'cases', 'completion', 'detect', 'import', 'login', 'logout', 'me'],
     });
     expect(candidates('case', 'act', 'case-0123456789abcdef0123', '').offered).toEqual(
       [...CASE_UPDATE_NAMES].sort(),
