@@ -2,7 +2,7 @@ import { AUTHOR_A } from '../../data/classifier/seeds/author-a';
 import { AUTHOR_B } from '../../data/classifier/seeds/author-b';
 import type { SeedFamily } from '../../data/classifier/seeds/types';
 import { REWRITES } from '../classifier/training/perturb';
-import { pick, seededRandom } from '../classifier/training/prng';
+import { pick, seededRandom } from '../../lib/seeded-random';
 import { ClaimIndex, MATCH_THRESHOLD } from './claim-index';
 import { signatureOf } from './minhash';
 import { PARAPHRASES, SAME_TOPIC_DIFFERENT_CLAIMS } from './paraphrase-pairs';

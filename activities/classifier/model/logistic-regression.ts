@@ -1,4 +1,4 @@
-import { seededRandom } from '../training/prng';
+import { seededRandom } from '../../../lib/seeded-random';
 import { FEATURE_BUCKETS, type SparseVector } from './features';
 
 export interface TrainingExample {

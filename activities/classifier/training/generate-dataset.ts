@@ -7,7 +7,7 @@ import type { AuthorSeeds, SeedFamily } from '../../../data/classifier/seeds/typ
 import { CATEGORIES } from '../../../domain/categories';
 import type { DatasetItem, Label, Split } from './dataset-schema';
 import { DATASET_PATH, TEST_HASH_PATH } from './load-dataset';
-import { pick, seededRandom } from './prng';
+import { pick, seededRandom } from '../../../lib/seeded-random';
 import { REWRITES, shorten } from './perturb';
 
 const REGIONS = ['Banjarmasin', 'Banjarbaru', 'Martapura', 'Barabai', 'Tanjung', 'Kotabaru', 'Pelaihari'];

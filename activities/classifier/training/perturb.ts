@@ -1,4 +1,4 @@
-import { pick } from './prng';
+import { pick } from '../../../lib/seeded-random';
 
 /**
  * Rewrites that make generated posts look like what the unit sees: regional slang, code-mixing, typos,

@@ -1,17 +1,6 @@
 import { BLOCKED_IPV4, BLOCKED_IPV6, blockedRangeOf, describeVerdict } from '../../../lib/net/blocked-ranges';
 import { ipv6Bytes } from '../../../lib/net/ipv6-bytes';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed with the printed seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../../lib/seeded-random';
 
 const SEED = Number(process.env.SARING_TEST_SEED ?? Date.now() % 1_000_000);
 
@@ -40,7 +29,7 @@ describe(`blocked address ranges (seed ${SEED}; rerun with SARING_TEST_SEED=${SE
   it.each(BLOCKED_IPV4.map((range) => [range.cidr, range.name]))(
     '50 random addresses in %s (%s) are refused',
     (cidr) => {
-      const next = random(SEED + cidr.length);
+      const next = seededRandom(SEED + cidr.length);
       for (let i = 0; i < 50; i += 1) {
         const address = randomInV4(cidr, next);
         expect([address, blockedRangeOf(address)]).toEqual([address, expect.objectContaining({ address })]);
@@ -51,7 +40,7 @@ describe(`blocked address ranges (seed ${SEED}; rerun with SARING_TEST_SEED=${SE
   it.each(BLOCKED_IPV6.map((range) => [range.cidr, range.name]))(
     '50 random addresses in %s (%s) are refused',
     (cidr) => {
-      const next = random(SEED + cidr.length * 7);
+      const next = seededRandom(SEED + cidr.length * 7);
       for (let i = 0; i < 50; i += 1) {
         const address = randomInV6(cidr, next);
         expect([address, blockedRangeOf(address)]).toEqual([address, expect.objectContaining({ address })]);

@@ -1,4 +1,4 @@
-/** mulberry32: a small seeded generator, so dataset generation and training are reproducible. */
+/** mulberry32: a small seeded generator, so generated data, training and seeded tests are reproducible. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
