@@ -7,6 +7,7 @@ import { EvidenceRecord } from './evidence';
 import { CaseOutcome, TakedownResult } from './outcome';
 import { LiteracyPillar, Platform, Region } from './places';
 import { SlaStage } from './policy';
+import { TimelineMessage } from './timeline-message';
 import { Actor, OfficerId } from './roles';
 import { Verdict } from './verdict';
 
@@ -83,14 +84,21 @@ export const TimelineAction = z.enum(TIMELINE_ACTIONS);
 export type TimelineAction = z.infer<typeof TimelineAction>;
 
 /** Who did what, when. `actor` for officers; `source` for the system parts (workflow, platform:x...). */
-export const TimelineEntry = z.object({
-  seq: z.number().int().positive(),
-  at: IsoTime,
-  action: TimelineAction,
-  actor: Actor.optional(),
-  source: z.string().optional(),
-  summary: z.string(),
-});
+export const TimelineEntry = z
+  .object({
+    seq: z.number().int().positive(),
+    at: IsoTime,
+    action: TimelineAction,
+    actor: Actor.optional(),
+    source: z.string().optional(),
+    /** What happened, as a code and its parameters (runs with the timeline-codes patch); render it with timelineEntryText. */
+    message: TimelineMessage.optional(),
+    /** The English sentence stored by runs without the timeline-codes patch. */
+    summary: z.string().optional(),
+  })
+  .refine((entry) => entry.message !== undefined || entry.summary !== undefined, {
+    message: 'a timeline entry needs a message (code and parameters) or a summary',
+  });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 /** Long free text kept in S3: the state and history carry only where it is and its digest. */

@@ -15,3 +15,5 @@ export * from './case-commands';
 export * from './case-rules';
 export * from './case-input';
 export * from './case-state-migrations';
+export * from './timeline-message';
+export * from './timeline-text';

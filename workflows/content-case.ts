@@ -24,6 +24,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
   const v2 = usePatch(PATCHES.case);
   // Asked only by runs that follow the issue-9 patch (older histories have neither marker).
   const closesChildren = v2 && usePatch(PATCHES.caseClosesChildren);
+  const codedTimeline = v2 && usePatch(PATCHES.timelineCodes);
   const input = parseCaseInput(rawInput);
   const state = input.carried
     ? parseCarriedState(input.carried)
@@ -39,16 +40,17 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
     v2,
     input.carried ? undefined : input.firstText,
     closesChildren,
+    codedTimeline,
   );
   registerCaseHandlers(ctx);
   ctx.changed();
 
   const continueAsNew = async (): Promise<never> => {
     if (state.monitoring && state.stage === 'monitoring') state.monitoring.runs += 1;
-    ctx.record(
-      'continued_as_new',
-      `${state.stage} continues in a new run (history ${workflowInfo().historyLength} events)`,
-    );
+    ctx.record('continued_as_new', {
+      code: 'continued_as_new',
+      params: { stage: state.stage, historyLength: workflowInfo().historyLength },
+    });
     await ctx.drain();
     ctx.syncNow();
     // The next run starts with the current search attributes (and the state, through its input).

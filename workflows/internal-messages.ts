@@ -1,5 +1,13 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { Actor, Deadline, PoliceTrack, TakedownOutcome, TakedownTrack, TimelineAction } from '../domain';
+import type {
+  Actor,
+  Deadline,
+  PoliceTrack,
+  TakedownOutcome,
+  TakedownTrack,
+  TimelineAction,
+  TimelineMessage,
+} from '../domain';
 
 /**
  * Messages between a case and its child workflows (not for API callers). Children report progress
@@ -19,24 +27,21 @@ export type TakedownPatch = Partial<
   >
 >;
 
+/**
+ * A child's timeline entry: `message` from children with the timeline-codes patch, `summary` (English)
+ * from older ones.
+ */
+export interface ChildTimelineReport {
+  action: TimelineAction;
+  message?: TimelineMessage;
+  summary?: string;
+  source: string;
+}
+
 export type ChildEvent =
   | { type: 'deadline'; event: DeadlineEvent }
-  | {
-      type: 'takedown';
-      key: string;
-      attempt: number;
-      patch: TakedownPatch;
-      action: TimelineAction;
-      summary: string;
-      source: string;
-    }
-  | {
-      type: 'police';
-      patch: Partial<Pick<PoliceTrack, 'status' | 'referenceId'>>;
-      action: TimelineAction;
-      summary: string;
-      source: string;
-    }
+  | ({ type: 'takedown'; key: string; attempt: number; patch: TakedownPatch } & ChildTimelineReport)
+  | ({ type: 'police'; patch: Partial<Pick<PoliceTrack, 'status' | 'referenceId'>> } & ChildTimelineReport)
   /** A takedown child's end (children started with the issue-9 patch): the case hears of it even after continue-as-new. */
   | { type: 'takedown_finished'; key: string; attempt: number; outcome: TakedownOutcome };
 

@@ -1,5 +1,5 @@
 import type { TakedownOutcome, TakedownTrack } from '../../domain';
-import type { ChildEvent } from '../internal-messages';
+import type { ChildEvent, ChildTimelineReport } from '../internal-messages';
 import { takedownChildId } from './child-ids';
 import type { CaseContext } from './context';
 
@@ -20,10 +20,15 @@ export function applyTakedownOutcome(ctx: CaseContext, track: TakedownTrack, out
   track.updatedAt = outcome.finishedAt;
   ctx.record(
     'takedown_finished',
-    `${track.platform}: ${outcome.result.replace(/_/g, ' ')}${outcome.level ? ` after ${outcome.level}` : ''}`,
     {
-      source: `platform:${track.platform}`,
+      code: 'takedown_finished',
+      params: {
+        platform: track.platform,
+        result: outcome.result,
+        ...(outcome.level ? { level: outcome.level } : {}),
+      },
     },
+    { source: `platform:${track.platform}` },
   );
 }
 
@@ -43,7 +48,7 @@ export function applyChildEvent(ctx: CaseContext, event: ChildEvent): void {
       // A takedown withdrawn by a child started before the closes-children patch: its last report.
       if (event.action === 'takedown_withdrawn')
         ctx.endedChildren.add(takedownChildId(ctx.caseId, event.key, event.attempt));
-      ctx.record(event.action, event.summary, { source: event.source });
+      recordReport(ctx, event);
       return;
     }
     case 'takedown_finished': {
@@ -55,8 +60,14 @@ export function applyChildEvent(ctx: CaseContext, event: ChildEvent): void {
     case 'police': {
       const police = state.tracks.police;
       if (police) Object.assign(police, event.patch);
-      ctx.record(event.action, event.summary, { source: event.source });
+      recordReport(ctx, event);
       return;
     }
   }
+}
+
+/** A child's timeline entry: its message (children with the timeline-codes patch) or its English summary. */
+function recordReport(ctx: CaseContext, event: ChildTimelineReport): void {
+  if (event.message) ctx.record(event.action, event.message, { source: event.source });
+  else ctx.recordSummary(event.action, event.summary ?? '', { source: event.source });
 }

@@ -98,7 +98,7 @@ export async function closeCase(
     );
     ctx.record(
       'closed',
-      `closed: ${resolution.replace('_', ' ')}`,
+      { code: 'closed', params: { resolution } },
       closedBy ? { actor: closedBy } : { source: 'workflow' },
     );
     state.outcome = outcome;
@@ -113,7 +113,7 @@ export async function closeCase(
         ...(state.category ? { category: state.category } : {}),
       });
     } catch (error) {
-      ctx.record('archive_failed', `history archive failed: ${String(error)}`);
+      ctx.record('archive_failed', { code: 'archive_failed', params: { error: String(error) } });
     }
     await ctx.drain();
     ctx.syncNow();

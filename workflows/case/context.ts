@@ -7,7 +7,10 @@ import type {
   CaseUpdateName,
   Detection,
   TimelineAction,
+  TimelineEntry,
+  TimelineMessage,
 } from '../../domain';
+import { renderTimelineMessage } from '../../domain';
 import { Notifier } from '../notify';
 import type { DeadlineEvent } from '../internal-messages';
 import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../sla';
@@ -55,14 +58,16 @@ export class CaseContext implements SlaReporter {
      * (close.ts). False for runs started before that patch.
      */
     public readonly closesChildren = false,
+    /** Timeline entries as codes and parameters (the timeline-codes patch); false for older runs. */
+    public readonly codedTimeline = false,
   ) {
     this.caseId = state.caseId;
     this.archiver = v2 ? new TimelineArchiver(this) : undefined;
     this.notifier = new Notifier(state.caseId, (notification) =>
-      this.record(
-        'notification_failed',
-        `could not notify ${notification.audience}: ${notification.subject}`,
-      ),
+      this.record('notification_failed', {
+        code: 'notification_failed',
+        params: { audience: notification.audience, subject: notification.subject },
+      }),
     );
   }
 
@@ -95,7 +100,28 @@ export class CaseContext implements SlaReporter {
     return new Date(Date.now()).toISOString();
   }
 
-  record(action: TimelineAction, summary: string, who: Who = { source: 'workflow' }): void {
+  /**
+   * Puts an entry on the timeline: its message (code and parameters) for runs with the timeline-codes
+   * patch; the same English summary as before for runs without it (replayed older histories).
+   */
+  record(action: TimelineAction, message: TimelineMessage, who: Who = { source: 'workflow' }): void {
+    this.push(
+      action,
+      this.codedTimeline ? { message } : { summary: renderTimelineMessage(message, 'en') },
+      who,
+    );
+  }
+
+  /** A child's report from before the timeline-codes patch: its English summary as it came. */
+  recordSummary(action: TimelineAction, summary: string, who: Who): void {
+    this.push(action, { summary }, who);
+  }
+
+  private push(
+    action: TimelineAction,
+    text: Pick<TimelineEntry, 'message' | 'summary'>,
+    who: Who = { source: 'workflow' },
+  ): void {
     const last = this.state.timeline[this.state.timeline.length - 1];
     this.state.timeline.push({
       seq: (last?.seq ?? 0) + 1,
@@ -103,7 +129,7 @@ export class CaseContext implements SlaReporter {
       action,
       ...(who.actor ? { actor: who.actor } : {}),
       ...(who.source ? { source: who.source } : {}),
-      summary,
+      ...text,
     });
     this.archiver?.check();
     this.changed();
@@ -113,7 +139,7 @@ export class CaseContext implements SlaReporter {
     if (this.state.stage === stage) return;
     const from = this.state.stage;
     this.state.stage = stage;
-    this.record('stage_changed', `${from} -> ${stage}`, who);
+    this.record('stage_changed', { code: 'stage_changed', params: { from, to: stage } }, who);
   }
 
   /** Marks the state changed: search attributes are brought up to date once per workflow task. */
@@ -135,19 +161,17 @@ export class CaseContext implements SlaReporter {
   report(event: DeadlineEvent): void {
     const deadline = applyDeadlineEvent(this.state.deadlines, event);
     if (!deadline) return;
+    const sla = { sla: deadline.sla, label: deadline.label };
     if (event.type === 'reminded') {
-      this.record(
-        'sla_reminder',
-        `${Math.round(event.fraction * 100)}% of the SLA for ${deadline.label} passed; due ${deadline.dueAt}`,
-      );
+      this.record('sla_reminder', {
+        code: 'sla_reminder',
+        params: { ...sla, percent: Math.round(event.fraction * 100), dueAt: deadline.dueAt },
+      });
     } else if (event.type === 'breached') {
       this.state.slaBreached = true;
-      this.record(
-        'sla_breach',
-        `SLA for ${deadline.label} breached (due ${deadline.dueAt}); escalated to the supervisors`,
-      );
+      this.record('sla_breach', { code: 'sla_breach', params: { ...sla, dueAt: deadline.dueAt } });
     } else if (event.type === 'closed' && event.how !== 'cancelled') {
-      this.record('sla_met', `${deadline.label} done ${event.how === 'met' ? 'within' : 'after'} its SLA`);
+      this.record('sla_met', { code: 'sla_met', params: { ...sla, late: event.how !== 'met' } });
     }
     this.changed();
   }

@@ -10,10 +10,12 @@ import {
   openDeadlines,
   priorityFor,
   describeVerdict,
+  renderTimelineMessage,
   verdictCategory,
   type CaseUpdateCommand,
   type CaseUpdateName,
   type CaseUpdateResult,
+  type TimelineMessage,
 } from '../../domain';
 import { caseQueries, caseSignals, caseUpdates } from '../messages';
 import {
@@ -155,10 +157,14 @@ export function registerCaseHandlers(ctx: CaseContext): void {
         ...(detection.suggestedCategory ? { suggestedCategory: detection.suggestedCategory } : {}),
       };
       state.region = detection.region;
-      ctx.record('detected', `reported by ${source}${detection.url ? `: ${detection.url}` : ''}`, { source });
+      ctx.record(
+        'detected',
+        { code: 'detected', params: { source, ...(detection.url ? { url: detection.url } : {}) } },
+        { source },
+      );
     } else if (state.stage === 'monitoring') {
       ctx.reuploadReported = true;
-      ctx.record('reupload_reported', `detected again by ${source} during monitoring`, { source });
+      ctx.record('reupload_reported', { code: 'reupload_reported', params: { source } }, { source });
     }
     ctx.changed();
   });
@@ -166,7 +172,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
   setHandler(caseSignals.addNote, (raw) => {
     const parsed = AddNoteInput.safeParse(raw);
     if (!parsed.success || !NOTE_ROLES.includes(parsed.data.actor.role)) return;
-    ctx.record('note', parsed.data.text, { actor: parsed.data.actor });
+    ctx.record('note', { code: 'note', params: { text: parsed.data.text } }, { actor: parsed.data.actor });
   });
 
   setHandler(childEventSignal, (event) => applyChildEvent(ctx, event));
@@ -175,8 +181,11 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     state.assignee = assignee;
     for (const deadline of openDeadlines(state))
       if (deadline.sla === 'verification') deadline.assignee = assignee;
-    const changed = actor.officerId === assignee ? `${assignee} claimed the case` : `assigned to ${assignee}`;
-    ctx.record('assigned', changed, { actor });
+    const assigned: TimelineMessage = {
+      code: actor.officerId === assignee ? 'case_claimed' : 'case_assigned',
+      params: { assignee },
+    };
+    ctx.record('assigned', assigned, { actor });
     void ctx.notify({
       requestId: `${state.caseId}:assignment:${state.timeline.length}`,
       audience: 'rapid_response_unit',
@@ -185,7 +194,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
       subject: `Case ${state.caseId} is assigned to you`,
       body: `Verify ${state.subject.url ?? 'the reported content'} (priority ${state.priority}).`,
     });
-    return changed;
+    return renderTimelineMessage(assigned, 'en');
   });
 
   onUpdate(ctx, 'submitVerdict', ({ actor, verdict }) => {
@@ -195,7 +204,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
       state.category = category;
       state.priority = priorityFor(ctx.policy, category, state.classification?.suggestedPriority);
     }
-    ctx.record('verdict_submitted', `${describeVerdict(verdict)}: ${verdict.reasons.join('; ')}`, { actor });
+    ctx.record('verdict_submitted', { code: 'verdict_submitted', params: { verdict } }, { actor });
     return `verdict: ${describeVerdict(verdict)}`;
   });
 
@@ -217,7 +226,11 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     };
     delete track.approval;
     track.status = 'awaiting_approval';
-    ctx.record('statement_drafted', `${kind} revision ${revision}: ${title}`, { actor });
+    ctx.record(
+      'statement_drafted',
+      { code: 'statement_drafted', params: { kind, revision, title } },
+      { actor },
+    );
     void ctx.notify({
       requestId: `${state.caseId}:${kind}:r${revision}:approval`,
       audience: 'supervisors',
@@ -234,7 +247,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     track.status = 'publishing';
     ctx.record(
       'statement_approved',
-      `${kind} revision ${revision} approved (drafted by ${track.draft!.by.officerId})`,
+      { code: 'statement_approved', params: { kind, revision, draftedBy: track.draft!.by.officerId } },
       { actor },
     );
     return `${kind} revision ${revision} approved`;
@@ -244,7 +257,11 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     const track = state.tracks[kind]!;
     track.rejections.push({ revision, by: actor, at: ctx.nowIso(), reason });
     track.status = 'drafting';
-    ctx.record('statement_rejected', `${kind} revision ${revision} sent back: ${reason}`, { actor });
+    ctx.record(
+      'statement_rejected',
+      { code: 'statement_rejected', params: { kind, revision, reason } },
+      { actor },
+    );
     return `${kind} revision ${revision} sent back`;
   });
 
@@ -259,7 +276,10 @@ export function registerCaseHandlers(ctx: CaseContext): void {
       police.status = 'awaiting_report';
       ctx.record(
         'police_acknowledged',
-        `police acknowledged the evidence package${police.referenceId ? ` ${police.referenceId}` : ''}`,
+        {
+          code: 'police_acknowledged',
+          params: police.referenceId ? { referenceId: police.referenceId } : {},
+        },
         { actor },
       );
     };
@@ -278,7 +298,11 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     const change = () => {
       police.report = { number: reportNumber, by: actor, at };
       police.status = 'reported';
-      ctx.record('police_report_recorded', `police report ${reportNumber}`, { actor });
+      ctx.record(
+        'police_report_recorded',
+        { code: 'police_report_recorded', params: { reportNumber } },
+        { actor },
+      );
     };
     if (!ctx.v2) change();
     await getExternalWorkflowHandle(police.childWorkflowId).signal(policeReportSignal, {
@@ -292,7 +316,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
 
   onUpdate(ctx, 'recordPoliceFollowUp', ({ actor, note }) => {
     state.tracks.police!.followUps.push({ by: actor, at: ctx.nowIso(), note });
-    ctx.record('police_follow_up', note, { actor });
+    ctx.record('police_follow_up', { code: 'police_follow_up', params: { text: note } }, { actor });
     return 'police follow-up recorded';
   });
 
@@ -305,7 +329,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
       track.updatedAt = ctx.nowIso();
       ctx.record(
         'objection_resolved',
-        `${track.platform} objection ${decision === 'uphold' ? 'upheld' : 'rejected'}: ${reason}`,
+        { code: 'objection_resolved', params: { platform: track.platform, decision, reason } },
         { actor },
       );
     };
@@ -321,7 +345,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
 
   onUpdate(ctx, 'requestWithdrawal', ({ actor, reason }) => {
     state.withdrawal = { reason, requestedBy: actor, requestedAt: ctx.nowIso() };
-    ctx.record('withdrawal_requested', reason, { actor });
+    ctx.record('withdrawal_requested', { code: 'withdrawal_requested', params: { reason } }, { actor });
     void ctx.notify({
       requestId: `${state.caseId}:withdrawal:request`,
       audience: 'supervisors',
@@ -338,7 +362,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     withdrawal.approvedAt = ctx.nowIso();
     ctx.record(
       'withdrawal_approved',
-      `withdrawal requested by ${withdrawal.requestedBy.officerId} approved`,
+      { code: 'withdrawal_approved', params: { requestedBy: withdrawal.requestedBy.officerId } },
       { actor },
     );
     ctx.processScope.cancel();
@@ -347,7 +371,7 @@ export function registerCaseHandlers(ctx: CaseContext): void {
 
   onUpdate(ctx, 'closeMonitoring', ({ actor, reason }) => {
     ctx.closeRequested = actor;
-    ctx.record('note', `monitoring ended early: ${reason}`, { actor });
+    ctx.record('note', { code: 'monitoring_ended_early', params: { reason } }, { actor });
     return 'monitoring ends';
   });
 }

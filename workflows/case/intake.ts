@@ -5,11 +5,14 @@ import {
   priorityFor,
   type Classification,
   type Detection,
+  type INTAKE_STEPS,
 } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import type { CaseContext } from './context';
 
 const EXCERPT_CHARS = 280;
+
+type IntakeStep = (typeof INTAKE_STEPS)[number];
 
 /**
  * Intake: the first detection (delivered with signalWithStart) is classified, prioritised by the
@@ -35,7 +38,7 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
 
   if (text && text.length > EXCERPT_CHARS) {
     // The full text lives in S3; the state keeps the excerpt and the reference with its digest.
-    await attempt(ctx, 'storing the detection text', async () => {
+    await attempt(ctx, 'detection_text', async () => {
       state.subject.text = await caseActivities.storeCaseText({
         requestId: `${state.caseId}:detection-text`,
         caseId: state.caseId,
@@ -55,11 +58,7 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
       });
     });
   } else {
-    ctx.record(
-      'classified',
-      'not classified: the detection carries only a content hash; the verifier decides',
-      { source: 'classifier' },
-    );
+    ctx.record('classified', { code: 'not_classified_hash_only', params: {} }, { source: 'classifier' });
   }
   applyClassification(ctx, detection, classification);
 
@@ -72,23 +71,32 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
         ...(text ? { text } : {}),
       });
       state.evidence.push(snapshot);
-      ctx.record('evidence_captured', `snapshot ${snapshot.key} sha256 ${snapshot.sha256.slice(0, 12)}...`, {
-        source: 'evidence',
-      });
+      recordSnapshot(ctx, snapshot);
     });
   }
   enterVerification(ctx, detection);
 }
 
+function recordSnapshot(ctx: CaseContext, snapshot: { key: string; sha256: string }): void {
+  ctx.record(
+    'evidence_captured',
+    { code: 'evidence_captured', params: { key: snapshot.key, sha256: snapshot.sha256 } },
+    { source: 'evidence' },
+  );
+}
+
 /** Runs one intake step; a failure (not a cancellation) is put on the timeline and intake goes on. */
-async function attempt(ctx: CaseContext, what: string, run: () => Promise<void>): Promise<void> {
+async function attempt(ctx: CaseContext, what: IntakeStep, run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {
     if (CancellationScope.current().consideredCancelled) throw error;
     ctx.record(
       what === 'classification' ? 'classified' : 'evidence_captured',
-      `${what} failed, the case goes on without it: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        code: 'intake_step_failed',
+        params: { step: what, error: error instanceof Error ? error.message : String(error) },
+      },
       {
         source: what === 'classification' ? 'classifier' : 'evidence',
       },
@@ -112,7 +120,15 @@ function applyClassification(
   if (classification) {
     ctx.record(
       'classified',
-      `${category ? CATEGORY_LABELS[category] : 'uncategorised'} (confidence ${classification.confidence.toFixed(2)}; rules ${classification.rules.join(', ') || 'none'}); priority ${state.priority}`,
+      {
+        code: 'classified',
+        params: {
+          ...(category ? { category } : {}),
+          confidence: classification.confidence,
+          rules: classification.rules,
+          priority: state.priority,
+        },
+      },
       { source: 'classifier' },
     );
   }
@@ -148,13 +164,15 @@ async function legacyIntake(ctx: CaseContext, detection: Detection): Promise<voi
       ...(detection.text ? { text: detection.text } : {}),
     });
     state.evidence.push(snapshot);
-    ctx.record('evidence_captured', `snapshot ${snapshot.key} sha256 ${snapshot.sha256.slice(0, 12)}...`, {
-      source: 'evidence',
-    });
+    recordSnapshot(ctx, snapshot);
   } catch (error) {
     if (CancellationScope.current().consideredCancelled) throw error;
     // Verification can go on without a snapshot; the officer can attach evidence.
-    ctx.record('evidence_captured', `snapshot failed: ${String(error)}`, { source: 'evidence' });
+    ctx.record(
+      'evidence_captured',
+      { code: 'snapshot_failed', params: { error: String(error) } },
+      { source: 'evidence' },
+    );
   }
   enterVerification(ctx, detection);
 }

@@ -26,10 +26,10 @@ export async function runMonitoring(ctx: CaseContext, continueAsNew: () => Promi
       runs: 1,
     };
     ctx.setStage('monitoring');
-    ctx.record(
-      'monitoring_started',
-      `watching ${watched().length} removed URL(s) for re-uploads until ${state.monitoring.until}`,
-    );
+    ctx.record('monitoring_started', {
+      code: 'monitoring_started',
+      params: { watched: watched().length, until: state.monitoring.until },
+    });
   }
   const monitoring = state.monitoring;
   const until = Date.parse(monitoring.until);
@@ -80,10 +80,10 @@ function startMonitoring(ctx: CaseContext, watchedCount: number): void {
     runs: 1,
   };
   ctx.setStage('monitoring');
-  ctx.record(
-    'monitoring_started',
-    `watching ${watchedCount} removed URL(s) for re-uploads until ${ctx.state.monitoring.until}`,
-  );
+  ctx.record('monitoring_started', {
+    code: 'monitoring_started',
+    params: { watched: watchedCount, until: ctx.state.monitoring.until },
+  });
 }
 
 /**
@@ -152,7 +152,7 @@ function reopenForReupload(ctx: CaseContext, track: TakedownTrack, reason: strin
   state.monitoring!.reuploads += 1;
   ctx.record(
     'reupload_detected',
-    `${track.url} is reachable again on ${track.platform} (${reason}); new takedown requested`,
+    { code: 'reupload_detected', params: { url: track.url, platform: track.platform, reason } },
     {
       source: 'monitor',
     },

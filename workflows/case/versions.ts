@@ -25,6 +25,12 @@ export const PATCHES = {
    * recommendation late, never FAILED; a cancelled takedown reports its end to the case.
    */
   takedownFinish: 'saring-takedown-outages-and-withdrawal',
+  /**
+   * Issue 13: timeline entries are stored as a code and its parameters (domain/timeline-message.ts)
+   * instead of an English summary, so each reader gets them in their language. Asked by the case and
+   * by its takedown and police children (the children's reports carry the code).
+   */
+  timelineCodes: 'saring-timeline-codes',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

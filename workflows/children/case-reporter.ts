@@ -1,5 +1,5 @@
 import { getExternalWorkflowHandle, workflowInfo } from '@temporalio/workflow';
-import type { Deadline } from '../../domain';
+import { renderTimelineMessage, type Deadline, type TimelineMessage } from '../../domain';
 import { Notifier } from '../notify';
 import { childEventSignal, type ChildEvent, type DeadlineEvent } from '../internal-messages';
 import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../sla';
@@ -14,8 +14,17 @@ export class CaseReporter implements SlaReporter {
   /** A failed notification is logged by the Notifier; the case learns of breaches through `report`. */
   readonly notifier: Notifier;
 
-  constructor(readonly caseId: string) {
+  constructor(
+    readonly caseId: string,
+    /** The child follows the timeline-codes patch: its reports carry a code and parameters. */
+    private readonly codedTimeline = false,
+  ) {
     this.notifier = new Notifier(caseId, () => undefined);
+  }
+
+  /** What a report says: the message itself, or (children without the patch) its English summary. */
+  says(message: TimelineMessage): { message: TimelineMessage } | { summary: string } {
+    return this.codedTimeline ? { message } : { summary: renderTimelineMessage(message, 'en') };
   }
 
   async send(event: ChildEvent): Promise<void> {

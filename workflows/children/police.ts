@@ -20,6 +20,7 @@ export interface PoliceEscalationResult {
  */
 export async function PoliceEscalationWorkflow(rawInput: PoliceChildInput): Promise<PoliceEscalationResult> {
   const v2 = usePatch(PATCHES.police);
+  const codedTimeline = v2 && usePatch(PATCHES.timelineCodes);
   const parsed = PoliceChildInput.safeParse(rawInput);
   if (!parsed.success) {
     throw ApplicationFailure.create({
@@ -28,7 +29,7 @@ export async function PoliceEscalationWorkflow(rawInput: PoliceChildInput): Prom
       message: `PoliceEscalationWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only`,
     });
   }
-  const reporter = new CaseReporter(parsed.data.caseId);
+  const reporter = new CaseReporter(parsed.data.caseId, codedTimeline);
   if (!v2) return escalate(parsed.data, reporter);
   try {
     return await escalate(parsed.data, reporter);
@@ -39,7 +40,10 @@ export async function PoliceEscalationWorkflow(rawInput: PoliceChildInput): Prom
         type: 'police',
         patch: { status: 'failed' },
         action: 'track_failed',
-        summary: `police escalation failed: ${error instanceof Error ? error.message : String(error)}`,
+        ...reporter.says({
+          code: 'police_escalation_failed',
+          params: { error: error instanceof Error ? error.message : String(error) },
+        }),
         source: 'police',
       });
     }
@@ -73,7 +77,7 @@ async function escalate(input: PoliceChildInput, reporter: CaseReporter): Promis
     type: 'police',
     patch: { status: 'awaiting_acknowledgment', referenceId: receipt.referenceId },
     action: 'police_package_delivered',
-    summary: `evidence package delivered to the police (reference ${receipt.referenceId})`,
+    ...reporter.says({ code: 'police_package_delivered', params: { referenceId: receipt.referenceId } }),
     source: 'police',
   });
   void reporter.notify({

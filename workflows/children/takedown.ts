@@ -15,7 +15,9 @@ import {
   durationMs,
   type EscalationLevel,
   type TakedownOutcome,
+  type PLATFORM_STEPS,
   type TimelineAction,
+  type TimelineMessage,
 } from '../../domain';
 import { NON_RETRYABLE_ERROR_TYPES } from '../../activities/options';
 import { caseActivities, pollTakedownStatus } from '../activity-stubs';
@@ -28,6 +30,8 @@ import {
 } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
 import { PATCHES, usePatch } from '../case/versions';
+
+type PlatformStep = (typeof PLATFORM_STEPS)[number];
 
 type Waited = 'removed' | 'upheld' | 'time';
 
@@ -60,6 +64,7 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
   const v2 = usePatch(PATCHES.takedown);
   // Asked only by children that follow the issue-9 patch (older histories have neither marker).
   const v3 = v2 && usePatch(PATCHES.takedownFinish);
+  const codedTimeline = v3 && usePatch(PATCHES.timelineCodes);
   const parsed = TakedownChildInput.safeParse(rawInput);
   if (!parsed.success) {
     throw ApplicationFailure.create({
@@ -70,7 +75,7 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
   }
   const input = parsed.data;
   if (!v2) return runTakedown(input, { v2: false, v3: false });
-  const reporter = new CaseReporter(input.caseId);
+  const reporter = new CaseReporter(input.caseId, codedTimeline);
   const ticket: { id?: string } = {};
   try {
     const outcome = await runTakedown(input, { v2: true, v3 }, reporter, ticket);
@@ -137,7 +142,7 @@ async function tellPlatformWithdrawn(
       attempt: input.attempt,
       patch: { status: 'cancelled' },
       action: 'takedown_withdrawn',
-      summary: `${input.platform} told that takedown request ${ticketId} is withdrawn`,
+      ...reporter.says({ code: 'takedown_withdrawn', params: { platform: input.platform, ticketId } }),
       source: `platform:${input.platform}`,
     })
     .catch((error: unknown) =>
@@ -163,9 +168,17 @@ async function runTakedown(
     decision ??= received;
   });
   setHandler(childStatusQuery, () => ({ status, deadlines: reporter.deadlines }));
-  const emit = (patch: TakedownPatch, action: TimelineAction, summary: string) => {
+  const emit = (patch: TakedownPatch, action: TimelineAction, message: TimelineMessage) => {
     if (patch.status) status = patch.status;
-    return reporter.send({ type: 'takedown', key, attempt, patch, action, summary, source });
+    return reporter.send({
+      type: 'takedown',
+      key,
+      attempt,
+      patch,
+      action,
+      ...reporter.says(message),
+      source,
+    });
   };
 
   const compliance = newDeadline({
@@ -181,34 +194,32 @@ async function runTakedown(
    * same request id after a growing pause (one poll interval, doubling up to a day), so an outage of
    * days adds a few dozen events. A refusal no retry can fix still fails the takedown.
    */
-  const untilAnswered = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
+  const untilAnswered = async <T>(what: PlatformStep, call: () => Promise<T>): Promise<T> => {
     let missed = 0;
     for (;;) {
       try {
         const answer = await call();
         if (missed > 0)
-          await emit(
-            {},
-            'takedown_checked',
-            `${platform} answers again: ${what} done, ${missed} attempt(s) late`,
-          );
+          await emit({}, 'takedown_checked', {
+            code: 'platform_answers_again',
+            params: { platform, step: what, late: missed },
+          });
         return answer;
       } catch (error) {
         if (!v3 || isCancellation(error) || !isOutage(error)) throw error;
         missed += 1;
         log.warn('platform step failed; tried again later', { caseId, what, error: String(error) });
         if (missed === 1)
-          await emit(
-            {},
-            'takedown_checked',
-            `${platform} does not answer (${error instanceof Error ? error.message : String(error)}); ${what} is late and is tried again`,
-          );
+          await emit({}, 'takedown_checked', {
+            code: 'platform_step_late',
+            params: { platform, step: what, error: error instanceof Error ? error.message : String(error) },
+          });
         await sleep(Math.min(durationMs(policy.takedown.statusPollInterval) * 2 ** (missed - 1), DAY_MS));
       }
     }
   };
 
-  const receipt = await untilAnswered('the takedown request', () =>
+  const receipt = await untilAnswered('takedown_request', () =>
     caseActivities.requestTakedown({
       requestId,
       caseId,
@@ -224,7 +235,7 @@ async function runTakedown(
   await emit(
     { status: 'awaiting_compliance', ticketId: receipt.ticketId, complianceDueAt: compliance.dueAt },
     'takedown_requested',
-    `takedown requested from ${platform} (ticket ${receipt.ticketId}), due ${compliance.dueAt}`,
+    { code: 'takedown_requested', params: { platform, ticketId: receipt.ticketId, dueAt: compliance.dueAt } },
   );
 
   let removed = false;
@@ -238,7 +249,7 @@ async function runTakedown(
     await emit(
       { status: 'objected', objection: { reason, at: new Date(Date.now()).toISOString() } },
       'platform_objected',
-      `${platform} objected: ${reason}`,
+      { code: 'platform_objected', params: { platform, reason } },
     );
     void reporter.notify({
       requestId: `${requestId}:objection`,
@@ -282,20 +293,18 @@ async function runTakedown(
         const liveness = await caseActivities.checkLiveness({ url, platform });
         if (liveness.state === 'gone') {
           removed = true;
-          await emit(
-            { status: 'removed' },
-            'takedown_removed',
-            `${platform} removed the content: ${url} is gone (${liveness.reason})`,
-          );
+          await emit({ status: 'removed' }, 'takedown_removed', {
+            code: 'takedown_removed',
+            params: { platform, url, reason: liveness.reason },
+          });
           return 'removed';
         }
         if (liveness.state === 'up' && !reportedStillUp) {
           reportedStillUp = true;
-          await emit(
-            {},
-            'takedown_checked',
-            `${platform} reports the content removed but ${url} is still reachable (${liveness.reason})`,
-          );
+          await emit({}, 'takedown_checked', {
+            code: 'takedown_still_reachable',
+            params: { platform, url, reason: liveness.reason },
+          });
         }
       } else if (ticket.status === 'objected' && !objectionRejected && objection === undefined) {
         if ((await handleObjection(ticket.reason ?? 'no reason given')) === 'upheld') return 'upheld';
@@ -309,7 +318,10 @@ async function runTakedown(
     try {
       const ticket = await pollTakedownStatus({ platform, ticketId: receipt.ticketId });
       if (missedPolls > 0)
-        await emit({}, 'takedown_checked', `${platform} answers again after ${missedPolls} missed poll(s)`);
+        await emit({}, 'takedown_checked', {
+          code: 'polls_resumed',
+          params: { platform, missed: missedPolls },
+        });
       missedPolls = 0;
       return ticket;
     } catch (error) {
@@ -317,11 +329,10 @@ async function runTakedown(
       missedPolls += 1;
       log.warn('takedown status poll failed', { caseId, ticketId: receipt.ticketId, error: String(error) });
       if (missedPolls === 1)
-        await emit(
-          {},
-          'takedown_checked',
-          `${platform} does not answer (${error instanceof Error ? error.message : String(error)}); polling goes on`,
-        );
+        await emit({}, 'takedown_checked', {
+          code: 'poll_failed',
+          params: { platform, error: error instanceof Error ? error.message : String(error) },
+        });
       return undefined;
     }
   };
@@ -353,11 +364,10 @@ async function runTakedown(
     );
     // A step sent late (platform outage) is the anchor of the next one.
     if (v3) checkpoint = Math.max(checkpoint, Date.now());
-    await emit(
-      { status: 'escalating', level: step },
-      'takedown_escalated',
-      `${step} sent to ${platform} (letter ${letter.letterId})`,
-    );
+    await emit({ status: 'escalating', level: step }, 'takedown_escalated', {
+      code: 'takedown_escalated',
+      params: { step, platform, letterId: letter.letterId },
+    });
     void reporter.notify({
       requestId: `${requestId}:${step}:notice`,
       audience: 'supervisors',
@@ -367,7 +377,7 @@ async function runTakedown(
     });
     if (step === 'ST3') {
       const domain = new URL(url).hostname;
-      const recommendation = await untilAnswered('the blocklist recommendation', () =>
+      const recommendation = await untilAnswered('blocklist_recommendation', () =>
         caseActivities.recommendBlocklist({
           requestId: `${requestId}:blocklist`,
           caseId,
@@ -378,11 +388,10 @@ async function runTakedown(
         }),
       );
       blocklistRecommendationId = recommendation.recommendationId;
-      await emit(
-        { status: 'blocklist_recommended', blocklistRecommendationId },
-        'blocklist_recommended',
-        `${domain} recommended for the national blocklist (${recommendation.recommendationId})`,
-      );
+      await emit({ status: 'blocklist_recommended', blocklistRecommendationId }, 'blocklist_recommended', {
+        code: 'blocklist_recommended',
+        params: { domain, recommendationId: recommendation.recommendationId },
+      });
     }
   }
 

@@ -1,5 +1,6 @@
 import { CancellationScope, isCancellation, log } from '@temporalio/workflow';
 import { plannedTracks, type TakedownTrack } from '../../../domain';
+import type { CASE_TRACK_NAMES } from '../../../domain';
 import type { CaseContext } from '../context';
 import { policeChildId, runPoliceTrack } from './police';
 import { runStatementTrack } from './statement';
@@ -88,7 +89,7 @@ async function runPlannedTracks(ctx: CaseContext, plan: ReturnType<typeof planne
 /** Runs a track; a failure other than cancellation is recorded instead of failing the case. */
 export async function guarded(
   ctx: CaseContext,
-  name: string,
+  name: TrackName,
   run: () => Promise<void>,
   onFailure?: () => void,
 ): Promise<void> {
@@ -98,7 +99,15 @@ export async function guarded(
     if (isCancellation(error) || CancellationScope.current().consideredCancelled) throw error;
     log.error('track failed', { caseId: ctx.caseId, track: name, error: String(error) });
     onFailure?.();
-    ctx.record('track_failed', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const [track, key] = trackName(name);
+    ctx.record('track_failed', {
+      code: 'track_failed',
+      params: {
+        track,
+        ...(key ? { key } : {}),
+        error: error instanceof Error ? error.message : String(error),
+      },
+    });
     void ctx.notify({
       requestId: `${ctx.caseId}:track-failed:${name.replace(/[^A-Za-z0-9]/g, '-')}:${ctx.state.timeline.length}`,
       audience: 'supervisors',
@@ -107,4 +116,12 @@ export async function guarded(
       body: `The ${name} track stopped with an error and needs a supervisor: ${String(error)}`,
     });
   }
+}
+
+type TrackName = Exclude<(typeof CASE_TRACK_NAMES)[number], 'takedown'> | `takedown ${string}`;
+
+/** "takedown meta-1 attempt 2" -> ["takedown", "meta-1 attempt 2"]; "police" -> ["police"]. */
+function trackName(name: TrackName): [(typeof CASE_TRACK_NAMES)[number], string?] {
+  if (name.startsWith('takedown ')) return ['takedown', name.slice('takedown '.length)];
+  return [name as Exclude<TrackName, `takedown ${string}`>];
 }

@@ -48,7 +48,13 @@ export async function runStatementTrack(ctx: CaseContext, kind: StatementKind): 
   if (ctx.v2) await keepBodyInS3(ctx, kind);
   ctx.record(
     'statement_published',
-    `${kind} published on ${receipt.publications.map((publication) => `${publication.channel} ${publication.url}`).join(', ')}`,
+    {
+      code: 'statement_published',
+      params: {
+        kind,
+        publications: receipt.publications.map(({ channel, url }) => ({ channel, url })),
+      },
+    },
     { source: 'publisher' },
   );
   await watch.done;
