@@ -1,4 +1,4 @@
-import type { CaseState } from '../domain';
+import { timelineEntryText, type CaseState } from '../domain';
 
 /**
  * What `saring case act` prints after a step. The state the update returns is the case at the moment
@@ -9,6 +9,6 @@ export function stepResultLines(step: string, caseId: string, state: CaseState):
   const last = state.timeline.at(-1);
   return [
     `ok: ${step} on ${caseId}`,
-    ...(last ? [`last timeline entry: ${last.action}: ${last.summary}`] : []),
+    ...(last ? [`last timeline entry: ${last.action}: ${timelineEntryText(last, 'en')}`] : []),
   ];
 }

@@ -14,6 +14,7 @@ import {
   categoryLabel,
   regionLabel,
 } from './labels.js';
+import { timelineSection } from './timeline-view.js';
 
 function definitionList(entries) {
   return h(
@@ -249,40 +250,6 @@ function deadlines(state) {
   );
 }
 
-function timeline(entries) {
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'case-timeline' },
-    h('h2', { id: 'case-timeline' }, 'Linimasa'),
-    h(
-      'ol',
-      { class: 'timeline', reversed: true },
-      [...entries]
-        .reverse()
-        .map((entry) =>
-          h(
-            'li',
-            { 'data-action': entry.action },
-            h(
-              'div',
-              { class: 'timeline-head' },
-              timeElement(entry.at),
-              h('span', { class: 'timeline-action' }, entry.action.replace(/_/g, ' ')),
-              h(
-                'span',
-                { class: 'timeline-who' },
-                entry.actor
-                  ? `${entry.actor.officerId} (${ROLE_LABELS[entry.actor.role] || entry.actor.role})`
-                  : entry.source || 'sistem',
-              ),
-            ),
-            h('p', { class: 'timeline-summary' }, entry.summary),
-          ),
-        ),
-    ),
-  );
-}
-
 async function sha256Hex(text) {
   // crypto.subtle exists on https and on localhost only.
   if (!globalThis.crypto || !crypto.subtle) return undefined;
@@ -405,7 +372,7 @@ export async function renderCase(container, ctx, caseId) {
         tracks(state),
         evidence(state),
         deadlines(state),
-        timeline(entries),
+        timelineSection(entries, ctx.vocabulary.categoryLabels),
       ),
       h('div', { class: 'case-side' }, actionPanel, ctx.me.can.exportHistory ? historyExport(caseId) : null),
     );

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { CaseState, Deadline, TimelineEntry } from '../../domain';
+import {
+  TIMELINE_LANGUAGES,
+  timelineEntryText,
+  type CaseState,
+  type Deadline,
+  type TimelineEntry,
+  type TimelineLanguage,
+} from '../../domain';
 import { deadlineLines, describeState } from '../case-view';
 import { CASE_ID } from '../../cases/case-id';
 import { defineCommand } from '../command';
@@ -85,21 +92,34 @@ export const caseShow = defineCommand({
   },
 });
 
-export function timelineLine(entry: TimelineEntry): string {
+export function timelineLine(entry: TimelineEntry, lang: TimelineLanguage = 'en'): string {
   const who = entry.actor ? `${entry.actor.officerId} (${entry.actor.role})` : (entry.source ?? 'workflow');
-  return `#${String(entry.seq).padEnd(4)} ${time(entry.at)}  ${entry.action.padEnd(24)} ${who}: ${entry.summary}`;
+  return `#${String(entry.seq).padEnd(4)} ${time(entry.at)}  ${entry.action.padEnd(24)} ${who}: ${timelineEntryText(entry, lang)}`;
 }
 
 export const caseTimeline = defineCommand({
   words: ['case', 'timeline'],
   summary: 'who did what and when on a case',
-  usage: 'saring case timeline <caseId>',
-  help: 'Each line: sequence, time (UTC), action, the officer (with role) or system part, and what happened.',
+  usage: 'saring case timeline <caseId> [--lang en|id]',
+  help: [
+    'Each line: sequence, time (UTC), action, the officer (with role) or system part, and what happened,',
+    'in English (--lang en, the default) or Bahasa Indonesia (--lang id). Entries recorded before',
+    'timelines were stored as codes show their English summary in both.',
+  ].join('\n'),
   positionals: CaseIdArg,
-  flags: z.strictObject({}),
-  async run({ args: [caseId], ctx }) {
+  flags: z.strictObject({
+    lang: z
+      .enum(TIMELINE_LANGUAGES, { error: '--lang must be en (English) or id (Bahasa Indonesia)' })
+      .optional(),
+  }),
+  async run({ args: [caseId], flags, ctx }) {
     const { timeline } = await ctx.api().get<{ timeline: TimelineEntry[] }>(`/api/cases/${caseId}/timeline`);
-    ctx.out(ctx.json ? JSON.stringify({ timeline }, null, 2) : timeline.map(timelineLine).join('\n'));
+    const lang = flags.lang ?? 'en';
+    ctx.out(
+      ctx.json
+        ? JSON.stringify({ timeline }, null, 2)
+        : timeline.map((entry) => timelineLine(entry, lang)).join('\n'),
+    );
   },
 });
 

@@ -282,7 +282,10 @@ describe('bad officer steps are refused before they reach history (dev server)',
       'note',
     );
     expect(state.timeline.filter((entry) => entry.action === 'note')).toEqual([
-      expect.objectContaining({ actor: officers.verifier, summary: 'source traced to a WhatsApp group' }),
+      expect.objectContaining({
+        actor: officers.verifier,
+        message: { code: 'note', params: { text: 'source traced to a WhatsApp group' } },
+      }),
     ]);
     await caseWorker.dev.client.workflow.getHandle(caseId).terminate('test finished');
   });

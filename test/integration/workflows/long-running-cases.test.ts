@@ -2,6 +2,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
+import { timelineEntryText } from '../../../domain';
 import { loadDefaultPolicy } from '../../../policy';
 import { CaseClient } from '../../../cases/case-client';
 import type { ActivityScript, ScriptedActivities } from '../../support/scripted-activities';
@@ -96,9 +97,12 @@ describe('cases that run for weeks (time-skipping server)', () => {
       );
       expect(scripted.callsOf('classifyContent')).toHaveLength(0);
       expect(state.classification).toBeUndefined();
-      expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(
-        /only a content hash/,
-      );
+      expect(
+        timelineEntryText(
+          state.timeline.find((entry) => entry.action === 'classified')!,
+          'en',
+        ),
+      ).toMatch(/only a content hash/);
       await endCase(caseId);
     });
   });
@@ -115,9 +119,12 @@ describe('cases that run for weeks (time-skipping server)', () => {
         'verification despite a failing classifier',
         20_000,
       );
-      expect(state.timeline.find((entry) => entry.action === 'classified')?.summary).toMatch(
-        /classification failed/,
-      );
+      expect(
+        timelineEntryText(
+          state.timeline.find((entry) => entry.action === 'classified')!,
+          'en',
+        ),
+      ).toMatch(/classification failed/);
       await endCase(caseId);
     });
   });

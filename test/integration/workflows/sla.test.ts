@@ -1,4 +1,9 @@
-import { CASE_SEARCH_ATTRIBUTES as SA, type CaseState, type TimelineEntry } from '../../../domain';
+import {
+  CASE_SEARCH_ATTRIBUTES as SA,
+  timelineEntryText,
+  type CaseState,
+  type TimelineEntry,
+} from '../../../domain';
 import type { ActivityScript } from '../../support/scripted-activities';
 import {
   childIds,
@@ -86,7 +91,13 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       expect(scripted.notifications('sla_breach')).toEqual([
         expect.objectContaining({ audience: 'supervisors', officerId: officers.verifier.officerId }),
       ]);
-      expect(entries(breached, 'sla_breach')[0]!.summary).toMatch(/escalated to the supervisors/);
+      expect(entries(breached, 'sla_breach')[0]!.message).toMatchObject({
+        code: 'sla_breach',
+        params: { sla: 'verification', dueAt: breachedDeadline.dueAt },
+      });
+      expect(timelineEntryText(entries(breached, 'sla_breach')[0]!, 'en')).toMatch(
+        /escalated to the supervisors/,
+      );
       const attributes = await waitForCase(cases, caseId, () => true, 'state').then(() => handle.describe());
       expect(attributes.typedSearchAttributes.get(SA.slaBreached)).toBe(true);
 
@@ -148,7 +159,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
         expect(hoursBetween(state.deadlines[0]!.startedAt, state.deadlines[0]!.closedAt!)).toBeCloseTo(3, 1);
         expect(scripted.notifications('sla_reminder')).toHaveLength(0);
         expect(scripted.notifications('sla_breach')).toHaveLength(0);
-        expect(entries(state, 'sla_met').map((entry) => entry.summary)).toEqual([
+        expect(entries(state, 'sla_met').map((entry) => timelineEntryText(entry, 'en'))).toEqual([
           'verification done within its SLA',
           'clarification publication done within its SLA',
         ]);

@@ -1,4 +1,4 @@
-import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
+import { CASE_SEARCH_ATTRIBUTES as SA, timelineEntryText } from '../../../domain';
 import type { ActivityScript } from '../../support/scripted-activities';
 import {
   childIds,
@@ -49,7 +49,7 @@ describe('content case tracks (time-skipping server)', () => {
         expect(byAction('classified')?.source).toBe('classifier');
         expect(byAction('assigned')?.actor).toEqual(officers.supervisor);
         expect(byAction('verdict_submitted')?.actor).toEqual(officers.verifier);
-        expect(byAction('sla_met')?.summary).toMatch(/verification done within/);
+        expect(timelineEntryText(byAction('sla_met')!, 'en')).toMatch(/verification done within/);
         expect(timeline[timeline.length - 1]?.action).toBe('closed');
 
         const description = await suite.env.client.workflow.getHandle(caseId).describe();
