@@ -1,4 +1,5 @@
 import type { PayloadCodec } from '@temporalio/common';
+import type { CaseAuditReader } from '../audit/case-audit-reader';
 import type { CaseClient } from '../cases/case-client';
 import type { AccessAudit } from './access-audit';
 import type { OidcAuthConfig } from './auth-config';
@@ -17,4 +18,6 @@ export interface ApiDeps {
   vault: ReporterVault;
   /** The Temporal payload codec (config/codec.ts), served to the Web UI and CLI by the codec routes. */
   payloadCodec: PayloadCodec;
+  /** The audit archive, verified and replayed for auditors (api/routes/archive-audit-routes.ts); absent: 503. */
+  caseAudit?: CaseAuditReader;
 }

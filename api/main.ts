@@ -10,6 +10,7 @@ import { loadPolicyFile } from '../policy';
 import { loadApiConfig } from './api-config';
 import { createS3Client } from '../config/s3';
 import { s3AccessAudit } from './access-audit';
+import { apiCaseAudit } from './archive-audit-config';
 import { createTokenVerifier } from './token-verifier';
 import { createReporterVault } from './vault-config';
 import { startApiServer } from './server';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
       audit,
       vault,
       payloadCodec: payloadCodecFor(loadKeyRing(config.temporal.payloadKeys)),
+      caseAudit: apiCaseAudit(config.s3, config.temporal.payloadKeys),
     },
     {
       host: config.api.host,

@@ -12,6 +12,7 @@ import { reportRemovedCharacters } from './removed-characters-header';
 import { responseSerializer } from './response-serializer';
 import { collectRouteTable } from './route-table';
 import { registerAccessRoutes } from './routes/access-routes';
+import { registerArchiveAuditRoutes } from './routes/archive-audit-routes';
 import { registerAuthRoutes, signInDiscovery } from './routes/auth-routes';
 import { registerCodecRoutes } from './routes/codec-routes';
 import { registerCaseRoutes } from './routes/case-routes';
@@ -138,6 +139,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     registerBatchDetectionRoutes(api, deps, options.batchLimits);
     registerCaseRoutes(api, deps);
     registerAccessRoutes(api, deps);
+    registerArchiveAuditRoutes(api, deps);
     registerStepRoutes(api, deps);
     registerPublicRoutes(api, deps, {
       perMinute: options.publicComplaintsPerMinute ?? 10,
