@@ -15,6 +15,7 @@ import {
   regionLabel,
 } from './labels.js';
 import { timelineSection } from './timeline-view.js';
+import { auditArchivePanel } from './audit-panel.js';
 
 function definitionList(entries) {
   return h(
@@ -374,7 +375,13 @@ export async function renderCase(container, ctx, caseId) {
         deadlines(state),
         timelineSection(entries, ctx.vocabulary.categoryLabels),
       ),
-      h('div', { class: 'case-side' }, actionPanel, ctx.me.can.exportHistory ? historyExport(caseId) : null),
+      h(
+        'div',
+        { class: 'case-side' },
+        actionPanel,
+        ctx.me.can.exportHistory ? historyExport(caseId) : null,
+        ctx.me.role === 'auditor' ? auditArchivePanel(caseId) : null,
+      ),
     );
   };
 

@@ -124,7 +124,7 @@ describe('officer console (Chromium)', () => {
     const verdictEntry = page.locator('.timeline li[data-action="verdict_submitted"]');
     await verdictEntry.waitFor();
     await expectText(verdictEntry, /siti\.verifier \(Verifikator\)/);
-    await expectText(verdictEntry, /hoax \[HOAKS\]: BPBD Kalsel: bendungan aman/);
+    await expectText(verdictEntry, /hoaks \[HOAKS\]: BPBD Kalsel: bendungan aman/);
     await expectText(page.locator('.facts'), /Hoaks \[HOAKS\]/);
     // The evidence list carries the snapshot's SHA-256.
     await expectText(page.locator('table.evidence'), /snapshot\s*[a-f0-9]{64}/);

@@ -13,6 +13,7 @@ import type { AvailableAction } from '../../../api/available-actions';
 import { CaseClient, type CaseSummary } from '../../../cases/case-client';
 import { createTokenVerifier } from '../../../api/token-verifier';
 import { s3AccessAudit, type AccessAudit } from '../../../api/access-audit';
+import type { CaseAuditReader } from '../../../audit/case-audit-reader';
 import { createS3Client } from '../../../config/s3';
 import { freePort } from '../../../lib/ports';
 import { createEvidenceBucket, uniqueName } from '../activities/activities-harness';
@@ -140,6 +141,8 @@ export async function startApiTestEnv(
     intake?: Pick<ApiServerOptions, 'publicComplaintsPerMinute' | 'trustedProxies' | 'maxComplaintsPerCase'>;
     /** More provider users than the test officers (e.g. with no group, or two). */
     extraUsers?: { username: string; name: string; groups: Role[] }[];
+    /** The audit archive the auditor routes read (api/routes/archive-audit-routes.ts); absent: they answer 503. */
+    caseAudit?: CaseAuditReader;
   } = {},
 ): Promise<ApiTestEnv> {
   const { temporal, s3: s3Server } = testServers();
@@ -213,6 +216,7 @@ export async function startApiTestEnv(
         audit,
         vault: createReporterVault(vaultConfig),
         payloadCodec: payloadCodecFor(TEST_KEY_RING),
+        ...(options.caseAudit ? { caseAudit: options.caseAudit } : {}),
       },
       {
         codecCorsOrigins: [TEMPORAL_UI_TEST_ORIGIN],
