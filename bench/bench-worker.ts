@@ -3,7 +3,8 @@
  * direct client shares an event loop with it. Scripted activities: no S3 or simulators are needed to
  * reach verification. Prints "bench worker ready"; SIGTERM shuts it down.
  */
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from '../test/support/workers/case-and-fetch-workers';
 import { dataConverterFor } from '../config/codec';
 import { ScriptedActivities } from '../test/support/scripted-activities';
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
     throw new Error('usage: bench-worker.ts <temporal address> <task queue> <codec key file>');
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const connection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({
+  const worker = await createCaseAndFetchWorkers({
     connection,
     taskQueue,
     workflowBundle: await bundleWorkflowCode({

@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from '../test/support/workers/case-and-fetch-workers';
 import { startTemporalDevServer } from '../local/temporal-dev-server';
 import { freePort } from '../lib/ports';
 import { readManifest } from '../toolchain/manifest';
@@ -109,7 +110,7 @@ async function withWorker<T>(
   script: ActivityScript,
   run: () => Promise<T>,
 ): Promise<T> {
-  const worker = await Worker.create({
+  const worker = await createCaseAndFetchWorkers({
     connection,
     taskQueue,
     workflowBundle: bundle,

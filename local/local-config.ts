@@ -4,6 +4,7 @@ import type { S3Config } from '../config/s3';
 import type { OidcAuthConfig } from '../api/auth-config';
 import type { LocalSettings, localDataPaths } from './local-settings';
 import { LOCAL_OIDC_CLIENTS } from './oidc/oidc-clients';
+import { FETCH_TASK_QUEUE, FetcherConfig } from '../workers/fetcher-config';
 
 /** The local S3 server's fixed demo credentials and bucket names (never used outside this machine). */
 export const LOCAL_S3 = {
@@ -93,4 +94,28 @@ export function writeLocalConfig(paths: ReturnType<typeof localDataPaths>, setti
   };
   fs.writeFileSync(paths.workerConfig, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
   return paths.workerConfig;
+}
+
+/**
+ * Writes the local fetcher's config (SARING_CONFIG_FILE of `npm run fetcher`): the fetch queue next to the
+ * worker's default queue, the evidence bucket, and the demo's fetch policy (loopback allowed, so the demo's
+ * content pages can be snapshotted), parsed with the fetcher's own strict schema before it is written.
+ */
+export function writeLocalFetcherConfig(
+  paths: ReturnType<typeof localDataPaths>,
+  settings: LocalSettings,
+): string {
+  const config = FetcherConfig.parse({
+    temporal: {
+      address: `127.0.0.1:${settings.SARING_TEMPORAL_PORT}`,
+      namespace: settings.SARING_NAMESPACE,
+      taskQueue: FETCH_TASK_QUEUE,
+      payloadKeys: { keyFile: paths.codecKeys },
+    },
+    s3: localS3Config(settings),
+    objectLock: { mode: 'GOVERNANCE', retainDays: 30 },
+    fetch: { allowPrivateNetwork: true },
+  });
+  fs.writeFileSync(paths.fetcherConfig, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+  return paths.fetcherConfig;
 }

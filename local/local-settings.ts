@@ -38,6 +38,8 @@ export function localDataPaths(settings: LocalSettings) {
     s3: path.join(root, 's3'),
     logs: path.join(root, 'logs'),
     workerConfig: path.join(root, 'local-config.json'),
+    /** The fetcher's own config (workers/fetcher-config.ts): Temporal, S3 and the fetch policy, nothing else. */
+    fetcherConfig: path.join(root, 'local-fetcher-config.json'),
     oidc: path.join(root, 'oidc'),
     /** The Temporal payload codec's key ring (mode 0600): losing it makes the local histories unreadable. */
     codecKeys: path.join(root, 'codec-keys.json'),

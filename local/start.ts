@@ -1,6 +1,6 @@
 /**
  * `npm start`: the embedded default. Starts, in order, the Temporal dev server (SQLite file + Web UI),
- * the S3 server with its buckets, the simulators and SMTP sink, a worker, the API with the console, then
+ * the S3 server with its buckets, the simulators and SMTP sink, a worker and the fetcher, the API with the console, then
  * loads the sample cases once. Everything keeps its data under .data/, so a second start finds the
  * first run's cases and evidence. Ctrl-C stops every child, newest first.
  */
@@ -13,7 +13,13 @@ import { ensureLockedBuckets, ensurePlainBucket } from './buckets';
 import { createS3Client } from '../config/s3';
 import { readLocalSettings, localDataPaths } from './local-settings';
 import { assertPortsFree } from './port-check';
-import { writeLocalConfig, LOCAL_S3, localS3Config, localSimulatorPorts } from './local-config';
+import {
+  writeLocalConfig,
+  writeLocalFetcherConfig,
+  LOCAL_S3,
+  localS3Config,
+  localSimulatorPorts,
+} from './local-config';
 import { superviseNodeService } from './supervised-service';
 import { ensureLocalOfficerUsers } from './local-officers';
 import { startOidcProviderProcess } from './oidc/start-oidc-provider';
@@ -95,7 +101,7 @@ async function main(): Promise<void> {
 
     const configFile = writeLocalConfig(paths, settings);
 
-    step(4, 'worker');
+    step(4, 'worker and fetcher');
     const worker = await superviseNodeService(
       {
         name: 'worker',
@@ -108,6 +114,18 @@ async function main(): Promise<void> {
       supervision,
     );
     running.push({ name: 'worker', stop: () => worker.stop(35_000) });
+    // Reported URLs are fetched by a process of its own (workers/fetcher-main.ts), on the fetch queue.
+    const fetcher = await superviseNodeService(
+      {
+        name: 'fetcher',
+        entry: 'workers/fetcher-main.ts',
+        env: { SARING_CONFIG_FILE: writeLocalFetcherConfig(paths, settings) },
+        logFile: path.join(paths.logs, 'fetcher.log'),
+        readyLine: /fetcher polling/,
+      },
+      supervision,
+    );
+    running.push({ name: 'fetcher', stop: () => fetcher.stop(35_000) });
 
     step(5, 'sign-in provider (OpenID Connect), API and console');
     const apiUrl = `http://127.0.0.1:${settings.SARING_API_PORT}`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fetchTaskQueueFor, FETCH_TASK_QUEUE_SUFFIX } from '../activities/options';
 import { FetchPolicy, ObjectLockPolicy } from '../config/activities';
 import { loadConfig } from '../config/load';
 import { cloudEgressProblem } from './egress-guardrail';
@@ -6,8 +7,8 @@ import { runtimeEnvOverrides } from '../config/runtime-env-overrides';
 import { S3Config } from '../config/s3';
 import { DEFAULT_TASK_QUEUE, TemporalConfig } from '../config/temporal';
 
-/** The fetcher's own task queue: captureSnapshot and checkLiveness only. */
-export const FETCH_TASK_QUEUE = 'saring-fetch';
+/** The fetcher's own task queue, where case workflows send captureSnapshot and checkLiveness: saring-cases-fetch. */
+export const FETCH_TASK_QUEUE = fetchTaskQueueFor(DEFAULT_TASK_QUEUE);
 
 /**
  * The fetcher worker's config: how to poll its queue, where snapshots go, and the fetch policy.
@@ -31,9 +32,9 @@ export const FetcherConfig = z
           : undefined,
     },
   )
-  .refine((config) => config.temporal.taskQueue !== DEFAULT_TASK_QUEUE, {
+  .refine((config) => config.temporal.taskQueue.endsWith(FETCH_TASK_QUEUE_SUFFIX), {
     path: ['temporal', 'taskQueue'],
-    message: `the fetcher polls its own queue, not the case queue ${DEFAULT_TASK_QUEUE}; use ${FETCH_TASK_QUEUE}`,
+    message: `the fetcher polls the fetch queue of a case queue, which ends in ${FETCH_TASK_QUEUE_SUFFIX} (case workflows send fetches to <case queue>${FETCH_TASK_QUEUE_SUFFIX}); use ${FETCH_TASK_QUEUE} beside the case queue ${DEFAULT_TASK_QUEUE}`,
   })
   .superRefine((config, context) => {
     const problem = cloudEgressProblem(config.fetch, config.temporal);

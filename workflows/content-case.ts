@@ -12,6 +12,7 @@ import { initialState } from './case/state';
 import { runTracks } from './case/tracks';
 import { runVerification } from './case/verify';
 import { PATCHES, usePatch } from './case/versions';
+import { fetchingActivities } from './fetching-activities';
 
 /**
  * One content case: Verify, Clarify, Respond (docs/case-workflow.md). Intake -> verification -> the
@@ -25,6 +26,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
   // Asked only by runs that follow the issue-9 patch (older histories have neither marker).
   const closesChildren = v2 && usePatch(PATCHES.caseClosesChildren);
   const codedTimeline = v2 && usePatch(PATCHES.timelineCodes);
+  const onFetcherQueue = v2 && usePatch(PATCHES.fetcherQueue);
   const input = parseCaseInput(rawInput);
   const state = input.carried
     ? parseCarriedState(input.carried)
@@ -42,6 +44,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
     closesChildren,
     codedTimeline,
   );
+  ctx.fetching = fetchingActivities(onFetcherQueue);
   registerCaseHandlers(ctx);
   ctx.changed();
 

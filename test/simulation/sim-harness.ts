@@ -3,7 +3,8 @@ import { Context } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import { type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from '../support/workers/case-and-fetch-workers';
 import type { CaseActivities } from '../../activities/contract';
 import { createCaseTimeSkippingEnv } from '../support/case-test-kit';
 import type { CasePolicy } from '../../domain';
@@ -90,7 +91,7 @@ export async function startSimWorker(
   taskQueue: string,
   worlds: WorldRouter,
 ) {
-  const worker = await Worker.create({
+  const worker = await createCaseAndFetchWorkers({
     dataConverter: testDataConverter,
     connection,
     taskQueue,

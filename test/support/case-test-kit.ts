@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { NativeConnection, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from './workers/case-and-fetch-workers';
 import type { z } from 'zod';
 import {
   CASE_SEARCH_ATTRIBUTES,
@@ -331,7 +332,7 @@ export async function startDevCaseWorker(
 ): Promise<DevCaseWorker> {
   const [dev, bundle] = await Promise.all([connectDevServer(), bundleCaseWorkflows()]);
   const taskQueue = uniqueTaskQueue(label);
-  const worker = await Worker.create({
+  const worker = await createCaseAndFetchWorkers({
     dataConverter: testDataConverter,
     connection: dev.nativeConnection,
     taskQueue,
@@ -359,7 +360,7 @@ export async function withScriptedCaseWorker<T>(
   run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>,
 ): Promise<T> {
   const scripted = new ScriptedActivities(script);
-  const worker = await Worker.create({
+  const worker = await createCaseAndFetchWorkers({
     dataConverter: testDataConverter,
     connection: env.nativeConnection,
     taskQueue,

@@ -12,6 +12,8 @@ import type {
 } from '../../domain';
 import { renderTimelineMessage } from '../../domain';
 import { Notifier } from '../notify';
+import { caseActivities } from '../activity-stubs';
+import type { FetchingActivities } from '../fetching-activities';
 import type { DeadlineEvent } from '../internal-messages';
 import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../sla';
 import { SearchAttributeSync } from './search-attributes';
@@ -44,6 +46,8 @@ export class CaseContext implements SlaReporter {
   private readonly searchAttributes = new SearchAttributeSync();
   /** Notifications go out in the background; a failure is put on the timeline. */
   readonly notifier: Notifier;
+  /** captureSnapshot and checkLiveness: on the fetch queue for runs with the fetcher-queue patch (content-case.ts). */
+  fetching: FetchingActivities = caseActivities;
 
   constructor(
     public readonly state: CaseState,

@@ -64,7 +64,7 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
 
   if (text || detection.url) {
     await attempt(ctx, 'snapshot', async () => {
-      const snapshot = await caseActivities.captureSnapshot({
+      const snapshot = await ctx.fetching.captureSnapshot({
         requestId: `${state.caseId}:snapshot:intake`,
         caseId: state.caseId,
         ...(detection.url ? { url: detection.url } : {}),
@@ -157,7 +157,7 @@ async function legacyIntake(ctx: CaseContext, detection: Detection): Promise<voi
   applyClassification(ctx, detection, classification);
 
   try {
-    const snapshot = await caseActivities.captureSnapshot({
+    const snapshot = await ctx.fetching.captureSnapshot({
       requestId: `${state.caseId}:snapshot:intake`,
       caseId: state.caseId,
       ...(detection.url ? { url: detection.url } : {}),

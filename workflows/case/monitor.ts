@@ -1,6 +1,5 @@
 import { condition, workflowInfo } from '@temporalio/workflow';
 import { durationMs, type TakedownTrack } from '../../domain';
-import { caseActivities } from '../activity-stubs';
 import type { CaseContext } from './context';
 import { guarded } from './tracks';
 import { runTakedownTrack, takedownChildId } from './tracks/takedown';
@@ -44,7 +43,7 @@ export async function runMonitoring(ctx: CaseContext, continueAsNew: () => Promi
     if (ctx.closeRequested) return;
     ctx.reuploadReported = false;
     for (const track of watched()) {
-      const liveness = await caseActivities.checkLiveness({ url: track.url, platform: track.platform });
+      const liveness = await ctx.fetching.checkLiveness({ url: track.url, platform: track.platform });
       if (liveness.state !== 'up') continue;
       reopenForReupload(ctx, track, liveness.reason);
       await guarded(
@@ -131,7 +130,7 @@ async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<ne
     if (suggested() && !ctx.reuploadReported) await continueAsNew();
     ctx.reuploadReported = false;
     for (const track of watched()) {
-      const liveness = await caseActivities.checkLiveness({ url: track.url, platform: track.platform });
+      const liveness = await ctx.fetching.checkLiveness({ url: track.url, platform: track.platform });
       if (liveness.state !== 'up') continue;
       reopenForReupload(ctx, track, liveness.reason);
       retake(track);

@@ -31,6 +31,11 @@ export const PATCHES = {
    * by its takedown and police children (the children's reports carry the code).
    */
   timelineCodes: 'saring-timeline-codes',
+  /**
+   * Issue 12: captureSnapshot and checkLiveness run on the fetch task queue (`<case queue>-fetch`,
+   * activities/options.ts), polled only by the fetcher process; asked by the case and its takedown children.
+   */
+  fetcherQueue: 'saring-fetcher-queue-issue-12',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

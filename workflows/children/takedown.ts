@@ -30,6 +30,7 @@ import {
 } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
 import { PATCHES, usePatch } from '../case/versions';
+import { fetchingActivities, type FetchingActivities } from '../fetching-activities';
 
 type PlatformStep = (typeof PLATFORM_STEPS)[number];
 
@@ -65,6 +66,7 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
   // Asked only by children that follow the issue-9 patch (older histories have neither marker).
   const v3 = v2 && usePatch(PATCHES.takedownFinish);
   const codedTimeline = v3 && usePatch(PATCHES.timelineCodes);
+  const fetching = fetchingActivities(v3 && usePatch(PATCHES.fetcherQueue));
   const parsed = TakedownChildInput.safeParse(rawInput);
   if (!parsed.success) {
     throw ApplicationFailure.create({
@@ -74,11 +76,11 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
     });
   }
   const input = parsed.data;
-  if (!v2) return runTakedown(input, { v2: false, v3: false });
+  if (!v2) return runTakedown(input, { v2: false, v3: false, fetching });
   const reporter = new CaseReporter(input.caseId, codedTimeline);
   const ticket: { id?: string } = {};
   try {
-    const outcome = await runTakedown(input, { v2: true, v3 }, reporter, ticket);
+    const outcome = await runTakedown(input, { v2: true, v3, fetching }, reporter, ticket);
     await reporter.send({ type: 'takedown_finished', key: input.key, attempt: input.attempt, outcome });
     return outcome;
   } catch (error) {
@@ -152,7 +154,7 @@ async function tellPlatformWithdrawn(
 
 async function runTakedown(
   input: TakedownChildInput,
-  { v2, v3 }: { v2: boolean; v3: boolean },
+  { v2, v3, fetching }: { v2: boolean; v3: boolean; fetching: FetchingActivities },
   sharedReporter?: CaseReporter,
   ticket: { id?: string } = {},
 ): Promise<TakedownOutcome> {
@@ -290,7 +292,7 @@ async function runTakedown(
         : await caseActivities.checkTakedownStatus({ platform, ticketId: receipt.ticketId });
       if (!ticket) continue;
       if (ticket.status === 'removed') {
-        const liveness = await caseActivities.checkLiveness({ url, platform });
+        const liveness = await fetching.checkLiveness({ url, platform });
         if (liveness.state === 'gone') {
           removed = true;
           await emit({ status: 'removed' }, 'takedown_removed', {

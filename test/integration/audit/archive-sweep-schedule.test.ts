@@ -2,7 +2,7 @@ import { testDataConverter } from '../../support/codec/test-codec';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import { createS3Client } from '../../../config/s3';
 import { auditArchiveActivities } from '../../../activities/audit-archive-activities';
 import { S3Archive } from '../../../audit/s3-archive';
@@ -43,7 +43,7 @@ describe('the archive sweep (a Temporal Schedule on the dev server)', () => {
     const archive = new S3Archive(s3, bucket, { mode: 'GOVERNANCE', retainDays: 1 });
     const keyFile = path.join(keyDir, 'ledger.pem');
     const taskQueue = uniqueTaskQueue('audit-sweep');
-    const worker = await Worker.create({
+    const worker = await createCaseAndFetchWorkers({
       dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,

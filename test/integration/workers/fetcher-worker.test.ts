@@ -7,6 +7,7 @@ import { createEvidenceBucket, quietLogger, uniqueName } from '../../support/act
 import { startAllowedServer, type AllowedServer } from '../../support/egress/egress-kit';
 import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
 import { createS3Client } from '../../../config/s3';
+import { fetchTaskQueueFor } from '../../../activities/options';
 
 const workflowsPath = require.resolve('../../fixtures/workflows/fetch-routing-workflows');
 
@@ -44,7 +45,8 @@ describe('the fetcher worker', () => {
     const s3Client = createS3Client(s3);
     await createEvidenceBucket(s3Client, s3.evidenceBucket);
     s3Client.destroy();
-    const fetchQueue = uniqueTaskQueue('fetch');
+    const workflowQueue = uniqueTaskQueue('fetch-wf');
+    const fetchQueue = fetchTaskQueueFor(workflowQueue);
     const config = FetcherConfig.parse({
       temporal: {
         address: servers.temporal.address,
@@ -56,7 +58,6 @@ describe('the fetcher worker', () => {
       fetch: { allowTargets: [{ address: '127.0.0.1', port: allowed.port }] },
     });
     const fetcher = await createFetcherWorker({ config, connection: nativeConnection });
-    const workflowQueue = uniqueTaskQueue('fetch-wf');
     const workflows = await Worker.create({
       dataConverter: testDataConverter,
       connection: nativeConnection,

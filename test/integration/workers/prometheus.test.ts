@@ -5,6 +5,8 @@ import { freePort } from '../../../lib/ports';
 import { activitiesHarness, type ActivitiesHarness } from '../../support/activities/activities-harness';
 import { caseClientFor, detectionOf, uniqueUrl, waitFor, waitForCase } from '../../support/case-test-kit';
 import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
+import { spawnEntry, type SpawnedProcess } from '../../support/workers/spawned-process';
+import { fetchTaskQueueFor } from '../../../activities/options';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -18,6 +20,7 @@ describe('worker process: Temporal SDK metrics on a Prometheus endpoint', () => 
   let harness: ActivitiesHarness;
   let worker: ChildProcess | undefined;
   let output = '';
+  let fetcher: SpawnedProcess | undefined;
 
   beforeAll(async () => {
     harness = await activitiesHarness('prometheus');
@@ -28,6 +31,7 @@ describe('worker process: Temporal SDK metrics on a Prometheus endpoint', () => 
       worker.kill('SIGTERM');
       await exited;
     }
+    await fetcher?.stop();
     await harness?.close();
   });
 
@@ -63,6 +67,18 @@ describe('worker process: Temporal SDK metrics on a Prometheus endpoint', () => 
       90_000,
     );
     expect(output).toContain(`worker metrics for Prometheus on http://${bind}/metrics`);
+    // Intake's snapshot runs on the fetch queue: the fetcher process serves it, as beside every case worker.
+    fetcher = await spawnEntry(
+      'workers/fetcher-main.ts',
+      {
+        SARING_CONFIG_JSON: JSON.stringify({
+          temporal: { ...config.temporal, taskQueue: fetchTaskQueueFor(taskQueue) },
+          s3: harness.config.s3,
+          fetch: harness.config.fetch,
+        }),
+      },
+      'fetcher polling',
+    );
 
     // A real case through intake (classification, snapshot, notification) on this worker.
     const cases = caseClientFor(harness.client, taskQueue);

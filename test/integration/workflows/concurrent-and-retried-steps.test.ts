@@ -1,5 +1,6 @@
 import { testDataConverter } from '../../support/codec/test-codec';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { type WorkflowBundle } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import type { CaseClient } from '../../../cases/case-client';
 import { CaseCommandRejectedError } from '../../../cases/case-errors';
 import { loadDefaultPolicy } from '../../../policy';
@@ -40,7 +41,7 @@ describe('concurrent, retried and late steps (dev server)', () => {
     run: () => Promise<T>,
     workflowBundle = bundle,
   ): Promise<T> {
-    const worker = await Worker.create({
+    const worker = await createCaseAndFetchWorkers({
       dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,

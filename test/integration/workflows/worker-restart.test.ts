@@ -1,5 +1,6 @@
 import { testDataConverter } from '../../support/codec/test-codec';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { type WorkflowBundle } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import {
@@ -36,7 +37,7 @@ describe('a case survives its worker being stopped (dev server)', () => {
       classification: { category: 'hoax', confidence: 0.9 },
       hang: { publishStatement: true },
     });
-    const workerA = await Worker.create({
+    const workerA = await createCaseAndFetchWorkers({
       dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,
@@ -75,7 +76,7 @@ describe('a case survives its worker being stopped (dev server)', () => {
     expect(halfway.status.name).toBe('RUNNING');
 
     const second = new ScriptedActivities({ classification: { category: 'hoax', confidence: 0.9 } });
-    const workerB = await Worker.create({
+    const workerB = await createCaseAndFetchWorkers({
       dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,

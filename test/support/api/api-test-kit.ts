@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from '../workers/case-and-fetch-workers';
 import type { Actor, CaseState, Role, TimelineEntry } from '../../../domain';
 import type { AvailableAction } from '../../../api/available-actions';
 import { CaseClient, type CaseSummary } from '../../../cases/case-client';
@@ -161,7 +162,7 @@ export async function startApiTestEnv(
     ...(tracing ? { interceptors: tracingClientInterceptors() } : {}),
   });
   const scripted = new ScriptedActivities(options.script ?? {});
-  const worker = await Worker.create({
+  const worker = await createCaseAndFetchWorkers({
     dataConverter: testDataConverter,
     connection: nativeConnection,
     namespace: temporal.namespace,
