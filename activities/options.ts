@@ -68,11 +68,4 @@ export const ACTIVITY_OPTIONS: Record<keyof CaseActivities, ActivityOptions> = {
   archiveCaseHistory: { startToCloseTimeout: '10m', heartbeatTimeout: '1m', retry: retry(10, '5m') },
 };
 
-/**
- * captureSnapshot and checkLiveness fetch reported (attacker-chosen) URLs, so case workflows started
- * with the fetcher-queue patch schedule them on a queue of their own, polled only by the fetcher
- * process (workers/fetcher-main.ts): the case's queue with this suffix, e.g. saring-cases-fetch.
- */
-export const FETCH_TASK_QUEUE_SUFFIX = '-fetch';
-export const fetchTaskQueueFor = (caseTaskQueue: string): string =>
-  `${caseTaskQueue}${FETCH_TASK_QUEUE_SUFFIX}`;
+export { FETCH_TASK_QUEUE_SUFFIX, fetchTaskQueueFor } from '../config/task-queues';

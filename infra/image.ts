@@ -31,6 +31,7 @@ export const IMAGE_CONTEXT_EXCLUDES = [
 /** Entry files the image runs, chosen by the container command. */
 export const ENTRYPOINTS = {
   worker: 'workers/main.ts',
+  fetcher: 'workers/fetcher-main.ts',
   api: 'api/main.ts',
 } as const;
 

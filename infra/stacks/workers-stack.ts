@@ -8,6 +8,7 @@ import { Grant } from 'aws-cdk-lib/aws-iam';
 import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { AUDIT_ENV } from '../../config/audit-env';
 import { type Construct } from 'constructs';
+import { FetcherService } from '../constructs/fetcher-service';
 import { HardenedFargateService, httpHealthCheck } from '../constructs/hardened-fargate-service';
 import { grantMetricPublishing } from '../constructs/metric-publishing';
 import { grantObjectAccess } from '../constructs/object-access';
@@ -57,6 +58,7 @@ export function backlogMetric(taskQueue: string): Metric {
  */
 export class WorkersStack extends SaringStack {
   readonly worker: HardenedFargateService;
+  readonly fetcher: FetcherService;
 
   constructor(scope: Construct, props: WorkersStackProps) {
     super(scope, 'Workers', props);
@@ -131,6 +133,21 @@ export class WorkersStack extends SaringStack {
       resourceArns: [props.ledgerKey.keyArn],
     });
     grantMetricPublishing(taskRole, this.worker.task.taskDefinition);
+
+    this.fetcher = new FetcherService(this, 'Fetcher', {
+      cluster,
+      vpc: props.vpc,
+      caseTaskQueue: w.taskQueue,
+      evidenceBucket,
+      auditBucket,
+      temporal: props.temporal,
+      codecKeys: props.codecKeys,
+      platformKey,
+      dataKey: props.dataKey,
+      desiredCount: w.minTasks,
+      logRetentionDays: config.observability.logRetentionDays,
+      stopTimeoutSeconds: w.stopTimeoutSeconds,
+    });
 
     const scaling = this.worker.service.autoScaleTaskCount({
       minCapacity: w.minTasks,

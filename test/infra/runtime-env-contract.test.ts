@@ -5,6 +5,7 @@ import { tracingConfigFromEnv } from '../../observability/tracing-config';
 import { generateKeyRing } from '../../lib/crypto/key-ring';
 import { appConfigStandIn } from '../../rehearsal/app-config';
 import { loadWorkerConfig } from '../../workers/worker-config';
+import { loadFetcherConfig } from '../../workers/fetcher-config';
 import { containersOf, type ContainerDefinition } from '../support/infra/containers';
 import { compareContract, namesRead, namesSet } from '../support/infra/env-contract';
 import { type Concern, SELECTIONS, useSynthesis } from '../support/infra/synth';
@@ -17,6 +18,8 @@ import { type Concern, SELECTIONS, useSynthesis } from '../support/infra/synth';
 const READERS = {
   worker: [loadWorkerConfig, tracingConfigFromEnv, auditConfigFromEnv],
   api: [loadApiConfig, tracingConfigFromEnv],
+  // The fetcher reads only its own strict config (workers/fetcher-main.ts): no tracing, no audit.
+  fetcher: [loadFetcherConfig],
 } as const;
 
 const LOCAL_ONLY = { SARING_CONFIG_FILE: 'local runs name a file; containers get SARING_CONFIG_JSON' };
@@ -43,6 +46,15 @@ const WORKER_TUNING = {
   SARING_TASK_MEMORY_MIB:
     'not set by infra yet; the worker sizes its workflow cache for the 1024 MiB default',
 };
+/** The shared override reader reads every process's names; the fetcher uses Temporal, buckets and its drain budget. */
+const FETCHER_OPTIONAL = {
+  ...LOCAL_ONLY,
+  ...API_ONLY,
+  [RUNTIME_ENV.port]: 'the fetcher serves no HTTP',
+  [RUNTIME_ENV.metricsNamespace]:
+    'the fetcher publishes no metrics (its role has no cloudwatch:PutMetricData)',
+  [RUNTIME_ENV.prometheusBind]: 'the fetcher serves no SDK metrics endpoint',
+};
 const OPTIONAL = {
   'self-hosted': {
     worker: {
@@ -59,6 +71,7 @@ const OPTIONAL = {
       [RUNTIME_ENV.prometheusBind]: 'the API serves no SDK metrics',
       [RUNTIME_ENV.shutdownGraceSeconds]: 'the API drains within its 30 s stop timeout by closing the server',
     },
+    fetcher: { ...FETCHER_OPTIONAL, [RUNTIME_ENV.temporalApiKey]: 'Temporal Cloud API-key auth only' },
   },
   cloud: {
     worker: {
@@ -78,6 +91,12 @@ const OPTIONAL = {
       [RUNTIME_ENV.temporalTlsServerName]: 'the endpoint is dialled by its own name',
       [RUNTIME_ENV.prometheusBind]: 'the API serves no SDK metrics',
       [RUNTIME_ENV.shutdownGraceSeconds]: 'the API drains within its 30 s stop timeout by closing the server',
+    },
+    fetcher: {
+      ...FETCHER_OPTIONAL,
+      [RUNTIME_ENV.temporalApiKey]: 'dev authenticates to Temporal Cloud with mTLS',
+      [RUNTIME_ENV.temporalTlsServerCaCertData]: 'Temporal Cloud presents a publicly trusted certificate',
+      [RUNTIME_ENV.temporalTlsServerName]: 'the endpoint is dialled by its own name',
     },
   },
 } as const;
@@ -130,14 +149,14 @@ const cases = [
 
 describe.each(cases)('runtime environment contract, Temporal %s', (mode, selection) => {
   const synth = useSynthesis(selection);
-  const container = (process: 'worker' | 'api'): ContainerDefinition => {
-    const concern: Concern = process === 'worker' ? 'workers' : 'api';
+  const container = (process: 'worker' | 'api' | 'fetcher'): ContainerDefinition => {
+    const concern: Concern = process === 'api' ? 'api' : 'workers';
     const found = containersOf(synth().json(concern)).find((c) => c.Name === process);
     if (!found) throw new Error(`no ${process} container in ${concern}`);
     return found;
   };
 
-  it.each(['worker', 'api'] as const)(
+  it.each(['worker', 'api', 'fetcher'] as const)(
     '%s: every name set is read, every contract name read is set',
     (process) => {
       const c = container(process);

@@ -13,7 +13,7 @@ const workerContainer = () => containersOf(dev().json('workers')).find((c) => c.
 describe('workers stack', () => {
   it('runs workers/main.ts from the image built from this repository, beside the telemetry collector', () => {
     const containers = containersOf(dev().json('workers'));
-    expect(containers.map((c) => c.Name).sort()).toEqual(['otel-collector', 'worker']);
+    expect(containers.map((c) => c.Name).sort()).toEqual(['fetcher', 'otel-collector', 'worker']);
     const worker = containers.find((c) => c.Name === 'worker');
     expect(worker!.Command).toEqual([ENTRYPOINTS.worker]);
     // An image asset: CDK's bootstrap ECR repository, tagged with the asset hash.
