@@ -19,6 +19,8 @@ export interface Estate {
   /** Cloud Map name → the container whose service registers it. */
   readonly serviceNames: Readonly<Record<string, string>>;
   readonly worker: RehearsedContainer;
+  /** The fetcher (workers/fetcher-main.ts): its own task definition in the workers stack. */
+  readonly fetcher: RehearsedContainer;
   readonly api: RehearsedContainer;
   /** The load balancer's health check path for the API targets. */
   readonly apiHealthPath: string;
@@ -138,6 +140,7 @@ export function findEstate(resolver: TemplateResolver, stacks: readonly string[]
     servers,
     serviceNames,
     worker: serviceContainer(resolver, workersStack, 'worker'),
+    fetcher: serviceContainer(resolver, workersStack, 'fetcher'),
     api: serviceContainer(resolver, apiStack, 'api'),
     apiHealthPath: z.string().default('/').parse(targetGroup?.[1].Properties?.HealthCheckPath),
   };

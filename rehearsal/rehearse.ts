@@ -255,6 +255,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       await waitForLine(task, /worker polling/, 180_000);
     });
 
+    await clock.run('fetcher (exactly the template environment)', async () => {
+      const task = sandbox(estate.fetcher, ipOf(32), { binDir: path.dirname(process.execPath) });
+      running.push(task);
+      await waitForLine(task, /fetcher polling/, 180_000);
+    });
+
     const apiUrl = await clock.run(
       'API (exactly the template environment) and its load balancer health check',
       async () => {
@@ -329,6 +335,7 @@ function checkImages(estate: Estate): void {
   expect(estate.schemaTask, PINNED_IMAGES.adminTools);
   for (const server of estate.servers) expect(server, PINNED_IMAGES.server);
   expect(estate.worker, PINNED_IMAGES.app);
+  expect(estate.fetcher, PINNED_IMAGES.app);
   expect(estate.api, PINNED_IMAGES.app);
 }
 

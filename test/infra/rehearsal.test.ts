@@ -15,7 +15,7 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
   const runDir = fs.mkdtempSync(path.join(REPO_ROOT, '.data', 'rehearsal-test-'));
   afterAll(() => fs.rmSync(runDir, { recursive: true, force: true }));
 
-  it('brings up schema, the four roles, the namespace with its search attributes, the worker and the API', async () => {
+  it('brings up schema, the four roles, the namespace with its search attributes, the worker, the fetcher and the API', async () => {
     const lines: string[] = [];
     const failure = await rehearse({ runDir, driveCase: false, log: (line) => lines.push(line) }).then(
       () => undefined,
@@ -31,6 +31,7 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
       'Temporal services: frontend, history, matching, worker: ok',
       'the 9 custom search attributes are registered on the namespace: ok',
       'worker (exactly the template environment): ok',
+      'fetcher (exactly the template environment): ok',
       `${API_STEP}: ok`,
     ]) {
       expect(lines.some((line) => line.includes(done))).toBe(true);
