@@ -24,6 +24,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
   const v2 = usePatch(PATCHES.case);
   // Asked only by runs that follow the issue-9 patch (older histories have neither marker).
   const closesChildren = v2 && usePatch(PATCHES.caseClosesChildren);
+  const livenessOutages = closesChildren && usePatch(PATCHES.monitorLiveness);
   const input = parseCaseInput(rawInput);
   const state = input.carried
     ? parseCarriedState(input.carried)
@@ -81,7 +82,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
       if (state.verdict!.verdict.kind === 'no_violation') return;
       if (state.stage === 'verification' || state.stage === 'action')
         await orContinueAsNew(() => runTracks(ctx), continueAsNew);
-      await runMonitoring(ctx, continueAsNew);
+      await runMonitoring(ctx, continueAsNew, { livenessOutages });
     });
   } catch (error) {
     if (isCancellation(error) && state.withdrawal?.approvedBy) {

@@ -29,6 +29,8 @@ export type ChildEvent =
       action: TimelineAction;
       summary: string;
       source: string;
+      /** A withdrawn takedown's report from a child with the case-gone patch: its takedown_finished follows. */
+      endReportFollows?: boolean;
     }
   | {
       type: 'police';

@@ -26,21 +26,7 @@ const acceptedAny = (
   predicate: (payload: Record<string, unknown>) => boolean = () => true,
 ) => record.accepted.some((update) => update.name === name && predicate(update.payload));
 
-export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [
-  {
-    // Reopened: the fresh-clone CI of the merged code (payload codec, all branches) saw seeds 72, 108, 153,
-    // 185, 218, 247 and 281 stop because a case was stuck; the run logged child workflow tasks failing with
-    // "Unable to signal external workflow because it was not found" (a child reporting to a case that has
-    // already closed, the rejection left unhandled). The same seeds passed on the issue-9 branch, so it
-    // depends on timing. After one stuck case the lane's time-skipping clock stays stopped, which is why
-    // later seeds of the same lane are listed too. Not fixed yet: remove this entry with the fix.
-    id: 'case-stuck-child-signals-closed-case',
-    issueItem: '#3/#7 (closing while children report)',
-    explains: (violation, record) =>
-      violation.invariant === 'no-failed-case' &&
-      (record.stuck.length > 0 || /the clock stopped: a case is stuck/.test(violation.message)),
-  },
-];
+export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [];
 
 /** The open defect whose shape this step is, if the runner must leave it out. */
 export function skippedBy(update: CaseUpdateName, state: CaseState | undefined): KnownOpenDefect | undefined {
