@@ -138,7 +138,7 @@ describe('children of a terminated case (dev server, one-minute SLAs)', () => {
     ),
   });
   /** Longest a child may take to notice its case is gone and end: the first reminder, plus room on a loaded machine. */
-  const CHILD_ENDS_WITHIN_MS = 150_000;
+  const CHILD_ENDS_WITHIN_MS = 90_000;
   const scripted = new ScriptedActivities({});
   let dev: DevServer;
   let cases: CaseClient;
