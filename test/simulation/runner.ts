@@ -48,8 +48,6 @@ export interface RunRecord {
   errors: string[];
   /** Officer steps that got no answer: the case is stuck (terminated by the runner, so the lane goes on). */
   stuck: string[];
-  /** Sleeps on the time-skipping clock that did not end and were asked again (see clock.advance). */
-  clockRetries: number;
   /** Steps left out because a known-open defect would stall the server (known-open-defects.ts). */
   skipped: { defect: string; step: string }[];
   world: ScriptedActivities;
@@ -108,24 +106,13 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
         console.log(`seed ${script.seed} advancing ${ms / 3_600_000}h`);
       const step = Math.min(ms, harness.maxStepMs ?? Infinity);
       const limitMs = Math.max(ADVANCE_TIMEOUT_MS, harness.maxStepMs ? 2 * step : 0);
-      // The time-skipping server sometimes never ends a sleep asked while a closing case's last
-      // workflow tasks run (seed 72: every workflow closed cleanly, the clock stood still, and the
-      // next sleep moved at once). So a sleep that does not end is asked once more; a case whose
-      // workflow task keeps failing stalls that one too and is reported stuck.
-      for (let attempt = 1; ; attempt += 1) {
-        if (await moveClock(step, limitMs)) return;
-        if (attempt === 1) {
-          record.clockRetries += 1;
-          await trace(`the clock did not move on within ${limitMs / 1000} s; the sleep is asked again`);
-          continue;
-        }
-        // A time-skipping clock stands still while a workflow task keeps failing: end the script's cases.
-        record.stuck.push(
-          `${record.caseIds[0] ?? '?'}: the clock did not move on within ${limitMs / 1000} s, twice (a workflow task failing?)`,
-        );
-        await terminate(record.caseIds[0] ?? '');
-        throw new Error('the clock stopped: a case is stuck');
-      }
+      if (await moveClock(step, limitMs)) return;
+      // A time-skipping clock stands still while a workflow task keeps failing: end the script's cases.
+      record.stuck.push(
+        `${record.caseIds[0] ?? '?'}: the clock did not move on within ${limitMs / 1000} s (a workflow task failing?)`,
+      );
+      await terminate(record.caseIds[0] ?? '');
+      throw new Error('the clock stopped: a case is stuck');
     },
   };
   const cases = new CaseClient(client, { taskQueue: harness.taskQueue, policy });
@@ -155,7 +142,6 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     notClosed: [],
     errors: [],
     stuck: [],
-    clockRetries: 0,
     skipped: [],
     world,
     trace: [],

@@ -119,13 +119,11 @@ export function summarize(results: ScriptResult[], wallMs: number): string {
     }
   }
   const failing = results.filter((result) => result.unexpected.length > 0);
-  const clockRetries = results.reduce((sum, result) => sum + (result.record?.clockRetries ?? 0), 0);
   const skipped = new Map<string, number>();
   for (const entry of results.flatMap((result) => result.record?.skipped ?? []))
     skipped.set(entry.defect, (skipped.get(entry.defect) ?? 0) + 1);
   return [
     `simulator: ${results.length} scripts, ${results.reduce((sum, result) => sum + result.cases.length, 0)} cases in ${(wallMs / 1000).toFixed(1)} s; ${failing.length} with unexpected violations`,
-    `time-skipping sleeps that did not end and were asked again: ${clockRetries}`,
     `terminal paths reached (${paths.size}):`,
     ...[...paths.entries()].sort().map(([path, count]) => `  ${String(count).padStart(4)}  ${path}`),
     `known-open defects (explained, not failing; steps left out): ${KNOWN_OPEN_DEFECTS.length === 0 ? 'none' : ''}`,
