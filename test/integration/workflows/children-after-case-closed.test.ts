@@ -54,11 +54,6 @@ describe('children after their case has closed (time-skipping server)', () => {
     return (await env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
   }
 
-  const failedTasks = async (workflowId: string) =>
-    (await eventsOf(workflowId)).filter(
-      (event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
-    ).length;
-
   async function terminateAll(workflowIds: string[]): Promise<void> {
     for (const workflowId of workflowIds)
       await env.client.workflow
@@ -113,7 +108,6 @@ describe('children after their case has closed (time-skipping server)', () => {
           (event) => event.eventType === EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED,
         );
         expect(childSignals).toEqual([]);
-        expect(await failedTasks(caseId)).toBe(0);
       } finally {
         await terminateAll([caseId, childId]);
       }
