@@ -49,6 +49,7 @@ const RESOLUTION = { no_violation: 'tidak melanggar', actioned: 'ditindaklanjuti
 const PLATFORM_STEP = {
   takedown_request: 'permintaan takedown',
   blocklist_recommendation: 'rekomendasi pemblokiran',
+  liveness_check: 'pengecekan keberadaan konten',
   ST1: 'ST1',
   ST2: 'ST2',
   ST3: 'ST3',
@@ -197,6 +198,9 @@ const TEMPLATES = {
   reupload_reported: ({ source }) => `terdeteksi lagi oleh ${source} selama pemantauan`,
   reupload_detected: ({ url, platform: name, reason }) =>
     `${url} dapat diakses lagi di ${platform(name)} (${reason}); takedown baru diminta`,
+  reupload_check_missed: ({ url, error }) =>
+    `pengecekan unggahan ulang ${url} gagal (${error}); dicoba lagi pada pengecekan berikutnya`,
+  reupload_checked_again: ({ url, missed }) => `${url} dicek lagi setelah ${missed} pengecekan terlewat`,
   continued_as_new: ({ stage, historyLength }) =>
     `tahap ${label(STAGE, stage)} berlanjut di run baru (riwayat ${historyLength} event)`,
   notification_failed: ({ audience, subject }) =>

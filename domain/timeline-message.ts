@@ -20,7 +20,12 @@ const Text = z.string();
 const Count = z.number().int().nonnegative();
 
 /** The platform steps a takedown child may have to try again (platform outage). */
-export const PLATFORM_STEPS = ['takedown_request', 'blocklist_recommendation', ...ESCALATION_LEVELS] as const;
+export const PLATFORM_STEPS = [
+  'takedown_request',
+  'blocklist_recommendation',
+  'liveness_check',
+  ...ESCALATION_LEVELS,
+] as const;
 /** The intake steps that may fail without failing the case. */
 export const INTAKE_STEPS = ['detection_text', 'classification', 'snapshot'] as const;
 export const CASE_TRACK_NAMES = ['clarification', 'response', 'takedown', 'police'] as const;
@@ -88,6 +93,8 @@ export const TimelineMessage = z.discriminatedUnion('code', [
   message('monitoring_started', { watched: Count, until: Text }),
   message('reupload_reported', { source: Text }),
   message('reupload_detected', { url: Text, platform: Text, reason: Text }),
+  message('reupload_check_missed', { url: Text, error: Text }),
+  message('reupload_checked_again', { url: Text, missed: Count }),
   message('continued_as_new', { stage: Text, historyLength: Count }),
   message('notification_failed', { audience: Text, subject: Text }),
   message('track_failed', { track: z.enum(CASE_TRACK_NAMES), key: Text.optional(), error: Text }),

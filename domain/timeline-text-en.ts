@@ -7,6 +7,7 @@ type Templates = { [C in TimelineCode]: (params: TimelineParams<C>) => string };
 const PLATFORM_STEP: Record<TimelineParams<'platform_step_late'>['step'], string> = {
   takedown_request: 'the takedown request',
   blocklist_recommendation: 'the blocklist recommendation',
+  liveness_check: 'the liveness check',
   ST1: 'ST1',
   ST2: 'ST2',
   ST3: 'ST3',
@@ -83,6 +84,9 @@ export const ENGLISH: Templates = {
   reupload_reported: ({ source }) => `detected again by ${source} during monitoring`,
   reupload_detected: ({ url, platform, reason }) =>
     `${url} is reachable again on ${platform} (${reason}); new takedown requested`,
+  reupload_check_missed: ({ url, error }) =>
+    `re-upload check of ${url} failed (${error}); tried again at the next check`,
+  reupload_checked_again: ({ url, missed }) => `${url} checked again after ${missed} missed check(s)`,
   continued_as_new: ({ stage, historyLength }) =>
     `${stage} continues in a new run (history ${historyLength} events)`,
   notification_failed: ({ audience, subject }) => `could not notify ${audience}: ${subject}`,

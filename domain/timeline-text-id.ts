@@ -60,6 +60,7 @@ const RESOLUTION_ID: Record<TimelineParams<'closed'>['resolution'], string> = {
 const PLATFORM_STEP_ID: Record<TimelineParams<'platform_step_late'>['step'], string> = {
   takedown_request: 'permintaan takedown',
   blocklist_recommendation: 'rekomendasi pemblokiran',
+  liveness_check: 'pengecekan keberadaan konten',
   ST1: 'ST1',
   ST2: 'ST2',
   ST3: 'ST3',
@@ -165,6 +166,9 @@ export const INDONESIAN: Templates = {
   reupload_reported: ({ source }) => `terdeteksi lagi oleh ${source} selama pemantauan`,
   reupload_detected: ({ url, platform: name, reason }) =>
     `${url} dapat diakses lagi di ${platform(name)} (${reason}); takedown baru diminta`,
+  reupload_check_missed: ({ url, error }) =>
+    `pengecekan unggahan ulang ${url} gagal (${error}); dicoba lagi pada pengecekan berikutnya`,
+  reupload_checked_again: ({ url, missed }) => `${url} dicek lagi setelah ${missed} pengecekan terlewat`,
   continued_as_new: ({ stage, historyLength }) =>
     `tahap ${label(STAGE_ID, stage)} berlanjut di run baru (riwayat ${historyLength} event)`,
   notification_failed: ({ audience, subject }) =>

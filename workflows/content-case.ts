@@ -27,6 +27,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
   const closesChildren = v2 && usePatch(PATCHES.caseClosesChildren);
   const codedTimeline = v2 && usePatch(PATCHES.timelineCodes);
   const onFetcherQueue = v2 && usePatch(PATCHES.fetcherQueue);
+  const livenessOutages = closesChildren && usePatch(PATCHES.monitorLiveness);
   const input = parseCaseInput(rawInput);
   const state = input.carried
     ? parseCarriedState(input.carried)
@@ -86,7 +87,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
       if (state.verdict!.verdict.kind === 'no_violation') return;
       if (state.stage === 'verification' || state.stage === 'action')
         await orContinueAsNew(() => runTracks(ctx), continueAsNew);
-      await runMonitoring(ctx, continueAsNew);
+      await runMonitoring(ctx, continueAsNew, { livenessOutages });
     });
   } catch (error) {
     if (isCancellation(error) && state.withdrawal?.approvedBy) {

@@ -40,7 +40,14 @@ export interface ChildTimelineReport {
 
 export type ChildEvent =
   | { type: 'deadline'; event: DeadlineEvent }
-  | ({ type: 'takedown'; key: string; attempt: number; patch: TakedownPatch } & ChildTimelineReport)
+  | ({
+      type: 'takedown';
+      key: string;
+      attempt: number;
+      patch: TakedownPatch;
+      /** A withdrawn takedown's report from a child with the case-gone patch: its takedown_finished follows. */
+      endReportFollows?: boolean;
+    } & ChildTimelineReport)
   | ({ type: 'police'; patch: Partial<Pick<PoliceTrack, 'status' | 'referenceId'>> } & ChildTimelineReport)
   /** A takedown child's end (children started with the issue-9 patch): the case hears of it even after continue-as-new. */
   | { type: 'takedown_finished'; key: string; attempt: number; outcome: TakedownOutcome };

@@ -28,17 +28,18 @@ const acceptedAny = (
 
 export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [
   {
-    // Reopened: the fresh-clone CI of the merged code (payload codec, all branches) saw seeds 72, 108, 153,
-    // 185, 218, 247 and 281 stop because a case was stuck; the run logged child workflow tasks failing with
-    // "Unable to signal external workflow because it was not found" (a child reporting to a case that has
-    // already closed, the rejection left unhandled). The same seeds passed on the issue-9 branch, so it
-    // depends on timing. After one stuck case the lane's time-skipping clock stays stopped, which is why
-    // later seeds of the same lane are listed too. Not fixed yet: remove this entry with the fix.
-    id: 'case-stuck-child-signals-closed-case',
-    issueItem: '#3/#7 (closing while children report)',
+    // Narrowed from `case-stuck-child-signals-closed-case` (fixed: patch saring-child-case-gone, seeds 72,
+    // 108, 153, 185, 218, 247, 281). What is left: the time-skipping server's clock does not move on
+    // although no workflow task of the case or of any child failed. It is timing dependent: on a machine
+    // at load average 25-30 on 2 cores, 28 of 300 seeds, each the first stall on its lane or a later script
+    // on a stalled lane (73 and 90, for example, pass alone). A stuck case with a failing workflow task is
+    // not explained here and fails the run. Remove this entry once a stalled lane is restarted or the cause is found.
+    id: 'time-skipping-clock-stall',
+    issueItem: '#3/#7 (test server clock, no workflow task failing)',
     explains: (violation, record) =>
       violation.invariant === 'no-failed-case' &&
-      (record.stuck.length > 0 || /the clock stopped: a case is stuck/.test(violation.message)),
+      (record.stuck.length > 0 || /the clock stopped: a case is stuck/.test(violation.message)) &&
+      !record.stuck.some((line) => /workflow task failed/.test(line)),
   },
 ];
 

@@ -14,7 +14,7 @@ import { caseBaseId } from '../../cases/case-id';
 import { caseQueries, caseSignals, caseUpdates } from '../../workflows/messages';
 import { officers } from '../support/case-test-kit';
 import { skippedBy } from './known-open-defects';
-import { workflowTaskFailures } from './task-failures';
+import { childWorkflowIds, workflowTaskFailures } from './task-failures';
 import { ScriptedActivities } from '../support/scripted-activities';
 import type { SimHarness } from './sim-harness';
 import type { AwaitTarget, CaseScript, OfficerKey, Step } from './script';
@@ -57,6 +57,8 @@ export interface RunRecord {
 const OPEN_STAGES = ['verification', 'action', 'monitoring'];
 const UPDATE_TIMEOUT_MS = 20_000;
 const ADVANCE_TIMEOUT_MS = 45_000;
+/** Real time a case whose closeMonitoring was accepted gets to close before the clock is moved. */
+const CLOSING_WAIT_MS = 10_000;
 let updateSeq = 0;
 
 export async function runScript(script: CaseScript, harness: SimHarness): Promise<RunRecord> {
@@ -66,12 +68,36 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     for (const id of ids) {
       for (const failure of await workflowTaskFailures(client, id)) record.stuck.push(`${id}: ${failure}`);
     }
-    for (const id of ids) {
+    // Its children too: children outlive their case (ABANDON), and one left running on this lane's
+    // server would keep the clock of every later script there stopped.
+    const children = (await Promise.all([...ids].map((id) => childWorkflowIds(client, id)))).flat();
+    for (const id of [...ids, ...children]) {
       await client.workflow
         .getHandle(id)
         .terminate('case simulator: the case stopped answering')
         .catch(() => undefined);
     }
+  };
+  /** One sleep on the server's clock; false (the call cancelled) when it did not end within `limitMs`. */
+  const moveClock = async (step: number, limitMs: number): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new AbortController();
+    const moving = harness.clock.advance(step, giveUp.signal).then(() => true);
+    const moved = await Promise.race([
+      moving,
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), limitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!moved) {
+      // Cancelled, not left behind: a call still pending (and retrying) when the lane's connection
+      // closes throws "Channel has been shut down" outside any test, and one that ends later moves
+      // (or locks) the clock under the next script.
+      giveUp.abort();
+      await moving.catch(() => undefined);
+    }
+    return moved;
   };
   const clock = {
     nowMs: () => harness.clock.nowMs(),
@@ -79,25 +105,14 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
       if (process.env.SARING_SIM_TRACE === '1')
         console.log(`seed ${script.seed} advancing ${ms / 3_600_000}h`);
       const step = Math.min(ms, harness.maxStepMs ?? Infinity);
-      let timer: NodeJS.Timeout | undefined;
-      const moved = await Promise.race([
-        harness.clock.advance(step).then(() => true),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(
-            () => resolve(false),
-            Math.max(ADVANCE_TIMEOUT_MS, harness.maxStepMs ? 2 * step : 0),
-          );
-        }),
-      ]);
-      clearTimeout(timer);
-      if (!moved) {
-        // A time-skipping clock stands still while a workflow task keeps failing: end the script's cases.
-        record.stuck.push(
-          `${record.caseIds[0] ?? '?'}: the clock did not move on within ${ADVANCE_TIMEOUT_MS / 1000} s (a workflow task failing?)`,
-        );
-        await terminate(record.caseIds[0] ?? '');
-        throw new Error('the clock stopped: a case is stuck');
-      }
+      const limitMs = Math.max(ADVANCE_TIMEOUT_MS, harness.maxStepMs ? 2 * step : 0);
+      if (await moveClock(step, limitMs)) return;
+      // A time-skipping clock stands still while a workflow task keeps failing: end the script's cases.
+      record.stuck.push(
+        `${record.caseIds[0] ?? '?'}: the clock did not move on within ${limitMs / 1000} s (a workflow task failing?)`,
+      );
+      await terminate(record.caseIds[0] ?? '');
+      throw new Error('the clock stopped: a case is stuck');
     },
   };
   const cases = new CaseClient(client, { taskQueue: harness.taskQueue, policy });
@@ -601,6 +616,13 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
       const realDeadline = Date.now() + harness.closeTimeoutMs;
       let advanced = 0;
       let closed = !(await isRunning(caseId));
+      // A case told to close (closeMonitoring) closes without the clock: let it, before asking for
+      // time. A sleep asked while its last workflow tasks run was seen never to end (seed 72).
+      const closingBy = Date.now() + CLOSING_WAIT_MS;
+      while (!closed && closeAccepted(caseId) && Date.now() < closingBy) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        closed = !(await isRunning(caseId));
+      }
       while (!closed && Date.now() < realDeadline && advanced < harness.closeWithinMs) {
         await clock.advance(harness.closeStepMs);
         advanced += harness.closeStepMs;

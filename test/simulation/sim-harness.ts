@@ -14,7 +14,8 @@ import type { ScriptedActivities } from '../support/scripted-activities';
 /** The clock a script moves: the time-skipping server's, or real time on the dev server. */
 export interface SimClock {
   nowMs(): Promise<number>;
-  advance(ms: number): Promise<void>;
+  /** `signal` gives up a move the caller no longer waits for, so no call is left retrying on the connection. */
+  advance(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -74,13 +75,26 @@ export class WorldRouter {
  * each wait, and concurrent waits from several scripts leave it locked (then sleeps hang).
  */
 export function timeSkippingClock(env: TestWorkflowEnvironment): SimClock {
-  return { nowMs: () => env.currentTimeMs(), advance: (ms) => env.sleep(Math.max(1, Math.round(ms))) };
+  return {
+    nowMs: () => env.currentTimeMs(),
+    advance: (ms, signal) => {
+      const sleep = () => env.sleep(Math.max(1, Math.round(ms)));
+      return signal ? env.connection.withAbortSignal(signal, sleep) : sleep();
+    },
+  };
 }
 
 export function realClock(): SimClock {
   return {
     nowMs: async () => Date.now(),
-    advance: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.round(ms)))),
+    advance: (ms, signal) =>
+      new Promise((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, Math.round(ms)));
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
   };
 }
 

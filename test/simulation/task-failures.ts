@@ -1,43 +1,75 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { fetchAllRuns } from '../support/case-test-kit';
 
 const EventType = temporal.api.enums.v1.EventType;
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+/** The event types just before the failed task: what the workflow was doing when its task failed. */
+const LEAD_UP_EVENTS = 6;
 
 /**
  * Why a case stopped making progress: the last failed workflow task of its current run and of every
- * child it started (a nondeterminism error, a rejected command, a thrown error), one line each. The
- * runner adds them to a stuck case's report, before terminating the case.
+ * child any of its runs started (a nondeterminism error, a rejected command, a thrown error), one line
+ * each, with the events that led up to it. Children are collected over the whole continue-as-new
+ * chain: a child started by an earlier run (a re-upload takedown) outlives it. The runner adds the
+ * lines to a stuck case's report, before terminating the case.
  */
 export async function workflowTaskFailures(client: Client, caseId: string): Promise<string[]> {
   const lines: string[] = [];
-  const visit = async (workflowId: string, depth: number): Promise<void> => {
-    let events: temporal.api.history.v1.IHistoryEvent[];
-    try {
-      events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
-    } catch {
-      return;
-    }
-    const failed = events
-      .filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)
-      .pop();
-    if (failed) {
-      const attributes = failed.workflowTaskFailedEventAttributes;
-      const cause = temporal.api.enums.v1.WorkflowTaskFailedCause[attributes?.cause ?? 0];
-      lines.push(
-        `${workflowId}: workflow task failed (${cause}): ${attributes?.failure?.message ?? 'no message'}`.slice(
-          0,
-          600,
-        ),
-      );
-    }
-    if (depth > 0) return;
-    const children = new Set(
-      events
-        .map((event) => event.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId)
-        .filter((id): id is string => !!id),
+  const describeFailure = (workflowId: string, events: HistoryEvent[]) => {
+    let index = events.length - 1;
+    while (index >= 0 && events[index]!.eventType !== EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) index -= 1;
+    if (index < 0) return;
+    const attributes = events[index]!.workflowTaskFailedEventAttributes;
+    const cause = temporal.api.enums.v1.WorkflowTaskFailedCause[attributes?.cause ?? 0];
+    const leadUp = events
+      .slice(Math.max(0, index - LEAD_UP_EVENTS), index)
+      .map((event) => EventType[event.eventType ?? 0]?.replace('EVENT_TYPE_', ''))
+      .join(' > ');
+    lines.push(
+      `${workflowId}: workflow task failed (${cause}): ${attributes?.failure?.message ?? 'no message'}`.slice(
+        0,
+        600,
+      ) + ` [after ${leadUp}]`,
     );
-    for (const child of children) await visit(child, depth + 1);
   };
-  await visit(caseId, 0);
+  let runs: Runs;
+  try {
+    runs = await fetchAllRuns(client, caseId);
+  } catch {
+    return lines;
+  }
+  const last = runs[runs.length - 1];
+  if (last) describeFailure(caseId, last.history.events ?? []);
+  const children = childIdsOf(runs);
+  for (const child of children) {
+    try {
+      describeFailure(child, (await client.workflow.getHandle(child).fetchHistory()).events ?? []);
+    } catch {
+      // never started (the start was refused): nothing to report
+    }
+  }
   return lines;
+}
+
+type Runs = Awaited<ReturnType<typeof fetchAllRuns>>;
+
+function childIdsOf(runs: Runs): Set<string> {
+  return new Set(
+    runs.flatMap((run) =>
+      (run.history.events ?? [])
+        .map((event) => event.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId)
+        .filter((id): id is string => !!id),
+    ),
+  );
+}
+
+/** Every child any run of the case started (a stuck case's children are terminated with it). */
+export async function childWorkflowIds(client: Client, caseId: string): Promise<string[]> {
+  try {
+    return [...childIdsOf(await fetchAllRuns(client, caseId))];
+  } catch {
+    return [];
+  }
 }

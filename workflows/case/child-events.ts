@@ -45,8 +45,9 @@ export function applyChildEvent(ctx: CaseContext, event: ChildEvent): void {
       if (track && track.attempt === event.attempt) {
         Object.assign(track, event.patch, { updatedAt: ctx.nowIso() });
       }
-      // A takedown withdrawn by a child started before the closes-children patch: its last report.
-      if (event.action === 'takedown_withdrawn')
+      // A takedown withdrawn by a child started before the case-gone patch: its last report (later
+      // children send takedown_finished after it, and the closing case waits for that one).
+      if (event.action === 'takedown_withdrawn' && !event.endReportFollows)
         ctx.endedChildren.add(takedownChildId(ctx.caseId, event.key, event.attempt));
       recordReport(ctx, event);
       return;

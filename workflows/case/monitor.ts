@@ -1,4 +1,4 @@
-import { condition, workflowInfo } from '@temporalio/workflow';
+import { condition, isCancellation, log, workflowInfo } from '@temporalio/workflow';
 import { durationMs, type TakedownTrack } from '../../domain';
 import type { CaseContext } from './context';
 import { guarded } from './tracks';
@@ -10,8 +10,12 @@ import { runTakedownTrack, takedownChildId } from './tracks/takedown';
  * a new takedown attempt. The run continues as new every `checksPerRun` checks (or when the server
  * suggests it), carrying the state, so the history stays small however long monitoring lasts.
  */
-export async function runMonitoring(ctx: CaseContext, continueAsNew: () => Promise<never>): Promise<void> {
-  if (ctx.v2) return runMonitoringV2(ctx, continueAsNew);
+export async function runMonitoring(
+  ctx: CaseContext,
+  continueAsNew: () => Promise<never>,
+  { livenessOutages = false }: { livenessOutages?: boolean } = {},
+): Promise<void> {
+  if (ctx.v2) return runMonitoringV2(ctx, continueAsNew, livenessOutages);
   const { state, policy } = ctx;
   const watched = () => state.tracks.takedowns.filter((track) => track.result === 'removed');
   if (!state.monitoring) {
@@ -92,8 +96,15 @@ function startMonitoring(ctx: CaseContext, watchedCount: number): void {
  * When the period ends the running re-upload takedowns are awaited; when a supervisor ends monitoring
  * they are cancelled with the case (close.ts).
  */
-async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<never>): Promise<void> {
+async function runMonitoringV2(
+  ctx: CaseContext,
+  continueAsNew: () => Promise<never>,
+  livenessOutages: boolean,
+): Promise<void> {
   const { state, policy } = ctx;
+  const checkLiveness = livenessOutages
+    ? livenessCheckSurvivingOutages(ctx)
+    : (track: TakedownTrack) => ctx.fetching.checkLiveness({ url: track.url, platform: track.platform });
   const watched = () => state.tracks.takedowns.filter((track) => track.result === 'removed');
   const running = new Map<string, Promise<void>>();
   const retake = (track: TakedownTrack) => {
@@ -130,8 +141,8 @@ async function runMonitoringV2(ctx: CaseContext, continueAsNew: () => Promise<ne
     if (suggested() && !ctx.reuploadReported) await continueAsNew();
     ctx.reuploadReported = false;
     for (const track of watched()) {
-      const liveness = await ctx.fetching.checkLiveness({ url: track.url, platform: track.platform });
-      if (liveness.state !== 'up') continue;
+      const liveness = await checkLiveness(track);
+      if (liveness?.state !== 'up') continue;
       reopenForReupload(ctx, track, liveness.reason);
       retake(track);
     }
@@ -170,4 +181,46 @@ function reopenForReupload(ctx: CaseContext, track: TakedownTrack, reason: strin
     subject: `Re-upload on ${track.platform} for ${state.caseId}`,
     body: `${track.url} is back; takedown attempt ${track.attempt} was requested.`,
   });
+}
+
+/**
+ * The liveness check of monitoring with the liveness-outage patch: a check that fails (the checker is
+ * down, its retries used up) is a missed check, tried again at the next one, never the end of the
+ * case. The timeline says so once per outage of each URL, and again when the check answers.
+ */
+function livenessCheckSurvivingOutages(ctx: CaseContext) {
+  const missed = new Map<string, number>();
+  return async (track: TakedownTrack) => {
+    try {
+      const liveness = await ctx.fetching.checkLiveness({ url: track.url, platform: track.platform });
+      const before = missed.get(track.key) ?? 0;
+      if (before > 0)
+        ctx.record(
+          'takedown_checked',
+          { code: 'reupload_checked_again', params: { url: track.url, missed: before } },
+          { source: 'monitor' },
+        );
+      missed.delete(track.key);
+      return liveness;
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      const count = (missed.get(track.key) ?? 0) + 1;
+      missed.set(track.key, count);
+      log.warn('re-upload check failed; tried at the next check', {
+        caseId: ctx.caseId,
+        url: track.url,
+        error: String(error),
+      });
+      if (count === 1)
+        ctx.record(
+          'takedown_checked',
+          {
+            code: 'reupload_check_missed',
+            params: { url: track.url, error: error instanceof Error ? error.message : String(error) },
+          },
+          { source: 'monitor' },
+        );
+      return undefined;
+    }
+  };
 }

@@ -36,6 +36,20 @@ export const PATCHES = {
    * activities/options.ts), polled only by the fetcher process; asked by the case and its takedown children.
    */
   fetcherQueue: 'saring-fetcher-queue-issue-12',
+  /**
+   * Soak seed 374: an outage of the liveness re-check (after the platform reports the content removed)
+   * makes the check late, never FAILED, like the request and the ladder steps.
+   */
+  takedownLiveness: 'saring-takedown-liveness-outage',
+  /**
+   * A child whose case has closed (a report to it finds no workflow) ends cleanly instead of failing
+   * every workflow task: a takedown tells its platform the request is withdrawn, deadlines close as
+   * cancelled. A takedown's withdrawal report says its end report follows, so the closing case waits
+   * for that last report and never completes while one is on its way.
+   */
+  childCaseGone: 'saring-child-case-gone',
+  /** Soak seed 374, the case's side: a failed re-upload check during monitoring is a missed check, not a FAILED case. */
+  monitorLiveness: 'saring-monitor-liveness-outage',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

@@ -1,9 +1,10 @@
-import { ApplicationFailure, condition, isCancellation, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, isCancellation, log, setHandler } from '@temporalio/workflow';
 import { PoliceChildInput, type Actor } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import { newDeadline, watchDeadline } from '../sla';
 import { childStatusQuery, policeAcknowledgedSignal, policeReportSignal } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
+import { untilCaseGone } from './case-gone';
 import { PATCHES, usePatch } from '../case/versions';
 
 export interface PoliceEscalationResult {
@@ -13,14 +14,23 @@ export interface PoliceEscalationResult {
   reportedBy: Actor;
 }
 
+/** The police child ended because its case had closed (case-gone patch): nobody can record the report any more. */
+export interface PoliceEscalationWithoutCase {
+  endedWithoutCase: string;
+}
+
 /**
  * Escalation to the police (Humas Polda / Ditressiber): deliver the evidence package, then wait for
  * the liaison's acknowledgment and the police report number, each under its SLA (reminders to the
  * police liaison, escalation to the supervisors at breach). The officer steps arrive from the case.
  */
-export async function PoliceEscalationWorkflow(rawInput: PoliceChildInput): Promise<PoliceEscalationResult> {
+export async function PoliceEscalationWorkflow(
+  rawInput: PoliceChildInput,
+): Promise<PoliceEscalationResult | PoliceEscalationWithoutCase> {
   const v2 = usePatch(PATCHES.police);
   const codedTimeline = v2 && usePatch(PATCHES.timelineCodes);
+  // Asked only by children that follow the issue-9 patch.
+  const v3 = v2 && usePatch(PATCHES.childCaseGone);
   const parsed = PoliceChildInput.safeParse(rawInput);
   if (!parsed.success) {
     throw ApplicationFailure.create({
@@ -29,10 +39,19 @@ export async function PoliceEscalationWorkflow(rawInput: PoliceChildInput): Prom
       message: `PoliceEscalationWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only`,
     });
   }
-  const reporter = new CaseReporter(parsed.data.caseId, codedTimeline);
+  const reporter = new CaseReporter(parsed.data.caseId, codedTimeline, v3);
   if (!v2) return escalate(parsed.data, reporter);
   try {
-    return await escalate(parsed.data, reporter);
+    if (!v3) return await escalate(parsed.data, reporter);
+    const ran = await untilCaseGone(reporter, () => escalate(parsed.data, reporter));
+    if (ran.ended === 'done') return ran.value;
+    // Acknowledgment and report number reach this child through its case only: without it, nothing can come.
+    const why = reporter.caseGone?.reason ?? 'the case has closed';
+    log.warn('police escalation ends without its case', { caseId: parsed.data.caseId, why });
+    reporter.closeOpenDeadlines();
+    setHandler(childStatusQuery, () => ({ status: `cancelled: ${why}`, deadlines: reporter.deadlines }));
+    await reporter.notifier.settled();
+    return { endedWithoutCase: why };
   } catch (error) {
     // The case may have continued as new and no longer awaits this child's result: it hears of the failure here.
     if (!isCancellation(error)) {

@@ -29,6 +29,7 @@ import {
   type TakedownPatch,
 } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
+import { untilCaseGone } from './case-gone';
 import { PATCHES, usePatch } from '../case/versions';
 import { fetchingActivities, type FetchingActivities } from '../fetching-activities';
 
@@ -67,6 +68,9 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
   const v3 = v2 && usePatch(PATCHES.takedownFinish);
   const codedTimeline = v3 && usePatch(PATCHES.timelineCodes);
   const fetching = fetchingActivities(v3 && usePatch(PATCHES.fetcherQueue));
+  // Asked only by children that follow the takedown-finish patch.
+  const v4 = v3 && usePatch(PATCHES.takedownLiveness);
+  const v5 = v3 && usePatch(PATCHES.childCaseGone);
   const parsed = TakedownChildInput.safeParse(rawInput);
   if (!parsed.success) {
     throw ApplicationFailure.create({
@@ -76,17 +80,29 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
     });
   }
   const input = parsed.data;
-  if (!v2) return runTakedown(input, { v2: false, v3: false, fetching });
-  const reporter = new CaseReporter(input.caseId, codedTimeline);
+  if (!v2) return runTakedown(input, { v2: false, v3: false, v4: false, fetching });
+  const reporter = new CaseReporter(input.caseId, codedTimeline, v5);
   const ticket: { id?: string } = {};
   try {
-    const outcome = await runTakedown(input, { v2: true, v3, fetching }, reporter, ticket);
+    const run = () => runTakedown(input, { v2: true, v3, v4, fetching }, reporter, ticket);
+    if (v5) {
+      const ran = await untilCaseGone(reporter, run);
+      if (ran.ended === 'case_gone') return endWithoutCase(input, reporter, ticket.id);
+      await reporter.send({
+        type: 'takedown_finished',
+        key: input.key,
+        attempt: input.attempt,
+        outcome: ran.value,
+      });
+      return ran.value;
+    }
+    const outcome = await run();
     await reporter.send({ type: 'takedown_finished', key: input.key, attempt: input.attempt, outcome });
     return outcome;
   } catch (error) {
     if (isCancellation(error)) {
       await CancellationScope.nonCancellable(async () => {
-        if (ticket.id) await tellPlatformWithdrawn(input, ticket.id, reporter);
+        if (ticket.id) await tellPlatformWithdrawn(input, ticket.id, reporter, v5);
         // The closing case waits for this report (closes-children patch), so it never races the case's completion.
         if (v3)
           await reporter
@@ -122,11 +138,37 @@ export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Pr
   }
 }
 
+/**
+ * The case closed without cancelling this takedown (it was terminated, or stopped waiting for it): the
+ * platform is told the request is withdrawn, as a cancelled takedown would, the child's deadlines
+ * close as cancelled, and the child completes with a cancelled outcome; its status query says why.
+ */
+async function endWithoutCase(
+  input: TakedownChildInput,
+  reporter: CaseReporter,
+  ticketId: string | undefined,
+): Promise<TakedownOutcome> {
+  const why = reporter.caseGone?.reason ?? 'the case has closed';
+  log.warn('takedown ends without its case', { caseId: input.caseId, key: input.key, why });
+  reporter.closeOpenDeadlines();
+  if (ticketId) await tellPlatformWithdrawn(input, ticketId, reporter, true);
+  setHandler(childStatusQuery, () => ({ status: `cancelled: ${why}`, deadlines: reporter.deadlines }));
+  await reporter.notifier.settled();
+  return {
+    platform: input.platform,
+    url: input.url,
+    result: 'cancelled',
+    ...(ticketId ? { ticketId } : {}),
+    finishedAt: new Date(Date.now()).toISOString(),
+  };
+}
+
 /** A withdrawn (or closed) case no longer asks for the takedown: the platform is told, once per requestId. */
 async function tellPlatformWithdrawn(
   input: TakedownChildInput,
   ticketId: string,
   reporter: CaseReporter,
+  endReportFollows = false,
 ): Promise<void> {
   const requestId = `${input.caseId}:takedown:${input.key}:a${input.attempt}`;
   await caseActivities.withdrawTakedown({
@@ -146,6 +188,7 @@ async function tellPlatformWithdrawn(
       action: 'takedown_withdrawn',
       ...reporter.says({ code: 'takedown_withdrawn', params: { platform: input.platform, ticketId } }),
       source: `platform:${input.platform}`,
+      ...(endReportFollows ? { endReportFollows } : {}),
     })
     .catch((error: unknown) =>
       log.info('case not told of the withdrawal', { caseId: input.caseId, error: String(error) }),
@@ -154,7 +197,7 @@ async function tellPlatformWithdrawn(
 
 async function runTakedown(
   input: TakedownChildInput,
-  { v2, v3, fetching }: { v2: boolean; v3: boolean; fetching: FetchingActivities },
+  { v2, v3, v4, fetching }: { v2: boolean; v3: boolean; v4: boolean; fetching: FetchingActivities },
   sharedReporter?: CaseReporter,
   ticket: { id?: string } = {},
 ): Promise<TakedownOutcome> {
@@ -292,7 +335,10 @@ async function runTakedown(
         : await caseActivities.checkTakedownStatus({ platform, ticketId: receipt.ticketId });
       if (!ticket) continue;
       if (ticket.status === 'removed') {
-        const liveness = await fetching.checkLiveness({ url, platform });
+        // With the liveness patch an outage of the check makes it late (same treatment as the ladder steps).
+        const liveness = v4
+          ? await untilAnswered('liveness_check', () => fetching.checkLiveness({ url, platform }))
+          : await fetching.checkLiveness({ url, platform });
         if (liveness.state === 'gone') {
           removed = true;
           await emit({ status: 'removed' }, 'takedown_removed', {

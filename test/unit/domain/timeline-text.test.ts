@@ -166,6 +166,14 @@ const SAMPLES: { [C in TimelineCode]: { params: TimelineParams<C>; en: string } 
     params: { url: 'https://fb.com/1', platform: 'meta', reason: 'HTTP 200' },
     en: 'https://fb.com/1 is reachable again on meta (HTTP 200); new takedown requested',
   },
+  reupload_check_missed: {
+    params: { url: 'https://fb.com/1', error: 'timeout' },
+    en: 're-upload check of https://fb.com/1 failed (timeout); tried again at the next check',
+  },
+  reupload_checked_again: {
+    params: { url: 'https://fb.com/1', missed: 2 },
+    en: 'https://fb.com/1 checked again after 2 missed check(s)',
+  },
   continued_as_new: {
     params: { stage: 'monitoring', historyLength: 1234 },
     en: 'monitoring continues in a new run (history 1234 events)',

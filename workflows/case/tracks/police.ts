@@ -41,7 +41,7 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
     });
     const result = await child.result();
     police.status = 'reported';
-    police.referenceId = result.referenceId;
+    if ('referenceId' in result) police.referenceId = result.referenceId;
     return;
   }
   // The report number is recorded by update (recordPoliceReport); a failure is reported by the child.
@@ -55,7 +55,8 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
     });
     ctx.startedChildren.add(police.childWorkflowId);
     const result = await Promise.race([child.result(), ended.then(() => undefined)]);
-    if (result) {
+    // A child ends without its case only once the case has closed; this run cannot see that answer.
+    if (result && 'referenceId' in result) {
       police.status = 'reported';
       police.referenceId = result.referenceId;
     }
