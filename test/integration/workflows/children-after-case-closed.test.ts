@@ -1,11 +1,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { CaseClient } from '../../../cases/case-client';
-import { CasePolicy } from '../../../domain';
+import { CasePolicy, timelineEntryText } from '../../../domain';
 import { FAST_RECORDING_POLICY } from '../../simulation/record/fast-policy';
 import { testDataConverter } from '../../support/codec/test-codec';
 import { uniqueTaskQueue } from '../../support/servers/test-servers';
+import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import { ScriptedActivities, type ActivityScript } from '../../support/scripted-activities';
 import {
   bundleCaseWorkflows,
@@ -97,7 +98,9 @@ describe('children after their case has closed (time-skipping server)', () => {
         await cases.update(caseId, 'approveWithdrawal', { actor: officers.supervisor2 });
         expect((await cases.outcome(caseId)).resolution).toBe('withdrawn');
         // The end report is applied before the case closes (the case waited for it), not dropped.
-        const actions = (await cases.getTimeline(caseId)).map((entry) => `${entry.action}: ${entry.summary}`);
+        const actions = (await cases.getTimeline(caseId)).map(
+          (entry) => `${entry.action}: ${timelineEntryText(entry, 'en')}`,
+        );
         const finished = actions.findIndex((line) => /^takedown_finished: website: cancelled/.test(line));
         const closed = actions.findIndex((line) => line.startsWith('closed:'));
         expect({ finished: finished >= 0, beforeClosed: finished < closed }).toEqual({
@@ -142,7 +145,7 @@ describe('children of a terminated case (dev server, one-minute SLAs)', () => {
     const bundle = await bundleCaseWorkflows();
     dev = await connectDevServer();
     const taskQueue = uniqueTaskQueue('case-gone');
-    const worker = await Worker.create({
+    const worker = await createCaseAndFetchWorkers({
       dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,
