@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ReporterContact } from '../domain';
 import { openAesGcm, sealAesGcm } from '../lib/crypto/aes-gcm';
 import type { DataKeySource } from '../lib/crypto/data-keys';
+import { reporterVaultKeys } from '../lib/reporter-vault-keys';
 import { sha256Hex } from '../lib/sha256';
 import { parseCaseId } from '../cases/case-id';
 import { newTrackingCode, type ReporterVault } from './reporter-vault';
@@ -59,9 +60,10 @@ export interface S3VaultOptions {
  */
 export function s3ReporterVault(options: S3VaultOptions): ReporterVault {
   const { s3, bucket, prefix, dataKeys } = options;
-  const recordKey = (reporterRef: string) => `${prefix}records/${encodeURIComponent(reporterRef)}.json`;
+  const layout = reporterVaultKeys(prefix);
+  const recordKey = layout.record;
   const trackingKey = (sha: string) => `${prefix}tracking/${sha}.json`;
-  const countPrefix = (caseId: string, kind: 'signalled' | 'held') => `${prefix}cases/${caseId}/${kind}/`;
+  const countPrefix = layout.complaints;
   const basePrefix = (baseId: string) => `${prefix}bases/${baseId}/`;
   const generationKey = (baseId: string, generation: number) =>
     `${basePrefix(baseId)}${String(generation).padStart(6, '0')}`;
@@ -143,10 +145,7 @@ export function s3ReporterVault(options: S3VaultOptions): ReporterVault {
         submittedAt: record.submittedAt,
       });
       const { baseId, generation } = parseCaseId(caseId);
-      await put(
-        `${countPrefix(caseId, signalled ? 'signalled' : 'held')}${encodeURIComponent(reporterRef)}`,
-        {},
-      );
+      await put(layout.complaintMarker(caseId, signalled ? 'signalled' : 'held', reporterRef), {});
       await put(generationKey(baseId, generation), { caseId });
       return { trackingCode };
     },

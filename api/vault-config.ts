@@ -2,6 +2,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { z } from 'zod';
 import { readKeyRingFile } from '../config/codec';
 import { createS3Client, S3Config } from '../config/s3';
+import { DEFAULT_VAULT_PREFIX } from '../lib/reporter-vault-keys';
 import { kmsDataKeys, localDataKeys, type DataKeySource } from '../lib/crypto/data-keys';
 import type { ReporterVault } from './reporter-vault';
 import { s3ReporterVault } from './s3-reporter-vault';
@@ -19,7 +20,7 @@ export const ReporterVaultConfig = z.object({
   prefix: z
     .string()
     .regex(/^([A-Za-z0-9._-]+\/)*$/, 'a key prefix ending in "/", e.g. reporter-vault/')
-    .default('reporter-vault/'),
+    .default(DEFAULT_VAULT_PREFIX),
   keys: z.union([
     z.strictObject({ kmsKeyId: z.string().min(1) }),
     z.strictObject({ masterKeyFile: z.string().min(1) }),

@@ -8,6 +8,7 @@ import { parseArgs, UsageError } from './args';
 import type { CliContext, Command } from './command';
 import { commandSpec } from './command-spec';
 import { auditHistory, auditVerify } from './commands/audit';
+import { auditAccess } from './commands/audit-access';
 import { auditReplay } from './commands/audit-offline';
 import { caseActions, caseDeadlines, caseShow, casesList, caseTimeline } from './commands/case-reads';
 import { caseAct, caseNote, detect } from './commands/case-steps';
@@ -37,6 +38,7 @@ export const COMMANDS: Command[] = [
   auditHistory,
   auditVerify,
   auditReplay,
+  auditAccess,
   // Generated from this very list, so the completions never drift from the commands.
   completionCommand(() => SPECS),
 ];

@@ -54,7 +54,7 @@ const Env = z.object({
 
 export interface RuntimeOverrides {
   temporal: Record<string, unknown>;
-  buckets: { evidenceBucket?: string; auditBucket?: string };
+  buckets: { evidenceBucket?: string; auditBucket?: string; vaultBucket?: string };
   shutdownGraceSeconds?: number;
   port?: number;
   /** Set in the cloud: publish CloudWatch metrics (embedded metric format) under this namespace. */
@@ -93,7 +93,11 @@ export function runtimeEnvOverrides(env: NodeJS.ProcessEnv): RuntimeOverrides {
       payloadKeys:
         e[RUNTIME_ENV.codecKeyRing] === undefined ? undefined : { keyRing: e[RUNTIME_ENV.codecKeyRing] },
     },
-    buckets: { evidenceBucket: e[RUNTIME_ENV.evidenceBucket], auditBucket: e[RUNTIME_ENV.auditBucket] },
+    buckets: {
+      evidenceBucket: e[RUNTIME_ENV.evidenceBucket],
+      auditBucket: e[RUNTIME_ENV.auditBucket],
+      vaultBucket: e[RUNTIME_ENV.vaultBucket],
+    },
     shutdownGraceSeconds: e[RUNTIME_ENV.shutdownGraceSeconds],
     port: e[RUNTIME_ENV.port],
     metricsNamespace: e[RUNTIME_ENV.metricsNamespace],

@@ -46,7 +46,15 @@ export const RUNTIME_ENV = {
    * Manager (API, worker, fetcher): see config/codec.ts and docs/data-protection.md.
    */
   codecKeyRing: 'SARING_CODEC_KEY_RING',
-  /** API only: the reporter vault's bucket (data stack) and the KMS key that wraps its data keys. */
+  /**
+   * The reporter vault's bucket (data stack). API: where it keeps records; worker: where the scheduled
+   * contact erasure deletes them (it never decrypts).
+   */
   vaultBucket: 'SARING_VAULT_BUCKET',
+  /** API only: the KMS key that wraps the vault's data keys. */
   vaultKmsKeyId: 'SARING_VAULT_KMS_KEY_ID',
+  /** Worker: how long after a case closes its reporter contacts are erased (UU PDP), e.g. 30d. */
+  contactErasureAfter: 'SARING_CONTACT_ERASURE_AFTER',
+  /** Worker: how often the contact erasure Schedule looks for closed cases due, e.g. 1h. */
+  contactErasureEvery: 'SARING_CONTACT_ERASURE_EVERY',
 } as const;

@@ -10,6 +10,14 @@ export const S3Config = z.object({
   credentials: z.object({ accessKeyId: z.string().min(1), secretAccessKey: z.string().min(1) }).optional(),
   evidenceBucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name'),
   auditBucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name'),
+  /**
+   * The reporter vault's bucket, for the worker's scheduled contact erasure (it lists and deletes records,
+   * never reads a contact); no erasure schedule when absent.
+   */
+  vaultBucket: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name')
+    .optional(),
 });
 export type S3Config = z.infer<typeof S3Config>;
 

@@ -25,6 +25,7 @@ export function localS3Config(settings: Pick<LocalSettings, 'SARING_S3_PORT'>): 
     credentials: { accessKeyId: LOCAL_S3.accessKeyId, secretAccessKey: LOCAL_S3.secretAccessKey },
     evidenceBucket: LOCAL_S3.evidenceBucket,
     auditBucket: LOCAL_S3.auditBucket,
+    vaultBucket: LOCAL_S3.vaultBucket,
   };
 }
 

@@ -3,6 +3,9 @@ import { Worker, type NativeConnection, type WorkflowBundleOption } from '@tempo
 import { dataConverterFor } from '../config/codec';
 import { buildActivityDeps, claimActivities, classifierActivities, createActivities } from '../activities';
 import { auditArchiveActivities } from '../activities/audit-archive-activities';
+import { contactErasureActivities } from '../activities/contact-erasure-activities';
+import { createS3Client } from '../config/s3';
+import { DEFAULT_VAULT_PREFIX } from '../lib/reporter-vault-keys';
 import { buildAuditArchive } from '../audit/audit-archive-wiring';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
@@ -63,6 +66,14 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     ...(deps.classifier ? classifierActivities(deps.classifier) : {}),
     ...(deps.claims ? claimActivities(deps.claims) : {}),
     ...auditArchiveActivities(buildAuditArchive(auditConfigFromEnv(), config.activities.s3, options.client)),
+    ...(config.activities.s3.vaultBucket
+      ? contactErasureActivities({
+          client: options.client,
+          s3: createS3Client(config.activities.s3),
+          bucket: config.activities.s3.vaultBucket,
+          prefix: DEFAULT_VAULT_PREFIX,
+        })
+      : {}),
   };
   return Worker.create({
     connection: options.connection,

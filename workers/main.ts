@@ -10,6 +10,8 @@ import { connectClient, connectWorkerConnection } from '../config/temporal';
 import { ensureRetrainingSchedule } from './classifier-retraining-schedule';
 import { createCaseWorker } from './create-worker';
 import { ensureArchiveSweepSchedule } from '../audit/audit-schedules';
+import { contactErasureConfigFromEnv } from '../config/contact-erasure';
+import { ensureContactErasureSchedule } from './contact-erasure-schedule';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import { loadWorkerConfig } from './worker-config';
 import { ActivityErrorCounter } from './metrics/error-counter';
@@ -62,6 +64,14 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     every: auditConfigFromEnv().sweepEvery,
   });
+  if (config.activities.s3.vaultBucket) {
+    const erasure = contactErasureConfigFromEnv();
+    await ensureContactErasureSchedule(client, { taskQueue: config.temporal.taskQueue, ...erasure });
+    console.log(
+      `reporter contacts are erased ${erasure.after} after their case closes (checked every ${erasure.every})`,
+    );
+  } else
+    console.log('no reporter vault bucket configured (s3.vaultBucket): contact erasure schedule not created');
   const metrics = config.metricsNamespace
     ? startMetricsPublisher({
         client,

@@ -290,6 +290,33 @@ describe('saring CLI against the API (child processes, real dev server)', () => 
     expect(forbidden.stderr).toMatch(/403 forbidden_role/);
   });
 
+  it('saring audit access lists who read and exported the case; only auditors may ask', async () => {
+    const human = await saring(env, 'auditor', ['audit', 'access', caseId]);
+    expect(human).toMatchObject({ code: 0, stderr: '' });
+    expect(human.stdout).toMatch(/^time\s+officer\s+role\s+action\s+client\s+path$/m);
+    // The earlier tests read the case as the auditor and exported its history.
+    expect(human.stdout).toMatch(/tono\.auditor\s+auditor\s+read\s+\S+\s+\/api\/cases\//);
+    expect(human.stdout).toMatch(/tono\.auditor\s+auditor\s+export\s+/);
+
+    const exports = await saring(env, 'auditor', ['audit', 'access', caseId, '--action', 'export', '--json']);
+    expect(exports.code).toBe(0);
+    const listed = JSON.parse(exports.stdout) as { caseId: string; accesses: { action: string }[] };
+    expect(listed.caseId).toBe(caseId);
+    expect(listed.accesses.length).toBeGreaterThan(0);
+    expect(listed.accesses.every((entry) => entry.action === 'export')).toBe(true);
+    const stored = (await env.audit.accessesTo(caseId)).filter((entry) => entry.action === 'export');
+    expect(listed.accesses).toEqual(stored);
+
+    const refused = await saring(env, 'verifier', ['audit', 'access', caseId]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/auditor/);
+    const badId = await saring(env, 'auditor', ['audit', 'access', 'nonsense']);
+    expect(badId.code).toBe(2);
+    expect(badId.stderr).toMatch(/a case id like case-/);
+    const badAction = await saring(env, 'auditor', ['audit', 'access', caseId, '--action', 'delete']);
+    expect(badAction.code).toBe(2);
+  });
+
   it('saring login signs in through the provider (PKCE, loopback), keeps the tokens 0600, refreshes them; logout forgets them', async () => {
     const configHome = fs.mkdtempSync(path.join(work(), 'xdg-'));
     const child = spawn(

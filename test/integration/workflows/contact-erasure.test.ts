@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { createReporterVault } from '../../../api/vault-config';
+import { newReporterRef } from '../../../api/reporter-vault';
+import { contactErasureActivities } from '../../../activities/contact-erasure-activities';
+import { createS3Client } from '../../../config/s3';
+import { ensureContactErasureSchedule } from '../../../workers/contact-erasure-schedule';
+import type { ContactErasureResult } from '../../../workflows/contact-erasure';
+import { testDataConverter } from '../../support/codec/test-codec';
+import { ScriptedActivities } from '../../support/scripted-activities';
+import { uniqueTaskQueue } from '../../support/servers/test-servers';
+import { uniqueName } from '../../support/activities/activities-harness';
+import { testVaultConfig, vaultObjects } from '../../support/vault/test-vault';
+import {
+  bundleCaseWorkflows,
+  caseClientFor,
+  connectDevServer,
+  detectionOf,
+  officers,
+  uniqueUrl,
+  waitFor,
+  waitForCase,
+} from '../../support/case-test-kit';
+
+/** Short enough for a test, long enough that the first run comes before the closed case is due. */
+const ERASE_AFTER_SECONDS = 6;
+
+/**
+ * UU PDP: the erasure Schedule on the dev server erases a closed case's reporter contacts once the case
+ * has been closed for the configured time, keeps an open case's, and logs each erasure without a contact.
+ */
+describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev server)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saring-erasure-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('erases a closed case contacts after the delay, keeps an open case contacts, and logs each erasure', async () => {
+    const dev = await connectDevServer();
+    const vaultConfig = await testVaultConfig(dir);
+    const vault = createReporterVault(vaultConfig);
+    const s3 = createS3Client(vaultConfig.s3);
+    const logLines: string[] = [];
+    const taskQueue = uniqueTaskQueue('contact-erasure');
+    const worker = await Worker.create({
+      dataConverter: testDataConverter,
+      connection: dev.nativeConnection,
+      taskQueue,
+      workflowBundle: await bundleCaseWorkflows(),
+      activities: {
+        ...new ScriptedActivities({}).activities(),
+        ...contactErasureActivities({
+          client: dev.client,
+          s3,
+          bucket: vaultConfig.bucket,
+          prefix: vaultConfig.prefix,
+          log: (line) => logLines.push(line),
+        }),
+      },
+    });
+    const scheduleId = uniqueName('erasure-schedule');
+    const schedule = dev.client.schedule.getHandle(scheduleId);
+    const runErasure = async (previousRuns: number): Promise<ContactErasureResult> => {
+      await schedule.trigger();
+      const described = await waitFor(
+        () => schedule.describe(),
+        (info) => info.info.recentActions.length > previousRuns,
+        'the schedule to start an erasure',
+      );
+      const started = described.info.recentActions.at(-1)!.action;
+      return (await dev.client.workflow
+        .getHandle(started.workflow.workflowId, started.workflow.firstExecutionRunId)
+        .result()) as ContactErasureResult;
+    };
+    try {
+      await worker.runUntil(async () => {
+        const cases = caseClientFor(dev.client, taskQueue);
+        const closed = await cases.submitDetection(
+          detectionOf({ url: uniqueUrl('berita.example', 'tutup') }),
+        );
+        const open = await cases.submitDetection(detectionOf({ url: uniqueUrl('berita.example', 'buka') }));
+        const closedRefs = [newReporterRef(), newReporterRef()];
+        const openRef = newReporterRef();
+        const contact = (n: number) => ({ name: `Pelapor ${n}`, email: `pelapor${n}@contoh.id` });
+        await vault.store({ reporterRef: closedRefs[0]!, caseId: closed.caseId, contact: contact(1) });
+        await vault.store({
+          reporterRef: closedRefs[1]!,
+          caseId: closed.caseId,
+          contact: contact(2),
+          signalled: false,
+        });
+        await vault.store({ reporterRef: openRef, caseId: open.caseId, contact: contact(3) });
+
+        for (const { caseId } of [closed, open])
+          await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
+        await cases.update(closed.caseId, 'submitVerdict', {
+          actor: officers.supervisor,
+          verdict: { kind: 'no_violation', reasons: ['berita benar'] },
+        });
+        expect((await cases.outcome(closed.caseId)).resolution).toBe('no_violation');
+        const closedAt = Date.now();
+        await waitFor(
+          async () => {
+            let found = 0;
+            for await (const _ of dev.client.workflow.list({
+              query: `WorkflowId = '${closed.caseId}' AND ExecutionStatus = 'Completed'`,
+            }))
+              found += 1;
+            return found;
+          },
+          (found) => found === 1,
+          'the closed case in visibility',
+        );
+
+        await ensureContactErasureSchedule(dev.client, {
+          taskQueue,
+          after: `${ERASE_AFTER_SECONDS}s`,
+          every: '1d',
+          scheduleId,
+          casesOnTaskQueue: taskQueue,
+        });
+        // Closed, but not long enough ago: nothing is erased yet.
+        const early = await runErasure(0);
+        expect(Date.now() - closedAt).toBeLessThan(ERASE_AFTER_SECONDS * 1000);
+        expect(early.erased).toEqual([]);
+        await expect(vault.readContact(closedRefs[0]!)).resolves.toEqual(contact(1));
+
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.max(0, closedAt + ERASE_AFTER_SECONDS * 1000 + 500 - Date.now())),
+        );
+        const due = await runErasure(1);
+        expect(due.erased).toEqual([
+          expect.objectContaining({
+            caseId: closed.caseId,
+            by: 'schedule',
+            reporterRefs: [...closedRefs].sort().map((reporterRef) => ({ reporterRef, recordDeleted: true })),
+          }),
+        ]);
+        for (const ref of closedRefs) await expect(vault.readContact(ref)).resolves.toBeUndefined();
+        await expect(vault.readContact(openRef)).resolves.toEqual(contact(3));
+        // The tracking code's case is still found; the complaint counts stay (they hold no contact).
+        await expect(vault.complaintsFor(closed.caseId)).resolves.toEqual({ signalled: 1, held: 1 });
+
+        // Each erasure is logged (case, reference, when, by the schedule) and the log holds no contact.
+        const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+        expect(logged).toEqual(
+          [...closedRefs].sort().map((reporterRef) =>
+            expect.objectContaining({
+              event: 'reporter_contact_erased',
+              by: 'schedule',
+              caseId: closed.caseId,
+              reporterRef,
+              at: expect.any(String),
+            }),
+          ),
+        );
+        const objects = await vaultObjects(vaultConfig);
+        const erasureLog = [...objects].find(([key]) => key.includes('/erasures/'));
+        expect(erasureLog?.[1]).toContain(closed.caseId);
+        for (const text of [...logLines, erasureLog![1]]) {
+          expect(text).not.toContain('pelapor');
+          expect(text).not.toContain('Pelapor');
+        }
+
+        // Idempotent: the next run finds nothing more to erase.
+        await expect(runErasure(2)).resolves.toMatchObject({ erased: [] });
+        expect(logLines).toHaveLength(2);
+      });
+    } finally {
+      await schedule.delete().catch(() => undefined);
+      s3.destroy();
+      await dev.close();
+    }
+  });
+});

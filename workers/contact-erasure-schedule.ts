@@ -1,0 +1,47 @@
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { erasureDurationMs, type ContactErasureConfig } from '../config/contact-erasure';
+import type { ContactErasureInput } from '../workflows/contact-erasure';
+
+export const CONTACT_ERASURE_SCHEDULE_ID = 'saring-reporter-contact-erasure';
+export const CONTACT_ERASURE_WORKFLOW = 'ReporterContactErasureWorkflow';
+
+/**
+ * The contact erasure's Temporal Schedule: every `every`, erase the contacts of cases closed `after` ago.
+ * One run at a time (SKIP). Created at worker start; updated if it exists, so a changed setting applies.
+ */
+export async function ensureContactErasureSchedule(
+  client: Client,
+  options: ContactErasureConfig & {
+    taskQueue: string;
+    /** Another schedule id (tests); the default is the one the worker keeps. */
+    scheduleId?: string;
+    /** Erase only the cases of one task queue (tests sharing a server); all cases by default. */
+    casesOnTaskQueue?: string;
+  },
+): Promise<string> {
+  const scheduleId = options.scheduleId ?? CONTACT_ERASURE_SCHEDULE_ID;
+  const input: ContactErasureInput = {
+    afterMs: erasureDurationMs(options.after),
+    ...(options.casesOnTaskQueue ? { taskQueue: options.casesOnTaskQueue } : {}),
+  };
+  const action = {
+    type: 'startWorkflow' as const,
+    workflowType: CONTACT_ERASURE_WORKFLOW,
+    taskQueue: options.taskQueue,
+    args: [input],
+    workflowId: `${scheduleId}-run`,
+  };
+  const spec = { intervals: [{ every: options.every }] };
+  try {
+    await client.schedule.create({
+      scheduleId,
+      spec,
+      action,
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+    });
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action }));
+  }
+  return scheduleId;
+}
