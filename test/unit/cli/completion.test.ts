@@ -56,7 +56,7 @@ describe('saring completion bash, sourced in a real bash', () => {
       'logout',
       'me',
     ]);
-    expect(complete('audit', '')).toEqual(['history', 'replay', 'verify']);
+    expect(complete('audit', '')).toEqual(['access', 'history', 'replay', 'verify']);
     // As bash splits a URL (COMP_WORDBREAKS holds ":" and "="): the pieces are one value.
     expect(complete('--api', 'http', ':', '//127.0.0.1', ':', '8080', 'case', 'a')).toEqual([
       'act',
