@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import {
   DeleteObjectCommand,
   ListObjectsV2Command,
@@ -16,6 +17,11 @@ export interface ContactErasureDeps {
   /** The reporter vault's bucket and key prefix (the same as the API's). */
   bucket: string;
   prefix: string;
+  /**
+   * The audit bucket, where each case's erasure log is written once (Object Lock where the bucket has it):
+   * the worker may write there, and needs no right to write, or decrypt, in the vault.
+   */
+  auditBucket: string;
   /** Where each erasure is logged as one JSON line (the worker's stdout by default). */
   log?: (line: string) => void;
   now?: () => Date;
@@ -34,7 +40,10 @@ export const FindCasesDueInput = z.strictObject({
 
 export const EraseCaseContactsInput = z.strictObject({ caseId: CaseId, closedAt: z.iso.datetime() });
 
-/** The erasure log of one case, kept in the vault: which reporter references, when, by whom. No contact. */
+/** Where a case's erasure log lives in the audit bucket. */
+export const erasureLogKey = (caseId: string) => `contact-erasures/${encodeURIComponent(caseId)}.json`;
+
+/** The erasure log of one case, kept in the audit bucket: which reporter references, when, by whom. No contact. */
 export const CaseContactErasure = z.object({
   schema: z.literal('saring.contact-erasure/v1'),
   caseId: CaseId,
@@ -48,8 +57,8 @@ export type CaseContactErasure = z.infer<typeof CaseContactErasure>;
 
 /**
  * The scheduled contact erasure's activities (workflows/contact-erasure.ts). They list and delete vault
- * objects and never read one, so the worker needs no decrypt right on the vault key. Both are safe to
- * retry: deleting a deleted record does nothing, and a case with an erasure log is not erased again.
+ * objects and never read or write one, so the worker needs no right on the vault key at all. Both are
+ * safe to retry: deleting a deleted record does nothing, and a case with an erasure log is not erased again.
  */
 export function contactErasureActivities(deps: ContactErasureDeps) {
   const { s3, bucket } = deps;
@@ -57,13 +66,13 @@ export function contactErasureActivities(deps: ContactErasureDeps) {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((line: string) => console.log(line));
 
-  async function listKeys(prefix: string, maxKeys?: number): Promise<string[]> {
+  async function listKeys(prefix: string, maxKeys?: number, inBucket = bucket): Promise<string[]> {
     const found: string[] = [];
     let token: string | undefined;
     do {
       const page = await s3.send(
         new ListObjectsV2Command({
-          Bucket: bucket,
+          Bucket: inBucket,
           Prefix: prefix,
           ContinuationToken: token,
           ...(maxKeys ? { MaxKeys: maxKeys } : {}),
@@ -76,7 +85,7 @@ export function contactErasureActivities(deps: ContactErasureDeps) {
   }
 
   /** Whether an object exists, by listing (a HEAD or GET of an SSE-KMS object would need the key). */
-  const exists = async (key: string) => (await listKeys(key, 1)).includes(key);
+  const exists = async (key: string, inBucket = bucket) => (await listKeys(key, 1, inBucket)).includes(key);
 
   async function reporterRefsOf(caseId: string): Promise<string[]> {
     const refs = new Set<string>();
@@ -106,7 +115,7 @@ export function contactErasureActivities(deps: ContactErasureDeps) {
       for await (const execution of deps.client.workflow.list({ query })) {
         heartbeat();
         if (due.has(execution.workflowId) || !execution.closeTime) continue;
-        if (await exists(keys.caseErasure(execution.workflowId))) continue;
+        if (await exists(erasureLogKey(execution.workflowId), deps.auditBucket)) continue;
         due.set(execution.workflowId, execution.closeTime.toISOString());
         if (due.size >= limit) break;
       }
@@ -116,7 +125,6 @@ export function contactErasureActivities(deps: ContactErasureDeps) {
     /** Deletes the vault records of every complaint on the case and writes the case's erasure log. */
     async eraseCaseContacts(input: z.infer<typeof EraseCaseContactsInput>): Promise<CaseContactErasure> {
       const { caseId, closedAt } = parseInput('eraseCaseContacts', EraseCaseContactsInput, input);
-      const logKey = keys.caseErasure(caseId);
       const reporterRefs: CaseContactErasure['reporterRefs'] = [];
       for (const reporterRef of await reporterRefsOf(caseId)) {
         const recordKey = keys.record(reporterRef);
@@ -133,14 +141,24 @@ export function contactErasureActivities(deps: ContactErasureDeps) {
         by: 'schedule',
         reporterRefs,
       });
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: logKey,
-          Body: JSON.stringify(erasure),
-          ContentType: 'application/json',
-        }),
-      );
+      const body = JSON.stringify(erasure);
+      try {
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: deps.auditBucket,
+            Key: erasureLogKey(caseId),
+            Body: body,
+            ContentType: 'application/json',
+            // Object Lock buckets take no write without a checksum.
+            ChecksumSHA256: crypto.createHash('sha256').update(body).digest('base64'),
+            IfNoneMatch: '*',
+          }),
+        );
+      } catch (error) {
+        // A retry after the log was written: the first log stands, and its lines were printed then.
+        if ((error as { name?: string }).name === 'PreconditionFailed') return erasure;
+        throw error;
+      }
       for (const { reporterRef, recordDeleted } of reporterRefs)
         log(
           JSON.stringify({

@@ -9,4 +9,6 @@ export const names = {
     `saring-${config.name}-${purpose}-${config.account}-${config.region}`,
   cluster: (config: EnvironmentConfig, concern: 'temporal' | 'workers' | 'api'): string =>
     `saring-${config.name}-${concern}`,
+  /** The API task's role: the vault key's policy names it as the key's only user. */
+  apiTaskRole: (config: EnvironmentConfig): string => `saring-${config.name}-api-task`,
 };

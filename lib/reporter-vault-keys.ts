@@ -13,7 +13,5 @@ export function reporterVaultKeys(prefix: string) {
     complaints,
     complaintMarker: (caseId: string, kind: 'signalled' | 'held', reporterRef: string) =>
       `${complaints(caseId, kind)}${encodeURIComponent(reporterRef)}`,
-    /** The scheduled erasure's log of one case; its presence means the case's contacts are erased. */
-    caseErasure: (caseId: string) => `${prefix}erasures/${encodeURIComponent(caseId)}.json`,
   };
 }

@@ -72,6 +72,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
           s3: createS3Client(config.activities.s3),
           bucket: config.activities.s3.vaultBucket,
           prefix: DEFAULT_VAULT_PREFIX,
+          auditBucket: config.activities.s3.auditBucket,
         })
       : {}),
   };

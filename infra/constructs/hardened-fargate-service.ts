@@ -1,5 +1,5 @@
 import { Duration as CdkDuration, type Duration, Stack } from 'aws-cdk-lib';
-import { Grant } from 'aws-cdk-lib/aws-iam';
+import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IVpc, Peer, Port, SecurityGroup, type SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import {
   AssetImage,
@@ -37,6 +37,11 @@ export interface HardenedTaskProps {
   readonly containerName: string;
   /** Task definition family; set it where engineers refer to the task by name (run-task). */
   readonly family?: string;
+  /**
+   * A fixed name for the task role, for a key policy in another stack that must name this role without a
+   * cross-stack reference (infra/naming.ts); a generated name when absent.
+   */
+  readonly taskRoleName?: string;
   readonly size: FargateSizeProps;
   /**
    * Replaces the image's ENTRYPOINT. Give it whenever `command` is a whole process line: ECS appends `command` to
@@ -89,6 +94,14 @@ export class HardenedTask extends Construct {
 
     this.taskDefinition = new FargateTaskDefinition(this, 'TaskDefinition', {
       family: props.family,
+      ...(props.taskRoleName
+        ? {
+            taskRole: new Role(this, 'TaskRole', {
+              roleName: props.taskRoleName,
+              assumedBy: new ServicePrincipal('ecs-tasks.amazonaws.com'),
+            }),
+          }
+        : {}),
       cpu: props.size.cpu,
       memoryLimitMiB: props.size.memoryMiB,
       runtimePlatform: {

@@ -156,6 +156,8 @@ export class ApiStack extends SaringStack {
       image: appImage(),
       containerName: 'api',
       command: [ENTRYPOINTS.api],
+      // Named, so the vault key's policy (data stack) can name it as the key's only user.
+      taskRoleName: names.apiTaskRole(config),
       size: api,
       desiredCount: api.desiredCount,
       environment: {

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { vaultKeyPolicy } from '../constructs/vault-key-policy';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { type Construct } from 'constructs';
@@ -61,6 +62,7 @@ export class DataStack extends SaringStack {
       enableKeyRotation: true,
       pendingWindow: Duration.days(30),
       removalPolicy: RemovalPolicy.RETAIN,
+      policy: vaultKeyPolicy(this, names.apiTaskRole(config)),
     });
 
     this.platformKey = new Key(this, 'PlatformKey', {

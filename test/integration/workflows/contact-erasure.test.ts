@@ -4,14 +4,19 @@ import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { createReporterVault } from '../../../api/vault-config';
 import { newReporterRef } from '../../../api/reporter-vault';
-import { contactErasureActivities } from '../../../activities/contact-erasure-activities';
+import {
+  CaseContactErasure,
+  contactErasureActivities,
+  erasureLogKey,
+} from '../../../activities/contact-erasure-activities';
 import { createS3Client } from '../../../config/s3';
 import { ensureContactErasureSchedule } from '../../../workers/contact-erasure-schedule';
 import type { ContactErasureResult } from '../../../workflows/contact-erasure';
 import { testDataConverter } from '../../support/codec/test-codec';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import { uniqueTaskQueue } from '../../support/servers/test-servers';
-import { uniqueName } from '../../support/activities/activities-harness';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
 import { testVaultConfig, vaultObjects } from '../../support/vault/test-vault';
 import {
   bundleCaseWorkflows,
@@ -40,6 +45,7 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
     const vaultConfig = await testVaultConfig(dir);
     const vault = createReporterVault(vaultConfig);
     const s3 = createS3Client(vaultConfig.s3);
+    const auditBucket = await createEvidenceBucket(s3, uniqueName('erasure-audit'), true);
     const logLines: string[] = [];
     const taskQueue = uniqueTaskQueue('contact-erasure');
     const worker = await Worker.create({
@@ -54,6 +60,7 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
           s3,
           bucket: vaultConfig.bucket,
           prefix: vaultConfig.prefix,
+          auditBucket,
           log: (line) => logLines.push(line),
         }),
       },
@@ -154,10 +161,16 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
             }),
           ),
         );
-        const objects = await vaultObjects(vaultConfig);
-        const erasureLog = [...objects].find(([key]) => key.includes('/erasures/'));
-        expect(erasureLog?.[1]).toContain(closed.caseId);
-        for (const text of [...logLines, erasureLog![1]]) {
+        const stored = await s3.send(
+          new GetObjectCommand({ Bucket: auditBucket, Key: erasureLogKey(closed.caseId) }),
+        );
+        const erasureLog = await stored.Body!.transformToString('utf8');
+        expect(CaseContactErasure.parse(JSON.parse(erasureLog))).toEqual(due.erased[0]);
+        // Nothing left in the vault holds a closed case's contact; the open case's record is still sealed.
+        const objects = [...(await vaultObjects(vaultConfig)).keys()];
+        for (const ref of closedRefs) expect(objects.join('\n')).not.toContain(`records/${ref}`);
+        expect(objects).toContain(`${vaultConfig.prefix}records/${openRef}.json`);
+        for (const text of [...logLines, erasureLog]) {
           expect(text).not.toContain('pelapor');
           expect(text).not.toContain('Pelapor');
         }
