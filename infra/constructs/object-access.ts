@@ -51,3 +51,18 @@ export function grantObjectAccess(role: IRole, bucketName: string, key: IKey, ac
     reason: `Object keys are case ids chosen at run time; the wildcard covers the objects of ${bucketName} only.`,
   });
 }
+
+/**
+ * The worker's scheduled contact erasure: list the vault and delete records, with no right on the vault
+ * key, so it can neither read nor write a contact (the API task role alone can, infra/constructs/vault-key-policy.ts).
+ */
+export function grantVaultErasure(role: IRole, vaultBucketName: string): void {
+  const stack = Stack.of(role);
+  const bucketArn = `arn:${stack.partition}:s3:::${vaultBucketName}`;
+  Grant.addToPrincipal({ grantee: role, actions: ['s3:ListBucket'], resourceArns: [bucketArn] });
+  Grant.addToPrincipal({ grantee: role, actions: ['s3:DeleteObject'], resourceArns: [`${bucketArn}/*`] });
+  acknowledge(role, {
+    id: `AwsSolutions-IAM5[Resource::${bucketArn}/*]`,
+    reason: `Object keys are reporter references chosen at run time; the wildcard covers the objects of ${vaultBucketName} only.`,
+  });
+}

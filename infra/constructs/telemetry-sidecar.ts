@@ -96,7 +96,7 @@ export class TelemetrySidecar extends Construct {
     taskRole.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['xray:PutTraceSegments'], resources: ['*'] }),
     );
-    acknowledge(task.taskDefinition, {
+    acknowledge(taskRole, {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'xray:PutTraceSegments supports no resource ARNs; the collector sidecar sends the task’s spans with it.',

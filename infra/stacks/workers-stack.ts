@@ -11,7 +11,7 @@ import { type Construct } from 'constructs';
 import { FetcherService } from '../constructs/fetcher-service';
 import { HardenedFargateService, httpHealthCheck } from '../constructs/hardened-fargate-service';
 import { grantMetricPublishing } from '../constructs/metric-publishing';
-import { grantObjectAccess } from '../constructs/object-access';
+import { grantObjectAccess, grantVaultErasure } from '../constructs/object-access';
 import { type TemporalConnection } from '../constructs/temporal/connection';
 import { appImage, ENTRYPOINTS } from '../image';
 import { METRIC, METRIC_DIMENSION, METRICS_NAMESPACE } from '../../config/metrics';
@@ -65,6 +65,7 @@ export class WorkersStack extends SaringStack {
     const platformKey = this.keyRef('PlatformKey', props.platformKey);
     const evidenceBucket = names.bucket(this.config, 'evidence');
     const auditBucket = names.bucket(this.config, 'audit');
+    const vaultBucket = names.bucket(this.config, 'vault');
     const { config } = this;
     const w = config.workers;
 
@@ -89,6 +90,8 @@ export class WorkersStack extends SaringStack {
         [RUNTIME_ENV.taskQueue]: w.taskQueue,
         [RUNTIME_ENV.evidenceBucket]: evidenceBucket,
         [RUNTIME_ENV.auditBucket]: auditBucket,
+        // For the scheduled contact erasure only: it lists and deletes vault records, never reads one.
+        [RUNTIME_ENV.vaultBucket]: vaultBucket,
         [AUDIT_ENV.ledgerKmsKeyId]: props.ledgerKey.keyArn,
         // The archive keeps histories as long as the audit bucket keeps its records (Object Lock).
         [AUDIT_ENV.retentionDays]: String(config.data.auditRetentionDays),
@@ -132,6 +135,7 @@ export class WorkersStack extends SaringStack {
       actions: ['kms:Sign', 'kms:GetPublicKey'],
       resourceArns: [props.ledgerKey.keyArn],
     });
+    grantVaultErasure(taskRole, vaultBucket);
     grantMetricPublishing(taskRole, this.worker.task.taskDefinition);
 
     this.fetcher = new FetcherService(this, 'Fetcher', {

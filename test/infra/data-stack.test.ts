@@ -130,6 +130,53 @@ describe('data stack', () => {
     expect(JSON.stringify(vault.Properties?.BucketEncryption)).toContain('VaultKey');
   });
 
+  it('the vault key: administrators manage it without decrypting, only the API task role may use it', () => {
+    const [, vaultKey] = resourcesOfType(dev().json('data'), 'AWS::KMS::Key').find(([id]) =>
+      id.startsWith('VaultKey'),
+    )!;
+    const statements = (
+      vaultKey.Properties?.KeyPolicy as {
+        Statement: { Sid: string; Action: string | string[]; Principal: unknown; Condition?: unknown }[];
+      }
+    ).Statement;
+    const actions = (statement: { Action: string | string[] }) =>
+      Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+    // Every action that encrypts or decrypts; a statement grants one if any of its (glob) actions covers it.
+    const uses = [
+      'kms:Decrypt',
+      'kms:Encrypt',
+      'kms:ReEncryptFrom',
+      'kms:ReEncryptTo',
+      'kms:GenerateDataKey',
+      'kms:GenerateDataKeyWithoutPlaintext',
+    ];
+    const covers = (glob: string, action: string) =>
+      new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(action);
+    const grantsUse = (statement: { Action: string | string[] }) =>
+      actions(statement).some((glob) => uses.some((use) => covers(glob, use)));
+    expect(covers('kms:*', 'kms:Decrypt')).toBe(true);
+    expect(covers('kms:Describe*', 'kms:Decrypt')).toBe(false);
+    expect(statements.map((statement) => statement.Sid).sort()).toEqual([
+      'AdministrationWithoutDecrypt',
+      'OnlyTheApiTaskRoleUsesTheKey',
+    ]);
+    const admin = statements.find((statement) => statement.Sid === 'AdministrationWithoutDecrypt')!;
+    expect(grantsUse(admin)).toBe(false);
+    expect(actions(admin)).toContain('kms:ScheduleKeyDeletion');
+    const users = statements.filter(grantsUse);
+    expect(users).toHaveLength(1);
+    expect(users[0]!.Sid).toBe('OnlyTheApiTaskRoleUsesTheKey');
+    expect(actions(users[0]!).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey']);
+    expect(users[0]!.Condition).toEqual({
+      ArnEquals: { 'aws:PrincipalArn': `arn:aws:iam::111111111111:role/${names.apiTaskRole(dev().config)}` },
+    });
+    // The API stack's task role carries exactly that name.
+    const roles = resourcesOfType(dev().json('api'), 'AWS::IAM::Role').map(
+      ([, role]) => role.Properties?.RoleName,
+    );
+    expect(roles).toContain(names.apiTaskRole(dev().config));
+  });
+
   it('every encryption key rotates and survive stack deletion; only CloudWatch services get key-policy access', () => {
     const t = dev().template('data');
     const keys = resourcesOfType(dev().json('data'), 'AWS::KMS::Key');

@@ -1,5 +1,6 @@
 import { loadApiConfig } from '../../api/api-config';
 import { auditConfigFromEnv } from '../../audit/audit-config';
+import { contactErasureConfigFromEnv } from '../../config/contact-erasure';
 import { RUNTIME_ENV } from '../../config/runtime-env';
 import { tracingConfigFromEnv } from '../../observability/tracing-config';
 import { generateKeyRing } from '../../lib/crypto/key-ring';
@@ -16,7 +17,7 @@ import { type Concern, SELECTIONS, useSynthesis } from '../support/infra/synth';
  * (or optional for a stated reason), and the process's own config readers accept exactly what infra sets.
  */
 const READERS = {
-  worker: [loadWorkerConfig, tracingConfigFromEnv, auditConfigFromEnv],
+  worker: [loadWorkerConfig, tracingConfigFromEnv, auditConfigFromEnv, contactErasureConfigFromEnv],
   api: [loadApiConfig, tracingConfigFromEnv],
   // The fetcher reads only its own strict config (workers/fetcher-main.ts): no tracing, no audit.
   fetcher: [loadFetcherConfig],
@@ -26,6 +27,8 @@ const LOCAL_ONLY = { SARING_CONFIG_FILE: 'local runs name a file; containers get
 const AUDIT_OPTIONAL = {
   SARING_LEDGER_KEY_FILE: 'local runs sign the ledger with a key file; the cloud uses the KMS key',
   SARING_AUDIT_SWEEP_EVERY: 'the archive sweep interval has a default',
+  [RUNTIME_ENV.contactErasureAfter]: 'the contact erasure delay has a default (30d)',
+  [RUNTIME_ENV.contactErasureEvery]: 'the contact erasure interval has a default (1h)',
 };
 const WORKER_ONLY_HTTP = {
   [RUNTIME_ENV.port]: 'the worker serves no HTTP API (its metrics bind is its own variable)',
@@ -37,9 +40,8 @@ const API_ONLY = Object.fromEntries(
     RUNTIME_ENV.oidcConsoleClientId,
     RUNTIME_ENV.oidcCliClientId,
     RUNTIME_ENV.oidcMachineClientIds,
-    RUNTIME_ENV.vaultBucket,
     RUNTIME_ENV.vaultKmsKeyId,
-  ].map((name) => [name, 'API only: sign-in and the reporter vault; the worker ignores it']),
+  ].map((name) => [name, 'API only: sign-in and the vault key; the worker ignores it']),
 );
 const WORKER_TUNING = {
   // Known gap, kept visible here: the workers stack does not pass the task's memory yet.

@@ -73,10 +73,11 @@ describe('workers stack', () => {
     });
   });
 
-  it('may read and write evidence and the audit trail (the archive sweep reads it), nothing more on S3', () => {
+  it('may read and write evidence and the audit trail (the archive sweep reads it), list and delete vault records, nothing more on S3', () => {
     const { config } = dev();
     const evidence = `arn:aws:s3:::${names.bucket(config, 'evidence')}`;
     const audit = `arn:aws:s3:::${names.bucket(config, 'audit')}`;
+    const vault = `arn:aws:s3:::${names.bucket(config, 'vault')}`;
     expect(grantsOf(dev().json('workers'), 'WorkerTaskTaskDefinitionTaskRole', 's3')).toEqual(
       [
         `s3:GetObject on ${evidence}/*`,
@@ -87,8 +88,15 @@ describe('workers stack', () => {
         `s3:ListBucket on ${audit}`,
         `s3:PutObject on ${audit}/*`,
         `s3:PutObject on ${evidence}/*`,
+        // The scheduled contact erasure: it never reads or writes a vault object.
+        `s3:ListBucket on ${vault}`,
+        `s3:DeleteObject on ${vault}/*`,
       ].sort(),
     );
+    expect(workerContainer()!.Environment).toContainEqual({
+      Name: 'SARING_VAULT_BUCKET',
+      Value: names.bucket(config, 'vault'),
+    });
     const kms = permissionsOf(dev().json('workers')).filter(
       (p) => p.policy.startsWith('WorkerTaskTaskDefinitionTaskRole') && p.action.startsWith('kms:'),
     );
@@ -102,6 +110,8 @@ describe('workers stack', () => {
       ['kms:GetPublicKey', undefined],
       ['kms:Sign', undefined],
     ]);
+    // No right at all on the vault key: the worker cannot read a reporter contact.
+    expect(kms.filter((p) => /VaultKey/.test(JSON.stringify(p.resource)))).toEqual([]);
     const dataKeyUse = kms.filter((p) => !/LedgerKey/.test(JSON.stringify(p.resource)));
     expect([...new Set(dataKeyUse.map((p) => p.action))].sort()).toEqual([
       'kms:Decrypt',
