@@ -9,6 +9,7 @@ import { isPortFree } from '../../../local/port-check';
 import { LOCAL_OIDC_CLIENTS } from '../../../local/oidc/oidc-clients';
 import { readOidcUsers } from '../../../local/oidc/oidc-users';
 import { signInWithPassword } from '../../support/oidc/sign-in-by-form';
+import { anyFileHas, clearTextFindings, filesUnder } from '../../support/local/clear-text-scan';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -147,6 +148,103 @@ describe('npm start (the embedded default)', () => {
     }
   }
 
+  /** What a member of the public and an officer write in one full case: none of it may rest in clear. */
+  const SECRETS = {
+    contactName: 'Warga Rahasia Banjarbaru',
+    contactEmail: 'warga.rahasia.start@example.org',
+    contactPhone: '+62 811-5000-4242',
+    complaintReason: 'Aduan rahasia tentang video hasutan di pasar terapung',
+    note: 'Catatan petugas: sumber video dari grup tertutup',
+    verdictReason: 'Alasan putusan: konten satire yang sudah dikoreksi',
+  } as const;
+
+  /**
+   * A full case through npm start's real worker, API and provider: a public complaint with a contact, an
+   * officer's note and verdict, closure. Returns the case id (the control string of the scans).
+   */
+  async function runFullCase(): Promise<string> {
+    const api = `http://127.0.0.1:${env.SARING_API_PORT}`;
+    const send = async (method: string, route: string, body?: unknown, token?: string) => {
+      const response = await fetch(`${api}${route}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const complaint = await send('POST', '/api/public/complaints', {
+      url: `https://www.tiktok.com/@pasar/video/${Date.now()}`,
+      reason: SECRETS.complaintReason,
+      region: 'banjarbaru',
+      contact: { name: SECRETS.contactName, email: SECRETS.contactEmail, phone: SECRETS.contactPhone },
+    });
+    expect(complaint.status).toBe(201);
+    const verifier = await tokenOf('siti.verifier');
+    let caseId: string | undefined;
+    for (let i = 0; i < 240 && !caseId; i += 1) {
+      const listed = await send('GET', '/api/cases?status=verification', undefined, await auditorToken());
+      caseId = (listed.body.cases as { caseId: string; detectionCount: number }[] | undefined)?.find(
+        (c) => !casesSeen.has(c.caseId),
+      )?.caseId;
+      if (!caseId) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    if (!caseId) throw new Error('the complaint did not become a case in verification');
+    expect(
+      (
+        await send(
+          'POST',
+          `/api/cases/${caseId}/actions/assignVerifier`,
+          { assignee: 'siti.verifier' },
+          verifier,
+        )
+      ).status,
+    ).toBeLessThan(300);
+    expect(
+      (await send('POST', `/api/cases/${caseId}/notes`, { text: SECRETS.note }, verifier)).status,
+    ).toBeLessThan(300);
+    const verdict = await send(
+      'POST',
+      `/api/cases/${caseId}/actions/submitVerdict`,
+      { verdict: { kind: 'no_violation', reasons: [SECRETS.verdictReason] } },
+      verifier,
+    );
+    expect(verdict.status).toBeLessThan(300);
+    let stage = '';
+    for (let i = 0; i < 240 && stage !== 'closed'; i += 1) {
+      stage = String((await send('GET', `/api/cases/${caseId}`, undefined, await auditorToken())).body.stage);
+      if (stage !== 'closed') await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(stage).toBe('closed');
+    return caseId;
+  }
+  const casesSeen = new Set<string>();
+
+  /**
+   * After the full case and a clean stop: no contact and no case text in clear in the dev server's SQLite
+   * files, the vault bucket's objects (as versitygw keeps them on disk), or any service's log. Each scan
+   * first proves, with a control string, that it reads the files the case went to.
+   */
+  function expectNoClearText(caseId: string, output: string): void {
+    const secrets = Object.values(SECRETS);
+    const database = filesUnder(path.join(dataDir, 'temporal'));
+    const vault = filesUnder(path.join(dataDir, 's3', 'buckets', LOCAL_S3.vaultBucket));
+    const logs = filesUnder(path.join(dataDir, 'logs'));
+    const log = (name: string) => logs.filter(({ relative }) => relative === name);
+    // Controls: the workflow id is stored in clear; the vault keeps a marker per complaint under the case;
+    // the API logs the auditor's reads of the case; the provider logs the verifier's sign-in; the worker polls.
+    expect(anyFileHas(database, caseId)).toBe(true);
+    expect(anyFileHas(vault, caseId)).toBe(true);
+    expect(anyFileHas(log('api.log'), caseId)).toBe(true);
+    expect(anyFileHas(log('oidc.log'), 'siti.verifier')).toBe(true);
+    expect(anyFileHas(log('worker.log'), 'worker polling')).toBe(true);
+    expect(output).toContain('Saring is running');
+    const startOutput = [{ relative: 'npm start output', bytes: Buffer.from(output) }];
+    expect(clearTextFindings([...database, ...vault, ...logs, ...startOutput], secrets)).toEqual([]);
+  }
+
   it('starts everything, stops on Ctrl-C, and a second start finds the first run’s cases and evidence', async () => {
     const first = await start();
     expect(first.output()).toMatch(/Sample cases\s+loaded 5 cases/);
@@ -159,6 +257,7 @@ describe('npm start (the embedded default)', () => {
 
     const casesBefore = await listCaseIds();
     expect(casesBefore).toHaveLength(5);
+    for (const id of casesBefore) casesSeen.add(id);
     // Intake captures a snapshot per case; wait until the worker has stored them.
     let evidenceBefore: string[] = [];
     for (let i = 0; i < 120 && evidenceBefore.length < 5; i += 1) {
@@ -167,11 +266,14 @@ describe('npm start (the embedded default)', () => {
     }
     expect(evidenceBefore.length).toBeGreaterThanOrEqual(5);
     await killWorkerAndSeeItComeBack(first.output);
+    for (const id of await listCaseIds()) casesSeen.add(id);
+    const fullCaseId = await runFullCase();
 
     const firstExit = await stop(first.child);
     if (firstExit !== 0) process.stderr.write(`start output:\n${first.output()}\n`);
     expect(firstExit).toBe(0);
     expect(first.output()).toContain('stopped temporal');
+    expectNoClearText(fullCaseId, first.output());
 
     const second = await start();
     expect(second.output()).toMatch(/Sample cases\s+already loaded/);
