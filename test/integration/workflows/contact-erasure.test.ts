@@ -151,7 +151,7 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
         // Each erasure is logged (case, reference, when, by the schedule) and the log holds no contact.
         const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
         expect(logged).toEqual(
-          [...closedRefs].sort().map((reporterRef) =>
+          [...closedRefs].sort().map((reporterRef): unknown =>
             expect.objectContaining({
               event: 'reporter_contact_erased',
               by: 'schedule',
