@@ -54,17 +54,23 @@ async function tokenRequest(config, form) {
     refreshToken: body.refresh_token || (previous && previous.refreshToken) || undefined,
     idToken: body.id_token || (previous && previous.idToken) || undefined,
     expiresAt: Date.now() + body.expires_in * 1000,
+    lifetimeMs: body.expires_in * 1000,
   };
   sessionStorage.setItem(KEY, JSON.stringify(session));
   scheduleRefresh(session);
   return session;
 }
 
+/** How long before expiry a token is renewed: a minute, or half its lifetime when it lives under two minutes. */
+function renewalMargin(session, minute) {
+  return Math.min(minute, (session.lifetimeMs || 2 * minute) / 2);
+}
+
 /** Refreshes a minute before expiry (silent: no page change). A failed refresh signs the officer out. */
 function scheduleRefresh(session) {
   clearTimeout(refreshTimer);
   if (!session.refreshToken) return;
-  const wait = Math.max(0, session.expiresAt - Date.now() - 60_000);
+  const wait = Math.max(0, session.expiresAt - Date.now() - renewalMargin(session, 60_000));
   refreshTimer = setTimeout(() => {
     void refresh().catch((error) =>
       window.dispatchEvent(new CustomEvent('saring:unauthenticated', { detail: error })),
@@ -87,7 +93,8 @@ export async function refresh() {
 export async function accessToken() {
   const session = stored();
   if (!session) return null;
-  if (session.expiresAt - Date.now() < 30_000 && session.refreshToken) return (await refresh()).accessToken;
+  if (session.expiresAt - Date.now() < renewalMargin(session, 30_000) && session.refreshToken)
+    return (await refresh()).accessToken;
   return session.accessToken;
 }
 

@@ -144,6 +144,8 @@ export async function startApiTestEnv(
     extraUsers?: { username: string; name: string; groups: Role[] }[];
     /** The audit archive the auditor routes read (api/routes/archive-audit-routes.ts); absent: they answer 503. */
     caseAudit?: CaseAuditReader;
+    /** The provider's access token lifetime (15 minutes when omitted); short to see tokens expire. */
+    accessTokenTtlSeconds?: number;
   } = {},
 ): Promise<ApiTestEnv> {
   const { temporal, s3: s3Server } = testServers();
@@ -187,6 +189,7 @@ export async function startApiTestEnv(
       ...(options.extraUsers ?? []),
     ]),
     consoleOrigins: [`http://127.0.0.1:${apiPort}`],
+    ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
   });
   const signedIn = await Promise.all(officerKeys.map((key) => oidc.signIn(officers[key].officerId)));
   const tokens = Object.fromEntries(officerKeys.map((key, i) => [key, signedIn[i]!.access_token])) as Record<
