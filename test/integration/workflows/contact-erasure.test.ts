@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import { createReporterVault } from '../../../api/vault-config';
 import { newReporterRef } from '../../../api/reporter-vault';
 import {
@@ -48,7 +48,7 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
     const auditBucket = await createEvidenceBucket(s3, uniqueName('erasure-audit'), true);
     const logLines: string[] = [];
     const taskQueue = uniqueTaskQueue('contact-erasure');
-    const worker = await Worker.create({
+    const worker = await createCaseAndFetchWorkers({
       dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,
