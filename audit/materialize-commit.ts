@@ -37,7 +37,9 @@ export function materializeWorkflows(
     execFileSync('tar', ['-xf', tar, '-C', staging], { stdio: ['ignore', 'ignore', 'pipe'] });
     fs.rmSync(tar);
     if (!fs.existsSync(path.join(staging, 'workflows')))
-      throw new UnknownCommitError(`commit ${commit} in ${repo} has no workflows/ folder: is it a Saring commit?`);
+      throw new UnknownCommitError(
+        `commit ${commit} in ${repo} has no workflows/ folder: is it a Saring commit?`,
+      );
     fs.renameSync(staging, target);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });

@@ -35,7 +35,12 @@ function commitsByRun(manifest: CaseManifest): Map<string, { commit: string; pac
 export async function replayWithRecordedCode(
   manifest: CaseManifest,
   runs: RunToReplay[],
-  options: { repo: string; cacheRoot?: string; dataConverter?: DataConverter; progress?: (line: string) => void },
+  options: {
+    repo: string;
+    cacheRoot?: string;
+    dataConverter?: DataConverter;
+    progress?: (line: string) => void;
+  },
 ): Promise<RecordedCodeReplay[]> {
   const commits = commitsByRun(manifest);
   const groups = new Map<string, { packageVersion: string; runs: RunToReplay[] }>();

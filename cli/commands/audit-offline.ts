@@ -97,7 +97,7 @@ export const auditReplay = defineCommand({
     '  manifest.json  a case manifest from the archive; its runs are read from --archive',
     '  history.json   one run: an export, an archive document or a raw history',
     '--code current (the default) replays with the code of this install; --code recorded with the code',
-    "that archived the case: the git commit its manifest records, whose workflows/ is extracted from",
+    'that archived the case: the git commit its manifest records, whose workflows/ is extracted from',
     '--repo <git dir> (default: this install\'s checkout; "git fetch" it first) into .data/replay-code/.',
     '--workflows <dir> replays with another copy of workflows/ (e.g. a checkout of the version that',
     'recorded the history: its build id is printed).',
@@ -106,17 +106,16 @@ export const auditReplay = defineCommand({
     '--summary prints one line per run, without the steps. --s3-endpoint <url> for a local S3-compatible server.',
   ].join('\n'),
   positionals: z.tuple([z.string().min(1, 'give a case id, a manifest file or a history file')]),
-  flags: z.strictObject({
-    archive: ArchiveLocation.optional(),
-    workflows: z.string().min(1).optional(),
-    code: z
-      .enum(['recorded', 'current'], { error: '--code is recorded or current' })
-      .optional(),
-    repo: z.string().min(1).optional(),
-    keyFile: z.string().min(1).optional(),
-    summary: z.boolean().optional(),
-    s3Endpoint: S3Endpoint.optional(),
-  })
+  flags: z
+    .strictObject({
+      archive: ArchiveLocation.optional(),
+      workflows: z.string().min(1).optional(),
+      code: z.enum(['recorded', 'current'], { error: '--code is recorded or current' }).optional(),
+      repo: z.string().min(1).optional(),
+      keyFile: z.string().min(1).optional(),
+      summary: z.boolean().optional(),
+      s3Endpoint: S3Endpoint.optional(),
+    })
     .refine((flags) => !(flags.code && flags.workflows), {
       message: 'give either --code recorded|current or --workflows <dir>, not both',
     })
