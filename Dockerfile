@@ -14,6 +14,10 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
+# The commit the image is built from (docker build --build-arg SARING_CODE_COMMIT=$(git rev-parse HEAD)):
+# the audit archive records it, so "saring audit replay --code recorded" can check that code out.
+ARG SARING_CODE_COMMIT=
+ENV SARING_CODE_COMMIT=${SARING_CODE_COMMIT}
 WORKDIR /app
 # Code and dependencies stay owned by root: the process (uid 1000) can read them but never rewrite them.
 COPY --from=deps /app/node_modules ./node_modules

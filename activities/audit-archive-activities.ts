@@ -5,6 +5,7 @@ import type { ArchiveWriter } from '../audit/archive-store';
 import { CaseStillOpenError, collectCaseHistories, writeCaseArchive } from '../audit/case-archiver';
 import { appendToLedger } from '../audit/ledger';
 import type { LedgerSigner } from '../audit/ledger-signer';
+import type { RunningCode } from '../audit/code-version';
 import { findUnarchivedCases } from '../audit/unarchived-cases';
 import { HistoryNotFoundError } from '../lib/history/workflow-history';
 import { heartbeat } from './activity-context';
@@ -16,6 +17,8 @@ export interface AuditArchiveDeps {
   /** Made on first use (a worker that never archives needs no key). */
   signer: () => Promise<LedgerSigner>;
   now?: () => Date;
+  /** Recorded in each manifest entry, so an auditor can replay with the code that archived the case. */
+  code?: RunningCode;
 }
 
 export const ArchiveClosedCaseInput = z.strictObject({ caseId: z.string().min(1).max(200) });
@@ -52,7 +55,7 @@ export function auditArchiveActivities(deps: AuditArchiveDeps) {
         const histories = await collectCaseHistories(deps.client, caseId, (line) =>
           heartbeat({ progress: line }),
         );
-        const ref = await writeCaseArchive(deps.archive, histories, now);
+        const ref = await writeCaseArchive(deps.archive, histories, now, deps.code);
         const { seq } = await appendToLedger(deps.archive, await deps.signer(), ref, now);
         return { ...ref, ledgerSeq: seq };
       } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson } from '../lib/canonical-json';
+import { CodeVersion } from './code-version';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 
@@ -16,6 +17,8 @@ export const ArchivedRun = z.strictObject({
   eventCount: z.number().int().min(0),
   key: z.string().min(1),
   sha256: Sha256,
+  /** The code version (absent in manifests written before it was recorded): `audit replay --code recorded`. */
+  code: CodeVersion.optional(),
 });
 export type ArchivedRun = z.infer<typeof ArchivedRun>;
 

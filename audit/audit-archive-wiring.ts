@@ -4,6 +4,7 @@ import type { AuditConfig } from './audit-config';
 import { kmsLedgerSigner } from './kms-ledger-signer';
 import { fileLedgerSigner, type LedgerSigner } from './ledger-signer';
 import { S3Archive } from './s3-archive';
+import { runningCodeVersion } from './code-version';
 
 /** The worker's audit archive: the audit bucket, and the ledger signer the config names (KMS wins). */
 export function buildAuditArchive(config: AuditConfig, s3: S3Config, client: Client) {
@@ -14,5 +15,5 @@ export function buildAuditArchive(config: AuditConfig, s3: S3Config, client: Cli
     mode: 'COMPLIANCE',
     retainDays: config.retentionDays,
   });
-  return { client, archive, signer: () => (signer ??= makeSigner()) };
+  return { client, archive, signer: () => (signer ??= makeSigner()), code: runningCodeVersion() };
 }

@@ -12,6 +12,8 @@ import {
   type ArchivedRun,
 } from './archive-documents';
 import type { ManifestRef } from './ledger';
+import type { RunningCode } from './code-version';
+import { recordedBuildIds } from './recorded-build-ids';
 
 interface EventJson {
   eventType?: string;
@@ -99,6 +101,8 @@ export async function writeCaseArchive(
   archive: ArchiveWriter,
   histories: CaseHistories,
   now: () => Date,
+  /** The archiving code's version, recorded with each run's own build ids (omitted: no version recorded). */
+  code?: RunningCode,
 ): Promise<ManifestRef & { runs: number; children: number }> {
   const { caseId, runs } = histories;
   const lastRunId = runs.at(-1)!.runId;
@@ -132,6 +136,7 @@ export async function writeCaseArchive(
       eventCount: history.eventCount,
       key,
       sha256: sha256Hex(stored!),
+      ...(code ? { code: { ...code, recordedBuildIds: recordedBuildIds(history.historyJson) } } : {}),
     };
   };
 

@@ -2,6 +2,7 @@ import type { DataConverter } from '@temporalio/common';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type InjectedSinks } from '@temporalio/worker';
+import { recordedBuildIds } from './recorded-build-ids';
 import type { CaseStep, TimeTravelSinks } from '../workflows/audit/time-travel-interceptor';
 
 export type { CaseStep };
@@ -26,24 +27,6 @@ export interface RunReplay {
 
 const INTERCEPTOR = require.resolve('../workflows/audit/time-travel-interceptor');
 export const CURRENT_WORKFLOWS = path.resolve(__dirname, '../workflows');
-
-interface EventJson {
-  eventId?: string;
-  workflowTaskCompletedEventAttributes?: {
-    workerVersion?: { buildId?: string };
-    deploymentVersion?: { buildId?: string };
-    binaryChecksum?: string;
-  };
-}
-
-function recordedBuildIds(historyJson: string): string[] {
-  const events = (JSON.parse(historyJson) as { events: EventJson[] }).events;
-  const ids = events
-    .map((event) => event.workflowTaskCompletedEventAttributes)
-    .map((done) => done?.workerVersion?.buildId || done?.deploymentVersion?.buildId || done?.binaryChecksum)
-    .filter((id): id is string => !!id);
-  return [...new Set(ids)];
-}
 
 /**
  * Re-executes each run with workflow code (the current workflows/ by default, or another copy, e.g. a

@@ -4,4 +4,6 @@ export const AUDIT_ENV = {
   ledgerKmsKeyId: 'SARING_LEDGER_KMS_KEY_ID',
   retentionDays: 'SARING_AUDIT_RETENTION_DAYS',
   sweepEvery: 'SARING_AUDIT_SWEEP_EVERY',
+  /** The git commit the image was built from (Dockerfile build arg), recorded in each archive manifest. */
+  codeCommit: 'SARING_CODE_COMMIT',
 } as const;

@@ -83,7 +83,11 @@ async function fromArchive<T>(read: () => Promise<T>): Promise<T> {
 
 /** The audit archive of a case, checked and replayed as `saring audit verify` and `replay` do: auditors only. */
 export function registerArchiveAuditRoutes(app: ZodApp, deps: ApiDeps): void {
-  const guard = officerGuard(deps, { roles: AUDITOR_ONLY, what: 'check the audit archive' });
+  const guard = officerGuard(deps, {
+    roles: AUDITOR_ONLY,
+    what: 'check the audit archive',
+    audit: 'read',
+  });
   app.get(
     '/api/audit/cases/:caseId/verification',
     {

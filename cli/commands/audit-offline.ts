@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { archivedRuns, caseManifests } from '../../audit/archived-runs';
 import { CaseManifest } from '../../audit/archive-documents';
-import { replayRuns, type RunReplay, type RunToReplay } from '../../audit/replay-archive';
+import { CURRENT_WORKFLOWS, replayRuns, type RunReplay, type RunToReplay } from '../../audit/replay-archive';
+import { replayWithRecordedCode } from '../../audit/replay-recorded-code';
+import { UnknownCommitError } from '../../audit/materialize-commit';
+import { installRoot, runningCodeVersion } from '../../audit/code-version';
 import { verifyCaseArchive } from '../../audit/verify-archive';
 import { NotAHistoryFile, readHistoryFile } from '../../lib/history/history-file';
 import { UsageError } from '../args';
@@ -43,12 +46,17 @@ export async function verifyOffline(
   return 1;
 }
 
-function printReplay(ctx: CliContext, replays: RunReplay[], steps: boolean): number {
+function printReplay(
+  ctx: CliContext,
+  replays: RunReplay[],
+  steps: boolean,
+  code: { header: string; json: Record<string, unknown> },
+): number {
   if (ctx.json) {
-    ctx.out(JSON.stringify({ runs: replays }));
+    ctx.out(JSON.stringify({ ...code.json, runs: replays }));
     return replays.every((replay) => replay.result === 'agreed') ? 0 : 1;
   }
-  const lines: string[] = [];
+  const lines: string[] = [code.header];
   for (const [index, replay] of replays.entries()) {
     lines.push(
       `${replay.result === 'agreed' ? 'OK agreed' : 'DIVERGED'}: ${replay.workflowId} run ${replay.runId} (${index + 1}/${replays.length})` +
@@ -78,7 +86,7 @@ export const auditReplay = defineCommand({
   words: ['audit', 'replay'],
   summary: 'replay a case from its archive (or one history file) with the workflow code; shows each step',
   usage:
-    'saring audit replay <target> [--archive <folder|s3://bucket>] [--workflows <dir>] [--key-file <file>] [--summary]',
+    'saring audit replay <target> [--archive <folder|s3://bucket>] [--code recorded|current [--repo <git dir>] | --workflows <dir>] [--key-file <file>] [--summary]',
   help: [
     'Re-executes every archived run (and each child workflow) with the workflow code through',
     "Temporal's replayer, without any Temporal server: OK agreed, or DIVERGED with the first event",
@@ -88,29 +96,42 @@ export const auditReplay = defineCommand({
     '  <caseId>       the newest archive of the case in --archive (a folder copy or s3://<bucket>)',
     '  manifest.json  a case manifest from the archive; its runs are read from --archive',
     '  history.json   one run: an export, an archive document or a raw history',
+    '--code current (the default) replays with the code of this install; --code recorded with the code',
+    'that archived the case: the git commit its manifest records, whose workflows/ is extracted from',
+    '--repo <git dir> (default: this install\'s checkout; "git fetch" it first) into .data/replay-code/.',
     '--workflows <dir> replays with another copy of workflows/ (e.g. a checkout of the version that',
-    'recorded the history: its build id is printed); the default is the code of this install.',
+    'recorded the history: its build id is printed).',
     '--key-file <file> is the payload codec key ring (locally .data/codec-keys.json, the default when it',
     'exists): archived payloads are encrypted, and the workflow code needs them in clear to replay.',
     '--summary prints one line per run, without the steps. --s3-endpoint <url> for a local S3-compatible server.',
   ].join('\n'),
   positionals: z.tuple([z.string().min(1, 'give a case id, a manifest file or a history file')]),
-  flags: z.strictObject({
-    archive: ArchiveLocation.optional(),
-    workflows: z.string().min(1).optional(),
-    keyFile: z.string().min(1).optional(),
-    summary: z.boolean().optional(),
-    s3Endpoint: S3Endpoint.optional(),
-  }),
+  flags: z
+    .strictObject({
+      archive: ArchiveLocation.optional(),
+      workflows: z.string().min(1).optional(),
+      code: z.enum(['recorded', 'current'], { error: '--code is recorded or current' }).optional(),
+      repo: z.string().min(1).optional(),
+      keyFile: z.string().min(1).optional(),
+      summary: z.boolean().optional(),
+      s3Endpoint: S3Endpoint.optional(),
+    })
+    .refine((flags) => !(flags.code && flags.workflows), {
+      message: 'give either --code recorded|current or --workflows <dir>, not both',
+    })
+    .refine((flags) => !flags.repo || flags.code === 'recorded', {
+      message: '--repo names where the recorded commit is: use it with --code recorded',
+    }),
   booleans: ['summary'],
   async run({ args: [target], flags, ctx }) {
     const progress = (line: string) => ctx.err(line);
     let runs: RunToReplay[];
+    let manifest: CaseManifest | undefined;
     if (CaseId.safeParse(target).success && !fs.existsSync(target)) {
       if (!flags.archive)
         throw new UsageError('give the archive holding the case with --archive <folder|s3://bucket>');
       const archive = openArchive(flags.archive, flags.s3Endpoint);
-      const manifest = (await caseManifests(archive, target)).at(-1);
+      manifest = (await caseManifests(archive, target)).at(-1);
       if (!manifest)
         throw new UsageError(`${archive.where} holds no archive of ${target}: is it closed and swept yet?`);
       runs = await archivedRuns(archive, manifest);
@@ -125,7 +146,8 @@ export const auditReplay = defineCommand({
       if (parsed.success) {
         if (!flags.archive)
           throw new UsageError('a manifest names its runs by key: give --archive <folder|s3://bucket>');
-        runs = await archivedRuns(openArchive(flags.archive, flags.s3Endpoint), parsed.data);
+        manifest = parsed.data;
+        runs = await archivedRuns(openArchive(flags.archive, flags.s3Endpoint), manifest);
       } else {
         try {
           const file = readHistoryFile(text);
@@ -142,14 +164,53 @@ export const auditReplay = defineCommand({
         }
       }
     }
-    const replays = await replayRuns(runs, {
-      ...(flags.workflows ? { workflowsPath: flags.workflows } : {}),
-      ...replayKeys(flags.keyFile),
-      progress,
-    });
-    return printReplay(ctx, replays, !flags.summary);
+    if (flags.code === 'recorded') {
+      if (!manifest)
+        throw new UsageError(
+          'a history file does not say which code recorded it: give a case id or a manifest with --archive, or use --workflows <dir>',
+        );
+      return replayRecorded(ctx, manifest, runs, { ...flags, repo: flags.repo ?? installRoot() });
+    }
+    const workflowsPath = flags.workflows ?? CURRENT_WORKFLOWS;
+    const replays = await replayRuns(runs, { workflowsPath, ...replayKeys(flags.keyFile), progress });
+    const current = runningCodeVersion();
+    const which = flags.workflows
+      ? { header: `code: workflows from ${workflowsPath}`, json: { code: { workflowsPath } } }
+      : {
+          header: `code: current (package ${current.packageVersion}, commit ${current.commit ?? 'unknown'})`,
+          json: { code: { current, workflowsPath } },
+        };
+    return printReplay(ctx, replays, !flags.summary, which);
   },
 });
+
+async function replayRecorded(
+  ctx: CliContext,
+  manifest: CaseManifest,
+  runs: RunToReplay[],
+  flags: { repo: string; keyFile?: string | undefined; summary?: boolean | undefined },
+): Promise<number> {
+  let groups;
+  try {
+    groups = await replayWithRecordedCode(manifest, runs, {
+      repo: flags.repo,
+      ...replayKeys(flags.keyFile),
+      progress: (line) => ctx.err(line),
+    });
+  } catch (error) {
+    if (error instanceof UnknownCommitError) throw new UsageError(error.message);
+    throw error;
+  }
+  let exit = 0;
+  for (const group of groups) {
+    const code = printReplay(ctx, group.replays, !flags.summary, {
+      header: `code: recorded (package ${group.packageVersion}, commit ${group.commit})`,
+      json: { code: { recorded: { commit: group.commit, packageVersion: group.packageVersion } } },
+    });
+    exit = Math.max(exit, code);
+  }
+  return exit;
+}
 
 const LOCAL_KEY_FILE = '.data/codec-keys.json';
 

@@ -25,6 +25,12 @@ describe('auditor console: archive verification and replay (Chromium)', () => {
   let caseId: string;
   let archiveDir: string;
   const problems: string[] = [];
+  /** The access audit's records of the archive routes (`verification` or `replay`). */
+  const auditReadsOf = (route: string) =>
+    env.auditLog
+      .map((line) => JSON.parse(line) as { event: string; path?: string })
+      .filter((record) => record.event === 'case_read' && record.path?.startsWith('/api/audit/'))
+      .filter((record) => record.path!.endsWith(`/${route}`));
 
   beforeAll(async () => {
     const keyDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? '/tmp', 'audit-panel-'));
@@ -102,6 +108,12 @@ describe('auditor console: archive verification and replay (Chromium)', () => {
       code: 'not_archived',
       message: expect.stringMatching(/has no archive yet/),
     });
+    const read = await env.as('auditor').get(`/api/audit/cases/${caseId}/verification`);
+    expect(read.status).toBe(200);
+    // Like a case read, the auditor's check is in the access audit; refused and unknown calls are not.
+    expect(auditReadsOf('verification')).toEqual([
+      expect.objectContaining({ caseId, role: 'auditor', path: `/api/audit/cases/${caseId}/verification` }),
+    ]);
   });
 
   it('signs an auditor in and shows the timeline in Bahasa Indonesia, the archive intact and the replay agreed', async () => {
@@ -147,6 +159,9 @@ describe('auditor console: archive verification and replay (Chromium)', () => {
     expect(eventIds.length).toBeGreaterThan(1);
     expect(eventIds).toEqual([...eventIds].sort((a, b) => a - b));
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-audit-panel.png'), fullPage: true });
+    expect(auditReadsOf('replay')).toEqual([
+      expect.objectContaining({ caseId, role: 'auditor', path: `/api/audit/cases/${caseId}/replay` }),
+    ]);
     expect(problems).toEqual([]);
   });
 
