@@ -17,3 +17,4 @@ export * from './case-input';
 export * from './case-state-migrations';
 export * from './timeline-message';
 export * from './timeline-text';
+export * from './report';

@@ -3,6 +3,7 @@ import { Worker, type NativeConnection, type WorkflowBundleOption } from '@tempo
 import { dataConverterFor } from '../config/codec';
 import { buildActivityDeps, claimActivities, classifierActivities, createActivities } from '../activities';
 import { auditArchiveActivities } from '../activities/audit-archive-activities';
+import { reportActivities } from '../activities/report-activities';
 import { buildAuditArchive } from '../audit/audit-archive-wiring';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
@@ -58,11 +59,14 @@ function interceptorsAndSinks(options: CaseWorkerOptions) {
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   const { config } = options;
   const deps = buildActivityDeps(config.activities, options.client);
+  const auditArchive = buildAuditArchive(auditConfigFromEnv(), config.activities.s3, options.client);
   const activities = {
     ...createActivities(deps),
     ...(deps.classifier ? classifierActivities(deps.classifier) : {}),
     ...(deps.claims ? claimActivities(deps.claims) : {}),
-    ...auditArchiveActivities(buildAuditArchive(auditConfigFromEnv(), config.activities.s3, options.client)),
+    ...auditArchiveActivities(auditArchive),
+    // Reports go to the same audit bucket, create-only under Object Lock, like the archive.
+    ...reportActivities(auditArchive),
   };
   return Worker.create({
     connection: options.connection,

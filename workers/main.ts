@@ -11,6 +11,7 @@ import { ensureRetrainingSchedule } from './classifier-retraining-schedule';
 import { createCaseWorker } from './create-worker';
 import { ensureArchiveSweepSchedule } from '../audit/audit-schedules';
 import { auditConfigFromEnv } from '../audit/audit-config';
+import { ensureReportSchedules } from '../reports/report-schedules';
 import { loadWorkerConfig } from './worker-config';
 import { ActivityErrorCounter } from './metrics/error-counter';
 import { startMetricsPublisher } from './metrics/publisher';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     every: auditConfigFromEnv().sweepEvery,
   });
+  await ensureReportSchedules(client, { taskQueue: config.temporal.taskQueue });
   const metrics = config.metricsNamespace
     ? startMetricsPublisher({
         client,

@@ -4,3 +4,4 @@ export { PlatformTakedownWorkflow } from './children/takedown';
 export { PoliceEscalationWorkflow } from './children/police';
 export { ClassifierRetrainingWorkflow } from './classifier-retraining';
 export { AuditArchiveSweepWorkflow } from './audit/archive-sweep';
+export { CaseReportWorkflow } from './reports/report-workflow';

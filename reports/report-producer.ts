@@ -1,0 +1,91 @@
+import type { Client } from '@temporalio/client';
+import { CaseFacts, Report, type ReportRequest } from '../domain';
+import type { ArchiveWriter } from '../audit/archive-store';
+import { computeReport, latestFactsPerCase } from './compute-report';
+import { gatherCaseFacts } from './gather-case-facts';
+import { daysOfMonth, periodRange } from './period';
+import { reportToCsv } from './report-csv';
+import { reportKeys } from './report-layout';
+
+export interface ReportProducerDeps {
+  client: Client;
+  archive: ArchiveWriter;
+  now?: () => Date;
+  /** Only the cases of one task queue (tests sharing a server). */
+  casesOnTaskQueue?: string;
+  progress?: (line: string) => void;
+}
+
+export interface ProducedReport {
+  kind: ReportRequest['kind'];
+  period: string;
+  jsonKey: string;
+  csvKey: string;
+  casesConsidered: number;
+  /** False when the report was already in the bucket (a retry or a second run): the first one stands. */
+  created: boolean;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function parseFactsFile(bytes: Uint8Array, key: string): CaseFacts[] {
+  return decoder
+    .decode(bytes)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      const parsed = CaseFacts.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${key} line ${index + 1} is not case facts: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+/** A day's facts: the stored file when there is one, else read from Temporal and stored (create-only). */
+async function dayFacts(deps: ReportProducerDeps, day: string): Promise<CaseFacts[]> {
+  const key = reportKeys.dailyFacts(day);
+  const stored = await deps.archive.read(key);
+  if (stored) return parseFactsFile(stored, key);
+  const facts = await gatherCaseFacts(deps.client, periodRange({ kind: 'daily', period: day }), {
+    ...(deps.casesOnTaskQueue ? { taskQueue: deps.casesOnTaskQueue } : {}),
+    ...(deps.progress ? { progress: deps.progress } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const { created } = await deps.archive.putOnce(
+    key,
+    encoder.encode(facts.map((fact) => `${JSON.stringify(fact)}\n`).join('')),
+  );
+  // Another run stored the day first: use what it stored, so every report of the day agrees.
+  if (!created) return parseFactsFile((await deps.archive.read(key))!, key);
+  return facts;
+}
+
+/**
+ * Computes a report and writes it as JSON and CSV to the audit bucket. A daily report reads the day's
+ * cases from Temporal once and keeps those facts next to the report; a monthly report merges the
+ * stored facts of its days (reading only the days not stored yet), so it needs no history that
+ * retention may have removed.
+ */
+export async function produceReport(deps: ReportProducerDeps, request: ReportRequest): Promise<ProducedReport> {
+  const now = deps.now ?? (() => new Date());
+  const days = request.kind === 'daily' ? [request.period] : daysOfMonth(request.period);
+  const facts: CaseFacts[] = [];
+  for (const [index, day] of days.entries()) {
+    facts.push(...(await dayFacts(deps, day)));
+    if (days.length > 1) deps.progress?.(`day ${index + 1}/${days.length} (${day}): ${facts.length} case facts`);
+  }
+  const report = Report.parse(computeReport(request, latestFactsPerCase(facts), now()));
+  const jsonKey = reportKeys.json(request);
+  const csvKey = reportKeys.csv(request);
+  const { created } = await deps.archive.putOnce(jsonKey, encoder.encode(`${JSON.stringify(report, null, 2)}\n`));
+  const stored = created ? report : Report.parse(JSON.parse(decoder.decode((await deps.archive.read(jsonKey))!)));
+  await deps.archive.putOnce(csvKey, encoder.encode(reportToCsv(stored)));
+  return {
+    kind: request.kind,
+    period: request.period,
+    jsonKey,
+    csvKey,
+    casesConsidered: stored.casesConsidered,
+    created,
+  };
+}
