@@ -132,6 +132,8 @@ export const Report = z.strictObject({
   to: IsoTime,
   timeZone: z.literal('Asia/Makassar'),
   generatedAt: IsoTime,
+  /** False while the period is still under way: a later run replaces it; a complete report is written once. */
+  complete: z.boolean(),
   casesConsidered: Count,
   opened: z.strictObject({
     total: Count,

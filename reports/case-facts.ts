@@ -9,8 +9,7 @@ export function factsOfCase(state: CaseState, asOf: Date): CaseFacts {
   const firstSource =
     state.detections.sample[0]?.source ??
     (Object.entries(state.detections.bySource).sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))[0]?.[0] as
-      | CaseFacts['source']
-      | undefined);
+      CaseFacts['source'] | undefined);
   const verdict = state.verdict;
   const clarification = state.tracks.clarification;
   const published = clarification?.status === 'published' ? clarification.publication : undefined;
@@ -25,7 +24,11 @@ export function factsOfCase(state: CaseState, asOf: Date): CaseFacts {
     region: state.region,
     source: firstSource ?? 'unknown',
     priority: state.priority,
-    contentType: state.subject.url ? 'url' : state.subject.textExcerpt !== undefined ? 'text' : 'content_hash',
+    contentType: state.subject.url
+      ? 'url'
+      : state.subject.textExcerpt !== undefined
+        ? 'text'
+        : 'content_hash',
     ...(state.subject.url ? { url: state.subject.url } : {}),
     classified: state.classification !== undefined,
     ...(verdict

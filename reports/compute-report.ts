@@ -34,14 +34,17 @@ function percentiles(minutes: number[]): Percentiles {
 }
 
 const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
-const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+const rate = (part: number, whole: number) =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
 function slaCompliance(facts: CaseFacts[], range: PeriodRange): Report['slaCompliance'] {
   const deadlines = facts.flatMap((fact) => fact.deadlines);
   return Object.fromEntries(
     SLA_STAGES.map((sla) => {
       const ofKind = deadlines.filter((deadline) => deadline.sla === sla);
-      const met = ofKind.filter((deadline) => deadline.closedHow === 'met' && within(deadline.closedAt, range)).length;
+      const met = ofKind.filter(
+        (deadline) => deadline.closedHow === 'met' && within(deadline.closedAt, range),
+      ).length;
       const breached = ofKind.filter((deadline) => within(deadline.breachedAt, range)).length;
       return [sla, { met, breached, rate: rate(met, met + breached) }];
     }),
@@ -49,7 +52,9 @@ function slaCompliance(facts: CaseFacts[], range: PeriodRange): Report['slaCompl
 }
 
 function takedownCompliance(facts: CaseFacts[], range: PeriodRange): Report['takedownCompliance'] {
-  const requested = facts.flatMap((fact) => fact.takedowns).filter((track) => within(track.requestedAt, range));
+  const requested = facts
+    .flatMap((fact) => fact.takedowns)
+    .filter((track) => within(track.requestedAt, range));
   const platforms = [...new Set(requested.map((track) => track.platform))].sort();
   return Object.fromEntries(
     platforms.map((platform) => {
@@ -60,7 +65,8 @@ function takedownCompliance(facts: CaseFacts[], range: PeriodRange): Report['tak
       const pending = tracks.filter((track) => !track.result).length;
       const reached = (level: (typeof ESCALATION_LEVELS)[number]) =>
         tracks.filter(
-          (track) => track.level && ESCALATION_LEVELS.indexOf(track.level) >= ESCALATION_LEVELS.indexOf(level),
+          (track) =>
+            track.level && ESCALATION_LEVELS.indexOf(track.level) >= ESCALATION_LEVELS.indexOf(level),
         ).length;
       const ended = tracks.length - cancelled - pending;
       return [
@@ -112,6 +118,7 @@ export function computeReport(request: ReportRequest, facts: CaseFacts[], genera
     to: range.to.toISOString(),
     timeZone: 'Asia/Makassar',
     generatedAt: generatedAt.toISOString(),
+    complete: generatedAt.getTime() >= range.to.getTime(),
     casesConsidered: facts.length,
     opened: dimensions(opened),
     closed: { ...dimensions(closed), byResolution: countBy(closed, (fact) => fact.resolution ?? 'unknown') },

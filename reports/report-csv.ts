@@ -23,7 +23,9 @@ export function reportToCsv(report: Report): string {
       ['platform', counts.byPlatform],
       ['region', counts.byRegion],
       ['source', counts.bySource],
-      ...(section === 'closed' ? ([['resolution', report.closed.byResolution]] as [string, Record<string, number>][]) : []),
+      ...(section === 'closed'
+        ? ([['resolution', report.closed.byResolution]] as [string, Record<string, number>][])
+        : []),
     ];
     for (const [group, byKey] of groups)
       for (const [key, count] of Object.entries(byKey)) rows.push([section, group, key, 'cases', count]);
@@ -41,7 +43,8 @@ export function reportToCsv(report: Report): string {
   }
   for (const [platform, compliance] of Object.entries(report.takedownCompliance)) {
     const { ladder, ...counts } = compliance;
-    for (const [metric, value] of Object.entries(counts)) rows.push(['takedown', 'platform', platform, metric, value]);
+    for (const [metric, value] of Object.entries(counts))
+      rows.push(['takedown', 'platform', platform, metric, value]);
     for (const [level, value] of Object.entries(ladder))
       rows.push(['takedown', 'platform', platform, `ladder_${level}`, value]);
   }

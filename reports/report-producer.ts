@@ -22,8 +22,10 @@ export interface ProducedReport {
   jsonKey: string;
   csvKey: string;
   casesConsidered: number;
-  /** False when the report was already in the bucket (a retry or a second run): the first one stands. */
+  /** False when a complete report was already in the bucket (a retry or a second run): the first one stands. */
   created: boolean;
+  /** The period was over when the report was computed (else it is provisional and a later run replaces it). */
+  complete: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -36,21 +38,27 @@ function parseFactsFile(bytes: Uint8Array, key: string): CaseFacts[] {
     .filter((line) => line.trim() !== '')
     .map((line, index) => {
       const parsed = CaseFacts.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${key} line ${index + 1} is not case facts: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new Error(`${key} line ${index + 1} is not case facts: ${parsed.error.message}`);
       return parsed.data;
     });
 }
 
-/** A day's facts: the stored file when there is one, else read from Temporal and stored (create-only). */
-async function dayFacts(deps: ReportProducerDeps, day: string): Promise<CaseFacts[]> {
+/**
+ * A day's facts: the stored file when there is one, else read from Temporal and stored (create-only)
+ * once the day is over; a day still under way is read but not stored.
+ */
+async function dayFacts(deps: ReportProducerDeps, day: string, now: Date): Promise<CaseFacts[]> {
   const key = reportKeys.dailyFacts(day);
   const stored = await deps.archive.read(key);
   if (stored) return parseFactsFile(stored, key);
-  const facts = await gatherCaseFacts(deps.client, periodRange({ kind: 'daily', period: day }), {
+  const range = periodRange({ kind: 'daily', period: day });
+  const facts = await gatherCaseFacts(deps.client, range, {
     ...(deps.casesOnTaskQueue ? { taskQueue: deps.casesOnTaskQueue } : {}),
     ...(deps.progress ? { progress: deps.progress } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
+  if (range.to.getTime() > now.getTime()) return facts;
   const { created } = await deps.archive.putOnce(
     key,
     encoder.encode(facts.map((fact) => `${JSON.stringify(fact)}\n`).join('')),
@@ -60,26 +68,49 @@ async function dayFacts(deps: ReportProducerDeps, day: string): Promise<CaseFact
   return facts;
 }
 
+async function readReport(archive: ArchiveWriter, key: string): Promise<Report | undefined> {
+  const bytes = await archive.read(key);
+  return bytes ? Report.parse(JSON.parse(decoder.decode(bytes))) : undefined;
+}
+
 /**
  * Computes a report and writes it as JSON and CSV to the audit bucket. A daily report reads the day's
  * cases from Temporal once and keeps those facts next to the report; a monthly report merges the
  * stored facts of its days (reading only the days not stored yet), so it needs no history that
  * retention may have removed.
  */
-export async function produceReport(deps: ReportProducerDeps, request: ReportRequest): Promise<ProducedReport> {
+export async function produceReport(
+  deps: ReportProducerDeps,
+  request: ReportRequest,
+): Promise<ProducedReport> {
   const now = deps.now ?? (() => new Date());
+  const startedAt = now();
   const days = request.kind === 'daily' ? [request.period] : daysOfMonth(request.period);
   const facts: CaseFacts[] = [];
   for (const [index, day] of days.entries()) {
-    facts.push(...(await dayFacts(deps, day)));
-    if (days.length > 1) deps.progress?.(`day ${index + 1}/${days.length} (${day}): ${facts.length} case facts`);
+    facts.push(...(await dayFacts(deps, day, startedAt)));
+    if (days.length > 1)
+      deps.progress?.(`day ${index + 1}/${days.length} (${day}): ${facts.length} case facts`);
   }
-  const report = Report.parse(computeReport(request, latestFactsPerCase(facts), now()));
+  const report = Report.parse(computeReport(request, latestFactsPerCase(facts), startedAt));
   const jsonKey = reportKeys.json(request);
   const csvKey = reportKeys.csv(request);
-  const { created } = await deps.archive.putOnce(jsonKey, encoder.encode(`${JSON.stringify(report, null, 2)}\n`));
-  const stored = created ? report : Report.parse(JSON.parse(decoder.decode((await deps.archive.read(jsonKey))!)));
-  await deps.archive.putOnce(csvKey, encoder.encode(reportToCsv(stored)));
+  const json = encoder.encode(`${JSON.stringify(report, null, 2)}\n`);
+  const existing = await readReport(deps.archive, jsonKey);
+  let stored = report;
+  let created = true;
+  if (existing?.complete) {
+    stored = existing;
+    created = false;
+  } else if (existing || !report.complete) {
+    // A provisional report is replaced (the bucket keeps every version under its lock).
+    await deps.archive.putVersion(jsonKey, json);
+    await deps.archive.putVersion(csvKey, encoder.encode(reportToCsv(report)));
+  } else {
+    created = (await deps.archive.putOnce(jsonKey, json)).created;
+    if (!created) stored = (await readReport(deps.archive, jsonKey))!;
+  }
+  if (stored.complete) await deps.archive.putOnce(csvKey, encoder.encode(reportToCsv(stored)));
   return {
     kind: request.kind,
     period: request.period,
@@ -87,5 +118,6 @@ export async function produceReport(deps: ReportProducerDeps, request: ReportReq
     csvKey,
     casesConsidered: stored.casesConsidered,
     created,
+    complete: stored.complete,
   };
 }

@@ -34,7 +34,10 @@ export async function CaseReportWorkflow(input: CaseReportInput): Promise<Produc
     input.period ? { kind: kind.data, period: input.period } : previousPeriod(kind.data, scheduledAt),
   );
   if (!request.success)
-    throw ApplicationFailure.nonRetryable(`bad report period: ${request.error.issues[0]?.message}`, 'InvalidInput');
+    throw ApplicationFailure.nonRetryable(
+      `bad report period: ${request.error.issues[0]?.message}`,
+      'InvalidInput',
+    );
   return produceReport({
     request: request.data,
     ...(input.casesOnTaskQueue ? { casesOnTaskQueue: input.casesOnTaskQueue } : {}),
