@@ -15,6 +15,7 @@ import { completionCommand } from './commands/completion';
 import { importCommand } from './commands/import';
 import { login, logout } from './commands/login';
 import { me } from './commands/me';
+import { reportCommand } from './commands/report';
 import { freshTokens } from './sign-in/oidc-client';
 import { readTokens, writeTokens } from './sign-in/token-store';
 import { GlobalFlags } from './global-options';
@@ -37,6 +38,7 @@ export const COMMANDS: Command[] = [
   auditHistory,
   auditVerify,
   auditReplay,
+  reportCommand,
   // Generated from this very list, so the completions never drift from the commands.
   completionCommand(() => SPECS),
 ];
