@@ -74,9 +74,9 @@ export function reportSummary(report: Report): string {
 export const reportCommand = defineCommand({
   words: ['report'],
   summary: "the unit's daily or monthly report (supervisors and auditors)",
-  usage: 'saring report <daily|monthly> <period> [--format json|csv]',
+  usage: 'saring report <kind> <period> [--format json|csv]',
   help: [
-    'period: YYYY-MM-DD for daily, YYYY-MM for monthly; days run 00:00-24:00 WITA (UTC+8).',
+    'kind: daily or monthly. period: YYYY-MM-DD for daily, YYYY-MM for monthly; days run 00:00-24:00 WITA (UTC+8).',
     'Without --format: a summary in tables. --format json prints the stored report, --format csv its CSV.',
     'Reports are written by the daily (00:30 WITA) and monthly (1st, 01:00 WITA) Schedules.',
     'Example: saring report daily 2026-11-29 --format csv > laporan.csv',
