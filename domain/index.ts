@@ -18,3 +18,4 @@ export * from './case-state-migrations';
 export * from './timeline-message';
 export * from './timeline-text';
 export * from './report';
+export * from './transparency';

@@ -1,11 +1,18 @@
 import type { Client } from '@temporalio/client';
-import { CaseFacts, Report, type ReportRequest } from '../domain';
+import {
+  CaseFacts,
+  ClaimReviewDocument,
+  Report,
+  StatementsOfReasonsExport,
+  type ReportRequest,
+} from '../domain';
 import type { ArchiveWriter } from '../audit/archive-store';
 import { computeReport, latestFactsPerCase } from './compute-report';
 import { gatherCaseFacts } from './gather-case-facts';
 import { daysOfMonth, periodRange } from './period';
 import { reportToCsv } from './report-csv';
 import { reportKeys } from './report-layout';
+import { claimReviews, statementsOfReasons } from './transparency-exports';
 
 export interface ReportProducerDeps {
   client: Client;
@@ -92,7 +99,22 @@ export async function produceReport(
     if (days.length > 1)
       deps.progress?.(`day ${index + 1}/${days.length} (${day}): ${facts.length} case facts`);
   }
-  const report = Report.parse(computeReport(request, latestFactsPerCase(facts), startedAt));
+  const latest = latestFactsPerCase(facts);
+  const report = Report.parse(computeReport(request, latest, startedAt));
+  const exports: [string, Uint8Array][] = [
+    [
+      reportKeys.statementsOfReasons(request),
+      encoder.encode(
+        `${JSON.stringify(StatementsOfReasonsExport.parse(statementsOfReasons(request, latest)), null, 2)}\n`,
+      ),
+    ],
+    [
+      reportKeys.claimReviews(request),
+      encoder.encode(
+        `${JSON.stringify(ClaimReviewDocument.parse(claimReviews(request, latest)), null, 2)}\n`,
+      ),
+    ],
+  ];
   const jsonKey = reportKeys.json(request);
   const csvKey = reportKeys.csv(request);
   const json = encoder.encode(`${JSON.stringify(report, null, 2)}\n`);
@@ -106,10 +128,13 @@ export async function produceReport(
     // A provisional report is replaced (the bucket keeps every version under its lock).
     await deps.archive.putVersion(jsonKey, json);
     await deps.archive.putVersion(csvKey, encoder.encode(reportToCsv(report)));
+    for (const [key, body] of exports) await deps.archive.putVersion(key, body);
   } else {
     created = (await deps.archive.putOnce(jsonKey, json)).created;
     if (!created) stored = (await readReport(deps.archive, jsonKey))!;
   }
+  // A complete report's exports are written once, with the report that was computed with them.
+  if (stored.complete && created) for (const [key, body] of exports) await deps.archive.putOnce(key, body);
   if (stored.complete) await deps.archive.putOnce(csvKey, encoder.encode(reportToCsv(stored)));
   return {
     kind: request.kind,

@@ -1,4 +1,10 @@
-import { ReportRequest, Report, type ReportKind } from '../domain';
+import {
+  ClaimReviewDocument,
+  ReportRequest,
+  Report,
+  StatementsOfReasonsExport,
+  type ReportKind,
+} from '../domain';
 import type { ArchiveReader } from '../audit/archive-store';
 import { REPORTS_PREFIX, reportKeys } from './report-layout';
 
@@ -28,5 +34,15 @@ export class ReportReader {
   async csv(request: ReportRequest): Promise<string | undefined> {
     const bytes = await this.archive.read(reportKeys.csv(request));
     return bytes ? decoder.decode(bytes) : undefined;
+  }
+
+  async statementsOfReasons(request: ReportRequest): Promise<StatementsOfReasonsExport | undefined> {
+    const bytes = await this.archive.read(reportKeys.statementsOfReasons(request));
+    return bytes ? StatementsOfReasonsExport.parse(JSON.parse(decoder.decode(bytes))) : undefined;
+  }
+
+  async claimReviews(request: ReportRequest): Promise<ClaimReviewDocument | undefined> {
+    const bytes = await this.archive.read(reportKeys.claimReviews(request));
+    return bytes ? ClaimReviewDocument.parse(JSON.parse(decoder.decode(bytes))) : undefined;
   }
 }
