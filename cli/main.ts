@@ -16,6 +16,7 @@ import { importCommand } from './commands/import';
 import { login, logout } from './commands/login';
 import { me } from './commands/me';
 import { reportCommand } from './commands/report';
+import { transparencyCommand } from './commands/transparency';
 import { freshTokens } from './sign-in/oidc-client';
 import { readTokens, writeTokens } from './sign-in/token-store';
 import { GlobalFlags } from './global-options';
@@ -39,6 +40,7 @@ export const COMMANDS: Command[] = [
   auditVerify,
   auditReplay,
   reportCommand,
+  transparencyCommand,
   // Generated from this very list, so the completions never drift from the commands.
   completionCommand(() => SPECS),
 ];

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { REPORT_KINDS, Report, ReportKind, ReportRequest } from '../../domain';
+import {
+  ClaimReviewDocument,
+  REPORT_KINDS,
+  Report,
+  ReportKind,
+  ReportRequest,
+  StatementsOfReasonsExport,
+} from '../../domain';
 import { REPORT_ROLES } from '../access';
 import type { ApiDeps } from '../api-deps';
 import { HttpError } from '../http-error';
@@ -71,12 +78,7 @@ export function registerReportRoutes(app: ZodApp, deps: ApiDeps): void {
     },
     async (request, reply) => {
       const report = parseReportRequest(request.params);
-      const missing = () =>
-        new HttpError(
-          404,
-          'report_not_found',
-          `no ${report.kind} report for ${report.period} yet: the Schedule writes it after the period ends (GET /api/reports/${report.kind} lists those there are)`,
-        );
+      const missing = () => notStored(report);
       if (request.query.format === 'csv') {
         const csv = await deps.reports.csv(report);
         if (csv === undefined) throw missing();
@@ -89,5 +91,62 @@ export function registerReportRoutes(app: ZodApp, deps: ApiDeps): void {
       if (!json) throw missing();
       return json;
     },
+  );
+  app.get(
+    '/api/reports/:kind/:period/statements-of-reasons',
+    {
+      onRequest: guard,
+      schema: {
+        summary:
+          'Statements of reasons shaped like the EU DSA Transparency Database, one per takedown order in the period',
+        tags,
+        security: BEARER,
+        params: ReportParams,
+        response: withErrors({ 200: StatementsOfReasonsExport.meta({ id: 'StatementsOfReasonsExport' }) }),
+      },
+    },
+    async (request, reply) => {
+      const report = parseReportRequest(request.params);
+      const found = await deps.reports.statementsOfReasons(report);
+      if (!found) throw notStored(report);
+      return reply
+        .header(
+          'content-disposition',
+          `attachment; filename="saring-sor-${report.kind}-${report.period}.json"`,
+        )
+        .send(found);
+    },
+  );
+  app.get(
+    '/api/reports/:kind/:period/claim-reviews',
+    {
+      onRequest: guard,
+      schema: {
+        summary: 'Published hoax clarifications of the period as schema.org ClaimReview JSON-LD',
+        tags,
+        security: BEARER,
+        params: ReportParams,
+        response: withErrors({ 200: ClaimReviewDocument.meta({ id: 'ClaimReviewDocument' }) }),
+      },
+    },
+    async (request, reply) => {
+      const report = parseReportRequest(request.params);
+      const found = await deps.reports.claimReviews(report);
+      if (!found) throw notStored(report);
+      return reply
+        .header(
+          'content-disposition',
+          `attachment; filename="saring-claimreview-${report.kind}-${report.period}.jsonld"`,
+        )
+        .send(found);
+    },
+  );
+}
+
+function notStored(report: ReportRequest): HttpError {
+  return new HttpError(
+    404,
+    'report_not_found',
+    `no ${report.kind} report for ${report.period} yet: the Schedule writes it (and its exports) after the period ends (GET /api/reports/${report.kind} lists those there are)`,
   );
 }
