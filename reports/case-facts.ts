@@ -70,7 +70,7 @@ export function factsOfCase(state: CaseState, asOf: Date): CaseFacts {
             title: clarification.draft.title,
             ...(clarification.draft.label ? { label: clarification.draft.label } : {}),
             publishedAt: firstPublished,
-            urls: published!.publications.map((item) => item.url),
+            urls: published.publications.map((item) => item.url),
           },
         }
       : {}),

@@ -125,12 +125,16 @@ describe('console report page (Chromium)', () => {
     await page.getByRole('heading', { name: 'Laporan', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Kasus dibuka: 3' }).waitFor();
 
-    const bars = (section: string, chart: string) =>
-      page
+    const bars = async (section: string, chart: string) => {
+      const rows = page
         .getByRole('region', { name: section })
         .getByRole('img', { name: new RegExp(`^${chart}`) })
-        .locator('g.chart-row')
-        .evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-label'), row.textContent?.trim()]));
+        .locator('g.chart-row');
+      const found: (string | undefined)[][] = [];
+      for (const row of await rows.all())
+        found.push([(await row.getAttribute('data-label')) ?? undefined, (await row.textContent())?.trim()]);
+      return found;
+    };
     expect(await bars('Kasus dibuka: 3', 'Per kategori')).toEqual([
       ['Hoaks / disinformasi', 'Hoaks / disinformasi2'],
       ['Judi online', 'Judi online1'],
@@ -153,11 +157,12 @@ describe('console report page (Chromium)', () => {
       'Keamanan Digital (Digital Safety)1',
     ]);
     // A bar's length follows its value: the two-case bar is twice the one-case bar.
-    const widths = await page
+    const rects = await page
       .getByRole('region', { name: 'Kasus dibuka: 3' })
       .getByRole('img', { name: /^Per kategori/ })
       .locator('rect')
-      .evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('width'))));
+      .all();
+    const widths = await Promise.all(rects.map(async (rect) => Number(await rect.getAttribute('width'))));
     expect(widths[0]).toBe(2 * widths[1]!);
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-reports.png'), fullPage: true });
 

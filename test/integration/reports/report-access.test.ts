@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { Report, type CaseFacts } from '../../../domain';
+import { ClaimReviewDocument, Report, StatementsOfReasonsExport, type CaseFacts } from '../../../domain';
 import { computeReport } from '../../../reports/compute-report';
 import { reportToCsv } from '../../../reports/report-csv';
+import { claimReviews, statementsOfReasons } from '../../../reports/transparency-exports';
 import { reportKeys } from '../../../reports/report-layout';
 import { startApiTestEnv, type ApiTestEnv, type OfficerKey } from '../../support/api/api-test-kit';
 
@@ -50,23 +51,55 @@ const fact = (overrides: Partial<CaseFacts>): CaseFacts => ({
 describe('reports through the API and the CLI', () => {
   let env: ApiTestEnv;
   let report: Report;
+  let sor: StatementsOfReasonsExport;
+  let reviews: ClaimReviewDocument;
   const encoder = new TextEncoder();
 
   beforeAll(async () => {
     env = await startApiTestEnv();
-    report = Report.parse(
-      computeReport(
-        { kind: 'daily', period: '2026-11-29' },
-        [
-          fact({ verdict: { kind: 'illegal', at: '2026-11-29T02:30:00.000Z', reasons: ['situs judi'] } }),
-          fact({ caseId: 'case-00000000000000000002', region: 'tapin', source: 'public_complaint' }),
-        ],
-        new Date('2026-11-29T18:00:00.000Z'),
-      ),
-    );
     const request = { kind: 'daily', period: '2026-11-29' } as const;
+    const facts = [
+      fact({
+        verdict: { kind: 'illegal', at: '2026-11-29T02:30:00.000Z', reasons: ['situs judi'] },
+        takedowns: [
+          {
+            key: 'x-1',
+            platform: 'x',
+            url: 'https://x.com/judi/1',
+            requestedAt: '2026-11-29T02:31:00.000Z',
+            result: 'removed',
+            finishedAt: '2026-11-29T03:31:00.000Z',
+          },
+        ],
+      }),
+      fact({
+        caseId: 'case-00000000000000000002',
+        region: 'tapin',
+        source: 'public_complaint',
+        category: 'hoax',
+        url: 'https://www.tiktok.com/@a/video/1',
+        clarification: {
+          pillar: 'digital_culture',
+          title: '[HOAKS] Bendungan jebol',
+          label: 'HOAKS',
+          publishedAt: '2026-11-29T05:00:00.000Z',
+          urls: ['https://diskominfo.kalselprov.go.id/klarifikasi/1'],
+        },
+      }),
+    ];
+    report = Report.parse(computeReport(request, facts, new Date('2026-11-29T18:00:00.000Z')));
+    sor = statementsOfReasons(request, facts);
+    reviews = claimReviews(request, facts);
     await env.reportArchive.putOnce(reportKeys.json(request), encoder.encode(JSON.stringify(report)));
     await env.reportArchive.putOnce(reportKeys.csv(request), encoder.encode(reportToCsv(report)));
+    await env.reportArchive.putOnce(
+      reportKeys.statementsOfReasons(request),
+      encoder.encode(JSON.stringify(sor)),
+    );
+    await env.reportArchive.putOnce(
+      reportKeys.claimReviews(request),
+      encoder.encode(JSON.stringify(reviews)),
+    );
   });
   afterAll(async () => {
     await env?.stop();
@@ -122,5 +155,27 @@ describe('reports through the API and the CLI', () => {
     const refused = await saring(env, 'verifier', ['report', 'daily', '2026-11-29']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/supervisor, auditor/);
+  });
+
+  it('downloads the transparency exports through the API and saring transparency', async () => {
+    const answer = await env.as('auditor').get('/api/reports/daily/2026-11-29/statements-of-reasons');
+    expect(answer.status).toBe(200);
+    expect(StatementsOfReasonsExport.parse(answer.body)).toEqual(sor);
+    expect(sor.statements).toEqual([
+      expect.objectContaining({ platform_name: 'X', puid: 'https://x.com/judi/1' }),
+    ]);
+    const cli = await saring(env, 'supervisor', ['transparency', 'claim-reviews', 'daily', '2026-11-29']);
+    expect(cli.code).toBe(0);
+    expect(ClaimReviewDocument.parse(JSON.parse(cli.stdout))).toEqual(reviews);
+    expect(reviews['@graph']).toEqual([expect.objectContaining({ claimReviewed: 'Bendungan jebol' })]);
+    const missing = await saring(env, 'auditor', [
+      'transparency',
+      'statements-of-reasons',
+      'monthly',
+      '2026-10',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no monthly report for 2026-10 yet/);
+    expect((await env.as('verifier').get('/api/reports/daily/2026-11-29/claim-reviews')).status).toBe(403);
   });
 });

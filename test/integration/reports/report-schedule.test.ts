@@ -1,12 +1,21 @@
 import { testDataConverter } from '../../support/codec/test-codec';
 import { Worker } from '@temporalio/worker';
 import { createS3Client } from '../../../config/s3';
-import { CasePolicy, Report, type CaseState, type CaseUpdateInput, type ReportKind } from '../../../domain';
+import {
+  CasePolicy,
+  ClaimReviewDocument,
+  Report,
+  StatementsOfReasonsExport,
+  type CaseState,
+  type CaseUpdateInput,
+  type ReportKind,
+} from '../../../domain';
 import { loadDefaultPolicy } from '../../../policy';
 import { reportActivities } from '../../../activities/report-activities';
 import { S3Archive } from '../../../audit/s3-archive';
 import { CaseClient } from '../../../cases/case-client';
 import { ensureReportSchedules } from '../../../reports/report-schedules';
+import { reportKeys } from '../../../reports/report-layout';
 import type { ProducedReport } from '../../../reports/report-producer';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
@@ -344,6 +353,18 @@ describe('reports (Temporal Schedules on the dev server)', () => {
               ladder: { ST1: 1, ST2: 0, ST3: 0 },
             },
           });
+          const stored = async (key: string) =>
+            JSON.parse(new TextDecoder().decode(await archive.read(key))) as unknown;
+          const request = { kind: 'daily', period: today } as const;
+          const sor = StatementsOfReasonsExport.parse(await stored(reportKeys.statementsOfReasons(request)));
+          expect(sor.statements.map((s) => [s.platform_name, s.decision_visibility[0]]).sort()).toEqual([
+            ['Meta', 'DECISION_VISIBILITY_CONTENT_REMOVED'],
+            ['X', 'DECISION_VISIBILITY_OTHER'],
+          ]);
+          const reviews = ClaimReviewDocument.parse(await stored(reportKeys.claimReviews(request)));
+          expect(reviews['@graph'].map((r) => [r.claimReviewed, r.reviewRating.alternateName])).toEqual([
+            ['Vaksin mengandung chip', 'HOAKS'],
+          ]);
           expect(report.clarificationsByPillar).toEqual({
             digital_skill: 0,
             digital_culture: 1,
