@@ -1,5 +1,5 @@
 import { testDataConverter } from '../../support/codec/test-codec';
-import { Worker } from '@temporalio/worker';
+import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import { createS3Client } from '../../../config/s3';
 import {
   CasePolicy,
@@ -136,7 +136,7 @@ describe('reports (Temporal Schedules on the dev server)', () => {
     const scripted = new ScriptedActivities({
       platforms: { meta: { complyAtPoll: 1 }, x: { complyAtPoll: 'never' } },
     });
-    const worker = await Worker.create({
+    const worker = await createCaseAndFetchWorkers({
       dataConverter: testDataConverter,
       connection: dev.nativeConnection,
       taskQueue,
