@@ -16,6 +16,7 @@ export const CASE_READER_ROLES = [...CASE_OFFICER_ROLES, 'auditor'] as const sat
 export const HISTORY_ROLES = ['auditor', 'supervisor'] as const satisfies readonly Role[];
 export const OPS_ROLES = ['admin'] as const satisfies readonly Role[];
 export const ACCESS_AUDIT_ROLES = ['auditor'] as const satisfies readonly Role[];
+export const REPORT_ROLES = ['supervisor', 'auditor'] as const satisfies readonly Role[];
 
 const WHY_NOT: Partial<Record<Role, string>> = {
   auditor: 'auditors read and verify cases and change nothing',

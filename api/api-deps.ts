@@ -4,6 +4,7 @@ import type { CaseClient } from '../cases/case-client';
 import type { AccessAudit } from './access-audit';
 import type { OidcAuthConfig } from './auth-config';
 import type { ReporterVault } from './reporter-vault';
+import type { ReportReader } from '../reports/report-reader';
 import type { TokenVerifier } from './token-verifier';
 
 /** What the routes work with; tests and main.ts build it, routes never reach for globals. */
@@ -20,4 +21,6 @@ export interface ApiDeps {
   payloadCodec: PayloadCodec;
   /** The audit archive, verified and replayed for auditors (api/routes/archive-audit-routes.ts); absent: 503. */
   caseAudit?: CaseAuditReader;
+  /** The unit's reports and transparency exports, read from the audit bucket (reports/report-reader.ts). */
+  reports: ReportReader;
 }

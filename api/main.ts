@@ -11,6 +11,8 @@ import { loadApiConfig } from './api-config';
 import { createS3Client } from '../config/s3';
 import { s3AccessAudit } from './access-audit';
 import { apiCaseAudit } from './archive-audit-config';
+import { S3Archive } from '../audit/s3-archive';
+import { ReportReader } from '../reports/report-reader';
 import { createTokenVerifier } from './token-verifier';
 import { createReporterVault } from './vault-config';
 import { startApiServer } from './server';
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
       vault,
       payloadCodec: payloadCodecFor(loadKeyRing(config.temporal.payloadKeys)),
       caseAudit: apiCaseAudit(config.s3, config.temporal.payloadKeys),
+      reports: new ReportReader(new S3Archive(createS3Client(config.s3), config.s3.auditBucket)),
     },
     {
       host: config.api.host,

@@ -20,6 +20,7 @@ import { registerBatchDetectionRoutes, type BatchLimits } from './routes/batch-d
 import { registerDetectionRoutes } from './routes/detection-routes';
 import { registerMetaRoutes } from './routes/meta-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerReportRoutes } from './routes/report-routes';
 import { registerStepRoutes } from './routes/step-routes';
 import { registerRequestSpans } from '../observability/fastify-request-spans';
 import { registerVocabularyRoutes } from './routes/vocabulary-routes';
@@ -140,6 +141,7 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     registerCaseRoutes(api, deps);
     registerAccessRoutes(api, deps);
     registerArchiveAuditRoutes(api, deps);
+    registerReportRoutes(api, deps);
     registerStepRoutes(api, deps);
     registerPublicRoutes(api, deps, {
       perMinute: options.publicComplaintsPerMinute ?? 10,

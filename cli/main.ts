@@ -16,6 +16,8 @@ import { completionCommand } from './commands/completion';
 import { importCommand } from './commands/import';
 import { login, logout } from './commands/login';
 import { me } from './commands/me';
+import { reportCommand } from './commands/report';
+import { transparencyCommand } from './commands/transparency';
 import { freshTokens } from './sign-in/oidc-client';
 import { readTokens, writeTokens } from './sign-in/token-store';
 import { GlobalFlags } from './global-options';
@@ -39,6 +41,8 @@ export const COMMANDS: Command[] = [
   auditVerify,
   auditReplay,
   auditAccess,
+  reportCommand,
+  transparencyCommand,
   // Generated from this very list, so the completions never drift from the commands.
   completionCommand(() => SPECS),
 ];

@@ -7,6 +7,7 @@ import { renderCase } from './case-view.js';
 import { startClock } from './dom.js';
 import { ROLE_LABELS } from './labels.js';
 import { renderQueue } from './queue-view.js';
+import { renderReports } from './reports-page.js';
 
 const $ = (selector) => document.querySelector(selector);
 const ctx = { me: undefined, vocabulary: undefined };
@@ -34,6 +35,7 @@ async function startSession() {
   $('.login').hidden = true;
   $('.topnav').hidden = false;
   $('.whoami').hidden = false;
+  $('.nav-reports').hidden = !me.can.readReports;
   $('.whoami-text').textContent = `${me.name} · ${ROLE_LABELS[me.role] || me.role}`;
   $('.view').hidden = false;
   await route();
@@ -53,7 +55,11 @@ async function route() {
     return;
   }
   const match = /^#\/cases\/([^/?#]+)$/.exec(location.hash);
-  current = match ? await renderCase(view, ctx, decodeURIComponent(match[1])) : await renderQueue(view, ctx);
+  if (location.hash === '#/reports' && ctx.me.can.readReports) current = await renderReports(view, ctx);
+  else
+    current = match
+      ? await renderCase(view, ctx, decodeURIComponent(match[1]))
+      : await renderQueue(view, ctx);
   const heading = view.querySelector('h1');
   if (heading) heading.focus();
 }

@@ -17,3 +17,5 @@ export * from './case-input';
 export * from './case-state-migrations';
 export * from './timeline-message';
 export * from './timeline-text';
+export * from './report';
+export * from './transparency';

@@ -6,6 +6,7 @@ import { auditArchiveActivities } from '../activities/audit-archive-activities';
 import { contactErasureActivities } from '../activities/contact-erasure-activities';
 import { createS3Client } from '../config/s3';
 import { DEFAULT_VAULT_PREFIX } from '../lib/reporter-vault-keys';
+import { reportActivities } from '../activities/report-activities';
 import { buildAuditArchive } from '../audit/audit-archive-wiring';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
@@ -61,11 +62,14 @@ function interceptorsAndSinks(options: CaseWorkerOptions) {
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
   const { config } = options;
   const deps = buildActivityDeps(config.activities, options.client);
+  const auditArchive = buildAuditArchive(auditConfigFromEnv(), config.activities.s3, options.client);
   const activities = {
     ...createActivities(deps),
     ...(deps.classifier ? classifierActivities(deps.classifier) : {}),
     ...(deps.claims ? claimActivities(deps.claims) : {}),
-    ...auditArchiveActivities(buildAuditArchive(auditConfigFromEnv(), config.activities.s3, options.client)),
+    ...auditArchiveActivities(auditArchive),
+    // Reports go to the same audit bucket, create-only under Object Lock, like the archive.
+    ...reportActivities(auditArchive),
     ...(config.activities.s3.vaultBucket
       ? contactErasureActivities({
           client: options.client,

@@ -13,6 +13,7 @@ import { ensureArchiveSweepSchedule } from '../audit/audit-schedules';
 import { contactErasureConfigFromEnv } from '../config/contact-erasure';
 import { ensureContactErasureSchedule } from './contact-erasure-schedule';
 import { auditConfigFromEnv } from '../audit/audit-config';
+import { ensureReportSchedules } from '../reports/report-schedules';
 import { loadWorkerConfig } from './worker-config';
 import { ActivityErrorCounter } from './metrics/error-counter';
 import { startMetricsPublisher } from './metrics/publisher';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     every: auditConfigFromEnv().sweepEvery,
   });
+  await ensureReportSchedules(client, { taskQueue: config.temporal.taskQueue });
   if (config.activities.s3.vaultBucket) {
     const erasure = contactErasureConfigFromEnv();
     await ensureContactErasureSchedule(client, { taskQueue: config.temporal.taskQueue, ...erasure });

@@ -5,3 +5,4 @@ export { PoliceEscalationWorkflow } from './children/police';
 export { ClassifierRetrainingWorkflow } from './classifier-retraining';
 export { AuditArchiveSweepWorkflow } from './audit/archive-sweep';
 export { ReporterContactErasureWorkflow } from './contact-erasure';
+export { CaseReportWorkflow } from './reports/report-workflow';

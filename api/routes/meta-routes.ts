@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NOTE_ROLES, OfficerId, Role } from '../../domain';
-import { CASE_OFFICER_ROLES, CASE_READER_ROLES, HISTORY_ROLES, OPS_ROLES } from '../access';
+import { CASE_OFFICER_ROLES, CASE_READER_ROLES, HISTORY_ROLES, OPS_ROLES, REPORT_ROLES } from '../access';
 import type { ApiDeps } from '../api-deps';
 import { officerGuard, officerOf } from '../officer-guard';
 import { BEARER, OPENAPI_PATH, OpenApiDocument, PUBLIC } from '../openapi';
@@ -20,6 +20,7 @@ const MeBody = z.object({
     addNotes: z.boolean(),
     exportHistory: z.boolean(),
     operate: z.boolean(),
+    readReports: z.boolean(),
   }),
 });
 
@@ -102,6 +103,7 @@ export function registerMetaRoutes(app: ZodApp, deps: ApiDeps): void {
           addNotes: has(NOTE_ROLES),
           exportHistory: has(HISTORY_ROLES),
           operate: has(OPS_ROLES),
+          readReports: has(REPORT_ROLES),
         },
       };
     },

@@ -16,6 +16,7 @@ import { ensureLocalKeyRingFile, loadKeyRing, payloadCodecFor } from '../../conf
 import type { ApiDeps } from '../../api/api-deps';
 import { buildApi, listenApi } from '../../api/server';
 import { createTokenVerifier } from '../../api/token-verifier';
+import { ReportReader } from '../../reports/report-reader';
 import { LOCAL_OIDC_CLIENTS } from '../../local/oidc/oidc-clients';
 import { startOidcProviderProcess } from '../../local/oidc/start-oidc-provider';
 import { signInWithPassword } from '../../test/support/oidc/sign-in-by-form';
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
     auth,
     // Imports make no case reads or exports, so no access record is ever written.
     audit: { failedSignIn: () => undefined, caseAccessed: async () => undefined, accessesTo: async () => [] },
+    reports: new ReportReader({ where: 'none', read: async () => undefined, list: async () => [] }),
     // Batch intake never reaches the vault (public complaints do); a call would be a bench bug.
     vault: new Proxy({} as ApiDeps['vault'], {
       get: () => () => Promise.reject(new Error('the import bench never uses the reporter vault')),

@@ -15,6 +15,8 @@ import { CaseClient, type CaseSummary } from '../../../cases/case-client';
 import { createTokenVerifier } from '../../../api/token-verifier';
 import { s3AccessAudit, type AccessAudit } from '../../../api/access-audit';
 import type { CaseAuditReader } from '../../../audit/case-audit-reader';
+import { S3Archive } from '../../../audit/s3-archive';
+import { ReportReader } from '../../../reports/report-reader';
 import { createS3Client } from '../../../config/s3';
 import { freePort } from '../../../lib/ports';
 import { createEvidenceBucket, uniqueName } from '../activities/activities-harness';
@@ -106,6 +108,8 @@ export interface ApiTestEnv {
   dataDir: string;
   /** The API's reporter vault config (S3 bucket of its own, local master key file): open a second vault on it. */
   vaultConfig: ReporterVaultConfig;
+  /** This env's audit bucket, where the API reads reports: tests put reports there. */
+  reportArchive: S3Archive;
   /** Calls the API with an officer's token, or with a raw Authorization header value, or none. */
   as(who: OfficerKey | { authorization?: string }): ApiCaller;
   /** Polls GET /api/cases/:id until the predicate holds. */
@@ -206,6 +210,7 @@ export async function startApiTestEnv(
   const auditBucket = await createEvidenceBucket(s3, uniqueName('api-audit'));
   const auditLog: string[] = [];
   const audit = s3AccessAudit(s3, auditBucket, (line) => auditLog.push(line));
+  const reportArchive = new S3Archive(s3, auditBucket);
   const dataDir = fs.mkdtempSync(path.join(process.env.SARING_TEST_WORK_DIR ?? os.tmpdir(), 'api-'));
   const vaultConfig = await testVaultConfig(dataDir);
   let api: RunningApi | undefined;
@@ -221,6 +226,7 @@ export async function startApiTestEnv(
         vault: createReporterVault(vaultConfig),
         payloadCodec: payloadCodecFor(TEST_KEY_RING),
         ...(options.caseAudit ? { caseAudit: options.caseAudit } : {}),
+        reports: new ReportReader(reportArchive),
       },
       {
         codecCorsOrigins: [TEMPORAL_UI_TEST_ORIGIN],
@@ -296,6 +302,7 @@ export async function startApiTestEnv(
     scripted,
     dataDir,
     vaultConfig,
+    reportArchive,
     as,
     waitForState: (caseId, predicate, what) =>
       waitFor(

@@ -55,6 +55,8 @@ describe('saring completion bash, sourced in a real bash', () => {
       'login',
       'logout',
       'me',
+      'report',
+      'transparency',
     ]);
     expect(complete('audit', '')).toEqual(['access', 'history', 'replay', 'verify']);
     // As bash splits a URL (COMP_WORDBREAKS holds ":" and "="): the pieces are one value.
@@ -118,7 +120,19 @@ const hasZsh = spawnSync('zsh', ['--version']).status === 0;
   it('registers itself for saring and offers commands, step names and option values', () => {
     expect(candidates('ca')).toEqual({
       registered: 'compdef _saring saring',
-      offered: ['audit', 'case', 'cases', 'completion', 'detect', 'import', 'login', 'logout', 'me'],
+      offered: [
+        'audit',
+        'case',
+        'cases',
+        'completion',
+        'detect',
+        'import',
+        'login',
+        'logout',
+        'me',
+        'report',
+        'transparency',
+      ],
     });
     expect(candidates('case', 'act', 'case-0123456789abcdef0123', '').offered).toEqual(
       [...CASE_UPDATE_NAMES].sort(),
