@@ -15,6 +15,18 @@ export interface DayOptions {
   officerLanes: number;
   timeoutMs: number;
   say: (line: string) => void;
+  /** Called at every progress sample (every 2 s); `npm run chaos` injects its faults from here. */
+  onTick?: (progress: DayProgress) => Promise<void>;
+}
+
+export interface DayProgress {
+  seconds: number;
+  detections: number;
+  accepted: number;
+  inIntake: number;
+  verdicts: number;
+  closed: number;
+  uniqueCases: number;
 }
 
 export interface SaringDayResult {
@@ -198,15 +210,22 @@ export async function runSaringDay(
   try {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
-      const inIntake = await count(
-        client,
-        `${CASES} AND ExecutionStatus = 'Running' AND SaringStatus = 'intake'`,
-      );
-      closed = await count(client, `${CASES} AND ExecutionStatus = 'Completed'`);
-      failed = await count(
-        client,
-        `${CASES} AND (ExecutionStatus = 'Failed' OR ExecutionStatus = 'Terminated' OR ExecutionStatus = 'TimedOut')`,
-      );
+      let inIntake: number;
+      try {
+        inIntake = await count(
+          client,
+          `${CASES} AND ExecutionStatus = 'Running' AND SaringStatus = 'intake'`,
+        );
+        closed = await count(client, `${CASES} AND ExecutionStatus = 'Completed'`);
+        failed = await count(
+          client,
+          `${CASES} AND (ExecutionStatus = 'Failed' OR ExecutionStatus = 'Terminated' OR ExecutionStatus = 'TimedOut')`,
+        );
+      } catch (error) {
+        // The dev server is restarting (npm run chaos): the next sample asks again.
+        options.say(`  progress not readable now: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
       const now = Date.now();
       const uniqueSoFar = byCase.size;
       if (sendingDone && !intakeAt && inIntake === 0) intakeAt = now;
@@ -219,6 +238,15 @@ export async function runSaringDay(
       options.say(
         `  saring ${((now - started) / 1000).toFixed(0)} s: accepted ${accepted}/${day.length}, in intake ${inIntake}, verdicts ${verdicted.size}, closed ${closed}/${uniqueSoFar}, failed ${failed}`,
       );
+      await options.onTick?.({
+        seconds: (now - started) / 1000,
+        detections: day.length,
+        accepted,
+        inIntake,
+        verdicts: verdicted.size,
+        closed,
+        uniqueCases: uniqueSoFar,
+      });
       if (sendingDone && closed + failed >= byCase.size) {
         closedAt = now;
         break;
