@@ -18,11 +18,14 @@ async function chainSize(
   const total = { events: 0, bytes: 0, jsonBytes: 0 };
   let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   while (runId) {
-    const history: temporal.api.history.v1.IHistory = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const history: temporal.api.history.v1.IHistory = await client.workflow
+      .getHandle(workflowId, runId)
+      .fetchHistory();
     total.events += history.events?.length ?? 0;
     total.bytes += temporal.api.history.v1.History.encode(history).finish().length;
     total.jsonBytes += Buffer.byteLength(historyToJSON(history));
-    const previous: string | null | undefined = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+    const previous: string | null | undefined =
+      history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
     runId = previous || undefined;
   }
   return total;

@@ -14,6 +14,7 @@ export interface PeakPlatform {
   dataDir: string;
   apiUrl: string;
   temporalAddress: string;
+  ports: { temporal: number; s3: number };
   simulatorBase: string;
   /** Base URL of each simulator's HTTP API (each serves GET /_log). */
   simulators: { platform: string; police: string; publishing: string; webhook: string; smtpApi: string };
@@ -106,6 +107,7 @@ export async function startPeakPlatform(options: {
     dataDir: options.dataDir,
     apiUrl: http(base + 3),
     temporalAddress: `127.0.0.1:${base}`,
+    ports: { temporal: base, s3: base + 2 },
     simulatorBase: http(base + 5),
     simulators: {
       platform: http(base + 5),
