@@ -34,6 +34,8 @@ export interface PeakReport {
   saring: SideFigures;
   bare: SideFigures;
   updates: LatencyResult[];
+  /** History when an officer first acts (Saring in verification, bare past its activities): the "history at verification". */
+  atVerification: { saring: HistorySize; bare: HistorySize };
 }
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);

@@ -119,7 +119,7 @@ export async function runPeak(
     const bareTo = Date.now();
 
     say('\nofficer updates, 1 and 8 at a time, Saring and bare taking turns');
-    const updates = await measureUpdateLatency(platform, client, bareClient, {
+    const { rows: updates, atVerification } = await measureUpdateLatency(platform, client, bareClient, {
       updates: args.updates,
       bareTaskQueue: BARE_QUEUE,
       runTag,
@@ -184,6 +184,7 @@ export async function runPeak(
         series: bare.series,
       },
       updates,
+      atVerification,
     };
     fs.mkdirSync(args.out, { recursive: true });
     const jsonFile = path.join(args.out, 'peak-report.json');

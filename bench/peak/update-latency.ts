@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { callApi } from './api-caller';
+import { meanHistorySize, type HistorySize } from './history-size';
 import type { PeakPlatform } from './peak-platform';
 import { BareCaseWorkflow, bareDecideUpdate, bareDetectionSignal } from './bare/bare-workflow';
 
@@ -56,7 +57,7 @@ export async function measureUpdateLatency(
   client: Client,
   bareClient: Client,
   options: { updates: number; bareTaskQueue: string; runTag: string; say: (line: string) => void },
-): Promise<LatencyResult[]> {
+): Promise<{ rows: LatencyResult[]; atVerification: { saring: HistorySize; bare: HistorySize } }> {
   const lanesNeeded = 8;
   const saringCases: string[] = [];
   for (let i = 0; i < lanesNeeded; i += 1) {
@@ -95,6 +96,30 @@ export async function measureUpdateLatency(
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
+
+  // History at the point an officer first acts: Saring in verification, bare past its two activities.
+  for (const workflowId of bareIds) {
+    for (let tries = 0; ; tries += 1) {
+      const history = await bareClient.workflow.getHandle(workflowId).fetchHistory();
+      const done = (history.events ?? []).filter(
+        (event) => event.activityTaskCompletedEventAttributes,
+      ).length;
+      const last = history.events?.at(-1);
+      if (done === 2 && last?.workflowTaskCompletedEventAttributes) break;
+      if (tries > 600) throw new Error(`${workflowId} did not pass its activities in 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  const atVerification = {
+    saring: await meanHistorySize(
+      client,
+      saringCases.map((id) => [id]),
+    ),
+    bare: await meanHistorySize(
+      bareClient,
+      bareIds.map((id) => [id]),
+    ),
+  };
 
   const saring: Update = async (lane, call) => {
     const answer = await callApi({
@@ -153,5 +178,5 @@ export async function measureUpdateLatency(
     if (answer.status !== 200)
       throw new Error(`closing ${caseId}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
-  return results;
+  return { rows: results, atVerification };
 }

@@ -28,7 +28,7 @@ export const ChaosArgs = z.strictObject({
     .pipe(z.array(FaultName).min(1)),
   detections: z.coerce.number().int().min(20).max(20_000).default(200),
   outageSeconds: z.coerce.number().int().min(1).max(3_600).default(60),
-  /** The 10 minutes of platform 500s, compressed with the bench policy (compliance deadline 20 s). */
+  /** The 10 minutes of platform 500s, compressed with the bench policy (compliance deadline 60 s). */
   platformOutageSeconds: z.coerce.number().int().min(1).max(3_600).default(120),
   timeoutMinutes: z.coerce.number().positive().max(600).default(30),
   out: z
