@@ -8,9 +8,14 @@ import { startPeakPlatform, type PeakPlatform } from './peak-platform';
 const repoRoot = path.resolve(__dirname, '../..');
 export const BENCH_POLICY_FILE = path.join(__dirname, 'bench-policy.json');
 
-/** Bundles the workflows once for every worker start of the run (a restarted worker must not spend 20 s in webpack). */
+let built: string | undefined;
+
+/**
+ * Bundles the workflows once per bench process, for every worker start of the run (a restarted worker
+ * must not spend 20 s in webpack). Never reused across processes: the code may have changed since.
+ */
 async function buildWorkflowBundle(file: string, say: (line: string) => void): Promise<void> {
-  if (fs.existsSync(file)) return;
+  if (built === file) return;
   say(`building the workflow bundle ${file} (about 20 s of CPU)...`);
   await new Promise<void>((resolve, reject) => {
     const child = spawn(
