@@ -5,8 +5,13 @@ import { ChaosArgs, runChaos } from '../../../bench/peak/chaos/run-chaos';
 
 /** The short form of `npm run chaos`: two faults on a small day (CHAOS_SMOKE_DETECTIONS, default 60). */
 const DETECTIONS = Number(process.env.CHAOS_SMOKE_DETECTIONS ?? 60);
+/**
+ * Minutes, not seconds, on a shared machine (the chaos pair took 17.6 min at a load average of 29):
+ * over the CI budget, so it runs when SARING_BENCH_SMOKE=1 (the CI job that may spend the time sets it).
+ */
+const whenAsked = process.env.SARING_BENCH_SMOKE === '1' ? describe : describe.skip;
 
-describe('npm run chaos, short form', () => {
+whenAsked('npm run chaos, short form', () => {
   it(
     'loses no case and acts on no outward write twice when the worker is killed in every stage and the SMTP sink is down',
     async () => {
