@@ -8,6 +8,7 @@ import { classificationActivities } from './classify-content';
 import { ClassifierRegistry } from './classifier/registry/classifier-registry';
 import { CurrentModel } from './classifier/registry/current-model';
 import { HttpPlatformAdapter, type PlatformAdapter } from './channels/platform-adapter';
+import { RateLimitedPlatformAdapter } from './channels/rate-limited-platform';
 import { HttpPoliceAdapter } from './channels/police-adapter';
 import { HttpPublishingAdapter } from './channels/publishing-adapter';
 import { EvidenceStore } from './evidence/evidence-store';
@@ -51,7 +52,11 @@ export function buildActivityDeps(config: ActivitiesConfig, temporalClient: Clie
   const platforms: Partial<Record<(typeof PLATFORMS)[number], PlatformAdapter>> = {};
   for (const platform of PLATFORMS) {
     const endpoint = config.platforms[platform];
-    if (endpoint) platforms[platform] = new HttpPlatformAdapter(platform, endpoint);
+    if (!endpoint) continue;
+    const adapter = new HttpPlatformAdapter(platform, endpoint);
+    platforms[platform] = endpoint.rateLimit
+      ? new RateLimitedPlatformAdapter(adapter, endpoint.rateLimit)
+      : adapter;
   }
   const channels: NotificationChannel[] = [];
   if (config.notifications.webhook) channels.push(new WebhookChannel(config.notifications.webhook));

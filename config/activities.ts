@@ -30,6 +30,25 @@ export const ChannelEndpointConfig = z.object({
 });
 export type ChannelEndpointConfig = z.infer<typeof ChannelEndpointConfig>;
 
+/** How fast Saring may call one platform (config `activities.platforms.<platform>.rateLimit`). */
+export const PlatformRateLimit = z.strictObject({
+  requestsPerSecond: z.number().positive().max(10_000),
+  /** Calls allowed at once after a quiet spell. */
+  burst: z.number().int().min(1).max(10_000).default(1),
+  /**
+   * The longest an activity waits for its turn. Past it the attempt fails as retryable
+   * (PlatformRateLimited, activities/channels/rate-limited-platform.ts) and Temporal's retry policy tries again later, taking its turn again:
+   * a retry never jumps the queue, and no activity waits out its start-to-close timeout.
+   */
+  maxWaitMs: z.number().int().positive().max(600_000).default(10_000),
+});
+export type PlatformRateLimit = z.infer<typeof PlatformRateLimit>;
+
+/** A platform's channel: its endpoint, and optionally the rate Saring may call it at. */
+export const PlatformChannelConfig = ChannelEndpointConfig.extend({
+  rateLimit: PlatformRateLimit.optional(),
+});
+
 /** How reported URLs are fetched (snapshots, liveness checks). */
 export const FetchPolicy = z.object({
   userAgent: z
@@ -120,7 +139,7 @@ export const ActivitiesConfig = z.object({
   objectLock: ObjectLockPolicy.optional(),
   fetch: FetchPolicy.prefault({}),
   /** Takedown channel per platform; `website` is the blocklist (TrustPositif) path. */
-  platforms: z.partialRecord(Platform, ChannelEndpointConfig),
+  platforms: z.partialRecord(Platform, PlatformChannelConfig),
   police: ChannelEndpointConfig,
   publishing: ChannelEndpointConfig,
   notifications: NotificationsConfig.prefault({}),

@@ -8,17 +8,20 @@ import { Category, type Priority } from './categories';
  * change never moves the deadlines of cases already open.
  */
 
-/** "90m", "4h", "30d" or "0h". Kept as text in the file so officers can read and review it. */
+/**
+ * "90m", "4h", "30d" or "0h". Kept as text in the file so officers can read and review it. Seconds
+ * ("30s") exist for compressed bench and rehearsal policies (bench/peak/bench-policy.json).
+ */
 export const PolicyDuration = z
   .string()
-  .regex(/^(0|[1-9][0-9]{0,4})(m|h|d)$/, 'a duration like "90m", "4h" or "30d"');
+  .regex(/^(0|[1-9][0-9]{0,4})(s|m|h|d)$/, 'a duration like "90m", "4h" or "30d"');
 export type PolicyDuration = z.infer<typeof PolicyDuration>;
 
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** Milliseconds of a policy duration. */
 export function durationMs(text: PolicyDuration): number {
-  const match = /^([0-9]+)(m|h|d)$/.exec(text);
+  const match = /^([0-9]+)(s|m|h|d)$/.exec(text);
   if (!match) throw new Error(`not a policy duration: ${text}`);
   return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { localActivitiesConfig, type LocalChannelUrls } from '../config/activities';
 import type { S3Config } from '../config/s3';
 import type { OidcAuthConfig } from '../api/auth-config';
@@ -85,6 +86,7 @@ export function writeLocalConfig(paths: ReturnType<typeof localDataPaths>, setti
       host: '127.0.0.1',
       port: settings.SARING_API_PORT,
       auth: localOidcAuth(settings),
+      ...(settings.SARING_POLICY_FILE ? { policyFile: path.resolve(settings.SARING_POLICY_FILE) } : {}),
       reporterVault: {
         s3: { endpoint: s3.endpoint, region: s3.region, credentials: s3.credentials },
         bucket: LOCAL_S3.vaultBucket,

@@ -18,6 +18,8 @@ export const LocalSettings = z.object({
   SARING_NAMESPACE: z.string().min(1).default('default'),
   /** Set to "false" to start without loading the sample cases. */
   SARING_SAMPLES: z.enum(['true', 'false']).default('true'),
+  /** A case policy file for new cases instead of the shipped one (the peak bench compresses every duration). */
+  SARING_POLICY_FILE: z.string().min(1).optional(),
 });
 export type LocalSettings = z.infer<typeof LocalSettings>;
 

@@ -26,6 +26,13 @@ export interface Route {
   handle(request: SimRequest, params: string[]): SimReply | Promise<SimReply>;
 }
 
+/** An outage switched on from outside (simulators/fault-switch.ts). */
+export interface Faults {
+  active(): boolean;
+  statusCode(): number;
+  route(): Route;
+}
+
 export interface RunningServer {
   /** http://host:port, without a trailing slash. */
   url: string;
@@ -39,10 +46,13 @@ const MAX_BODY = 1024 * 1024;
 export async function startJsonServer(
   routes: Route[],
   options: { host?: string; port?: number } = {},
+  /** When given, POST /_faults switches an outage on (simulators/fault-switch.ts). */
+  faults?: Faults,
 ): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const all = faults ? [faults.route(), ...routes] : routes;
   const server = http.createServer((req, res) => {
-    void dispatch(routes, req)
+    void dispatch(all, req, faults)
       .catch((error: unknown): SimReply => ({
         status: 500,
         body: { error: error instanceof Error ? error.message : String(error) },
@@ -65,9 +75,11 @@ export async function startJsonServer(
   };
 }
 
-async function dispatch(routes: Route[], req: http.IncomingMessage): Promise<SimReply> {
+async function dispatch(routes: Route[], req: http.IncomingMessage, faults?: Faults): Promise<SimReply> {
   const url = new URL(req.url ?? '/', 'http://simulator');
   const raw = await readBody(req);
+  if (faults?.active() && !url.pathname.startsWith('/_'))
+    return { status: faults.statusCode(), body: { error: 'the simulator is down (fault injected)' } };
   let json: unknown;
   if (raw.length > 0) {
     try {

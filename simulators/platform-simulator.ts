@@ -17,6 +17,7 @@ import {
   type SimReply,
   type SimRequest,
 } from './http-kit';
+import { FaultSwitch } from './fault-switch';
 import { IdempotencyStore } from './idempotency';
 import { RequestLog } from './request-log';
 
@@ -332,7 +333,7 @@ export async function startPlatformSimulator(
     },
   ];
 
-  const server: RunningServer = await startJsonServer(routes, listen);
+  const server: RunningServer = await startJsonServer(routes, listen, new FaultSwitch());
   return { ...server, log };
 }
 

@@ -1,6 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { startJsonServer, type Route } from './http-kit';
+import { FaultSwitch } from './fault-switch';
 import { parseMail } from './mail-parsing';
 import { RequestLog } from './request-log';
 
@@ -26,6 +27,7 @@ export async function startSmtpSink(listen: { host?: string; smtpPort?: number; 
   const log = new RequestLog();
   const messages: ReceivedMail[] = [];
   const seen = new Set<string>();
+  const faults = new FaultSwitch();
 
   const smtp = new SMTPServer({
     secure: false,
@@ -38,6 +40,13 @@ export async function startSmtpSink(listen: { host?: string; smtpPort?: number; 
       callback(null, { user: 'local' });
     },
     onData(stream, session, callback) {
+      if (faults.active()) {
+        stream.resume();
+        stream.on('end', () =>
+          callback(Object.assign(new Error('the SMTP sink is down (fault injected)'), { responseCode: 421 })),
+        );
+        return;
+      }
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
@@ -99,7 +108,7 @@ export async function startSmtpSink(listen: { host?: string; smtpPort?: number; 
       },
     },
   ];
-  const api = await startJsonServer(routes, { host, port: listen.apiPort });
+  const api = await startJsonServer(routes, { host, port: listen.apiPort }, faults);
   return {
     smtpUrl: `smtp://${host}:${smtpPort}`,
     smtpPort,

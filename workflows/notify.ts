@@ -1,5 +1,6 @@
 import { CancellationScope, isCancellation, log } from '@temporalio/workflow';
 import { caseActivities } from './activity-stubs';
+import { PATCHES, usePatch } from './case/versions';
 import type { SlaNotification } from './sla';
 
 /**
@@ -9,6 +10,8 @@ import type { SlaNotification } from './sla';
  */
 export class Notifier {
   private readonly pending = new Set<Promise<void>>();
+  /** Asked once per run, where the notifier is made (at the run's start); false when replaying older histories. */
+  private readonly finishStarted = usePatch(PATCHES.notificationsFinish);
 
   constructor(
     private readonly caseId: string,
@@ -16,8 +19,8 @@ export class Notifier {
   ) {}
 
   send(notification: SlaNotification): Promise<void> {
-    const sending = caseActivities
-      .notify({ caseId: this.caseId, ...notification })
+    const call = () => caseActivities.notify({ caseId: this.caseId, ...notification });
+    const sending = (this.finishStarted ? CancellationScope.nonCancellable(call) : call())
       .then(
         () => undefined,
         (error: unknown) => {

@@ -50,6 +50,12 @@ export const PATCHES = {
   childCaseGone: 'saring-child-case-gone',
   /** Soak seed 374, the case's side: a failed re-upload check during monitoring is a missed check, not a FAILED case. */
   monitorLiveness: 'saring-monitor-liveness-outage',
+  /**
+   * Issue 14: a notification once started is delivered on every channel even when the scope that sent
+   * it is cancelled (an SLA met while its reminder was being delivered, a worker killed between the
+   * webhook and the mail), so no channel is left without it. Found by `npm run chaos`.
+   */
+  notificationsFinish: 'saring-notifications-finish',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

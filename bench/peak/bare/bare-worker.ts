@@ -1,0 +1,41 @@
+/**
+ * The bare baseline's worker (bench/peak/bare/bare-workflow.ts), a process of its own so its memory
+ * and CPU are measured alone. Prints "bare worker ready", then "bare intake <n>" every second (cases
+ * past both activities); SIGTERM shuts it down.
+ */
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { z } from 'zod';
+import * as activities from './bare-activities';
+
+const Args = z.tuple([z.string().regex(/^[\w.-]+:\d+$/, 'host:port'), z.string().min(1)]);
+const silent = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
+
+async function main(): Promise<void> {
+  const parsed = Args.safeParse(process.argv.slice(2));
+  if (!parsed.success)
+    throw new Error(`usage: bare-worker.ts <temporal host:port> <task queue> (${parsed.error.message})`);
+  const [address, taskQueue] = parsed.data;
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const connection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: require.resolve('./bare-workflow'),
+      logger: silent,
+    }),
+    activities,
+  });
+  process.on('SIGTERM', () => worker.shutdown());
+  const running = worker.run();
+  console.log('bare worker ready');
+  const timer = setInterval(() => console.log(`bare intake ${activities.bareIntakeCount.done}`), 1_000);
+  await running;
+  clearInterval(timer);
+  await connection.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,182 @@
+import type { Client } from '@temporalio/client';
+import { callApi } from './api-caller';
+import { meanHistorySize, type HistorySize } from './history-size';
+import type { PeakPlatform } from './peak-platform';
+import { BareCaseWorkflow, bareDecideUpdate, bareDetectionSignal } from './bare/bare-workflow';
+
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface LatencyResult {
+  concurrency: number;
+  saring: Percentiles;
+  bare: Percentiles;
+}
+
+type Update = (lane: number, call: number) => Promise<void>;
+
+export function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+async function timed(update: Update, lanes: number, count: number): Promise<number[]> {
+  const samples: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      // Updates to one workflow apply one after another: each lane owns its case.
+      while (next < count) {
+        const call = next++;
+        const started = process.hrtime.bigint();
+        await update(lane, call);
+        samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+    }),
+  );
+  return samples;
+}
+
+const ASSIGNEES = ['siti.verifier', 'budi.verifier'];
+const ROUNDS = 4;
+
+/**
+ * Officer update round trips at 1 and 8 in flight, Saring and bare taking turns in rounds so load from
+ * outside falls on both alike. Saring: assignVerifier by a supervisor through the API (what an officer
+ * waits for, the state read back included) on cases in verification; bare: its update through the
+ * Temporal client on workflows past their activities. Every case and workflow is closed afterwards.
+ */
+export async function measureUpdateLatency(
+  platform: PeakPlatform,
+  client: Client,
+  bareClient: Client,
+  options: { updates: number; bareTaskQueue: string; runTag: string; say: (line: string) => void },
+): Promise<{ rows: LatencyResult[]; atVerification: { saring: HistorySize; bare: HistorySize } }> {
+  const lanesNeeded = 8;
+  const saringCases: string[] = [];
+  for (let i = 0; i < lanesNeeded; i += 1) {
+    const answer = await callApi({
+      method: 'POST',
+      url: `${platform.apiUrl}/api/detections`,
+      token: () => platform.crawlerToken(),
+      json: {
+        url: `${platform.simulatorBase}/content/latency-${options.runTag}-${i}`,
+        text: 'Slot gacor maxwin, deposit pulsa',
+        suggestedCategory: 'online_gambling',
+        platform: 'website',
+      },
+    });
+    if (answer.status !== 202)
+      throw new Error(`latency case: ${answer.status} ${JSON.stringify(answer.body)}`);
+    saringCases.push((answer.body as { caseId: string }).caseId);
+  }
+  const bareIds = Array.from({ length: lanesNeeded }, (_, i) => `bare-latency-${options.runTag}-${i}`);
+  for (const workflowId of bareIds)
+    await bareClient.workflow.signalWithStart(BareCaseWorkflow, {
+      workflowId,
+      taskQueue: options.bareTaskQueue,
+      signal: bareDetectionSignal,
+      signalArgs: [{ detectionId: workflowId }],
+    });
+  for (const caseId of saringCases) {
+    for (let tries = 0; ; tries += 1) {
+      const state = await callApi({
+        method: 'GET',
+        url: `${platform.apiUrl}/api/cases/${caseId}`,
+        token: () => platform.officerToken('rina.supervisor'),
+      });
+      if (state.status === 200 && (state.body as { stage: string }).stage === 'verification') break;
+      if (tries > 600) throw new Error(`${caseId} did not reach verification in 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  // History at the point an officer first acts: Saring in verification, bare past its two activities.
+  for (const workflowId of bareIds) {
+    for (let tries = 0; ; tries += 1) {
+      const history = await bareClient.workflow.getHandle(workflowId).fetchHistory();
+      const done = (history.events ?? []).filter(
+        (event) => event.activityTaskCompletedEventAttributes,
+      ).length;
+      const last = history.events?.at(-1);
+      if (done === 2 && last?.workflowTaskCompletedEventAttributes) break;
+      if (tries > 600) throw new Error(`${workflowId} did not pass its activities in 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  const atVerification = {
+    saring: await meanHistorySize(
+      client,
+      saringCases.map((id) => [id]),
+    ),
+    bare: await meanHistorySize(
+      bareClient,
+      bareIds.map((id) => [id]),
+    ),
+  };
+
+  const saring: Update = async (lane, call) => {
+    const answer = await callApi({
+      method: 'POST',
+      url: `${platform.apiUrl}/api/cases/${saringCases[lane]!}/actions/assignVerifier`,
+      token: () => platform.officerToken('rina.supervisor'),
+      json: { assignee: ASSIGNEES[call % 2] },
+      retryForMs: 0,
+    });
+    if (answer.status !== 200)
+      throw new Error(`assignVerifier: ${answer.status} ${JSON.stringify(answer.body)}`);
+  };
+  const bare: Update = async (lane, call) => {
+    await bareClient.workflow
+      .getHandle(bareIds[lane]!)
+      .executeUpdate(bareDecideUpdate, { args: [{ assignee: ASSIGNEES[call % 2]!, final: false }] });
+  };
+
+  const results: LatencyResult[] = [];
+  for (const concurrency of [1, 8]) {
+    await timed(saring, concurrency, 10);
+    await timed(bare, concurrency, 10);
+    const samples = { saring: [] as number[], bare: [] as number[] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? (['saring', 'bare'] as const) : (['bare', 'saring'] as const);
+      for (const mode of order)
+        samples[mode].push(
+          ...(await timed(
+            mode === 'saring' ? saring : bare,
+            concurrency,
+            Math.ceil(options.updates / ROUNDS),
+          )),
+        );
+    }
+    const row = { concurrency, saring: percentiles(samples.saring), bare: percentiles(samples.bare) };
+    options.say(
+      `  updates at ${concurrency}: saring p50 ${row.saring.p50.toFixed(1)} p99 ${row.saring.p99.toFixed(1)} ms; bare p50 ${row.bare.p50.toFixed(1)} p99 ${row.bare.p99.toFixed(1)} ms`,
+    );
+    results.push(row);
+  }
+
+  // Close what the measurement opened.
+  for (const workflowId of bareIds)
+    await bareClient.workflow
+      .getHandle(workflowId)
+      .executeUpdate(bareDecideUpdate, { args: [{ assignee: 'siti.verifier', final: true }] });
+  for (const caseId of saringCases) {
+    const answer = await callApi({
+      method: 'POST',
+      url: `${platform.apiUrl}/api/cases/${caseId}/actions/submitVerdict`,
+      token: () => platform.officerToken('rina.supervisor'),
+      json: {
+        verdict: { kind: 'no_violation', reasons: ['Bench: latency case, closed after the measurement'] },
+      },
+    });
+    if (answer.status !== 200)
+      throw new Error(`closing ${caseId}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return { rows: results, atVerification };
+}
