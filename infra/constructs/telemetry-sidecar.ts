@@ -11,7 +11,7 @@ import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { type LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../compliance';
-import { collectorConfig } from './collector-config';
+import { collectorConfig, type MetricDeclaration } from './collector-config';
 import { encryptedLogGroup } from './encrypted-log-group';
 import { type HardenedTask, NON_ROOT_USER } from './hardened-fargate-service';
 
@@ -29,6 +29,13 @@ export interface TelemetrySidecarProps {
   readonly prometheusPort?: number;
   /** Scrape job and EMF log stream name. */
   readonly jobName: string;
+  /** Receive the app's spans and send them to X-Ray (default true); Temporal's servers send none. */
+  readonly traces?: boolean;
+  /** CloudWatch namespace of the scraped metrics (default: the Temporal SDK's). */
+  readonly metricsNamespace?: string;
+  readonly metricDeclarations?: readonly MetricDeclaration[];
+  /** Labels added to every scraped series (e.g. temporal_role), usable as CloudWatch dimensions. */
+  readonly scrapeLabels?: Record<string, string>;
 }
 
 /**
@@ -53,17 +60,20 @@ export class TelemetrySidecar extends Construct {
       });
       this.metricsLogGroup.grantWrite(taskRole);
     }
+    const traces = props.traces ?? true;
     const config = collectorConfig({
       region,
-      traces: true,
+      traces,
       ...(this.metricsLogGroup && props.prometheusPort !== undefined
         ? {
             prometheus: {
               jobName: props.jobName,
               port: props.prometheusPort,
               scrapeIntervalSeconds: 60,
-              namespace: SDK_METRICS_NAMESPACE,
+              namespace: props.metricsNamespace ?? SDK_METRICS_NAMESPACE,
               logGroupName: this.metricsLogGroup.logGroupName,
+              metricDeclarations: props.metricDeclarations,
+              labels: props.scrapeLabels,
             },
           }
         : {}),
@@ -93,6 +103,7 @@ export class TelemetrySidecar extends Construct {
       condition: ContainerDependencyCondition.START,
     });
 
+    if (!traces) return;
     taskRole.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['xray:PutTraceSegments'], resources: ['*'] }),
     );

@@ -14,6 +14,13 @@ import { DeployTimeTasks } from './deploy-time-tasks';
 import { type CredentialSecret } from '../credential-secret';
 import { TLS_FIELDS } from './credential-fields';
 import { TemporalDatabase } from './temporal-database';
+import {
+  ROLE_LABEL,
+  SERVER_METRIC_DECLARATIONS,
+  SERVER_METRICS_PORT,
+  TEMPORAL_SERVER_METRICS_NAMESPACE,
+} from './server-metrics';
+import { TelemetrySidecar } from '../telemetry-sidecar';
 import { caseSearchAttributeTypes } from '../../../domain/search-attributes';
 
 export interface TemporalWebUiSpec {
@@ -227,6 +234,7 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
           TEMPORAL_TLS_REQUIRE_CLIENT_AUTH: 'true',
           TEMPORAL_TLS_INTERNODE_SERVER_NAME: internodeHost,
           TEMPORAL_TLS_FRONTEND_SERVER_NAME: frontendHost,
+          PROMETHEUS_ENDPOINT: `127.0.0.1:${SERVER_METRICS_PORT[role]}`,
         },
         secrets: serverSecrets,
         containerPorts: [ROLES[role].grpc, ROLES[role].membership],
@@ -243,6 +251,18 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
                 dnsTtl: Duration.seconds(10),
               }
             : undefined,
+      });
+      // Server metrics into CloudWatch: the role's collector scrapes its Prometheus endpoint on localhost.
+      new TelemetrySidecar(this, `${capitalize(role)}Telemetry`, {
+        task: server.task,
+        platformKey,
+        logRetentionDays,
+        prometheusPort: SERVER_METRICS_PORT[role],
+        jobName: `temporal-${role}`,
+        traces: false,
+        metricsNamespace: TEMPORAL_SERVER_METRICS_NAMESPACE,
+        metricDeclarations: SERVER_METRIC_DECLARATIONS,
+        scrapeLabels: { [ROLE_LABEL]: role },
       });
       server.node.addDependency(schema);
       services[role] = server.service;
