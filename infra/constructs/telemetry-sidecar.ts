@@ -1,7 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import {
   ContainerDependencyCondition,
-  ContainerImage,
   type ContainerDefinition,
   LinuxParameters,
   LogDrivers,
@@ -12,11 +11,17 @@ import { type LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../compliance';
 import { collectorConfig, type MetricDeclaration } from './collector-config';
+import { type PinnedImage } from './images/pinned-images';
+import { cachedImage } from './images/pull-through-cache';
 import { encryptedLogGroup } from './encrypted-log-group';
 import { type HardenedTask, NON_ROOT_USER } from './hardened-fargate-service';
 
-/** AWS Distro for OpenTelemetry collector, pinned by tag (a later change pins images by digest). */
-export const COLLECTOR_IMAGE = 'public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0';
+/** AWS Distro for OpenTelemetry collector from ECR Public, through the pull-through cache (digest: images/pinned-images.ts). */
+export const COLLECTOR_IMAGE: PinnedImage = {
+  prefix: 'ecr-public',
+  repository: 'aws-observability/aws-otel-collector',
+  tag: 'v0.49.0',
+};
 
 /** CloudWatch namespace of the Temporal SDK metrics the collector scrapes from the workers. */
 export const SDK_METRICS_NAMESPACE = 'Saring/TemporalSdk';
@@ -80,7 +85,7 @@ export class TelemetrySidecar extends Construct {
     });
 
     this.container = task.taskDefinition.addContainer('otel-collector', {
-      image: ContainerImage.fromRegistry(COLLECTOR_IMAGE),
+      image: cachedImage(this, 'CollectorImage', COLLECTOR_IMAGE),
       essential: false,
       environment: { AOT_CONFIG_CONTENT: Stack.of(this).toJsonString(config) },
       user: NON_ROOT_USER,

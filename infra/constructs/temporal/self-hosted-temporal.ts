@@ -1,6 +1,12 @@
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { type IConnectable, type IVpc, Peer, Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
-import { Cluster, ContainerImage, ContainerInsights, type FargateService, Secret } from 'aws-cdk-lib/aws-ecs';
+import {
+  Cluster,
+  type ContainerImage,
+  ContainerInsights,
+  type FargateService,
+  Secret,
+} from 'aws-cdk-lib/aws-ecs';
 import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { DnsRecordType, PrivateDnsNamespace } from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
@@ -21,6 +27,7 @@ import {
   TEMPORAL_SERVER_METRICS_NAMESPACE,
 } from './server-metrics';
 import { TelemetrySidecar } from '../telemetry-sidecar';
+import { cachedImage } from '../images/pull-through-cache';
 import { caseSearchAttributeTypes } from '../../../domain/search-attributes';
 
 export interface TemporalWebUiSpec {
@@ -126,7 +133,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
     serverSg.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'HTTPS to AWS APIs and the image registry');
     db.cluster.connections.allowDefaultPortFrom(serverSg, 'Temporal server roles');
 
-    const serverImage = ContainerImage.fromRegistry(`temporalio/server:${settings.serverVersion}`);
+    const serverImage = cachedImage(this, 'ServerImage', {
+      prefix: 'docker-hub',
+      repository: 'temporalio/server',
+      tag: settings.serverVersion,
+    });
     const dbEnvironment = {
       DB: 'postgres12',
       DB_PORT: String(settings.database.port),
@@ -160,7 +171,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
     adminSg.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'HTTPS to AWS APIs and the image registry');
     db.cluster.connections.allowDefaultPortFrom(adminSg, 'Temporal admin task (schema)');
     adminSg.connections.allowTo(serverSg, Port.tcp(ROLES.frontend.grpc), 'temporal CLI to the frontend');
-    const adminImage = ContainerImage.fromRegistry(`temporalio/admin-tools:${settings.adminToolsVersion}`);
+    const adminImage = cachedImage(this, 'AdminImage', {
+      prefix: 'docker-hub',
+      repository: 'temporalio/admin-tools',
+      tag: settings.adminToolsVersion,
+    });
     const adminTask = (id: string, family: string, script: string): HardenedTask =>
       new HardenedTask(this, id, {
         image: adminImage,
@@ -278,7 +293,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
     for (const service of Object.values(this.services)) namespaceRun.node.addDependency(service);
 
     this.webUi = {
-      image: ContainerImage.fromRegistry(`temporalio/ui:${settings.uiVersion}`),
+      image: cachedImage(this, 'UiImage', {
+        prefix: 'docker-hub',
+        repository: 'temporalio/ui',
+        tag: settings.uiVersion,
+      }),
       size: settings.ui,
       desiredCount: settings.ui.desiredCount,
       port: UI_PORT,
