@@ -83,6 +83,8 @@ export function standInFor(secret: DeclaredSecret, inputs: StandInInputs) {
   for (const key of secret.keys) {
     const value =
       fixedValue(secret, key) ??
+      // The ECR pull-through cache's Docker Hub credential: read by ECR, never by a task.
+      (secret.name.startsWith('ecr-pullthroughcache/') ? 'rehearsal' : undefined) ??
       (key === 'placeholder'
         ? 'rehearsal'
         : key === 'keyRing'

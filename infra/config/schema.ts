@@ -166,6 +166,26 @@ export const EnvironmentConfig = z
       evidenceRetentionDays: z.number().int().min(1).max(36500),
       auditRetentionDays: z.number().int().min(1).max(36500),
       accessLogExpirationDays: z.number().int().min(1),
+      /**
+       * Days after a record's Object Lock retention ends before lifecycle deletes it (a legal hold still keeps it).
+       * Lengthen freely; 0 deletes as soon as the lock allows.
+       */
+      deleteAfterRetentionGraceDays: z.number().int().min(0).max(3650),
+      /** AWS Backup copies of the evidence and audit buckets and Temporal's Aurora, in a locked vault. */
+      backup: z
+        .object({
+          dailyRetentionDays: z.number().int().min(7).max(35),
+          monthlyRetentionDays: z.number().int().min(30).max(36500),
+          /**
+           * governance: the vault lock can be removed by an administrator (disposable environments);
+           * compliance: after the 3-day cooling-off period nobody, root included, can remove it or shorten retention.
+           */
+          vaultLockMode: z.enum(['governance', 'compliance']),
+        })
+        .refine((b) => b.monthlyRetentionDays >= b.dailyRetentionDays, {
+          path: ['monthlyRetentionDays'],
+          message: 'must be at least dailyRetentionDays',
+        }),
     }),
     temporal: Temporal,
     workers: FargateSize.and(

@@ -16,14 +16,23 @@ export interface CollectorConfigProps {
     readonly namespace: string;
     /** Log group the EMF records are written to (every scraped series stays queryable there). */
     readonly logGroupName: string;
+    /** Which series become CloudWatch metrics; default: the Temporal SDK's (the workers). */
+    readonly metricDeclarations?: readonly MetricDeclaration[];
+    /** Labels added to every scraped series, e.g. the Temporal server role the task runs. */
+    readonly labels?: Record<string, string>;
   };
+}
+
+export interface MetricDeclaration {
+  readonly dimensions: readonly (readonly string[])[];
+  readonly metric_name_selectors: readonly string[];
 }
 
 /**
  * Which SDK metrics become CloudWatch metrics, and with which dimensions; the rest stay in the EMF log group
  * (Logs Insights) without the per-metric cost. Names as the Temporal SDK emits them (observability/sdk-runtime.ts).
  */
-const SDK_METRIC_DECLARATIONS = [
+export const SDK_METRIC_DECLARATIONS: readonly MetricDeclaration[] = [
   {
     dimensions: [['task_queue']],
     metric_name_selectors: [
@@ -65,7 +74,12 @@ export function collectorConfig(props: CollectorConfigProps): Record<string, unk
           {
             job_name: prometheus.jobName,
             scrape_interval: `${prometheus.scrapeIntervalSeconds}s`,
-            static_configs: [{ targets: [`127.0.0.1:${prometheus.port}`] }],
+            static_configs: [
+              {
+                targets: [`127.0.0.1:${prometheus.port}`],
+                ...(prometheus.labels ? { labels: prometheus.labels } : {}),
+              },
+            ],
           },
         ],
       },
@@ -76,7 +90,7 @@ export function collectorConfig(props: CollectorConfigProps): Record<string, unk
       log_group_name: prometheus.logGroupName,
       log_stream_name: prometheus.jobName,
       dimension_rollup_option: 'NoDimensionRollup',
-      metric_declarations: SDK_METRIC_DECLARATIONS,
+      metric_declarations: prometheus.metricDeclarations ?? SDK_METRIC_DECLARATIONS,
     };
     pipelines.metrics = { receivers: ['prometheus'], processors: ['batch/metrics'], exporters: ['awsemf'] };
   }

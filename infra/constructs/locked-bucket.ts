@@ -6,6 +6,7 @@ import {
   BucketEncryption,
   type IBucket,
   ObjectLockRetention,
+  type LifecycleRule,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -16,6 +17,8 @@ export interface LockedBucketProps {
   readonly encryptionKey: IKey;
   /** Object Lock default retention, compliance mode: no one (root included) can delete or shorten it. */
   readonly retentionDays: number;
+  /** Days after the retention ends before lifecycle deletes a record (legal holds still keep it). */
+  readonly deleteAfterRetentionGraceDays: number;
   readonly accessLogsBucket: IBucket;
   readonly accessLogsPrefix: string;
 }
@@ -40,9 +43,7 @@ export class LockedBucket extends Construct {
       minimumTLSVersion: 1.2,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: props.accessLogsPrefix,
-      lifecycleRules: [
-        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
-      ],
+      lifecycleRules: lifecycleAfterRetention(props.retentionDays, props.deleteAfterRetentionGraceDays),
       removalPolicy: RemovalPolicy.RETAIN,
     });
     skipCheckov(
@@ -58,4 +59,21 @@ export class LockedBucket extends Construct {
       },
     );
   }
+}
+
+/**
+ * What happens once a record's compliance lock has run out: the current version expires (a delete marker) after
+ * the retention plus the grace period, its now noncurrent version is removed a day after that, and the lone delete
+ * marker is cleaned up. S3 never lets lifecycle remove a version that is still locked or under a legal hold.
+ */
+export function lifecycleAfterRetention(retentionDays: number, graceDays: number): LifecycleRule[] {
+  return [
+    { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+    {
+      id: 'expire-after-retention',
+      expiration: Duration.days(retentionDays + graceDays),
+      noncurrentVersionExpiration: Duration.days(graceDays + 1),
+    },
+    { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
+  ];
 }

@@ -1,7 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import {
   ContainerDependencyCondition,
-  ContainerImage,
   type ContainerDefinition,
   LinuxParameters,
   LogDrivers,
@@ -11,12 +10,18 @@ import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { type LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../compliance';
-import { collectorConfig } from './collector-config';
+import { collectorConfig, type MetricDeclaration } from './collector-config';
+import { type PinnedImage } from './images/pinned-images';
+import { cachedImage } from './images/pull-through-cache';
 import { encryptedLogGroup } from './encrypted-log-group';
 import { type HardenedTask, NON_ROOT_USER } from './hardened-fargate-service';
 
-/** AWS Distro for OpenTelemetry collector, pinned by tag (a later change pins images by digest). */
-export const COLLECTOR_IMAGE = 'public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0';
+/** AWS Distro for OpenTelemetry collector from ECR Public, through the pull-through cache (digest: images/pinned-images.ts). */
+export const COLLECTOR_IMAGE: PinnedImage = {
+  prefix: 'ecr-public',
+  repository: 'aws-observability/aws-otel-collector',
+  tag: 'v0.49.0',
+};
 
 /** CloudWatch namespace of the Temporal SDK metrics the collector scrapes from the workers. */
 export const SDK_METRICS_NAMESPACE = 'Saring/TemporalSdk';
@@ -29,6 +34,13 @@ export interface TelemetrySidecarProps {
   readonly prometheusPort?: number;
   /** Scrape job and EMF log stream name. */
   readonly jobName: string;
+  /** Receive the app's spans and send them to X-Ray (default true); Temporal's servers send none. */
+  readonly traces?: boolean;
+  /** CloudWatch namespace of the scraped metrics (default: the Temporal SDK's). */
+  readonly metricsNamespace?: string;
+  readonly metricDeclarations?: readonly MetricDeclaration[];
+  /** Labels added to every scraped series (e.g. temporal_role), usable as CloudWatch dimensions. */
+  readonly scrapeLabels?: Record<string, string>;
 }
 
 /**
@@ -53,24 +65,27 @@ export class TelemetrySidecar extends Construct {
       });
       this.metricsLogGroup.grantWrite(taskRole);
     }
+    const traces = props.traces ?? true;
     const config = collectorConfig({
       region,
-      traces: true,
+      traces,
       ...(this.metricsLogGroup && props.prometheusPort !== undefined
         ? {
             prometheus: {
               jobName: props.jobName,
               port: props.prometheusPort,
               scrapeIntervalSeconds: 60,
-              namespace: SDK_METRICS_NAMESPACE,
+              namespace: props.metricsNamespace ?? SDK_METRICS_NAMESPACE,
               logGroupName: this.metricsLogGroup.logGroupName,
+              metricDeclarations: props.metricDeclarations,
+              labels: props.scrapeLabels,
             },
           }
         : {}),
     });
 
     this.container = task.taskDefinition.addContainer('otel-collector', {
-      image: ContainerImage.fromRegistry(COLLECTOR_IMAGE),
+      image: cachedImage(this, 'CollectorImage', COLLECTOR_IMAGE),
       essential: false,
       environment: { AOT_CONFIG_CONTENT: Stack.of(this).toJsonString(config) },
       user: NON_ROOT_USER,
@@ -93,6 +108,7 @@ export class TelemetrySidecar extends Construct {
       condition: ContainerDependencyCondition.START,
     });
 
+    if (!traces) return;
     taskRole.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['xray:PutTraceSegments'], resources: ['*'] }),
     );

@@ -1,10 +1,12 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { vaultKeyPolicy } from '../constructs/vault-key-policy';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { type Construct } from 'constructs';
 import { acknowledge, skipCheckov } from '../compliance';
+import { BreakGlass } from '../constructs/data-protection/break-glass';
+import { EvidenceBackup } from '../constructs/data-protection/evidence-backup';
 import { LockedBucket } from '../constructs/locked-bucket';
 import { names } from '../naming';
 import { SaringStack, type SaringStackProps } from './saring-stack';
@@ -28,6 +30,11 @@ export class DataStack extends SaringStack {
   readonly vaultBucket: Bucket;
   /** S3 server access logs and load balancer access logs. */
   readonly accessLogsBucket: Bucket;
+  /** Encrypts the backup vault: a key apart from the data key, so losing one never loses both copies. */
+  readonly backupKey: Key;
+  /** The only principal that may disable or delete the data, ledger and backup keys. */
+  readonly breakGlass: BreakGlass;
+  readonly backup: EvidenceBackup;
 
   constructor(scope: Construct, props: SaringStackProps) {
     super(scope, 'Data', props);
@@ -175,6 +182,7 @@ export class DataStack extends SaringStack {
       bucketName: names.bucket(config, 'evidence'),
       encryptionKey: this.dataKey,
       retentionDays: config.data.evidenceRetentionDays,
+      deleteAfterRetentionGraceDays: config.data.deleteAfterRetentionGraceDays,
       accessLogsBucket: this.accessLogsBucket,
       accessLogsPrefix: 's3/evidence/',
     }).bucket;
@@ -183,8 +191,41 @@ export class DataStack extends SaringStack {
       bucketName: names.bucket(config, 'audit'),
       encryptionKey: this.dataKey,
       retentionDays: config.data.auditRetentionDays,
+      deleteAfterRetentionGraceDays: config.data.deleteAfterRetentionGraceDays,
       accessLogsBucket: this.accessLogsBucket,
       accessLogsPrefix: 's3/audit/',
     }).bucket;
+
+    this.backupKey = new Key(this, 'BackupKey', {
+      alias: `alias/saring-${config.name}-backup`,
+      description: 'Saring backup vault: recovery points of evidence, audit trail and Temporal database',
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.breakGlass = new BreakGlass(this, 'BreakGlass', {
+      envName: config.name,
+      guardedKeys: [this.dataKey, this.ledgerKey, this.backupKey],
+    });
+    this.backup = new EvidenceBackup(this, 'Backup', {
+      envName: config.name,
+      vaultKey: this.backupKey,
+      resourceArns: [
+        this.evidenceBucket.bucketArn,
+        this.auditBucket.bucketArn,
+        // Named by config (infra/naming.ts), so the plan covers the cluster without depending on its stack.
+        ...(config.temporal.mode === 'self-hosted'
+          ? [
+              this.formatArn({
+                service: 'rds',
+                resource: 'cluster',
+                resourceName: names.cluster(config, 'temporal'),
+                arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+              }),
+            ]
+          : []),
+      ],
+      ...config.data.backup,
+    });
   }
 }

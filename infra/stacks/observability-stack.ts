@@ -22,6 +22,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type Construct } from 'constructs';
 import { METRIC, METRICS_NAMESPACE } from '../../config/metrics';
+import { EstateAlarms } from '../constructs/observability/estate-alarms';
 import { SaringStack, type SaringStackProps } from './saring-stack';
 import { backlogMetric } from './workers-stack';
 
@@ -67,6 +68,8 @@ interface AlarmSpec {
 export class ObservabilityStack extends SaringStack {
   readonly topic: Topic;
   readonly alarms: Record<keyof typeof ALARMS, Alarm>;
+  /** Temporal servers, Aurora, the load balancer (issue 11, defect 9). */
+  readonly estateAlarms: EstateAlarms;
 
   constructor(scope: Construct, props: ObservabilityStackProps) {
     super(scope, 'Observability', props);
@@ -160,6 +163,12 @@ export class ObservabilityStack extends SaringStack {
       alarms[id] = alarm;
     }
     this.alarms = alarms as Record<keyof typeof ALARMS, Alarm>;
+    this.estateAlarms = new EstateAlarms(this, 'Estate', {
+      config,
+      loadBalancer: props.loadBalancer,
+      apiTargetGroup: props.apiTargetGroup,
+      action,
+    });
 
     const dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `${prefix}-operations`,

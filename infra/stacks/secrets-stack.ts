@@ -1,6 +1,7 @@
 import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { type Construct } from 'constructs';
 import { CredentialSecret } from '../constructs/credential-secret';
+import { PullThroughCache } from '../constructs/images/pull-through-cache';
 import { CLOUD_CREDENTIAL_FIELDS, TLS_FIELDS } from '../constructs/temporal/credential-fields';
 import { SaringStack, type SaringStackProps } from './saring-stack';
 
@@ -24,6 +25,8 @@ export class SecretsStack extends SaringStack {
    * decodes many payloads, and a KMS round trip (and its request quota) on each would dominate latency.
    */
   readonly codecKeys: CredentialSecret;
+  /** ECR pull-through cache rules (Docker Hub, ECR Public) every third-party image is pulled through. */
+  readonly imageCache: PullThroughCache;
 
   constructor(scope: Construct, props: SecretsStackProps) {
     super(scope, 'Secrets', props);
@@ -42,6 +45,7 @@ export class SecretsStack extends SaringStack {
       description: `Saring ${config.name}: Temporal payload codec key ring JSON (docs/data-protection.md)`,
       fields: ['keyRing'],
     });
+    this.imageCache = new PullThroughCache(this, 'ImageCache', { envName: config.name });
     if (temporal.mode === 'self-hosted') {
       this.temporalTls = new CredentialSecret(this, 'TemporalTls', {
         secretName: `saring/${config.name}/temporal/tls`,

@@ -180,7 +180,8 @@ describe('data stack', () => {
   it('every encryption key rotates and survive stack deletion; only CloudWatch services get key-policy access', () => {
     const t = dev().template('data');
     const keys = resourcesOfType(dev().json('data'), 'AWS::KMS::Key');
-    expect(keys).toHaveLength(4);
+    // data, platform, vault, ledger and (issue 11) the backup vault's own key.
+    expect(keys).toHaveLength(5);
     // The audit ledger's signing key is asymmetric: it cannot rotate (old heads stay verifiable), but it is kept.
     const [ledger, encryption] = [
       keys.filter(([id]) => id.startsWith('LedgerKey')),
@@ -189,7 +190,7 @@ describe('data stack', () => {
     expect(
       ledger.map(([, key]) => [key.Properties?.KeySpec, key.Properties?.KeyUsage, key.DeletionPolicy]),
     ).toEqual([['ECC_NIST_P256', 'SIGN_VERIFY', 'Retain']]);
-    expect(encryption).toHaveLength(3);
+    expect(encryption).toHaveLength(4);
     for (const [, key] of encryption) {
       expect(key.Properties?.EnableKeyRotation).toBe(true);
       expect(key.DeletionPolicy).toBe('Retain');

@@ -1,6 +1,7 @@
 import { RUNTIME_ENV } from '../../config/runtime-env';
 import { SIDECAR_OTLP_TRACES_URL, WORKER_PROMETHEUS_PORT } from '../../config/telemetry';
 import { collectorConfig } from '../../infra/constructs/collector-config';
+import { KNOWN_DIGESTS } from '../../infra/constructs/images/pinned-images';
 import { COLLECTOR_IMAGE, SDK_METRICS_NAMESPACE } from '../../infra/constructs/telemetry-sidecar';
 import { containersOf, type ContainerDefinition } from '../support/infra/containers';
 import { permissionsOf } from '../support/infra/iam';
@@ -41,9 +42,9 @@ describe('telemetry: collector sidecar, Prometheus scrape and OTLP traces', () =
     '%s: runs the pinned ADOT collector, started first, never essential',
     (concern) => {
       const collector = container(concern, 'otel-collector');
-      expect(collector.Image).toBe(COLLECTOR_IMAGE);
-      expect(COLLECTOR_IMAGE).toMatch(
-        /^public\.ecr\.aws\/aws-observability\/aws-otel-collector:v\d+\.\d+\.\d+$/,
+      // Through the ECR pull-through cache, by digest (test/infra/pinned-images.test.ts checks every image).
+      expect(JSON.stringify(collector.Image)).toContain(
+        `/ecr-public/${COLLECTOR_IMAGE.repository}@${KNOWN_DIGESTS[`${COLLECTOR_IMAGE.repository}:${COLLECTOR_IMAGE.tag}`]!.digest}`,
       );
       expect(collector.Essential).toBe(false);
       expect(collector.ReadonlyRootFilesystem).toBe(true);

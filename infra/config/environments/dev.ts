@@ -12,7 +12,13 @@ export const dev: EnvironmentConfigInput = {
     flowLogRetentionDays: 30,
     interfaceEndpoints: ['secretsmanager', 'kms'],
   },
-  data: { evidenceRetentionDays: 1, auditRetentionDays: 1, accessLogExpirationDays: 90 },
+  data: {
+    evidenceRetentionDays: 1,
+    auditRetentionDays: 1,
+    accessLogExpirationDays: 90,
+    deleteAfterRetentionGraceDays: 0,
+    backup: { dailyRetentionDays: 7, monthlyRetentionDays: 30, vaultLockMode: 'governance' },
+  },
   temporal: {
     mode: 'self-hosted',
     namespace: 'saring',

@@ -16,7 +16,13 @@ export const prod: EnvironmentConfigInput = {
     flowLogRetentionDays: 365,
     interfaceEndpoints: ['ecr.api', 'ecr.dkr', 'logs', 'secretsmanager', 'kms', 'monitoring'],
   },
-  data: { evidenceRetentionDays: 1827, auditRetentionDays: 3653, accessLogExpirationDays: 400 },
+  data: {
+    evidenceRetentionDays: 1827,
+    auditRetentionDays: 3653,
+    accessLogExpirationDays: 400,
+    deleteAfterRetentionGraceDays: 90,
+    backup: { dailyRetentionDays: 35, monthlyRetentionDays: 365, vaultLockMode: 'compliance' },
+  },
   temporal: {
     mode: 'self-hosted',
     namespace: 'saring',

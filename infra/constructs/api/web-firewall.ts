@@ -23,6 +23,18 @@ const MANAGED_RULE_GROUPS = [
 
 const PUBLIC_RATE_LIMIT = 100;
 
+/**
+ * Routes whose bodies may pass the Common Rule Set's 8 KB body limit: a statement draft (clarification body up to
+ * 20,000 characters), a case note (5,000), a detection (text up to 20,000) and the NDJSON batch of detections.
+ * Exact paths, no transformation: any other spelling keeps the 8 KB rule. The API still caps every body (1 MiB).
+ */
+export const LONG_BODY_PATHS =
+  '^/api/(cases/[^/]+/(actions/draftStatement|notes)|detections|detections/batch)$';
+
+/** The Common Rule Set's body-size rule and the label it leaves on a request it matched. */
+const BODY_SIZE_RULE = 'SizeRestrictions_BODY';
+const BODY_SIZE_LABEL = 'awswaf:managed:aws:core-rule-set:SizeRestrictions_Body';
+
 /** Regional WAF in front of the load balancer: AWS managed rule groups plus a per-IP rate limit, logged. */
 export class WebFirewall extends Construct {
   readonly webAcl: CfnWebACL;
@@ -45,7 +57,16 @@ export class WebFirewall extends Construct {
           name,
           priority,
           overrideAction: { none: {} },
-          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+          statement: {
+            managedRuleGroupStatement: {
+              vendorName: 'AWS',
+              name,
+              // Counted (and labelled) here; the rule below blocks it everywhere but the long-body routes.
+              ...(name === 'AWSManagedRulesCommonRuleSet'
+                ? { ruleActionOverrides: [{ name: BODY_SIZE_RULE, actionToUse: { count: {} } }] }
+                : {}),
+            },
+          },
           visibilityConfig: visibility(name),
         })),
         {
@@ -76,6 +97,30 @@ export class WebFirewall extends Construct {
             },
           },
           visibilityConfig: visibility('RateLimitPublicIntake'),
+        },
+        {
+          name: 'BodyOver8KbOutsideLongBodyRoutes',
+          priority: MANAGED_RULE_GROUPS.length + 2,
+          action: { block: {} },
+          statement: {
+            andStatement: {
+              statements: [
+                { labelMatchStatement: { scope: 'LABEL', key: BODY_SIZE_LABEL } },
+                {
+                  notStatement: {
+                    statement: {
+                      regexMatchStatement: {
+                        fieldToMatch: { uriPath: {} },
+                        regexString: LONG_BODY_PATHS,
+                        textTransformations: [{ priority: 0, type: 'NONE' }],
+                      },
+                    },
+                  },
+                },
+              ],
+            },
+          },
+          visibilityConfig: visibility('BodyOver8KbOutsideLongBodyRoutes'),
         },
       ],
     });

@@ -1,6 +1,12 @@
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { type IConnectable, type IVpc, Peer, Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
-import { Cluster, ContainerImage, ContainerInsights, type FargateService, Secret } from 'aws-cdk-lib/aws-ecs';
+import {
+  Cluster,
+  type ContainerImage,
+  ContainerInsights,
+  type FargateService,
+  Secret,
+} from 'aws-cdk-lib/aws-ecs';
 import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { DnsRecordType, PrivateDnsNamespace } from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
@@ -14,6 +20,14 @@ import { DeployTimeTasks } from './deploy-time-tasks';
 import { type CredentialSecret } from '../credential-secret';
 import { TLS_FIELDS } from './credential-fields';
 import { TemporalDatabase } from './temporal-database';
+import {
+  ROLE_LABEL,
+  SERVER_METRIC_DECLARATIONS,
+  SERVER_METRICS_PORT,
+  TEMPORAL_SERVER_METRICS_NAMESPACE,
+} from './server-metrics';
+import { TelemetrySidecar } from '../telemetry-sidecar';
+import { cachedImage } from '../images/pull-through-cache';
 import { caseSearchAttributeTypes } from '../../../domain/search-attributes';
 
 export interface TemporalWebUiSpec {
@@ -119,7 +133,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
     serverSg.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'HTTPS to AWS APIs and the image registry');
     db.cluster.connections.allowDefaultPortFrom(serverSg, 'Temporal server roles');
 
-    const serverImage = ContainerImage.fromRegistry(`temporalio/server:${settings.serverVersion}`);
+    const serverImage = cachedImage(this, 'ServerImage', {
+      prefix: 'docker-hub',
+      repository: 'temporalio/server',
+      tag: settings.serverVersion,
+    });
     const dbEnvironment = {
       DB: 'postgres12',
       DB_PORT: String(settings.database.port),
@@ -153,7 +171,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
     adminSg.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'HTTPS to AWS APIs and the image registry');
     db.cluster.connections.allowDefaultPortFrom(adminSg, 'Temporal admin task (schema)');
     adminSg.connections.allowTo(serverSg, Port.tcp(ROLES.frontend.grpc), 'temporal CLI to the frontend');
-    const adminImage = ContainerImage.fromRegistry(`temporalio/admin-tools:${settings.adminToolsVersion}`);
+    const adminImage = cachedImage(this, 'AdminImage', {
+      prefix: 'docker-hub',
+      repository: 'temporalio/admin-tools',
+      tag: settings.adminToolsVersion,
+    });
     const adminTask = (id: string, family: string, script: string): HardenedTask =>
       new HardenedTask(this, id, {
         image: adminImage,
@@ -227,6 +249,7 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
           TEMPORAL_TLS_REQUIRE_CLIENT_AUTH: 'true',
           TEMPORAL_TLS_INTERNODE_SERVER_NAME: internodeHost,
           TEMPORAL_TLS_FRONTEND_SERVER_NAME: frontendHost,
+          PROMETHEUS_ENDPOINT: `127.0.0.1:${SERVER_METRICS_PORT[role]}`,
         },
         secrets: serverSecrets,
         containerPorts: [ROLES[role].grpc, ROLES[role].membership],
@@ -244,6 +267,18 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
               }
             : undefined,
       });
+      // Server metrics into CloudWatch: the role's collector scrapes its Prometheus endpoint on localhost.
+      new TelemetrySidecar(this, `${capitalize(role)}Telemetry`, {
+        task: server.task,
+        platformKey,
+        logRetentionDays,
+        prometheusPort: SERVER_METRICS_PORT[role],
+        jobName: `temporal-${role}`,
+        traces: false,
+        metricsNamespace: TEMPORAL_SERVER_METRICS_NAMESPACE,
+        metricDeclarations: SERVER_METRIC_DECLARATIONS,
+        scrapeLabels: { [ROLE_LABEL]: role },
+      });
       server.node.addDependency(schema);
       services[role] = server.service;
     }
@@ -258,7 +293,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
     for (const service of Object.values(this.services)) namespaceRun.node.addDependency(service);
 
     this.webUi = {
-      image: ContainerImage.fromRegistry(`temporalio/ui:${settings.uiVersion}`),
+      image: cachedImage(this, 'UiImage', {
+        prefix: 'docker-hub',
+        repository: 'temporalio/ui',
+        tag: settings.uiVersion,
+      }),
       size: settings.ui,
       desiredCount: settings.ui.desiredCount,
       port: UI_PORT,
