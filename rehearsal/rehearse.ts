@@ -23,6 +23,7 @@ import { type RehearsedContainer } from './task-definitions';
 import { readAssembly, TemplateResolver } from './templates';
 import { driveOneCase } from './drive-case';
 import { startOutsideWorld } from './outside-world';
+import { assertNoClearText, dumpDatabases } from './database-grep';
 import { userPoolClientId } from './cognito-stand-in';
 
 export interface RehearsalOptions {
@@ -143,7 +144,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       });
     });
 
-    await clock.run('Aurora writer: PostgreSQL 15, TLS required', async () => {
+    const pgDataDir = path.join(options.runDir, 'postgres', 'data');
+    const masterUser = await clock.run('Aurora writer: PostgreSQL 15, TLS required', async () => {
       if (!estate.database.schemaWaitsForWriter) {
         throw new Error(
           'The schema run does not wait for the Aurora writer instance (only for the cluster): CloudFormation may start it before any instance accepts connections.',
@@ -153,7 +155,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       if (!db) throw new Error('No database secret among the declared secrets');
       running.push(
         await startPostgres({
-          dataDir: path.join(options.runDir, 'postgres', 'data'),
+          dataDir: pgDataDir,
           ip: dbIp,
           port: estate.database.port,
           masterUser: db.username!,
@@ -162,6 +164,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
           logFile: path.join(options.runDir, 'logs', 'postgres.log'),
         }),
       );
+      return db.username!;
     });
 
     const sandbox = (container: RehearsedContainer, ip: string, root: ImageRoot, name = container.name) =>
@@ -322,6 +325,21 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     if (options.driveCase) {
       const driven = await driveOneCase(apiUrl, officers, (name, body) => clock.run(name, body));
       log(`  ${driven.caseId} closed; clarification published at ${driven.publishedUrl}`);
+      await clock.run(
+        'the Temporal database holds none of the case texts in clear (pg_dump, blobs decoded)',
+        async () => {
+          const dump = dumpDatabases({
+            dataDir: pgDataDir,
+            port: estate.database.port,
+            user: TASK_USER,
+            masterUser,
+            outFile: path.join(options.runDir, 'postgres', 'dump-with-decoded-blobs.bin'),
+          });
+          log(
+            `  ${assertNoClearText(dump, { ...driven.secrets }, { caseId: driven.caseId, assignee: officers.verifier.username })}`,
+          );
+        },
+      );
     }
     return { steps: clock.records, totalSeconds: clock.totalSeconds() };
   } finally {
