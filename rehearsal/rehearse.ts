@@ -24,6 +24,7 @@ import { readAssembly, TemplateResolver } from './templates';
 import { driveOneCase } from './drive-case';
 import { startOutsideWorld } from './outside-world';
 import { assertNoClearText, dumpDatabases } from './database-grep';
+import { checkOwnClientCertificates } from './client-identities';
 import { userPoolClientId } from './cognito-stand-in';
 
 export interface RehearsalOptions {
@@ -110,6 +111,9 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       },
     );
     checkImages(estate);
+    await clock.run('each Temporal client has a certificate of its own', async () => {
+      log(`  ${checkOwnClientCertificates(estate)}`);
+    });
 
     // Addresses: one per task, as awsvpc gives each task its own ENI.
     const dbIp = ipOf(10);

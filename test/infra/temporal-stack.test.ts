@@ -189,3 +189,49 @@ describe('temporal stack, Temporal Cloud', () => {
       });
   });
 });
+
+describe('temporal client identities, self-hosted (defect 7 of issue 11)', () => {
+  /** Where a container's Temporal client certificate comes from: its ECS secret reference, as synthesized. */
+  function certificateSource(stack: 'workers' | 'api' | 'temporal', container: string): string {
+    const found = containersOf(selfHosted().json(stack)).find((c) => c.Name === container);
+    if (!found) throw new Error(`${stack} has no container ${container}`);
+    const secret = (found.Secrets ?? []).find((s) =>
+      ['TEMPORAL_TLS_CLIENT_CERT_DATA', 'TEMPORAL_TLS_CERT_DATA'].includes(s.Name),
+    );
+    if (!secret) throw new Error(`${container} reads no Temporal client certificate`);
+    return JSON.stringify(secret.ValueFrom);
+  }
+
+  it('gives the worker, the API, the Web UI and the admin tasks each a certificate secret of its own', () => {
+    const sources = {
+      worker: certificateSource('workers', 'worker'),
+      api: certificateSource('api', 'api'),
+      ui: certificateSource('api', 'temporal-ui'),
+      admin: certificateSource('temporal', 'admin'),
+    };
+    for (const [client, source] of Object.entries(sources)) {
+      expect(source).toMatch(new RegExp(`TemporalClientTls${client}Secret`));
+      expect(source).toContain(`:${client}Cert${client === 'ui' ? 'B64' : ''}::`);
+    }
+    expect(new Set(Object.values(sources)).size).toBe(4);
+    const secrets = selfHosted().template('secrets');
+    for (const client of Object.keys(sources)) {
+      secrets.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: `saring/dev/temporal/clients/${client}`,
+        KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('PlatformKey') },
+      });
+    }
+    // The cluster secret holds the CA and the server pair only: no client key every task could read.
+    secrets.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'saring/dev/temporal/tls',
+      GenerateSecretString: Match.objectLike({
+        SecretStringTemplate: JSON.stringify({
+          caCert: 'REPLACE_ME',
+          caCertB64: 'REPLACE_ME',
+          serverCertB64: 'REPLACE_ME',
+          serverKeyB64: 'REPLACE_ME',
+        }),
+      }),
+    });
+  });
+});

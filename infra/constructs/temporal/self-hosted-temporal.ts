@@ -12,7 +12,7 @@ import { HardenedFargateService, HardenedTask } from '../hardened-fargate-servic
 import { type TemporalConnection } from './connection';
 import { DeployTimeTasks } from './deploy-time-tasks';
 import { type CredentialSecret } from '../credential-secret';
-import { TLS_FIELDS } from './credential-fields';
+import { clientTlsFields, type TemporalClient, TLS_FIELDS } from './credential-fields';
 import { TemporalDatabase } from './temporal-database';
 import { caseSearchAttributeTypes } from '../../../domain/search-attributes';
 
@@ -30,8 +30,10 @@ export interface SelfHostedTemporalProps {
   readonly envName: string;
   readonly vpc: IVpc;
   readonly platformKey: IKey;
-  /** The cluster's CA, server and client certificates (Secrets stack). */
+  /** The cluster's CA and server certificate (Secrets stack). */
   readonly tls: CredentialSecret;
+  /** One client certificate secret per client (Secrets stack). */
+  readonly clientTls: Readonly<Record<TemporalClient, CredentialSecret>>;
   readonly settings: z.infer<typeof SelfHostedSettings> & { readonly namespace: string };
   readonly logRetentionDays: number;
 }
@@ -59,7 +61,6 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
   readonly mode = 'self-hosted' as const;
   readonly namespace: string;
   readonly clientEnvironment: Record<string, string>;
-  readonly clientSecrets: Record<string, Secret>;
   readonly externalEgressPorts: readonly number[] = [];
   readonly frontendAddress: string;
   readonly address: string;
@@ -68,6 +69,7 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
   readonly webUi: TemporalWebUiSpec;
   readonly database: TemporalDatabase;
   readonly tls: CredentialSecret;
+  private readonly clientTls: Readonly<Record<TemporalClient, CredentialSecret>>;
   private readonly serverSecurityGroup: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: SelfHostedTemporalProps) {
@@ -85,6 +87,7 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
     this.address = this.frontendAddress;
 
     this.tls = props.tls;
+    this.clientTls = props.clientTls;
 
     this.database = new TemporalDatabase(this, 'Database', {
       vpc,
@@ -180,9 +183,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
         secrets: {
           SQL_USER: ecsSecret(db, 'username'),
           SQL_PASSWORD: ecsSecret(db, 'password'),
-          TEMPORAL_TLS_CA_DATA: this.tls.field(TLS_FIELDS.caCert),
-          TEMPORAL_TLS_CERT_DATA: this.tls.field(TLS_FIELDS.clientCert),
-          TEMPORAL_TLS_KEY_DATA: this.tls.field(TLS_FIELDS.clientKey),
+          ...this.clientTlsSecrets('admin', {
+            ca: 'TEMPORAL_TLS_CA_DATA',
+            cert: 'TEMPORAL_TLS_CERT_DATA',
+            key: 'TEMPORAL_TLS_KEY_DATA',
+          }),
         },
         platformKey,
         logRetentionDays,
@@ -274,9 +279,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
         TEMPORAL_DISABLE_WRITE_ACTIONS: 'true',
       },
       secrets: {
-        TEMPORAL_TLS_CA_DATA: this.tls.field(TLS_FIELDS.caCertB64),
-        TEMPORAL_TLS_CERT_DATA: this.tls.field(TLS_FIELDS.clientCertB64),
-        TEMPORAL_TLS_KEY_DATA: this.tls.field(TLS_FIELDS.clientKeyB64),
+        ...this.clientTlsSecrets('ui', {
+          ca: 'TEMPORAL_TLS_CA_DATA',
+          cert: 'TEMPORAL_TLS_CERT_DATA',
+          key: 'TEMPORAL_TLS_KEY_DATA',
+        }),
       },
       writableRootBecause: WRITABLE_CONFIG,
     };
@@ -287,10 +294,27 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
       [RUNTIME_ENV.temporalTls]: 'true',
       [RUNTIME_ENV.temporalTlsServerName]: frontendHost,
     };
-    this.clientSecrets = {
-      [RUNTIME_ENV.temporalTlsServerCaCertData]: this.tls.field(TLS_FIELDS.caCert),
-      [RUNTIME_ENV.temporalTlsClientCertData]: this.tls.field(TLS_FIELDS.clientCert),
-      [RUNTIME_ENV.temporalTlsClientKeyData]: this.tls.field(TLS_FIELDS.clientKey),
+  }
+
+  clientSecretsFor(client: 'worker' | 'api'): Record<string, Secret> {
+    return this.clientTlsSecrets(client, {
+      ca: RUNTIME_ENV.temporalTlsServerCaCertData,
+      cert: RUNTIME_ENV.temporalTlsClientCertData,
+      key: RUNTIME_ENV.temporalTlsClientKeyData,
+    });
+  }
+
+  /** A client's CA, certificate and key from its own secret, under the variable names its software reads. */
+  private clientTlsSecrets(
+    client: TemporalClient,
+    names: { ca: string; cert: string; key: string },
+  ): Record<string, Secret> {
+    const secret = this.clientTls[client];
+    const fields = clientTlsFields(client);
+    return {
+      [names.ca]: secret.field(fields.caCert),
+      [names.cert]: secret.field(fields.clientCert),
+      [names.key]: secret.field(fields.clientKey),
     };
   }
 
