@@ -269,7 +269,13 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     });
 
     await clock.run('worker (exactly the template environment)', async () => {
-      const task = sandbox(estate.worker, ipOf(30), { binDir: path.dirname(process.execPath) });
+      // Named apart from the Temporal server's worker role, whose container is also called "worker" (own log).
+      const task = sandbox(
+        estate.worker,
+        ipOf(30),
+        { binDir: path.dirname(process.execPath) },
+        `saring-${estate.worker.name}`,
+      );
       running.push(task);
       await waitForLine(task, /worker polling/, 180_000);
     });
