@@ -25,6 +25,7 @@ import { driveOneCase } from './drive-case';
 import { startOutsideWorld } from './outside-world';
 import { assertNoClearText, dumpDatabases } from './database-grep';
 import { checkOwnClientCertificates } from './client-identities';
+import { checkServersDatabaseUser } from './database-users';
 import { userPoolClientId } from './cognito-stand-in';
 
 export interface RehearsalOptions {
@@ -248,6 +249,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         () => runToCompletion(task, ipOf(21 + index), `namespace-task-${index + 1}`, 420_000),
       );
     }
+
+    await clock.run('the Temporal servers use their own database user, not the master user', async () => {
+      log(
+        `  ${checkServersDatabaseUser({ dataDir: pgDataDir, port: estate.database.port, user: TASK_USER, masterUser })}`,
+      );
+    });
 
     const frontendIp = serverIps[estate.servers.find((s) => s.name === 'frontend')!.name]!;
     await clock.run('the 9 custom search attributes are registered on the namespace', async () => {

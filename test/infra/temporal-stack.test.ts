@@ -235,3 +235,33 @@ describe('temporal client identities, self-hosted (defect 7 of issue 11)', () =>
     });
   });
 });
+
+describe('temporal database user, self-hosted (defect 7 of issue 11)', () => {
+  /** The Secrets Manager secret an ECS secret reference points at (its logical id inside the temporal stack). */
+  function secretIdOf(container: ContainerDefinition, variable: string): string {
+    const reference = (container.Secrets ?? []).find((s) => s.Name === variable);
+    if (!reference) throw new Error(`${container.Name} reads no ${variable}`);
+    const match = /"Ref":"(SelfHostedDatabase[A-Za-z0-9]+)"/.exec(JSON.stringify(reference.ValueFrom));
+    if (!match) throw new Error(`${variable} of ${container.Name} is not a database secret`);
+    return match[1]!;
+  }
+
+  it('runs the servers as Temporal’s own user; only the schema task holds the master user, and creates that user', () => {
+    const template = selfHosted().json('temporal');
+    const [appSecretId] = resourcesOfType(template, 'AWS::SecretsManager::Secret').find(
+      ([, r]) => r.Properties?.Name === 'saring/dev/temporal/db',
+    )!;
+    expect(JSON.stringify(template)).toContain('"MasterUsername":"temporal_admin"');
+    for (const server of serverContainers()) {
+      expect(secretIdOf(server, 'POSTGRES_USER')).toBe(appSecretId);
+      expect(secretIdOf(server, 'POSTGRES_PWD')).toBe(appSecretId);
+    }
+    const schema = containersOf(template).find((c) => JSON.stringify(c.Command).includes('setup-schema'))!;
+    expect(secretIdOf(schema, 'SQL_USER')).not.toBe(appSecretId);
+    expect(secretIdOf(schema, 'TEMPORAL_DB_USER')).toBe(appSecretId);
+    const script = schema.Command!.join('\n');
+    expect(script).toMatch(/ALTER ROLE :"user" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD/);
+    expect(script).toMatch(/GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"user"/);
+    expect(script).not.toMatch(/GRANT ALL|SUPERUSER;|CREATEROLE;/);
+  });
+});

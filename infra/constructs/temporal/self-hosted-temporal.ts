@@ -14,6 +14,7 @@ import { DeployTimeTasks } from './deploy-time-tasks';
 import { type CredentialSecret } from '../credential-secret';
 import { clientTlsFields, type TemporalClient, TLS_FIELDS } from './credential-fields';
 import { TemporalDatabase } from './temporal-database';
+import { temporalUserScript } from './temporal-user-script';
 import { caseSearchAttributeTypes } from '../../../domain/search-attributes';
 
 export interface TemporalWebUiSpec {
@@ -181,8 +182,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
           NAMESPACE_RETENTION: `${settings.namespaceRetentionDays * 24}h`,
         },
         secrets: {
-          SQL_USER: ecsSecret(db, 'username'),
-          SQL_PASSWORD: ecsSecret(db, 'password'),
+          // The master user creates the databases, the schema and Temporal's own user; the servers never see it.
+          SQL_USER: Secret.fromSecretsManager(db.masterSecret, 'username'),
+          SQL_PASSWORD: Secret.fromSecretsManager(db.masterSecret, 'password'),
+          TEMPORAL_DB_USER: ecsSecret(db, 'username'),
+          TEMPORAL_DB_PASSWORD: ecsSecret(db, 'password'),
           ...this.clientTlsSecrets('admin', {
             ca: 'TEMPORAL_TLS_CA_DATA',
             cert: 'TEMPORAL_TLS_CERT_DATA',
@@ -395,5 +399,6 @@ function schemaScript(): string {
     `temporal-sql-tool --db "$TEMPORAL_VISIBILITY_DB" setup-schema -v 0.0`,
     `temporal-sql-tool --db "$TEMPORAL_VISIBILITY_DB" update-schema -d ${dir}/visibility/versioned`,
     'echo "schema up to date"',
+    ...temporalUserScript(),
   ].join('\n');
 }
