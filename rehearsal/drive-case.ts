@@ -206,6 +206,9 @@ async function signIn(settings: SignInConfig, officer: Credentials): Promise<str
 
 function apiClient(apiUrl: string) {
   const call = async (token: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
+    // A timer of our own, cleared at once: a pending AbortSignal.timeout would keep a test runner alive.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
     const response = await fetch(new URL(path, apiUrl), {
       method,
       headers: {
@@ -215,8 +218,8 @@ function apiClient(apiUrl: string) {
           : { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(30_000),
-    });
+      signal: controller.signal,
+    }).finally(() => clearTimeout(timer));
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 400)}`);
     return JSON.parse(text) as unknown;
