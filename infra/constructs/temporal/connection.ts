@@ -12,7 +12,9 @@ export interface TemporalConnection {
   /** Plain settings (address, namespace, TLS server name), named after Temporal's env config. */
   readonly clientEnvironment: Readonly<Record<string, string>>;
   /** Credentials and certificates of one client (its own, self-hosted), injected by ECS from Secrets Manager. */
-  clientSecretsFor(client: Extract<TemporalClient, 'worker' | 'api'>): Readonly<Record<string, Secret>>;
+  clientSecretsFor(
+    client: Extract<TemporalClient, 'worker' | 'fetcher' | 'api'>,
+  ): Readonly<Record<string, Secret>>;
   /** Outbound ports a client needs to the internet (Temporal Cloud listens on 7233). */
   readonly externalEgressPorts: readonly number[];
   /** Opens the network path from a client to the frontend; the rules live in the client's stack. */

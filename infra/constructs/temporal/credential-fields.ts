@@ -14,7 +14,7 @@ export const TLS_FIELDS = {
  * Every client of the self-hosted cluster has its own certificate in its own secret, so one leaked or revoked key
  * concerns one service, and each task's execution role can read only its own key.
  */
-export const TEMPORAL_CLIENTS = ['worker', 'api', 'ui', 'admin'] as const;
+export const TEMPORAL_CLIENTS = ['worker', 'fetcher', 'api', 'ui', 'admin'] as const;
 export type TemporalClient = (typeof TEMPORAL_CLIENTS)[number];
 
 /** Fields of one client's TLS secret: the CA to verify the frontend, and the client's own pair (`<client>Cert`). */

@@ -300,7 +300,7 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
     };
   }
 
-  clientSecretsFor(client: 'worker' | 'api'): Record<string, Secret> {
+  clientSecretsFor(client: 'worker' | 'fetcher' | 'api'): Record<string, Secret> {
     return this.clientTlsSecrets(client, {
       ca: RUNTIME_ENV.temporalTlsServerCaCertData,
       cert: RUNTIME_ENV.temporalTlsClientCertData,
