@@ -1,17 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createS3Client } from '../config/s3';
 import { CASE_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { RUNTIME_ENV } from '../config/runtime-env';
 import { loadEnvironmentConfig } from '../infra/config/load';
 import { buildSaring, saringApp } from '../infra/saring';
-import { ensureLockedBuckets } from '../local/buckets';
 import { type ManagedProcess, tailOf as fullTailOf } from '../local/managed-process';
-import { startNodeService } from '../local/node-service';
 import { startOidcProviderProcess } from '../local/oidc/start-oidc-provider';
-import { startS3Server } from '../local/s3-server';
-import { freePort, waitForPort } from '../lib/ports';
+import { waitForPort } from '../lib/ports';
 import { readManifest } from '../toolchain/manifest';
 import { REPO_ROOT } from '../toolchain/paths';
 import { ensureTemporalServer, temporalServerModuleDir } from '../toolchain/temporal-server';
@@ -26,7 +22,11 @@ import { StepClock } from './steps';
 import { type RehearsedContainer } from './task-definitions';
 import { readAssembly, TemplateResolver } from './templates';
 import { driveOneCase } from './drive-case';
-import { appConfigStandIn } from './app-config';
+import { startOutsideWorld } from './outside-world';
+import { assertNoClearText, dumpDatabases } from './database-grep';
+import { checkOwnClientCertificates } from './client-identities';
+import { checkServersDatabaseUser } from './database-users';
+import { userPoolClientId } from './cognito-stand-in';
 
 export interface RehearsalOptions {
   readonly runDir: string;
@@ -69,6 +69,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     void stopAll().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // The officers the stand-in for Cognito knows: a verifier and two supervisors (approval is four-eyes).
+  const officers = {
+    verifier: { username: 'rehearsal.verifier', password: randomPassword() },
+    drafter: { username: 'rehearsal.supervisor', password: randomPassword() },
+    approver: { username: 'rehearsal.supervisor2', password: randomPassword() },
+  };
   try {
     const tools = await clock.run(
       'toolchain: Temporal server, temporal-sql-tool, dockerize (Go module proxy)',
@@ -92,22 +98,34 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         buildSaring(app, config);
         app.synth();
         const assembly = readAssembly(outdir, { region: config.region, account: config.account });
-        const resolver = new TemplateResolver(assembly, (resource, attribute) =>
-          resource.type === 'AWS::RDS::DBCluster' && attribute === 'Endpoint.Address'
-            ? `${resource.id.toLowerCase()}.cluster-rehearsal.${config.region}.rds.amazonaws.com`
-            : `rehearsal-${resource.id}-${attribute}`,
-        );
+        const resolver = new TemplateResolver(assembly, (resource, attribute) => {
+          if (resource.type === 'AWS::RDS::DBCluster' && attribute === 'Endpoint.Address')
+            return `${resource.id.toLowerCase()}.cluster-rehearsal.${config.region}.rds.amazonaws.com`;
+          const clientId =
+            attribute === 'Ref'
+              ? userPoolClientId(assembly.templates.get(resource.stack)!.Resources[resource.id]!)
+              : undefined;
+          return clientId ?? `rehearsal-${resource.id}-${attribute}`;
+        });
         const stacks = [...assembly.templates.keys()];
         return { estate: findEstate(resolver, stacks), resolver, stacks };
       },
     );
     checkImages(estate);
+    await clock.run('each Temporal client has a certificate of its own', async () => {
+      log(`  ${checkOwnClientCertificates(estate)}`);
+    });
 
     // Addresses: one per task, as awsvpc gives each task its own ENI.
     const dbIp = ipOf(10);
     const serverIps = Object.fromEntries(estate.servers.map((s, i) => [s.name, ipOf(11 + i)]));
     const hosts: Record<string, string> = { [estate.database.endpoint]: dbIp };
     for (const [dnsName, role] of Object.entries(estate.serviceNames)) hosts[dnsName] = serverIps[role]!;
+
+    const outsideWorld = await clock.run(
+      'outside world: S3 (versitygw, locked buckets), partner and notification simulators',
+      () => startOutsideWorld(options.runDir, running, estate.worker),
+    );
 
     const standIns = await clock.run('stand-in secrets, shaped like the declared ones', async () => {
       const dnsNamespace = Object.keys(estate.serviceNames)[0]!.replace(/^[^.]+\./, '');
@@ -127,11 +145,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         databasePassword: randomPassword(),
         databaseEndpoint: estate.database.endpoint,
         databasePort: estate.database.port,
-        appConfigJson: JSON.stringify(await appConfigDocument(options.runDir, running, estate.worker)),
+        appConfigJson: JSON.stringify(outsideWorld.appConfig),
       });
     });
 
-    await clock.run('Aurora writer: PostgreSQL 15, TLS required', async () => {
+    const pgDataDir = path.join(options.runDir, 'postgres', 'data');
+    const masterUser = await clock.run('Aurora writer: PostgreSQL 15, TLS required', async () => {
       if (!estate.database.schemaWaitsForWriter) {
         throw new Error(
           'The schema run does not wait for the Aurora writer instance (only for the cluster): CloudFormation may start it before any instance accepts connections.',
@@ -141,7 +160,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       if (!db) throw new Error('No database secret among the declared secrets');
       running.push(
         await startPostgres({
-          dataDir: path.join(options.runDir, 'postgres', 'data'),
+          dataDir: pgDataDir,
           ip: dbIp,
           port: estate.database.port,
           masterUser: db.username!,
@@ -150,6 +169,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
           logFile: path.join(options.runDir, 'logs', 'postgres.log'),
         }),
       );
+      return db.username!;
     });
 
     const sandbox = (container: RehearsedContainer, ip: string, root: ImageRoot, name = container.name) =>
@@ -230,6 +250,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       );
     }
 
+    await clock.run('the Temporal servers use their own database user, not the master user', async () => {
+      log(
+        `  ${checkServersDatabaseUser({ dataDir: pgDataDir, port: estate.database.port, user: TASK_USER, masterUser })}`,
+      );
+    });
+
     const frontendIp = serverIps[estate.servers.find((s) => s.name === 'frontend')!.name]!;
     await clock.run('the 9 custom search attributes are registered on the namespace', async () => {
       const registered = listSearchAttributes(
@@ -250,7 +276,13 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     });
 
     await clock.run('worker (exactly the template environment)', async () => {
-      const task = sandbox(estate.worker, ipOf(30), { binDir: path.dirname(process.execPath) });
+      // Named apart from the Temporal server's worker role, whose container is also called "worker" (own log).
+      const task = sandbox(
+        estate.worker,
+        ipOf(30),
+        { binDir: path.dirname(process.execPath) },
+        `saring-${estate.worker.name}`,
+      );
       running.push(task);
       await waitForLine(task, /worker polling/, 180_000);
     });
@@ -271,12 +303,9 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
           dataDir: path.join(options.runDir, 'oidc'),
           logFile: path.join(options.runDir, 'logs', 'oidc.log'),
           users: [
-            {
-              username: 'rehearsal.supervisor',
-              name: 'Rehearsal Supervisor',
-              groups: ['supervisor'],
-              password: randomPassword(),
-            },
+            { ...officers.verifier, name: 'Rehearsal Verifier', groups: ['verifier'] },
+            { ...officers.drafter, name: 'Rehearsal Supervisor', groups: ['supervisor'] },
+            { ...officers.approver, name: 'Rehearsal Second Supervisor', groups: ['supervisor'] },
           ],
           consoleOrigins: [`http://${ipOf(31)}:${estate.api.ports[0]}`],
         });
@@ -286,10 +315,15 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         log(
           `  ${RUNTIME_ENV.oidcIssuer}: ${cognitoIssuer} stood in by the local OIDC provider ${oidc.issuer}`,
         );
+        log(`  AWS endpoint and task-role credentials (ECS and the AWS network): S3 stood in by versitygw`);
         const task = sandbox(
           {
             ...estate.api,
-            environment: { ...estate.api.environment, [RUNTIME_ENV.oidcIssuer]: oidc.issuer },
+            environment: {
+              ...estate.api.environment,
+              [RUNTIME_ENV.oidcIssuer]: oidc.issuer,
+              ...outsideWorld.awsEnvironment,
+            },
           },
           ipOf(31),
           { binDir: path.dirname(process.execPath) },
@@ -306,7 +340,23 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     );
 
     if (options.driveCase) {
-      await clock.run('one case end to end through the API', () => driveOneCase(apiUrl, options.runDir));
+      const driven = await driveOneCase(apiUrl, officers, (name, body) => clock.run(name, body));
+      log(`  ${driven.caseId} closed; clarification published at ${driven.publishedUrl}`);
+      await clock.run(
+        'the Temporal database holds none of the case texts in clear (pg_dump, blobs decoded)',
+        async () => {
+          const dump = dumpDatabases({
+            dataDir: pgDataDir,
+            port: estate.database.port,
+            user: TASK_USER,
+            masterUser,
+            outFile: path.join(options.runDir, 'postgres', 'dump-with-decoded-blobs.bin'),
+          });
+          log(
+            `  ${assertNoClearText(dump, { ...driven.secrets }, { caseId: driven.caseId, assignee: officers.verifier.username })}`,
+          );
+        },
+      );
     }
     return { steps: clock.records, totalSeconds: clock.totalSeconds() };
   } finally {
@@ -401,73 +451,4 @@ function listSearchAttributes(
     { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: runDir } },
   );
   return [...out.matchAll(/"(Saring[A-Za-z]+)"/g)].map((m) => m[1]!);
-}
-
-/**
- * The app config secret's document: channels to the simulators (started here, on loopback) and S3 to versitygw
- * (the stand-in for S3 with its locked buckets, named as the task environment names them). Fetch policy as in
- * production: the egress guardrail refuses local exceptions when Temporal uses TLS.
- */
-async function appConfigDocument(
-  runDir: string,
-  running: ManagedProcess[],
-  worker: RehearsedContainer,
-): Promise<unknown> {
-  const manifest = readManifest();
-  const s3Port = await freePort();
-  const s3 = await startS3Server({
-    versitygwPath: manifest.versitygw.path,
-    dataDir: path.join(runDir, 's3'),
-    port: s3Port,
-    accessKeyId: 'rehearsal',
-    secretAccessKey: 'rehearsal-secret',
-    region: 'ap-southeast-3',
-    logFile: path.join(runDir, 'logs', 's3.log'),
-  });
-  running.push(s3.process);
-  const ports = {
-    platform: await freePort(),
-    police: await freePort(),
-    publishing: await freePort(),
-    webhook: await freePort(),
-    smtpApi: await freePort(),
-    smtp: await freePort(),
-  };
-  running.push(
-    await startNodeService({
-      name: 'simulators',
-      entry: 'simulators/main.ts',
-      args: [
-        `--platform-port=${ports.platform}`,
-        `--police-port=${ports.police}`,
-        `--publishing-port=${ports.publishing}`,
-        `--webhook-port=${ports.webhook}`,
-        `--smtp-api-port=${ports.smtpApi}`,
-        `--smtp-port=${ports.smtp}`,
-      ],
-      logFile: path.join(runDir, 'logs', 'simulators.log'),
-      readyLine: /"platformSimulator"/,
-    }),
-  );
-  const buckets = {
-    evidenceBucket: worker.environment[RUNTIME_ENV.evidenceBucket] ?? 'saring-evidence',
-    auditBucket: worker.environment[RUNTIME_ENV.auditBucket] ?? 'saring-audit',
-  };
-  const s3Config = {
-    endpoint: s3.endpoint,
-    region: s3.region,
-    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-    ...buckets,
-  };
-  const client = createS3Client(s3Config);
-  await ensureLockedBuckets(client, Object.values(buckets));
-  client.destroy();
-  const http = (port: number) => `http://127.0.0.1:${port}`;
-  return appConfigStandIn(s3Config, {
-    platformSimulator: http(ports.platform),
-    policeSimulator: http(ports.police),
-    publishingSimulator: http(ports.publishing),
-    webhookSink: http(ports.webhook),
-    smtpSink: `smtp://127.0.0.1:${ports.smtp}`,
-  });
 }

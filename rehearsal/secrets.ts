@@ -93,7 +93,10 @@ export function standInFor(secret: DeclaredSecret, inputs: StandInInputs) {
           : key === 'json'
             ? inputs.appConfigJson
             : key === 'password'
-              ? inputs.databasePassword
+              ? // The RDS master secret (attached to the cluster) has the cluster's password; other users their own.
+                secret.keys.includes('engine')
+                ? inputs.databasePassword
+                : randomPassword()
               : key === 'host'
                 ? inputs.databaseEndpoint
                 : key === 'port'

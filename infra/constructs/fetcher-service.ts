@@ -72,7 +72,7 @@ export class FetcherService extends Construct {
         [RUNTIME_ENV.appConfigJson]: FETCHER_CONFIG_JSON,
       },
       secrets: {
-        ...props.temporal.clientSecrets,
+        ...props.temporal.clientSecretsFor('fetcher'),
         [RUNTIME_ENV.codecKeyRing]: props.codecKeys.field('keyRing'),
       },
       extraEgressPorts: [...props.temporal.externalEgressPorts, ...FETCHER_EXTRA_EGRESS_PORTS],

@@ -188,7 +188,7 @@ export class ApiStack extends SaringStack {
       },
       // Not the app config secret: that holds partner channel and notification credentials the API never uses.
       secrets: {
-        ...props.temporal.clientSecrets,
+        ...props.temporal.clientSecretsFor('api'),
         [RUNTIME_ENV.codecKeyRing]: props.codecKeys.field('keyRing'),
       },
       extraEgressPorts: [...props.temporal.externalEgressPorts],

@@ -2,7 +2,13 @@ import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { type Construct } from 'constructs';
 import { CredentialSecret } from '../constructs/credential-secret';
 import { PullThroughCache } from '../constructs/images/pull-through-cache';
-import { CLOUD_CREDENTIAL_FIELDS, TLS_FIELDS } from '../constructs/temporal/credential-fields';
+import {
+  CLOUD_CREDENTIAL_FIELDS,
+  clientTlsFields,
+  TEMPORAL_CLIENTS,
+  type TemporalClient,
+  TLS_FIELDS,
+} from '../constructs/temporal/credential-fields';
 import { SaringStack, type SaringStackProps } from './saring-stack';
 
 export interface SecretsStackProps extends SaringStackProps {
@@ -16,6 +22,8 @@ export interface SecretsStackProps extends SaringStackProps {
  */
 export class SecretsStack extends SaringStack {
   readonly temporalTls?: CredentialSecret;
+  /** Self-hosted: one client certificate secret per Temporal client (worker, API, Web UI, admin tasks). */
+  readonly temporalClientTls?: Readonly<Record<TemporalClient, CredentialSecret>>;
   readonly temporalCloud?: CredentialSecret;
   /** The worker and API config (partner channel endpoints and tokens, notification recipients), as JSON. */
   readonly appConfig: CredentialSecret;
@@ -50,9 +58,20 @@ export class SecretsStack extends SaringStack {
       this.temporalTls = new CredentialSecret(this, 'TemporalTls', {
         secretName: `saring/${config.name}/temporal/tls`,
         encryptionKey: platformKey,
-        description: `Saring ${config.name}: Temporal cluster CA, server and client certificates (docs/platform-engineers.md)`,
+        description: `Saring ${config.name}: Temporal cluster CA and server certificate (docs/platform-engineers.md)`,
         fields: Object.values(TLS_FIELDS),
       });
+      this.temporalClientTls = Object.fromEntries(
+        TEMPORAL_CLIENTS.map((client) => [
+          client,
+          new CredentialSecret(this, `TemporalClientTls-${client}`, {
+            secretName: `saring/${config.name}/temporal/clients/${client}`,
+            encryptionKey: platformKey,
+            description: `Saring ${config.name}: the Temporal client certificate of ${client} only, and the cluster CA (docs/platform-engineers.md)`,
+            fields: Object.values(clientTlsFields(client)),
+          }),
+        ]),
+      ) as Record<TemporalClient, CredentialSecret>;
     } else {
       this.temporalCloud = new CredentialSecret(this, 'TemporalCloud', {
         secretName: `saring/${config.name}/temporal/cloud`,

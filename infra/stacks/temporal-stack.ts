@@ -31,6 +31,7 @@ export class TemporalStack extends SaringStack {
         vpc: props.vpc,
         platformKey,
         tls: required(props.secrets.temporalTls, 'temporalTls'),
+        clientTls: required(props.secrets.temporalClientTls, 'temporalClientTls'),
         settings: temporal,
         logRetentionDays: config.observability.logRetentionDays,
       });

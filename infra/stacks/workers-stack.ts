@@ -103,7 +103,7 @@ export class WorkersStack extends SaringStack {
       },
       containerPorts: [WORKER_PROMETHEUS_PORT],
       secrets: {
-        ...props.temporal.clientSecrets,
+        ...props.temporal.clientSecretsFor('worker'),
         [RUNTIME_ENV.appConfigJson]: props.appConfig.field('json'),
         [RUNTIME_ENV.codecKeyRing]: props.codecKeys.field('keyRing'),
       },

@@ -189,3 +189,79 @@ describe('temporal stack, Temporal Cloud', () => {
       });
   });
 });
+
+describe('temporal client identities, self-hosted (defect 7 of issue 11)', () => {
+  /** Where a container's Temporal client certificate comes from: its ECS secret reference, as synthesized. */
+  function certificateSource(stack: 'workers' | 'api' | 'temporal', container: string): string {
+    const found = containersOf(selfHosted().json(stack)).find((c) => c.Name === container);
+    if (!found) throw new Error(`${stack} has no container ${container}`);
+    const secret = (found.Secrets ?? []).find((s) =>
+      ['TEMPORAL_TLS_CLIENT_CERT_DATA', 'TEMPORAL_TLS_CERT_DATA'].includes(s.Name),
+    );
+    if (!secret) throw new Error(`${container} reads no Temporal client certificate`);
+    return JSON.stringify(secret.ValueFrom);
+  }
+
+  it('gives the worker, the API, the Web UI and the admin tasks each a certificate secret of its own', () => {
+    const sources = {
+      worker: certificateSource('workers', 'worker'),
+      api: certificateSource('api', 'api'),
+      ui: certificateSource('api', 'temporal-ui'),
+      admin: certificateSource('temporal', 'admin'),
+    };
+    for (const [client, source] of Object.entries(sources)) {
+      expect(source).toMatch(new RegExp(`TemporalClientTls${client}Secret`));
+      expect(source).toContain(`:${client}Cert${client === 'ui' ? 'B64' : ''}::`);
+    }
+    expect(new Set(Object.values(sources)).size).toBe(4);
+    const secrets = selfHosted().template('secrets');
+    for (const client of Object.keys(sources)) {
+      secrets.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: `saring/dev/temporal/clients/${client}`,
+        KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('PlatformKey') },
+      });
+    }
+    // The cluster secret holds the CA and the server pair only: no client key every task could read.
+    secrets.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'saring/dev/temporal/tls',
+      GenerateSecretString: Match.objectLike({
+        SecretStringTemplate: JSON.stringify({
+          caCert: 'REPLACE_ME',
+          caCertB64: 'REPLACE_ME',
+          serverCertB64: 'REPLACE_ME',
+          serverKeyB64: 'REPLACE_ME',
+        }),
+      }),
+    });
+  });
+});
+
+describe('temporal database user, self-hosted (defect 7 of issue 11)', () => {
+  /** The Secrets Manager secret an ECS secret reference points at (its logical id inside the temporal stack). */
+  function secretIdOf(container: ContainerDefinition, variable: string): string {
+    const reference = (container.Secrets ?? []).find((s) => s.Name === variable);
+    if (!reference) throw new Error(`${container.Name} reads no ${variable}`);
+    const match = /"Ref":"(SelfHostedDatabase[A-Za-z0-9]+)"/.exec(JSON.stringify(reference.ValueFrom));
+    if (!match) throw new Error(`${variable} of ${container.Name} is not a database secret`);
+    return match[1]!;
+  }
+
+  it('runs the servers as Temporal’s own user; only the schema task holds the master user, and creates that user', () => {
+    const template = selfHosted().json('temporal');
+    const [appSecretId] = resourcesOfType(template, 'AWS::SecretsManager::Secret').find(
+      ([, r]) => r.Properties?.Name === 'saring/dev/temporal/db',
+    )!;
+    expect(JSON.stringify(template)).toContain('"MasterUsername":"temporal_admin"');
+    for (const server of serverContainers()) {
+      expect(secretIdOf(server, 'POSTGRES_USER')).toBe(appSecretId);
+      expect(secretIdOf(server, 'POSTGRES_PWD')).toBe(appSecretId);
+    }
+    const schema = containersOf(template).find((c) => JSON.stringify(c.Command).includes('setup-schema'))!;
+    expect(secretIdOf(schema, 'SQL_USER')).not.toBe(appSecretId);
+    expect(secretIdOf(schema, 'TEMPORAL_DB_USER')).toBe(appSecretId);
+    const script = schema.Command!.join('\n');
+    expect(script).toMatch(/ALTER ROLE :"user" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD/);
+    expect(script).toMatch(/GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"user"/);
+    expect(script).not.toMatch(/GRANT ALL|SUPERUSER;|CREATEROLE;/);
+  });
+});

@@ -18,7 +18,7 @@ import { HardenedFargateService, HardenedTask } from '../hardened-fargate-servic
 import { type TemporalConnection } from './connection';
 import { DeployTimeTasks } from './deploy-time-tasks';
 import { type CredentialSecret } from '../credential-secret';
-import { TLS_FIELDS } from './credential-fields';
+import { clientTlsFields, type TemporalClient, TLS_FIELDS } from './credential-fields';
 import { TemporalDatabase } from './temporal-database';
 import {
   ROLE_LABEL,
@@ -28,6 +28,7 @@ import {
 } from './server-metrics';
 import { TelemetrySidecar } from '../telemetry-sidecar';
 import { cachedImage } from '../images/pull-through-cache';
+import { temporalUserScript } from './temporal-user-script';
 import { caseSearchAttributeTypes } from '../../../domain/search-attributes';
 
 export interface TemporalWebUiSpec {
@@ -44,8 +45,10 @@ export interface SelfHostedTemporalProps {
   readonly envName: string;
   readonly vpc: IVpc;
   readonly platformKey: IKey;
-  /** The cluster's CA, server and client certificates (Secrets stack). */
+  /** The cluster's CA and server certificate (Secrets stack). */
   readonly tls: CredentialSecret;
+  /** One client certificate secret per client (Secrets stack). */
+  readonly clientTls: Readonly<Record<TemporalClient, CredentialSecret>>;
   readonly settings: z.infer<typeof SelfHostedSettings> & { readonly namespace: string };
   readonly logRetentionDays: number;
 }
@@ -73,7 +76,6 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
   readonly mode = 'self-hosted' as const;
   readonly namespace: string;
   readonly clientEnvironment: Record<string, string>;
-  readonly clientSecrets: Record<string, Secret>;
   readonly externalEgressPorts: readonly number[] = [];
   readonly frontendAddress: string;
   readonly address: string;
@@ -82,6 +84,7 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
   readonly webUi: TemporalWebUiSpec;
   readonly database: TemporalDatabase;
   readonly tls: CredentialSecret;
+  private readonly clientTls: Readonly<Record<TemporalClient, CredentialSecret>>;
   private readonly serverSecurityGroup: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: SelfHostedTemporalProps) {
@@ -99,6 +102,7 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
     this.address = this.frontendAddress;
 
     this.tls = props.tls;
+    this.clientTls = props.clientTls;
 
     this.database = new TemporalDatabase(this, 'Database', {
       vpc,
@@ -200,11 +204,16 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
           NAMESPACE_RETENTION: `${settings.namespaceRetentionDays * 24}h`,
         },
         secrets: {
-          SQL_USER: ecsSecret(db, 'username'),
-          SQL_PASSWORD: ecsSecret(db, 'password'),
-          TEMPORAL_TLS_CA_DATA: this.tls.field(TLS_FIELDS.caCert),
-          TEMPORAL_TLS_CERT_DATA: this.tls.field(TLS_FIELDS.clientCert),
-          TEMPORAL_TLS_KEY_DATA: this.tls.field(TLS_FIELDS.clientKey),
+          // The master user creates the databases, the schema and Temporal's own user; the servers never see it.
+          SQL_USER: Secret.fromSecretsManager(db.masterSecret, 'username'),
+          SQL_PASSWORD: Secret.fromSecretsManager(db.masterSecret, 'password'),
+          TEMPORAL_DB_USER: ecsSecret(db, 'username'),
+          TEMPORAL_DB_PASSWORD: ecsSecret(db, 'password'),
+          ...this.clientTlsSecrets('admin', {
+            ca: 'TEMPORAL_TLS_CA_DATA',
+            cert: 'TEMPORAL_TLS_CERT_DATA',
+            key: 'TEMPORAL_TLS_KEY_DATA',
+          }),
         },
         platformKey,
         logRetentionDays,
@@ -313,9 +322,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
         TEMPORAL_DISABLE_WRITE_ACTIONS: 'true',
       },
       secrets: {
-        TEMPORAL_TLS_CA_DATA: this.tls.field(TLS_FIELDS.caCertB64),
-        TEMPORAL_TLS_CERT_DATA: this.tls.field(TLS_FIELDS.clientCertB64),
-        TEMPORAL_TLS_KEY_DATA: this.tls.field(TLS_FIELDS.clientKeyB64),
+        ...this.clientTlsSecrets('ui', {
+          ca: 'TEMPORAL_TLS_CA_DATA',
+          cert: 'TEMPORAL_TLS_CERT_DATA',
+          key: 'TEMPORAL_TLS_KEY_DATA',
+        }),
       },
       writableRootBecause: WRITABLE_CONFIG,
     };
@@ -326,10 +337,27 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
       [RUNTIME_ENV.temporalTls]: 'true',
       [RUNTIME_ENV.temporalTlsServerName]: frontendHost,
     };
-    this.clientSecrets = {
-      [RUNTIME_ENV.temporalTlsServerCaCertData]: this.tls.field(TLS_FIELDS.caCert),
-      [RUNTIME_ENV.temporalTlsClientCertData]: this.tls.field(TLS_FIELDS.clientCert),
-      [RUNTIME_ENV.temporalTlsClientKeyData]: this.tls.field(TLS_FIELDS.clientKey),
+  }
+
+  clientSecretsFor(client: 'worker' | 'fetcher' | 'api'): Record<string, Secret> {
+    return this.clientTlsSecrets(client, {
+      ca: RUNTIME_ENV.temporalTlsServerCaCertData,
+      cert: RUNTIME_ENV.temporalTlsClientCertData,
+      key: RUNTIME_ENV.temporalTlsClientKeyData,
+    });
+  }
+
+  /** A client's CA, certificate and key from its own secret, under the variable names its software reads. */
+  private clientTlsSecrets(
+    client: TemporalClient,
+    names: { ca: string; cert: string; key: string },
+  ): Record<string, Secret> {
+    const secret = this.clientTls[client];
+    const fields = clientTlsFields(client);
+    return {
+      [names.ca]: secret.field(fields.caCert),
+      [names.cert]: secret.field(fields.clientCert),
+      [names.key]: secret.field(fields.clientKey),
     };
   }
 
@@ -410,5 +438,6 @@ function schemaScript(): string {
     `temporal-sql-tool --db "$TEMPORAL_VISIBILITY_DB" setup-schema -v 0.0`,
     `temporal-sql-tool --db "$TEMPORAL_VISIBILITY_DB" update-schema -d ${dir}/visibility/versioned`,
     'echo "schema up to date"',
+    ...temporalUserScript(),
   ].join('\n');
 }

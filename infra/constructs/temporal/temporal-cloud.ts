@@ -19,7 +19,7 @@ export class TemporalCloudConnection extends Construct implements TemporalConnec
   readonly namespace: string;
   readonly address: string;
   readonly clientEnvironment: Record<string, string>;
-  readonly clientSecrets: Record<string, Secret>;
+  private readonly clientSecrets: Record<string, Secret>;
   readonly externalEgressPorts: readonly number[];
   readonly credentials: CredentialSecret;
 
@@ -45,6 +45,11 @@ export class TemporalCloudConnection extends Construct implements TemporalConnec
             [RUNTIME_ENV.temporalTlsClientKeyData]: this.credentials.field(mtls.clientKey),
           }
         : { [RUNTIME_ENV.temporalApiKey]: this.credentials.field(CLOUD_CREDENTIAL_FIELDS['api-key'].apiKey) };
+  }
+
+  /** One Temporal Cloud credential serves the worker and the API (per-service API keys: not done). */
+  clientSecretsFor(): Record<string, Secret> {
+    return this.clientSecrets;
   }
 
   /** Clients reach Temporal Cloud over the internet (NAT); their egress rule comes from externalEgressPorts. */
