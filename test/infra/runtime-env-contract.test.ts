@@ -56,6 +56,7 @@ const FETCHER_OPTIONAL = {
   [RUNTIME_ENV.metricsNamespace]:
     'the fetcher publishes no metrics (its role has no cloudwatch:PutMetricData)',
   [RUNTIME_ENV.prometheusBind]: 'the fetcher serves no SDK metrics endpoint',
+  [RUNTIME_ENV.vaultBucket]: 'the fetcher never touches the reporter vault (only the worker erases contacts)',
 };
 const OPTIONAL = {
   'self-hosted': {

@@ -22,7 +22,8 @@ describe('temporal stack, self-hosted', () => {
     const containers = serverContainers();
     expect(containers.map((c) => c.Name).sort()).toEqual([...ROLES].sort());
     for (const c of containers) {
-      expect(c.Image).toBe(`temporalio/server:${temporal.serverVersion}`);
+      // Pulled through the account's ECR pull-through cache (defect 11), still at the pinned version.
+      expect(JSON.stringify(c.Image)).toContain(`/docker-hub/temporalio/server:${temporal.serverVersion}`);
       expect(c.Environment).toEqual(expect.arrayContaining([{ Name: 'SERVICES', Value: c.Name }]));
     }
   });
