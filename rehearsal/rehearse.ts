@@ -288,7 +288,15 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     });
 
     await clock.run('fetcher (exactly the template environment)', async () => {
-      const task = sandbox(estate.fetcher, ipOf(32), { binDir: path.dirname(process.execPath) });
+      // Its S3 client uses the SDK's defaults (no app config secret): in ECS the task role's credentials and
+      // S3's regional endpoint, stood in here as for the API. Without them every snapshot write fails and
+      // captureSnapshot retries for 30 min, so the driven case never leaves intake.
+      log(`  AWS endpoint and task-role credentials (ECS and the AWS network): S3 stood in by versitygw`);
+      const task = sandbox(
+        { ...estate.fetcher, environment: { ...estate.fetcher.environment, ...outsideWorld.awsEnvironment } },
+        ipOf(32),
+        { binDir: path.dirname(process.execPath) },
+      );
       running.push(task);
       await waitForLine(task, /fetcher polling/, 180_000);
     });
