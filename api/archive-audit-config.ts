@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import { caseAuditReader, type CaseAuditReader } from '../audit/case-audit-reader';
+import { kmsLedgerPublicKeyPem, kmsPublicKeySource, type PublicKeySource } from '../audit/kms-public-key';
 import { publicKeyFileOf } from '../audit/ledger-signer';
 import { S3Archive } from '../audit/s3-archive';
 import { dataConverterFor, type PayloadKeys } from '../config/codec';
@@ -16,21 +17,38 @@ const PublicKeyFile = z.string().min(1, `${AUDIT_PUBLIC_KEY_ENV} names the ledge
  * The audit archive reader of the API, or undefined (its audit routes then answer 503) when no trusted
  * public key is found: verification must never trust a key it read from the archive itself.
  */
-export function apiCaseAudit(
+export async function apiCaseAudit(
   s3: S3Config,
   payloadKeys: PayloadKeys,
   env: NodeJS.ProcessEnv = process.env,
-): CaseAuditReader | undefined {
-  const named = env[AUDIT_PUBLIC_KEY_ENV];
-  const file = named ? PublicKeyFile.parse(named) : publicKeyFileOf(auditConfigFromEnv(env).ledgerKeyFile);
-  if (!fs.existsSync(file)) {
-    if (named)
-      throw new Error(`${AUDIT_PUBLIC_KEY_ENV}=${named}: no such file; give the ledger public key (PEM)`);
-    return undefined;
-  }
+  kms: () => PublicKeySource = () => kmsPublicKeySource(),
+): Promise<CaseAuditReader | undefined> {
+  const publicKeyPem = await trustedLedgerPublicKeyPem(env, kms);
+  if (!publicKeyPem) return undefined;
   return caseAuditReader({
     archive: new S3Archive(createS3Client(s3), s3.auditBucket),
-    publicKeyPem: fs.readFileSync(file, 'utf8'),
+    publicKeyPem,
     dataConverter: dataConverterFor(payloadKeys),
   });
+}
+
+/**
+ * The ledger public key to trust: the named PEM file, else the KMS ledger key's public half (fetched
+ * once at start; the cloud), else the local worker's key file's .pub.pem if it exists.
+ */
+export async function trustedLedgerPublicKeyPem(
+  env: NodeJS.ProcessEnv,
+  kms: () => PublicKeySource,
+): Promise<string | undefined> {
+  const named = env[AUDIT_PUBLIC_KEY_ENV];
+  if (named) {
+    const file = PublicKeyFile.parse(named);
+    if (!fs.existsSync(file))
+      throw new Error(`${AUDIT_PUBLIC_KEY_ENV}=${named}: no such file; give the ledger public key (PEM)`);
+    return fs.readFileSync(file, 'utf8');
+  }
+  const audit = auditConfigFromEnv(env);
+  if (audit.ledgerKmsKeyId) return kmsLedgerPublicKeyPem(audit.ledgerKmsKeyId, kms());
+  const file = publicKeyFileOf(audit.ledgerKeyFile);
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }

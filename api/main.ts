@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       audit,
       vault,
       payloadCodec: payloadCodecFor(loadKeyRing(config.temporal.payloadKeys)),
-      caseAudit: apiCaseAudit(config.s3, config.temporal.payloadKeys),
+      caseAudit: await apiCaseAudit(config.s3, config.temporal.payloadKeys),
       reports: new ReportReader(new S3Archive(createS3Client(config.s3), config.s3.auditBucket)),
     },
     {
