@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { auditConfigFromEnv } from '../audit/audit-config';
+import { AUDIT_ENV, AuditConfig } from '../audit/audit-config';
 import { caseAuditReader, type CaseAuditReader } from '../audit/case-audit-reader';
 import { kmsLedgerPublicKeyPem, kmsPublicKeySource, type PublicKeySource } from '../audit/kms-public-key';
 import { publicKeyFileOf } from '../audit/ledger-signer';
@@ -11,7 +11,35 @@ import { createS3Client, type S3Config } from '../config/s3';
 /** The ledger public key auditors trust (PEM); locally the default is the worker's key file's .pub.pem. */
 export const AUDIT_PUBLIC_KEY_ENV = 'SARING_AUDIT_PUBLIC_KEY_FILE';
 
-const PublicKeyFile = z.string().min(1, `${AUDIT_PUBLIC_KEY_ENV} names the ledger public key (PEM) to trust`);
+/** Where the API finds the ledger public key it trusts; each name is optional (no key: audit routes answer 503). */
+const ApiLedgerKeyConfig = z
+  .object({
+    publicKeyFile: z
+      .string()
+      .min(1, `${AUDIT_PUBLIC_KEY_ENV} names the ledger public key (PEM) to trust`)
+      .optional(),
+    /** The cloud: the KMS key the worker signs heads with; its public half is fetched once at start. */
+    ledgerKmsKeyId: z
+      .string()
+      .regex(/^\S+$/, `${AUDIT_ENV.ledgerKmsKeyId} is a KMS key id, ARN or alias, without spaces`)
+      .optional(),
+    ledgerKeyFile: z.string().min(1).optional(),
+  })
+  .strict();
+type ApiLedgerKeyConfig = z.infer<typeof ApiLedgerKeyConfig>;
+
+export function apiLedgerKeyConfigFromEnv(env: NodeJS.ProcessEnv): ApiLedgerKeyConfig {
+  const parsed = ApiLedgerKeyConfig.safeParse({
+    publicKeyFile: env[AUDIT_PUBLIC_KEY_ENV] ?? undefined,
+    ledgerKmsKeyId: env[AUDIT_ENV.ledgerKmsKeyId] ?? undefined,
+    ledgerKeyFile: env[AUDIT_ENV.ledgerKeyFile] || undefined,
+  });
+  if (!parsed.success)
+    throw new Error(
+      `API audit key settings: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+    );
+  return parsed.data;
+}
 
 /**
  * The audit archive reader of the API, or undefined (its audit routes then answer 503) when no trusted
@@ -40,15 +68,14 @@ export async function trustedLedgerPublicKeyPem(
   env: NodeJS.ProcessEnv,
   kms: () => PublicKeySource,
 ): Promise<string | undefined> {
-  const named = env[AUDIT_PUBLIC_KEY_ENV];
-  if (named) {
-    const file = PublicKeyFile.parse(named);
+  const config = apiLedgerKeyConfigFromEnv(env);
+  if (config.publicKeyFile) {
+    const file = config.publicKeyFile;
     if (!fs.existsSync(file))
-      throw new Error(`${AUDIT_PUBLIC_KEY_ENV}=${named}: no such file; give the ledger public key (PEM)`);
+      throw new Error(`${AUDIT_PUBLIC_KEY_ENV}=${file}: no such file; give the ledger public key (PEM)`);
     return fs.readFileSync(file, 'utf8');
   }
-  const audit = auditConfigFromEnv(env);
-  if (audit.ledgerKmsKeyId) return kmsLedgerPublicKeyPem(audit.ledgerKmsKeyId, kms());
-  const file = publicKeyFileOf(audit.ledgerKeyFile);
+  if (config.ledgerKmsKeyId) return kmsLedgerPublicKeyPem(config.ledgerKmsKeyId, kms());
+  const file = publicKeyFileOf(config.ledgerKeyFile ?? AuditConfig.shape.ledgerKeyFile.parse(undefined));
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }

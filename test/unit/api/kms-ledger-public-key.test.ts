@@ -128,4 +128,12 @@ describe('the API trusts the KMS ledger key: GetPublicKey DER SPKI verifies head
     ).resolves.toBeUndefined();
     expect(kms.requests).toEqual([]);
   });
+
+  it('a malformed key id is refused with the variable named, before KMS is asked', async () => {
+    const kms = fakeKms(pair.publicKey);
+    await expect(
+      trustedLedgerPublicKeyPem({ SARING_LEDGER_KMS_KEY_ID: 'alias/ledger key' }, () => kms.source),
+    ).rejects.toThrow('SARING_LEDGER_KMS_KEY_ID is a KMS key id');
+    expect(kms.requests).toEqual([]);
+  });
 });
