@@ -59,6 +59,7 @@ export function buildSaring(app: App, config: EnvironmentConfig): SaringStacks {
     ...shared,
     accessLogsBucket: data.accessLogsBucket,
     vaultKey: data.vaultKey,
+    ledgerKey: data.ledgerKey,
     temporalWebUi: temporal.selfHosted?.webUi,
   });
   const observability = new ObservabilityStack(app, {

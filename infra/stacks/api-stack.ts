@@ -25,6 +25,7 @@ import { grantObjectAccess } from '../constructs/object-access';
 import { type TemporalConnection } from '../constructs/temporal/connection';
 import { type TemporalWebUiSpec } from '../constructs/temporal/self-hosted-temporal';
 import { appImage, ENTRYPOINTS } from '../image';
+import { AUDIT_ENV } from '../../config/audit-env';
 import { METRICS_NAMESPACE } from '../../config/metrics';
 import { RUNTIME_ENV } from '../../config/runtime-env';
 import { SIDECAR_OTLP_TRACES_URL } from '../../config/telemetry';
@@ -40,6 +41,8 @@ export interface ApiStackProps extends SaringStackProps {
   readonly accessLogsBucket: IBucket;
   /** Wraps the reporter vault's data keys; only the API's task role may use it. */
   readonly vaultKey: IKey;
+  /** The key the worker signs audit ledger heads with; the API only reads its public half to verify them. */
+  readonly ledgerKey: IKey;
   readonly temporal: TemporalConnection;
   /** Channel and notification config JSON: the worker's, never handed to the API (it holds channel credentials). */
   readonly appConfig: CredentialSecret;
@@ -169,6 +172,7 @@ export class ApiStack extends SaringStack {
         [RUNTIME_ENV.auditBucket]: auditBucket,
         [RUNTIME_ENV.vaultBucket]: vaultBucket,
         [RUNTIME_ENV.vaultKmsKeyId]: props.vaultKey.keyArn,
+        [AUDIT_ENV.ledgerKmsKeyId]: props.ledgerKey.keyArn,
         // The API's own settings, none secret; Temporal, the vault bucket and key come from the variables here.
         [RUNTIME_ENV.appConfigJson]: JSON.stringify({
           temporal: {},
@@ -210,6 +214,12 @@ export class ApiStack extends SaringStack {
     grantObjectAccess(apiRole, evidenceBucket, props.dataKey, { read: true });
     grantObjectAccess(apiRole, auditBucket, props.dataKey, { read: true });
     grantObjectAccess(apiRole, vaultBucket, props.vaultKey, { read: true, write: true });
+    // Auditors' archive verification trusts the ledger key: its public half only, never Sign.
+    Grant.addToPrincipal({
+      grantee: apiRole,
+      actions: ['kms:GetPublicKey'],
+      resourceArns: [props.ledgerKey.keyArn],
+    });
     // Envelope encryption: data keys are generated and unwrapped only for a named reporter record.
     Grant.addToPrincipal({
       grantee: apiRole,

@@ -3,12 +3,30 @@ import { OFFICER_ROLES } from '../../domain/roles';
 import { TEMPORAL_UI_ROLES } from '../../infra/constructs/api/officer-directory';
 import { ENTRYPOINTS } from '../../infra/image';
 import { containersOf } from '../support/infra/containers';
+import { permissionsOf } from '../support/infra/iam';
 import { resourcesOfType, SELECTIONS, useSynthesis } from '../support/infra/synth';
 
 const selfHosted = useSynthesis(SELECTIONS.devSelfHosted);
 const cloud = useSynthesis(SELECTIONS.devCloud);
 
 describe('api stack', () => {
+  it.each([
+    ['self-hosted', selfHosted],
+    ['cloud', cloud],
+  ] as const)(
+    '%s: trusts the ledger KMS key for audit verification, with kms:GetPublicKey on it and nothing else',
+    (_mode, synth) => {
+      const template = synth().json('api');
+      const api = containersOf(template).find((c) => c.Name === 'api')!;
+      const env = Object.fromEntries((api.Environment ?? []).map((e) => [e.Name, e.Value]));
+      expect(JSON.stringify(env.SARING_LEDGER_KMS_KEY_ID)).toMatch(/LedgerKey/);
+      const onLedgerKey = permissionsOf(template).filter((p) => /LedgerKey/.test(p.resource));
+      expect(onLedgerKey.map((p) => [p.policy.replace(/[0-9A-F]{8}$/, ''), p.effect, p.action])).toEqual([
+        [expect.stringMatching(/^ApiTask.*TaskRole/), 'Allow', 'kms:GetPublicKey'],
+      ]);
+    },
+  );
+
   it('gets the codec key ring and the vault, but not the app config secret with channel credentials', () => {
     const api = containersOf(selfHosted().json('api')).find((c) => c.Name === 'api')!;
     const secrets = (api.Secrets ?? []).map((secret) => secret.Name);

@@ -1,4 +1,5 @@
 import { loadApiConfig } from '../../api/api-config';
+import { apiLedgerKeyConfigFromEnv } from '../../api/archive-audit-config';
 import { auditConfigFromEnv } from '../../audit/audit-config';
 import { contactErasureConfigFromEnv } from '../../config/contact-erasure';
 import { RUNTIME_ENV } from '../../config/runtime-env';
@@ -18,7 +19,7 @@ import { type Concern, SELECTIONS, useSynthesis } from '../support/infra/synth';
  */
 const READERS = {
   worker: [loadWorkerConfig, tracingConfigFromEnv, auditConfigFromEnv, contactErasureConfigFromEnv],
-  api: [loadApiConfig, tracingConfigFromEnv],
+  api: [loadApiConfig, tracingConfigFromEnv, apiLedgerKeyConfigFromEnv],
   // The fetcher reads only its own strict config (workers/fetcher-main.ts): no tracing, no audit.
   fetcher: [loadFetcherConfig],
 } as const;
@@ -29,6 +30,11 @@ const AUDIT_OPTIONAL = {
   SARING_AUDIT_SWEEP_EVERY: 'the archive sweep interval has a default',
   [RUNTIME_ENV.contactErasureAfter]: 'the contact erasure delay has a default (30d)',
   [RUNTIME_ENV.contactErasureEvery]: 'the contact erasure interval has a default (1h)',
+};
+/** The cloud API trusts the KMS ledger key (SARING_LEDGER_KMS_KEY_ID); these are for local and offline runs. */
+const API_AUDIT_KEY_OPTIONAL = {
+  SARING_AUDIT_PUBLIC_KEY_FILE: 'a PEM file to trust instead of the KMS key (offline checks)',
+  SARING_LEDGER_KEY_FILE: "local runs trust the worker's key file's .pub.pem; the cloud uses the KMS key",
 };
 const WORKER_ONLY_HTTP = {
   [RUNTIME_ENV.port]: 'the worker serves no HTTP API (its metrics bind is its own variable)',
@@ -70,6 +76,7 @@ const OPTIONAL = {
     },
     api: {
       ...LOCAL_ONLY,
+      ...API_AUDIT_KEY_OPTIONAL,
       [RUNTIME_ENV.temporalApiKey]: 'Temporal Cloud API-key auth only',
       [RUNTIME_ENV.prometheusBind]: 'the API serves no SDK metrics',
       [RUNTIME_ENV.shutdownGraceSeconds]: 'the API drains within its 30 s stop timeout by closing the server',
@@ -89,6 +96,7 @@ const OPTIONAL = {
     },
     api: {
       ...LOCAL_ONLY,
+      ...API_AUDIT_KEY_OPTIONAL,
       [RUNTIME_ENV.temporalApiKey]: 'dev authenticates to Temporal Cloud with mTLS',
       [RUNTIME_ENV.temporalTlsServerCaCertData]: 'Temporal Cloud presents a publicly trusted certificate',
       [RUNTIME_ENV.temporalTlsServerName]: 'the endpoint is dialled by its own name',
