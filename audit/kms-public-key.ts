@@ -7,9 +7,7 @@ export const GetPublicKeyRequest = z.object({ KeyId: z.string().min(1) }).strict
 export type GetPublicKeyRequest = z.infer<typeof GetPublicKeyRequest>;
 
 export interface PublicKeySource {
-  getPublicKey(
-    request: GetPublicKeyRequest,
-  ): Promise<{
+  getPublicKey(request: GetPublicKeyRequest): Promise<{
     PublicKey?: Uint8Array | undefined;
     KeySpec?: string | undefined;
     KeyUsage?: string | undefined;
