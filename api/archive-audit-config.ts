@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AUDIT_ENV, AuditConfig } from '../audit/audit-config';
-import { caseAuditReader, type CaseAuditReader } from '../audit/case-audit-reader';
+import { caseAuditReader, LedgerKeyUnavailableError, type CaseAuditReader } from '../audit/case-audit-reader';
 import { kmsLedgerPublicKeyPem, kmsPublicKeySource, type PublicKeySource } from '../audit/kms-public-key';
 import { publicKeyFileOf } from '../audit/ledger-signer';
 import { S3Archive } from '../audit/s3-archive';
@@ -51,13 +51,33 @@ export async function apiCaseAudit(
   env: NodeJS.ProcessEnv = process.env,
   kms: () => PublicKeySource = () => kmsPublicKeySource(),
 ): Promise<CaseAuditReader | undefined> {
-  const publicKeyPem = await trustedLedgerPublicKeyPem(env, kms);
+  const config = apiLedgerKeyConfigFromEnv(env);
+  // The KMS key is fetched when a verification first needs it, so the API starts (and stays healthy)
+  // even while KMS is unreachable; only verification then answers 503.
+  const publicKeyPem =
+    !config.publicKeyFile && config.ledgerKmsKeyId
+      ? lazyKmsPublicKey(config.ledgerKmsKeyId, kms)
+      : await trustedLedgerPublicKeyPem(env, kms);
   if (!publicKeyPem) return undefined;
   return caseAuditReader({
     archive: new S3Archive(createS3Client(s3), s3.auditBucket),
     publicKeyPem,
     dataConverter: dataConverterFor(payloadKeys),
   });
+}
+
+/** The KMS ledger key's public half, fetched once on first use; a failed fetch is tried again next time. */
+function lazyKmsPublicKey(keyId: string, kms: () => PublicKeySource): () => Promise<string> {
+  let fetched: Promise<string> | undefined;
+  return () => {
+    fetched ??= kmsLedgerPublicKeyPem(keyId, kms()).catch((error: unknown) => {
+      fetched = undefined;
+      throw new LedgerKeyUnavailableError(
+        `The ledger public key (KMS ${keyId}) could not be read: ${error instanceof Error ? error.message : String(error)}. Try again later, or verify with "saring audit verify --archive --public-key <pem>".`,
+      );
+    });
+    return fetched;
+  };
 }
 
 /**

@@ -7,6 +7,9 @@ import { verifyCaseArchive, type ArchiveVerification } from './verify-archive';
 /** The case has no archive yet (open, or closed and not swept yet). */
 export class CaseNotArchivedError extends Error {}
 
+/** The trusted ledger public key could not be read (e.g. KMS unreachable): verification cannot run now. */
+export class LedgerKeyUnavailableError extends Error {}
+
 export interface CaseReplay {
   caseId: string;
   manifestArchivedAt: string;
@@ -26,7 +29,8 @@ export interface CaseAuditReader {
  */
 export function caseAuditReader(options: {
   archive: ArchiveReader;
-  publicKeyPem: string;
+  /** The key itself, or how to get it when a verification first needs it (the cloud's KMS key). */
+  publicKeyPem: string | (() => Promise<string>);
   dataConverter?: DataConverter;
   workflowsPath?: string;
 }): CaseAuditReader {
@@ -42,8 +46,10 @@ export function caseAuditReader(options: {
   };
   return {
     async verify(caseId) {
+      const publicKeyPem =
+        typeof options.publicKeyPem === 'string' ? options.publicKeyPem : await options.publicKeyPem();
       await newestManifest(caseId);
-      return verifyCaseArchive(options.archive, caseId, { publicKeyPem: options.publicKeyPem });
+      return verifyCaseArchive(options.archive, caseId, { publicKeyPem });
     },
     async replay(caseId) {
       const manifest = await newestManifest(caseId);

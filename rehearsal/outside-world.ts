@@ -89,6 +89,9 @@ export async function startOutsideWorld(
       smtpSink: `smtp://127.0.0.1:${ports.smtp}`,
     }),
     awsEnvironment: {
+      // Fargate sets the task's region in every container; the SDK clients (S3, KMS) read it.
+      AWS_REGION: s3.region,
+      AWS_DEFAULT_REGION: s3.region,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ACCESS_KEY_ID: s3.accessKeyId,
       AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseNotArchivedError } from '../../audit/case-audit-reader';
+import { CaseNotArchivedError, LedgerKeyUnavailableError } from '../../audit/case-audit-reader';
 import type { ApiDeps } from '../api-deps';
 import { HttpError } from '../http-error';
 import { officerGuard } from '../officer-guard';
@@ -77,6 +77,8 @@ async function fromArchive<T>(read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     if (error instanceof CaseNotArchivedError) throw new HttpError(404, 'not_archived', error.message);
+    if (error instanceof LedgerKeyUnavailableError)
+      throw new HttpError(503, 'ledger_key_unavailable', error.message);
     throw error;
   }
 }

@@ -2,9 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { trustedLedgerPublicKeyPem } from '../../../api/archive-audit-config';
+import { apiCaseAudit, trustedLedgerPublicKeyPem } from '../../../api/archive-audit-config';
 import { writeCaseArchive } from '../../../audit/case-archiver';
-import { caseAuditReader } from '../../../audit/case-audit-reader';
+import { caseAuditReader, LedgerKeyUnavailableError } from '../../../audit/case-audit-reader';
+import { testPayloadKeys } from '../../support/codec/test-codec';
+import { S3Config } from '../../../config/s3';
 import { DirectoryArchive } from '../../../audit/directory-archive';
 import { GetPublicKeyRequest, type PublicKeySource } from '../../../audit/kms-public-key';
 import { appendToLedger } from '../../../audit/ledger';
@@ -134,6 +136,28 @@ describe('the API trusts the KMS ledger key: GetPublicKey DER SPKI verifies head
     await expect(
       trustedLedgerPublicKeyPem({ SARING_LEDGER_KMS_KEY_ID: 'alias/ledger key' }, () => kms.source),
     ).rejects.toThrow('SARING_LEDGER_KMS_KEY_ID is a KMS key id');
+    expect(kms.requests).toEqual([]);
+  });
+
+  it('the API starts while KMS is unreachable: the key is fetched at the first verification, and a failure is a retryable 503', async () => {
+    let reachable = false;
+    const kms = fakeKms(pair.publicKey);
+    const flaky: PublicKeySource = {
+      getPublicKey: async (request) => {
+        if (!reachable) throw new Error('connect ETIMEDOUT kms.ap-southeast-3.amazonaws.com');
+        return kms.source.getPublicKey(request);
+      },
+    };
+    const reader = await apiCaseAudit(
+      S3Config.parse({ evidenceBucket: 'saring-evidence', auditBucket: 'saring-audit' }),
+      testPayloadKeys,
+      { SARING_LEDGER_KMS_KEY_ID: keyId },
+      () => flaky,
+    );
+    expect(reader).toBeDefined();
+    expect(kms.requests).toEqual([]);
+    await expect(reader!.verify(caseId)).rejects.toBeInstanceOf(LedgerKeyUnavailableError);
+    await expect(reader!.verify(caseId)).rejects.toThrow('could not be read: connect ETIMEDOUT');
     expect(kms.requests).toEqual([]);
   });
 });
