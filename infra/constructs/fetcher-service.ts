@@ -56,7 +56,7 @@ export class FetcherService extends Construct {
     this.service = new HardenedFargateService(this, 'Service', {
       cluster: props.cluster,
       vpc: props.vpc,
-      subnets: SUBNETS.app,
+      subnets: SUBNETS.fetcher,
       description: 'Saring fetcher: fetches reported URLs only',
       image: appImage(),
       containerName: 'fetcher',

@@ -9,6 +9,7 @@ import {
   Peer,
   Port,
   SecurityGroup,
+  type Subnet,
   SubnetType,
   Vpc,
 } from 'aws-cdk-lib/aws-ec2';
@@ -16,6 +17,7 @@ import { type Construct } from 'constructs';
 import { type INTERFACE_ENDPOINTS } from '../config/schema';
 import { acknowledge } from '../compliance';
 import { encryptedLogGroup } from '../constructs/encrypted-log-group';
+import { FetcherEgressFirewall } from '../constructs/fetcher-egress-firewall';
 import { SaringStack, type SaringStackProps } from './saring-stack';
 
 export interface NetworkStackProps extends SaringStackProps {
@@ -30,6 +32,10 @@ export const SUBNETS = {
   app: { subnetGroupName: 'app' },
   /** Aurora: no route out of the VPC at all. */
   data: { subnetGroupName: 'data' },
+  /** The fetcher only: default route through the egress firewall (no NAT route of its own). */
+  fetcher: { subnetGroupName: 'fetcher' },
+  /** Network Firewall endpoints for the fetcher; default route to NAT. */
+  firewall: { subnetGroupName: 'firewall' },
 } as const;
 
 const ENDPOINT_SERVICES: Record<(typeof INTERFACE_ENDPOINTS)[number], InterfaceVpcEndpointAwsService> = {
@@ -70,6 +76,8 @@ export class NetworkStack extends SaringStack {
         },
         { name: SUBNETS.app.subnetGroupName, subnetType: SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
         { name: SUBNETS.data.subnetGroupName, subnetType: SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+        { name: SUBNETS.fetcher.subnetGroupName, subnetType: SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+        { name: SUBNETS.firewall.subnetGroupName, subnetType: SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 28 },
       ],
       flowLogs: {
         all: {
@@ -78,8 +86,18 @@ export class NetworkStack extends SaringStack {
         },
       },
       gatewayEndpoints: {
-        s3: { service: GatewayVpcEndpointAwsService.S3, subnets: [SUBNETS.app, SUBNETS.data] },
+        s3: {
+          service: GatewayVpcEndpointAwsService.S3,
+          subnets: [SUBNETS.app, SUBNETS.data, SUBNETS.fetcher],
+        },
       },
+    });
+
+    new FetcherEgressFirewall(this, 'FetcherEgress', {
+      vpc: this.vpc,
+      fetcherSubnets: this.vpc.selectSubnets(SUBNETS.fetcher).subnets as Subnet[],
+      firewallSubnets: this.vpc.selectSubnets(SUBNETS.firewall).subnets as Subnet[],
+      publicSubnets: this.vpc.selectSubnets(SUBNETS.public).subnets as Subnet[],
     });
 
     // For one-off tasks (`aws ecs run-task`) and anything else engineers launch by hand.

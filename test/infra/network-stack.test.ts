@@ -9,7 +9,7 @@ describe('network stack', () => {
     ['dev', dev],
     ['prod', prod],
   ])(
-    '%s: public, private (app) and isolated (data) subnets in every configured AZ, NATs as configured',
+    '%s: public, private (app), isolated (data), fetcher and firewall subnets in every configured AZ, NATs as configured',
     (_env, synth) => {
       const { config } = synth();
       const t = synth().template('network');
@@ -19,7 +19,7 @@ describe('network stack', () => {
         EnableDnsSupport: true,
       });
       const subnets = resourcesOfType(synth().json('network'), 'AWS::EC2::Subnet');
-      expect(subnets).toHaveLength(3 * config.availabilityZones.length);
+      expect(subnets).toHaveLength(5 * config.availabilityZones.length);
       expect(new Set(subnets.map(([, s]) => s.Properties?.AvailabilityZone))).toEqual(
         new Set(config.availabilityZones),
       );
