@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { scriptedLearningActivities } from './scripted-learning';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '../../activities/contract';
@@ -90,9 +91,10 @@ export class ScriptedActivities implements CaseActivities {
       'archiveCaseHistory',
       'storeCaseText',
     ];
-    return Object.fromEntries(
-      names.map((name) => [name, (input: unknown) => this.call(name, input)]),
-    ) as unknown as CaseActivities;
+    return {
+      ...Object.fromEntries(names.map((name) => [name, (input: unknown) => this.call(name, input)])),
+      ...scriptedLearningActivities(),
+    } as unknown as CaseActivities;
   }
 
   callsOf(name: keyof CaseActivities): RecordedCall[] {

@@ -1,0 +1,24 @@
+import { IndexClaimInput, MatchClaimInput } from '../../activities/claim-activities';
+import { VerdictExample } from '../../activities/classifier/registry/registry-documents';
+import { parseInput } from '../../activities/input';
+
+/**
+ * The issue-15 activities for workers that run scripted activities: they parse their input with the real
+ * schemas, match no claim and store nothing. Tests of claim matching and verdict examples use the real
+ * activities on the S3 server instead (test/integration/workflows/claim-matching-case.test.ts).
+ */
+export function scriptedLearningActivities() {
+  return {
+    async matchClaim(input: unknown) {
+      parseInput('matchClaim', MatchClaimInput, input);
+      return null;
+    },
+    async indexClaim(input: unknown) {
+      parseInput('indexClaim', IndexClaimInput, input);
+    },
+    async recordVerdictExample(input: unknown) {
+      const example = parseInput('recordVerdictExample', VerdictExample, input);
+      return { key: `classifier/examples/${example.caseId}.json` };
+    },
+  };
+}
