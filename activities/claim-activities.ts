@@ -34,7 +34,11 @@ export function claimActivities(store: ClaimStore, clock: () => number = Date.no
   };
   return {
     async indexClaim(input) {
-      const { caseId, status, text, textRef, clarification } = parseInput('indexClaim', IndexClaimInput, input);
+      const { caseId, status, text, textRef, clarification } = parseInput(
+        'indexClaim',
+        IndexClaimInput,
+        input,
+      );
       const entry = {
         caseId,
         status,

@@ -59,7 +59,7 @@ export class WorldRouter {
       // Claim matching and verdict examples (issue 15): no world needs them; their inputs are still checked.
       ...scriptedLearningActivities(),
       ...this.worldActivities(),
-    } as unknown as CaseActivities;
+    };
   }
 
   private worldActivities(): CaseActivities {

@@ -121,7 +121,7 @@ describe('checkCommand: the checks after role and stage', () => {
     expect(reuse({ officerId: 'other.verifier', role: 'verifier' }, ready)).toBe('NOT_ASSIGNEE');
     expect(reuse(supervisor, ready)).toBeUndefined();
     expect(reuse(verifier, ready, 'case-22222222222222222222')).toBe('CONFLICT');
-    expect(reuse(verifier, { ...ready, claimLink: undefined } as CaseState)).toBe('WRONG_STAGE');
+    expect(reuse(verifier, { ...ready, claimLink: undefined })).toBe('WRONG_STAGE');
     const openLink = { ...LINK, status: 'open', clarification: undefined };
     expect(reuse(verifier, { ...ready, claimLink: openLink } as unknown as CaseState)).toBe('WRONG_STAGE');
     const decided = { ...ready, verdict: { by: OTHER, at: '2026-01-01T00:00:00Z' } } as unknown as CaseState;
