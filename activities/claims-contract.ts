@@ -1,10 +1,15 @@
+import type { TextRef } from '../domain/case-state';
+import type { ReusableClarification } from '../domain/claim-link';
 import type { ClaimMatch } from './claims/claim-index';
 
 export interface IndexClaimInput {
   caseId: string;
   status: 'open' | 'clarified';
-  text: string;
-  clarification?: { label: string; text: string; publishedAt: string };
+  /** Exactly one of the claim's text or where the case stored it (long texts). */
+  text?: string;
+  textRef?: TextRef;
+  clarification?: Pick<ReusableClarification, 'label' | 'text' | 'publishedAt'> &
+    Partial<Pick<ReusableClarification, 'title' | 'pillar' | 'publications'>>;
 }
 
 /** Claim matching across cases (types only, for workflows). */

@@ -5,6 +5,9 @@ import type { CurrentModel } from './classifier/registry/current-model';
 import { parseInput } from './input';
 import { ClassifyInput } from './input-schemas';
 
+/** The modelVersion of a classification made by the rules alone (no model promoted yet). */
+export const RULES_ONLY = 'rules-only';
+
 /** Rules and the promoted model when there is one (its version goes into the classification); rules alone otherwise. */
 export function classificationActivities(
   currentModel?: CurrentModel,
@@ -13,7 +16,9 @@ export function classificationActivities(
     async classifyContent(input) {
       const { text, url } = parseInput('classifyContent', ClassifyInput, input);
       const model = await currentModel?.get();
-      return model ? classifyWithModel(model, { text, url }) : classify({ text, url });
+      if (model) return classifyWithModel(model, { text, url });
+      // The case records which classifier decided: a model version, or the rules alone.
+      return { ...classify({ text, url }), modelVersion: RULES_ONLY };
     },
   };
 }

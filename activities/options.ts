@@ -69,3 +69,17 @@ export const ACTIVITY_OPTIONS: Record<keyof CaseActivities, ActivityOptions> = {
 };
 
 export { FETCH_TASK_QUEUE_SUFFIX, fetchTaskQueueFor } from '../config/task-queues';
+
+/**
+ * Issue 15, called by the case: claim matching (a lookup: a few quick tries, then intake goes on
+ * without a link) and the index and verdict-example writes (idempotent per case, kept trying for an hour).
+ */
+export const LEARNING_ACTIVITY_OPTIONS = {
+  matchClaim: { startToCloseTimeout: '30s', retry: retry(3, '10s', '1s') },
+  indexClaim: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '1h', retry: retry(0, '2m', '1s') },
+  recordVerdictExample: {
+    startToCloseTimeout: '1m',
+    scheduleToCloseTimeout: '1h',
+    retry: retry(0, '2m', '1s'),
+  },
+} satisfies Record<string, ActivityOptions>;

@@ -53,6 +53,7 @@ export function availableActions(state: CaseState, actor: Actor): AvailableActio
     );
   }
   offer('submitVerdict', { verdict: { kind: 'no_violation', reasons: [PROBE_REASON] } });
+  if (state.claimLink) offer('reuseClarification', { fromCaseId: state.claimLink.caseId });
   for (const kind of STATEMENT_KINDS) {
     offer(
       'draftStatement',

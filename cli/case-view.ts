@@ -12,6 +12,16 @@ export function deadlineLines(deadlines: readonly Deadline[], now = Date.now()):
   );
 }
 
+/** Claim matching (issue 15): the case this one repeats, and whether its clarification was reused. */
+function claimLinkLine({ claimLink, clarificationReuse }: CaseState): string | undefined {
+  if (!claimLink) return undefined;
+  const base = `${claimLink.caseId} (similarity ${claimLink.similarity.toFixed(2)}, ${claimLink.status})`;
+  if (clarificationReuse) return `${base}; its clarification reused by ${clarificationReuse.by.officerId}`;
+  if (claimLink.clarification)
+    return `${base}; clarification [${claimLink.clarification.label}] "${claimLink.clarification.title}" can be reused (case act <id> reuseClarification --json '{"fromCaseId":"${claimLink.caseId}"}')`;
+  return base;
+}
+
 function fields(state: CaseState): [string, string][] {
   const rows: [string, string][] = [
     [
@@ -36,8 +46,10 @@ function fields(state: CaseState): [string, string][] {
   if (classification)
     rows.push([
       'Classifier',
-      `${classification.category ?? 'none'} ${classification.confidence.toFixed(2)} (${classification.rules.join(', ') || 'no rules'})`,
+      `${classification.category ?? 'none'} ${classification.confidence.toFixed(2)} (${classification.rules.join(', ') || 'no rules'}) model ${classification.modelVersion ?? 'rules-only'}`,
     ]);
+  const link = claimLinkLine(state);
+  if (link) rows.push(['Same claim', link]);
   if (verdict) {
     const given = verdict.verdict;
     const label =

@@ -308,6 +308,31 @@ const STEPS = {
     payload: () => ({}),
     submitLabel: () => 'Setujui penarikan',
   },
+  reuseClarification: {
+    fields: (ctx, action, state) => {
+      const link = state.claimLink;
+      const clarification = link && link.clarification;
+      if (!clarification) return [];
+      return [
+        h(
+          'p',
+          {},
+          `Kasus ini mengulang klaim ${link.caseId} (kemiripan ${link.similarity.toFixed(2)}). Klarifikasinya dipakai apa adanya, tanpa verifikasi dan draf baru; kasus ini lalu ditutup sebagai hoaks yang sudah diklarifikasi.`,
+        ),
+        h('p', {}, h('strong', {}, `[${clarification.label}] ${clarification.title}`)),
+        h('blockquote', {}, clarification.text),
+        h(
+          'ul',
+          {},
+          clarification.publications.map((publication) =>
+            h('li', {}, `${CHANNEL_LABELS[publication.channel] || publication.channel}: `, publication.url),
+          ),
+        ),
+      ];
+    },
+    payload: (data, ctx, action, state) => ({ fromCaseId: state.claimLink.caseId }),
+    submitLabel: () => 'Pakai ulang klarifikasi',
+  },
   closeMonitoring: {
     fields: () => [field('Alasan', textarea('reason'))],
     payload: (data) => ({ reason: textValue(data, 'reason') }),
@@ -355,7 +380,7 @@ export function actionForm(ctx, caseId, state, action, onDone) {
     error.textContent = '';
     let payload;
     try {
-      payload = step.payload(new FormData(form), ctx, action);
+      payload = step.payload(new FormData(form), ctx, action, state);
     } catch (failure) {
       error.textContent = failure.message;
       return;

@@ -38,6 +38,23 @@ function verdictText(verdict) {
   return `${VERDICT_LABELS[v.kind] || v.kind}${detail} — ${v.reasons.join('; ')}`;
 }
 
+/** Claim matching (issue 15): the case this one repeats, and whether its clarification was reused. */
+function claimLinkText(state) {
+  const link = state.claimLink;
+  if (!link) return undefined;
+  const reused = state.clarificationReuse
+    ? ` · klarifikasinya dipakai ulang oleh ${state.clarificationReuse.by.officerId}`
+    : link.clarification
+      ? ` · klarifikasi [${link.clarification.label}] "${link.clarification.title}" dapat dipakai ulang`
+      : '';
+  return h(
+    'span',
+    {},
+    h('a', { href: `#/cases/${link.caseId}` }, link.caseId),
+    ` (kemiripan ${link.similarity.toFixed(2)})${reused}`,
+  );
+}
+
 function summary(ctx, state) {
   const subject = state.subject;
   return h(
@@ -70,9 +87,10 @@ function summary(ctx, state) {
       [
         'Klasifikasi',
         state.classification
-          ? `${categoryLabel(ctx.vocabulary, state.classification.category)} · keyakinan ${state.classification.confidence.toFixed(2)} · aturan ${state.classification.rules.join(', ') || '–'}`
+          ? `${categoryLabel(ctx.vocabulary, state.classification.category)} · keyakinan ${state.classification.confidence.toFixed(2)} · aturan ${state.classification.rules.join(', ') || '–'} · model ${state.classification.modelVersion || 'rules-only'}`
           : undefined,
       ],
+      ['Klaim serupa', claimLinkText(state)],
       [
         'Putusan',
         state.verdict

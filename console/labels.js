@@ -68,6 +68,7 @@ export const STEP_TITLES = {
   requestWithdrawal: 'Ajukan penarikan kasus',
   approveWithdrawal: 'Setujui penarikan kasus (empat mata)',
   closeMonitoring: 'Akhiri pemantauan',
+  reuseClarification: 'Pakai ulang klarifikasi kasus serupa',
   addNote: 'Tambah catatan',
 };
 

@@ -59,6 +59,11 @@ const INTAKE_STEP = {
   classification: 'klasifikasi',
   snapshot: 'snapshot bukti',
 };
+const LEARNING_STEP = {
+  claim_match: 'pencocokan klaim',
+  claim_index: 'pendaftaran klaim untuk pencocokan',
+  verdict_example: 'penyimpanan putusan sebagai contoh latih',
+};
 const TRACK = {
   clarification: 'klarifikasi',
   response: 'tanggapan publik',
@@ -111,6 +116,8 @@ export const ACTION_LABELS = {
   track_failed: 'jalur gagal',
   archive_failed: 'pengarsipan gagal',
   closed: 'ditutup',
+  claim_linked: 'klaim serupa',
+  clarification_reused: 'klarifikasi dipakai ulang',
 };
 
 const label = (table, value) => table[value] ?? value;
@@ -209,6 +216,12 @@ const TEMPLATES = {
     `jalur ${label(TRACK, track)}${track === 'takedown' && key ? ` ${key}` : ''} gagal: ${error}`,
   archive_failed: ({ error }) => `pengarsipan riwayat gagal: ${error}`,
   closed: ({ resolution }) => `ditutup: ${label(RESOLUTION, resolution)}`,
+  claim_linked: ({ caseId, similarity, clarified }) =>
+    `klaim yang sama dengan ${caseId} (kemiripan ${similarity.toFixed(2)})${clarified ? '; klarifikasinya yang sudah terbit dapat dipakai ulang' : ''}`,
+  clarification_reused: ({ fromCaseId, label: hoaxLabel, publications }) =>
+    `klarifikasi [${hoaxLabel}] dari ${fromCaseId} dipakai ulang apa adanya: ${publications.map((publication) => `${label(CHANNEL, publication.channel)} ${publication.url}`).join(', ')}`,
+  learning_step_failed: ({ step, error }) =>
+    `${label(LEARNING_STEP, step)} gagal, kasus berlanjut tanpanya: ${error}`,
 };
 
 /** The codes this file can render (the unit test checks they are exactly the domain's). */

@@ -6,6 +6,7 @@ import { Actor, OfficerId } from './roles';
 import { StatementKind } from './case-state';
 import { Verdict } from './verdict';
 import { FreeText } from './free-text';
+import { LinkedCaseId } from './claim-link';
 
 /**
  * Payloads of the officer steps (Temporal updates and signals) of a content case. Every payload
@@ -64,6 +65,11 @@ export const RequestWithdrawalInput = z.strictObject({
 });
 export const ApproveWithdrawalInput = z.strictObject({ actor: Actor });
 export const CloseMonitoringInput = z.strictObject({ actor: Actor, reason: Text(2_000) });
+/**
+ * Issue 15: the verifier takes over the published clarification of the case this one is linked to (claim
+ * matching), as it stands: `fromCaseId` names the linked case, so a link that changed meanwhile is refused.
+ */
+export const ReuseClarificationInput = z.strictObject({ actor: Actor, fromCaseId: LinkedCaseId });
 
 /** Signal payload: a free-text note on the case (fire-and-forget; invalid notes are dropped and counted). */
 export const AddNoteInput = z.strictObject({ actor: Actor, text: Text(5_000) });
@@ -81,6 +87,7 @@ export const CASE_UPDATE_SCHEMAS = {
   requestWithdrawal: RequestWithdrawalInput,
   approveWithdrawal: ApproveWithdrawalInput,
   closeMonitoring: CloseMonitoringInput,
+  reuseClarification: ReuseClarificationInput,
 } as const;
 export type CaseUpdateName = keyof typeof CASE_UPDATE_SCHEMAS;
 export const CASE_UPDATE_NAMES = Object.keys(CASE_UPDATE_SCHEMAS) as CaseUpdateName[];

@@ -20,6 +20,7 @@ export const UPDATE_ROLES: Record<CaseUpdateName, readonly Role[]> = {
   requestWithdrawal: ['supervisor'],
   approveWithdrawal: ['supervisor'],
   closeMonitoring: ['supervisor'],
+  reuseClarification: ['verifier', 'supervisor'],
 };
 
 /** Roles that may draft each kind of statement (response drafting belongs to public relations). */
@@ -37,6 +38,33 @@ const violation = (code: CommandViolation['code'], message: string): CommandViol
 
 function wrongStage(state: CaseState, what: string): CommandViolation {
   return violation('WRONG_STAGE', `${what} (case ${state.caseId} is in stage ${state.stage})`);
+}
+
+/** Reusing a linked case's clarification is a verdict: the same stage, assignment and conflict rules. */
+function checkReuse(
+  { actor, fromCaseId }: CaseUpdateCommand<'reuseClarification'>,
+  state: CaseState,
+): CommandViolation | undefined {
+  if (state.stage !== 'verification')
+    return wrongStage(state, 'a clarification is reused during verification, instead of a verdict');
+  if (state.verdict)
+    return violation(
+      'CONFLICT',
+      `a verdict was already submitted by ${state.verdict.by.officerId} at ${state.verdict.at}; read the case again`,
+    );
+  if (actor.role === 'verifier' && state.assignee !== actor.officerId)
+    return violation(
+      'NOT_ASSIGNEE',
+      `only the assigned verifier (${state.assignee ?? 'nobody yet'}) or a supervisor may reuse a clarification`,
+    );
+  if (!state.claimLink?.clarification)
+    return wrongStage(state, 'this case is not linked to a case with a published clarification');
+  if (state.claimLink.caseId !== fromCaseId)
+    return violation(
+      'CONFLICT',
+      `this case is linked to ${state.claimLink.caseId}, not ${fromCaseId}: read the case again`,
+    );
+  return undefined;
 }
 
 export function checkCommand<K extends CaseUpdateName>(
@@ -175,6 +203,8 @@ export function checkCommand<K extends CaseUpdateName>(
       }
       return undefined;
     }
+    case 'reuseClarification':
+      return checkReuse(command as CaseUpdateCommand<'reuseClarification'>, state);
     case 'closeMonitoring': {
       if (state.stage !== 'monitoring')
         return wrongStage(state, 'monitoring can only be ended during monitoring');

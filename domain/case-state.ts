@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Category, HoaxLabel, Priority } from './categories';
+import { ClaimLink, ClarificationReuse } from './claim-link';
 import { Classification } from './classification';
 import { DetectionSource, Sha256Hex } from './detection';
 import { EscalationLevel, PublicationChannel, PublicationReceipt } from './channels';
@@ -79,6 +80,8 @@ export const TIMELINE_ACTIONS = [
   'track_failed',
   'archive_failed',
   'closed',
+  'claim_linked',
+  'clarification_reused',
 ] as const;
 export const TimelineAction = z.enum(TIMELINE_ACTIONS);
 export type TimelineAction = z.infer<typeof TimelineAction>;
@@ -312,6 +315,10 @@ export const CaseState = z.object({
   /** A repeat detection arrived during monitoring: check for re-uploads now. */
   reuploadReported: z.boolean().default(false),
   outcome: CaseOutcome.optional(),
+  /** Issue 15: the case whose claim this one repeats (claim matching at intake). */
+  claimLink: ClaimLink.optional(),
+  /** Issue 15: the linked case's published clarification was reused instead of a verification and a new draft. */
+  clarificationReuse: ClarificationReuse.optional(),
 });
 export type CaseState = z.infer<typeof CaseState>;
 

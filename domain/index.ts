@@ -11,6 +11,7 @@ export * from './policy';
 export * from './verdict';
 export * from './outcome';
 export * from './case-state';
+export * from './claim-link';
 export * from './case-commands';
 export * from './case-rules';
 export * from './case-input';

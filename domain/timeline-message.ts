@@ -29,6 +29,8 @@ export const PLATFORM_STEPS = [
 /** The intake steps that may fail without failing the case. */
 export const INTAKE_STEPS = ['detection_text', 'classification', 'snapshot'] as const;
 export const CASE_TRACK_NAMES = ['clarification', 'response', 'takedown', 'police'] as const;
+/** Issue 15 steps (claim index, verdict examples) that may fail without failing the case. */
+export const LEARNING_STEPS = ['claim_match', 'claim_index', 'verdict_example'] as const;
 
 const Sla = { sla: SlaStage, label: Text };
 
@@ -100,6 +102,14 @@ export const TimelineMessage = z.discriminatedUnion('code', [
   message('track_failed', { track: z.enum(CASE_TRACK_NAMES), key: Text.optional(), error: Text }),
   message('archive_failed', { error: Text }),
   message('closed', { resolution: Resolution }),
+  // Issue 15: claim matching and learning from verdicts
+  message('claim_linked', { caseId: Text, similarity: z.number(), clarified: z.boolean() }),
+  message('clarification_reused', {
+    fromCaseId: Text,
+    label: Text,
+    publications: z.array(z.object({ channel: Text, url: Text })),
+  }),
+  message('learning_step_failed', { step: z.enum(LEARNING_STEPS), error: Text }),
 ]);
 export type TimelineMessage = z.infer<typeof TimelineMessage>;
 export type TimelineCode = TimelineMessage['code'];

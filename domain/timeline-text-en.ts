@@ -13,6 +13,12 @@ const PLATFORM_STEP: Record<TimelineParams<'platform_step_late'>['step'], string
   ST3: 'ST3',
 };
 
+const LEARNING_STEP: Record<TimelineParams<'learning_step_failed'>['step'], string> = {
+  claim_match: 'claim matching',
+  claim_index: 'registering the claim for matching',
+  verdict_example: 'storing the verdict as a training example',
+};
+
 const INTAKE_STEP: Record<TimelineParams<'intake_step_failed'>['step'], string> = {
   detection_text: 'storing the detection text',
   classification: 'classification',
@@ -94,4 +100,10 @@ export const ENGLISH: Templates = {
     `${track === 'takedown' ? `takedown ${key}` : track} failed: ${error}`,
   archive_failed: ({ error }) => `history archive failed: ${error}`,
   closed: ({ resolution }) => `closed: ${resolution.replace('_', ' ')}`,
+  claim_linked: ({ caseId, similarity, clarified }) =>
+    `same claim as ${caseId} (similarity ${similarity.toFixed(2)})${clarified ? '; its published clarification can be reused' : ''}`,
+  clarification_reused: ({ fromCaseId, label, publications }) =>
+    `the [${label}] clarification of ${fromCaseId} reused as it stands: ${publications.map((publication) => `${publication.channel} ${publication.url}`).join(', ')}`,
+  learning_step_failed: ({ step, error }) =>
+    `${LEARNING_STEP[step]} failed, the case goes on without it: ${error}`,
 };

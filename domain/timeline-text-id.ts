@@ -70,6 +70,11 @@ const INTAKE_STEP_ID: Record<TimelineParams<'intake_step_failed'>['step'], strin
   classification: 'klasifikasi',
   snapshot: 'snapshot bukti',
 };
+const LEARNING_STEP_ID: Record<TimelineParams<'learning_step_failed'>['step'], string> = {
+  claim_match: 'pencocokan klaim',
+  claim_index: 'pendaftaran klaim untuk pencocokan',
+  verdict_example: 'penyimpanan putusan sebagai contoh latih',
+};
 const TRACK_ID: Record<TimelineParams<'track_failed'>['track'], string> = {
   clarification: 'klarifikasi',
   response: 'tanggapan publik',
@@ -177,4 +182,10 @@ export const INDONESIAN: Templates = {
     `jalur ${TRACK_ID[track]}${track === 'takedown' && key ? ` ${key}` : ''} gagal: ${error}`,
   archive_failed: ({ error }) => `pengarsipan riwayat gagal: ${error}`,
   closed: ({ resolution }) => `ditutup: ${RESOLUTION_ID[resolution]}`,
+  claim_linked: ({ caseId, similarity, clarified }) =>
+    `klaim yang sama dengan ${caseId} (kemiripan ${similarity.toFixed(2)})${clarified ? '; klarifikasinya yang sudah terbit dapat dipakai ulang' : ''}`,
+  clarification_reused: ({ fromCaseId, label: hoaxLabel, publications }) =>
+    `klarifikasi [${hoaxLabel}] dari ${fromCaseId} dipakai ulang apa adanya: ${publications.map((publication) => `${label(CHANNEL_ID, publication.channel)} ${publication.url}`).join(', ')}`,
+  learning_step_failed: ({ step, error }) =>
+    `${LEARNING_STEP_ID[step]} gagal, kasus berlanjut tanpanya: ${error}`,
 };

@@ -28,6 +28,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
   const codedTimeline = v2 && usePatch(PATCHES.timelineCodes);
   const onFetcherQueue = v2 && usePatch(PATCHES.fetcherQueue);
   const livenessOutages = closesChildren && usePatch(PATCHES.monitorLiveness);
+  const learns = codedTimeline && usePatch(PATCHES.claimsAndVerdictExamples);
   const input = parseCaseInput(rawInput);
   const state = input.carried
     ? parseCarriedState(input.carried)
@@ -46,6 +47,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
     codedTimeline,
   );
   ctx.fetching = fetchingActivities(onFetcherQueue);
+  ctx.learns = learns;
   registerCaseHandlers(ctx);
   ctx.changed();
 

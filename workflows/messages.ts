@@ -58,6 +58,10 @@ export const caseUpdates = {
   ),
   /** supervisor: end re-upload monitoring early and close the case. */
   closeMonitoring: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'closeMonitoring'>]>('closeMonitoring'),
+  /** the assigned verifier or a supervisor: reuse the linked case's published clarification instead of a verdict and a draft. */
+  reuseClarification: defineUpdate<CaseUpdateResult, [CaseUpdateInput<'reuseClarification'>]>(
+    'reuseClarification',
+  ),
 } as const satisfies Record<CaseUpdateName, unknown>;
 
 export const caseSignals = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReusableClarification } from '../../domain/claim-link';
 import { PERMUTATIONS, signatureOf, similarity } from './minhash';
 
 /** Similarity (estimated Jaccard of claim shingles) from which two posts count as the same claim. */
@@ -7,14 +8,17 @@ export const MATCH_THRESHOLD = 0.3;
 const BANDS = 64;
 const ROWS = PERMUTATIONS / BANDS;
 
+/** A published clarification; a case can reuse it only when title, pillar and publications are there too. */
+export function IndexedClarification() {
+  return ReusableClarification.partial({ title: true, pillar: true, publications: true });
+}
+
 export const ClaimEntry = z.object({
   caseId: z.string().min(1).max(200),
   status: z.enum(['open', 'clarified']),
   signature: z.array(z.number().int().nonnegative()).length(PERMUTATIONS),
   /** For a clarified hoax: the published clarification a verifier may reuse as it stands. */
-  clarification: z
-    .object({ label: z.string().min(1), text: z.string().min(1).max(20_000), publishedAt: z.iso.datetime() })
-    .optional(),
+  clarification: IndexedClarification().optional(),
 });
 export type ClaimEntry = z.infer<typeof ClaimEntry>;
 

@@ -1,4 +1,7 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TextRef } from '../../domain/case-state';
 import { ClaimEntry, ClaimIndex } from './claim-index';
 
 const PREFIX = 'claims/index/';
@@ -19,6 +22,19 @@ export class ClaimStore {
         ContentType: 'application/json',
       }),
     );
+  }
+
+  /** A case's text stored in S3 (storeCaseText), checked against its recorded SHA-256. */
+  async readText(ref: TextRef): Promise<string> {
+    const object = await this.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
+    const bytes = await object.Body!.transformToByteArray();
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== ref.sha256)
+      throw ApplicationFailure.nonRetryable(
+        `the text at ${ref.bucket}/${ref.key} has SHA-256 ${sha256}, the case recorded ${ref.sha256}: check the evidence bucket`,
+        'TextDigestMismatch',
+      );
+    return new TextDecoder().decode(bytes);
   }
 
   async loadIndex(): Promise<ClaimIndex> {

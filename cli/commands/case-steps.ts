@@ -42,6 +42,7 @@ export const caseAct = defineCommand({
     '  saring case act case-... assignVerifier --json \'{"assignee":"siti.verifier"}\'',
     '  saring case act case-... submitVerdict --json \'{"verdict":{"kind":"hoax","label":"HOAKS","reasons":["..."]}}\'',
     '  saring case act case-... approveStatement --json \'{"kind":"clarification","revision":1}\'',
+    '  saring case act case-... reuseClarification --json \'{"fromCaseId":"case-..."}\'  (the case shown as "Same claim")',
     'The workflow may refuse a step (wrong role, wrong stage, four-eyes): its message is printed and the exit code is 1.',
     'For machine output of this command use --output json (here --json carries the payload).',
   ].join('\n'),

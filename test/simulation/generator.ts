@@ -336,6 +336,7 @@ function noiseStep(rng: Prng): Step {
     requestWithdrawal: { reason: 'short' },
     approveWithdrawal: {},
     closeMonitoring: { reason: 'noise' },
+    reuseClarification: { fromCaseId: 'case-00000000000000000000' },
   }[name];
   const invalid = rng.chance(0.25);
   return { op: 'update', name, actor, args, mode: 'single', ...(invalid ? { invalid } : {}) };

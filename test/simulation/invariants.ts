@@ -191,6 +191,7 @@ const TIMELINE_ACTION_OF: Record<CaseUpdateName, TimelineAction> = {
   requestWithdrawal: 'withdrawal_requested',
   approveWithdrawal: 'withdrawal_approved',
   closeMonitoring: 'note',
+  reuseClarification: 'clarification_reused',
 };
 
 /**

@@ -10,6 +10,7 @@ import { createCaseTimeSkippingEnv } from '../support/case-test-kit';
 import type { CasePolicy } from '../../domain';
 import { ACTIVITY_INPUT_SCHEMAS } from '../../activities/input-schemas';
 import type { ScriptedActivities } from '../support/scripted-activities';
+import { scriptedLearningActivities } from '../support/scripted-learning';
 
 /** The clock a script moves: the time-skipping server's, or real time on the dev server. */
 export interface SimClock {
@@ -54,6 +55,14 @@ export class WorldRouter {
   }
 
   activities(): CaseActivities {
+    return {
+      // Claim matching and verdict examples (issue 15): no world needs them; their inputs are still checked.
+      ...scriptedLearningActivities(),
+      ...this.worldActivities(),
+    };
+  }
+
+  private worldActivities(): CaseActivities {
     return Object.fromEntries(
       (Object.keys(ACTIVITY_INPUT_SCHEMAS) as (keyof CaseActivities)[]).map((name) => [
         name,

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { ClaimMatch } from '../../activities/claims/claim-index';
+import { scriptedLearningActivities } from './scripted-learning';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '../../activities/contract';
@@ -50,6 +52,8 @@ export interface ActivityScript {
   fail?: Partial<
     Record<keyof CaseActivities, (call: { attempt: number; atMs: number; input: unknown }) => boolean>
   >;
+  /** What matchClaim answers for a text (issue 15); no match by default. */
+  claimMatch?: (text: string) => ClaimMatch | null;
 }
 
 export interface RecordedCall {
@@ -90,9 +94,10 @@ export class ScriptedActivities implements CaseActivities {
       'archiveCaseHistory',
       'storeCaseText',
     ];
-    return Object.fromEntries(
-      names.map((name) => [name, (input: unknown) => this.call(name, input)]),
-    ) as unknown as CaseActivities;
+    return {
+      ...Object.fromEntries(names.map((name) => [name, (input: unknown) => this.call(name, input)])),
+      ...scriptedLearningActivities(this.script.claimMatch),
+    } as unknown as CaseActivities;
   }
 
   callsOf(name: keyof CaseActivities): RecordedCall[] {

@@ -48,6 +48,8 @@ export class CaseContext implements SlaReporter {
   readonly notifier: Notifier;
   /** captureSnapshot and checkLiveness: on the fetch queue for runs with the fetcher-queue patch (content-case.ts). */
   fetching: FetchingActivities = caseActivities;
+  /** Claim matching and verdict examples (issue 15): runs with the claims-and-verdict-examples patch only. */
+  learns = false;
 
   constructor(
     public readonly state: CaseState,

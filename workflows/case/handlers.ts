@@ -26,6 +26,7 @@ import {
 } from '../internal-messages';
 import type { CaseContext } from './context';
 import { applyChildEvent } from './child-events';
+import { reuseClarification } from './claims';
 import { MAX_DETECTION_IDS, MAX_DETECTION_SAMPLE, MAX_REPORTER_REFS } from './state';
 
 /** Validates an update payload and the role/stage rules; throws the failure the caller receives. */
@@ -368,6 +369,8 @@ export function registerCaseHandlers(ctx: CaseContext): void {
     ctx.processScope.cancel();
     return 'withdrawal approved';
   });
+
+  onUpdate(ctx, 'reuseClarification', (command) => reuseClarification(ctx, command));
 
   onUpdate(ctx, 'closeMonitoring', ({ actor, reason }) => {
     ctx.closeRequested = actor;

@@ -8,6 +8,7 @@ import {
   type INTAKE_STEPS,
 } from '../../domain';
 import { caseActivities } from '../activity-stubs';
+import { linkClaimAtIntake } from './claims';
 import type { CaseContext } from './context';
 
 const EXCERPT_CHARS = 280;
@@ -74,6 +75,7 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
       recordSnapshot(ctx, snapshot);
     });
   }
+  if (ctx.learns && text) await linkClaimAtIntake(ctx, text);
   enterVerification(ctx, detection);
 }
 

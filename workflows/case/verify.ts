@@ -1,4 +1,5 @@
 import { condition } from '@temporalio/workflow';
+import { learnFromVerdict } from './claims';
 import type { CaseContext } from './context';
 import { watchCaseDeadline } from './deadlines';
 
@@ -19,4 +20,5 @@ export async function runVerification(ctx: CaseContext): Promise<void> {
   );
   await condition(() => state.verdict !== undefined);
   await watch.done;
+  if (ctx.learns) await learnFromVerdict(ctx);
 }

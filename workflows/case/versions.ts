@@ -56,6 +56,12 @@ export const PATCHES = {
    * webhook and the mail), so no channel is left without it. Found by `npm run chaos`.
    */
   notificationsFinish: 'saring-notifications-finish',
+  /**
+   * Issue 15: a case matches its text against open and clarified cases at intake (a link, and a
+   * clarification a verifier may reuse), registers its claim (open, then clarified when its
+   * clarification is published), and stores each verdict as a labelled training example.
+   */
+  claimsAndVerdictExamples: 'saring-claims-and-verdict-examples-issue-15',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

@@ -19,7 +19,7 @@ describe('claim matching across cases', () => {
 
   it('links a paraphrased hoax to the case that clarified it', async () => {
     const clarification = {
-      label: 'HOAKS',
+      label: 'HOAKS' as const,
       text: '[HOAKS] Bendungan Riam Kanan tidak jebol. Faktanya: kondisi aman menurut BWS Kalimantan III.',
       publishedAt: '2026-11-01T02:00:00.000Z',
     };

@@ -17,7 +17,7 @@ describe('saring case show: the rendered case', () => {
       'Opened         2025-11-20 08:00:00Z  (policy 2025-11.1)',
       'Content        https://www.youtube.com/watch?v=banjir',
       'Detections     3 (crawler 2, officer 1)',
-      'Classifier     hoax 0.80 (hoax.flood)',
+      'Classifier     hoax 0.80 (hoax.flood) model rules-only',
       'Verdict        hoax [HOAKS] by siti.verifier at 2025-11-20 08:30:00Z: Dinkes: tidak benar',
       'Clarification  published (revision 1 by siti.verifier)',
       'Response       drafting',
@@ -50,6 +50,45 @@ describe('saring case show: the rendered case', () => {
       'Priority    urgent',
     ]);
     expect(lines.slice(-5)).toEqual(['Evidence', '  (none)', '', 'Open deadlines', '  (none)']);
+  });
+
+  it('shows the model that classified the case and the case whose claim it repeats (issue 15)', () => {
+    const linked = CaseState.parse({
+      ...state,
+      classification: { ...state.classification, modelVersion: 'lr-0123456789ab' },
+      claimLink: {
+        caseId: 'case-11111111111111111111',
+        status: 'clarified',
+        similarity: 0.456,
+        linkedAt: '2025-11-20T08:01:00Z',
+        clarification: {
+          label: 'HOAKS',
+          title: 'Banjir bandang hoaks',
+          text: 'Faktanya tidak ada banjir bandang.',
+          pillar: 'digital_culture',
+          publishedAt: '2025-11-19T08:00:00Z',
+          publications: [
+            { channel: 'website', url: 'https://kominfo.example/k/1', publishedAt: '2025-11-19T08:00:00Z' },
+          ],
+        },
+      },
+    });
+    const lines = describeState(linked, NOW).split('\n');
+    expect(lines).toContain('Classifier     hoax 0.80 (hoax.flood) model lr-0123456789ab');
+    expect(lines).toContain(
+      'Same claim     case-11111111111111111111 (similarity 0.46, clarified); clarification [HOAKS] "Banjir bandang hoaks" can be reused (case act <id> reuseClarification --json \'{"fromCaseId":"case-11111111111111111111"}\')',
+    );
+    const reused = CaseState.parse({
+      ...linked,
+      clarificationReuse: {
+        fromCaseId: 'case-11111111111111111111',
+        by: { officerId: 'siti.verifier', role: 'verifier' },
+        at: '2025-11-20T08:30:00Z',
+      },
+    });
+    expect(describeState(reused, NOW).split('\n')).toContain(
+      'Same claim     case-11111111111111111111 (similarity 0.46, clarified); its clarification reused by siti.verifier',
+    );
   });
 
   it('aligns the deadlines of saring case deadlines over the whole list', () => {

@@ -30,7 +30,11 @@ const SPEC: Record<CaseUpdateName, { roles: Role[]; stages: CaseStage[] }> = {
   requestWithdrawal: { roles: ['supervisor'], stages: ['verification', 'action', 'monitoring'] },
   approveWithdrawal: { roles: ['supervisor'], stages: ['verification', 'action', 'monitoring'] },
   closeMonitoring: { roles: ['supervisor'], stages: ['monitoring'] },
+  reuseClarification: { roles: ['verifier', 'supervisor'], stages: ['verification'] },
 };
+
+const LINKED = 'case-11111111111111111111';
+const LINK = { caseId: LINKED, status: 'clarified', similarity: 0.5, clarification: { label: 'HOAKS' } };
 
 const actorOf = (role: Role) => ({ officerId: `${role.replace('_', '-')}.one`, role });
 const OTHER = { officerId: 'someone.else', role: 'supervisor' as const };
@@ -55,6 +59,7 @@ function readyState(step: CaseUpdateName, stage: CaseStage, role: Role): CaseSta
       police: { status: policeStatus },
     },
     ...(step === 'approveWithdrawal' ? { withdrawal: { requestedBy: OTHER, reason: 'test' } } : {}),
+    ...(step === 'reuseClarification' ? { claimLink: LINK } : {}),
   } as unknown as CaseState;
 }
 
@@ -73,6 +78,7 @@ function commandFor(step: CaseUpdateName, role: Role) {
     requestWithdrawal: { reason: 'r' },
     approveWithdrawal: {},
     closeMonitoring: { reason: 'r' },
+    reuseClarification: { fromCaseId: LINKED },
   };
   return { actor, ...payloads[step] } as never;
 }
@@ -106,6 +112,21 @@ describe('checkCommand: step × role × stage', () => {
 describe('checkCommand: the checks after role and stage', () => {
   const supervisor = actorOf('supervisor');
   const verifier = actorOf('verifier');
+
+  it('reuseClarification: only the assignee, only with a linked clarification, only of the linked case, only once', () => {
+    const ready = readyState('reuseClarification', 'verification', 'verifier');
+    const reuse = (actor: typeof verifier, state: CaseState, fromCaseId = LINKED) =>
+      checkCommand('reuseClarification', { actor, fromCaseId }, state)?.code;
+    expect(reuse(verifier, ready)).toBeUndefined();
+    expect(reuse({ officerId: 'other.verifier', role: 'verifier' }, ready)).toBe('NOT_ASSIGNEE');
+    expect(reuse(supervisor, ready)).toBeUndefined();
+    expect(reuse(verifier, ready, 'case-22222222222222222222')).toBe('CONFLICT');
+    expect(reuse(verifier, { ...ready, claimLink: undefined })).toBe('WRONG_STAGE');
+    const openLink = { ...LINK, status: 'open', clarification: undefined };
+    expect(reuse(verifier, { ...ready, claimLink: openLink } as unknown as CaseState)).toBe('WRONG_STAGE');
+    const decided = { ...ready, verdict: { by: OTHER, at: '2026-01-01T00:00:00Z' } } as unknown as CaseState;
+    expect(reuse(verifier, decided)).toBe('CONFLICT');
+  });
 
   it('refuses a supervisor approving their own draft (four-eyes)', () => {
     const state = readyState('approveStatement', 'action', 'supervisor');

@@ -188,6 +188,22 @@ const SAMPLES: { [C in TimelineCode]: { params: TimelineParams<C>; en: string } 
   },
   archive_failed: { params: { error: 'Error: S3' }, en: 'history archive failed: Error: S3' },
   closed: { params: { resolution: 'no_violation' }, en: 'closed: no violation' },
+  claim_linked: {
+    params: { caseId: 'case-11111111111111111111', similarity: 0.456, clarified: true },
+    en: 'same claim as case-11111111111111111111 (similarity 0.46); its published clarification can be reused',
+  },
+  clarification_reused: {
+    params: {
+      fromCaseId: 'case-11111111111111111111',
+      label: 'HOAKS',
+      publications: [{ channel: 'website', url: 'https://kominfo.example/k/1' }],
+    },
+    en: 'the [HOAKS] clarification of case-11111111111111111111 reused as it stands: website https://kominfo.example/k/1',
+  },
+  learning_step_failed: {
+    params: { step: 'claim_index', error: 'S3 down' },
+    en: 'registering the claim for matching failed, the case goes on without it: S3 down',
+  },
 };
 
 const messages = (Object.keys(SAMPLES) as TimelineCode[]).map(

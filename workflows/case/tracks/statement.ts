@@ -1,6 +1,7 @@
 import { CancellationScope, condition } from '@temporalio/workflow';
 import type { StatementKind } from '../../../domain';
 import { caseActivities } from '../../activity-stubs';
+import { indexClarifiedClaim } from '../claims';
 import type { CaseContext } from '../context';
 import { watchCaseDeadline } from '../deadlines';
 import { newStatementTrack } from '../state';
@@ -45,6 +46,8 @@ export async function runStatementTrack(ctx: CaseContext, kind: StatementKind): 
   });
   track.publication = receipt;
   track.status = 'published';
+  // Before the body moves to S3: the claim index keeps the whole clarification for reuse.
+  if (kind === 'clarification' && ctx.learns) await indexClarifiedClaim(ctx, draft, receipt);
   if (ctx.v2) await keepBodyInS3(ctx, kind);
   ctx.record(
     'statement_published',

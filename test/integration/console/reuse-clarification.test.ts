@@ -1,0 +1,96 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ClaimMatch } from '../../../activities/claims/claim-index';
+import { CONSOLE_DIR } from '../../../console/console-dir';
+import { uniqueUrl } from '../../support/case-test-kit';
+import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
+
+const LINKED = 'case-0a1b2c3d4e5f60718294';
+const MATCH: ClaimMatch = {
+  caseId: LINKED,
+  status: 'clarified',
+  similarity: 0.58,
+  clarification: {
+    label: 'HOAKS',
+    title: '[HOAKS] Bendungan Riam Kanan tidak jebol',
+    text: 'Faktanya: kondisi Bendungan Riam Kanan aman menurut BWS Kalimantan III.',
+    pillar: 'digital_culture',
+    publishedAt: '2026-11-01T02:00:00.000Z',
+    publications: [
+      {
+        channel: 'website',
+        url: 'https://diskominfo.example/klarifikasi/riam-kanan',
+        publishedAt: '2026-11-01T02:00:00.000Z',
+      },
+    ],
+  },
+};
+
+/**
+ * Issue 15 in the console (real Chromium, API, dev server and workflows; matchClaim scripted to link the
+ * reported text to a clarified case): the case shows the case it repeats, the verifier claims it and
+ * reuses the linked clarification through its form, and the timeline says so.
+ */
+describe('console: reuse a linked clarification (Chromium)', () => {
+  let env: ApiTestEnv;
+  let browser: Browser;
+  let page: Page;
+  let caseId: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    [env, browser] = await Promise.all([
+      startApiTestEnv({
+        consoleDir: CONSOLE_DIR,
+        script: { claimMatch: (text) => (text.includes('Riam Kanan') ? MATCH : null) },
+      }),
+      chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      }),
+    ]);
+    caseId = await openCaseForVerification(env, {
+      url: uniqueUrl('www.facebook.com', 'console-reuse'),
+      text: 'Waduk Riam Kanan jebol!! warga Martapura disuruh ngungsi sekarang',
+    });
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+        problems.push(`console: ${message.text()}`);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.stop();
+  });
+
+  it('shows the linked case and reuses its clarification through the form', async () => {
+    await page.goto(env.baseUrl);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((url) => url.href.startsWith(env.oidc.issuer));
+    const siti = env.oidc.users.find((user) => user.username === 'siti.verifier')!;
+    await page.getByLabel('Officer id').fill(siti.username);
+    await page.getByLabel('Password').fill(siti.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
+    await page.goto(`${env.baseUrl}/#/cases/${caseId}`);
+    await page.getByRole('heading', { name: `Kasus ${caseId}` }).waitFor();
+
+    const facts = page.locator('.facts');
+    await facts.filter({ hasText: `${LINKED} (kemiripan 0.58)` }).waitFor();
+    await facts.filter({ hasText: 'model rules-only' }).waitFor();
+
+    const actions = page.getByRole('region', { name: 'Langkah Anda' });
+    await actions.getByRole('button', { name: 'Ambil kasus ini' }).click();
+    const form = page.locator('form[data-step="reuseClarification"]');
+    await form.filter({ hasText: '[HOAKS] Bendungan Riam Kanan tidak jebol' }).waitFor();
+    await form.filter({ hasText: 'https://diskominfo.example/klarifikasi/riam-kanan' }).waitFor();
+    await form.getByRole('button', { name: 'Pakai ulang klarifikasi' }).click();
+
+    const reused = page.locator('.timeline li[data-action="clarification_reused"]');
+    await reused.filter({ hasText: `klarifikasi [HOAKS] dari ${LINKED} dipakai ulang apa adanya` }).waitFor();
+    const closed = await env.waitForState(caseId, (state) => state.stage === 'closed', `${caseId} closed`);
+    expect(closed.clarificationReuse?.by.officerId).toBe('siti.verifier');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,15 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { ClaimActivities } from '../activities/claims-contract';
+import type { ClassifierActivities } from '../activities/classifier-contract';
+import { LEARNING_ACTIVITY_OPTIONS } from '../activities/options';
+
+/** Issue 15 activities the case calls: claim matching across cases and verdicts as training examples. */
+export const learningActivities = {
+  matchClaim: proxyActivities<Pick<ClaimActivities, 'matchClaim'>>(LEARNING_ACTIVITY_OPTIONS.matchClaim)
+    .matchClaim,
+  indexClaim: proxyActivities<Pick<ClaimActivities, 'indexClaim'>>(LEARNING_ACTIVITY_OPTIONS.indexClaim)
+    .indexClaim,
+  recordVerdictExample: proxyActivities<Pick<ClassifierActivities, 'recordVerdictExample'>>(
+    LEARNING_ACTIVITY_OPTIONS.recordVerdictExample,
+  ).recordVerdictExample,
+};
