@@ -31,7 +31,7 @@ import { UsageSampler } from './process-usage';
 import { percentiles, type Percentiles } from './update-latency';
 
 const USAGE =
-  'usage: npm run bench:open-cases -- [--sizes 1000,2500,5000] [--task-memory-mib 1024] [--sample 100] [--out DIR] [--keep true]';
+  'usage: npm run bench:open-cases -- [--sizes 1000,2500,5000] [--task-memory-mib 1024] [--heap-mib 768] [--sample 100] [--out DIR] [--keep true]';
 const TASK_QUEUE = 'open-cases';
 const IN_FLIGHT = 32;
 const RSS_WINDOW_MS = 5_000;
@@ -48,6 +48,12 @@ export const OpenCasesArgs = z.strictObject({
         .refine((sizes) => sizes.every((size, i) => i === 0 || size > sizes[i - 1]!), 'sizes must grow'),
     ),
   taskMemoryMib: z.coerce.number().int().min(512).max(65_536).default(1024),
+  /**
+   * The worker's V8 heap limit (--max-old-space-size), MiB: 0 leaves Node's default, which on a large
+   * machine lets the heap grow to GiBs before a full collection, so RSS says little of what is needed.
+   * Default: 3/4 of the task's memory, what a container of that size leaves a worker.
+   */
+  heapMib: z.coerce.number().int().min(0).max(65_536).optional(),
   /** Updates timed on cached cases, and as many on evicted ones. */
   sample: z.coerce.number().int().min(5).max(2_000).default(100),
   out: z
@@ -60,6 +66,7 @@ export type OpenCasesArgs = z.infer<typeof OpenCasesArgs>;
 
 export interface OpenCasesReport {
   taskMemoryMiB: number;
+  heapLimitMiB: number;
   maxCachedWorkflows: number;
   /** Worker RSS (the process group: node and its tsx launcher) once every case of the size waits. */
   rss: { openCases: number; rssMiB: number; secondsToOpen: number }[];
@@ -110,7 +117,10 @@ export async function runOpenCases(
   const bundle = path.join(work, 'workflow-bundle.js');
   await buildWorkflowBundle(bundle, say);
   const port = await freePort();
-  say(`starting a dev server on ${port} and the case worker (task memory ${args.taskMemoryMib} MiB)...`);
+  const heapLimitMiB = args.heapMib ?? Math.floor(args.taskMemoryMib * 0.75);
+  say(
+    `starting a dev server on ${port} and the case worker (task memory ${args.taskMemoryMib} MiB, heap limit ${heapLimitMiB || 'Node default'} MiB)...`,
+  );
   const temporal = await startTemporalDevServer({
     cliPath: readManifest().temporalCli.path,
     dbFile: path.join(work, 'temporal.sqlite'),
@@ -124,6 +134,7 @@ export async function runOpenCases(
     const workerLog = path.join(work, 'worker.log');
     worker = await startNodeService({
       name: 'open-cases worker',
+      ...(heapLimitMiB > 0 ? { env: { NODE_OPTIONS: `--max-old-space-size=${heapLimitMiB}` } } : {}),
       entry: 'bench/peak/open-cases-worker.ts',
       args: [temporal.address, TASK_QUEUE, bundle, String(args.taskMemoryMib)],
       logFile: workerLog,
@@ -184,6 +195,7 @@ export async function runOpenCases(
     sampler.stop();
     return {
       taskMemoryMiB: args.taskMemoryMib,
+      heapLimitMiB,
       maxCachedWorkflows,
       rss,
       update: {
@@ -238,7 +250,7 @@ if (require.main === module) {
   runOpenCases(args)
     .then((report) => {
       console.log(
-        `\nOpen cases, worker sized for ${report.taskMemoryMiB} MiB (maxCachedWorkflows ${report.maxCachedWorkflows}), ${os.cpus().length} cores, ${report.date}:`,
+        `\nOpen cases, worker sized for ${report.taskMemoryMiB} MiB (maxCachedWorkflows ${report.maxCachedWorkflows}, heap limit ${report.heapLimitMiB || 'Node default'} MiB), ${os.cpus().length} cores, ${report.date}:`,
       );
       console.log(openCasesTable(report));
       const file = path.join(args.out, 'open-cases-report.json');
