@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readManifest } from '../toolchain/manifest';
-import { startTemporalDevServer } from './temporal-dev-server';
+import { superviseDevServer } from './supervised-dev-server';
 import { startS3Server } from './s3-server';
 import { ensureLockedBuckets, ensurePlainBucket } from './buckets';
 import { createS3Client } from '../config/s3';
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   await assertPortsFree(settings);
 
   const running: Running[] = [];
-  // Worker, API and simulators are restarted when they die (local/supervised-service.ts).
+  // The dev server, worker, API and simulators are restarted when they die (local/supervised-service.ts);
+  // the dev server also when its database wedges (local/supervised-dev-server.ts).
   const supervision = { say: (line: string) => console.log(line) };
   let stopping = false;
   const stopAll = async (why: string) => {
@@ -62,15 +63,18 @@ async function main(): Promise<void> {
     const vaultKey = ensureLocalKeyRingFile(paths.vaultMasterKey);
     if (vaultKey.created) console.log(`Created the reporter vault master key ${vaultKey.file} (mode 0600).`);
     step(1, 'Temporal dev server');
-    const temporal = await startTemporalDevServer({
-      cliPath: manifest.temporalCli.path,
-      dbFile: paths.temporalDb,
-      port: settings.SARING_TEMPORAL_PORT,
-      uiPort: settings.SARING_TEMPORAL_UI_PORT,
-      namespace: settings.SARING_NAMESPACE,
-      logFile: path.join(paths.logs, 'temporal.log'),
-    });
-    running.push({ name: 'temporal', stop: () => temporal.stop() });
+    const temporal = await superviseDevServer(
+      {
+        cliPath: manifest.temporalCli.path,
+        dbFile: paths.temporalDb,
+        port: settings.SARING_TEMPORAL_PORT,
+        uiPort: settings.SARING_TEMPORAL_UI_PORT,
+        namespace: settings.SARING_NAMESPACE,
+        logFile: path.join(paths.logs, 'temporal.log'),
+      },
+      supervision,
+    );
+    running.push({ name: 'temporal', stop: () => temporal.service.stop() });
 
     step(2, 'S3 server (versitygw) and buckets');
     const s3 = await startS3Server({

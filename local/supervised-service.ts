@@ -25,27 +25,49 @@ export interface SupervisionOptions {
  * exponential backoff so a service that dies at once does not spin, announcing each death and return.
  * Durable state is in Temporal, so a restarted worker picks up where the dead one left off.
  */
-export async function superviseNodeService(
+export function superviseNodeService(
   service: NodeServiceOptions,
   options: SupervisionOptions,
+): Promise<SupervisedService> {
+  return superviseProcess(service.name, () => startNodeService(service), options);
+}
+
+export interface ProcessSupervision extends SupervisionOptions {
+  /**
+   * Resolves with a reason when the running process is alive but unusable (never, while it is fine);
+   * the supervisor then stops it and starts it again like a dead one.
+   */
+  unhealthy?: (child: ManagedProcess) => Promise<string>;
+}
+
+/** superviseNodeService for any process `start` runs and waits ready. */
+export async function superviseProcess(
+  name: string,
+  start: () => Promise<ManagedProcess>,
+  options: ProcessSupervision,
 ): Promise<SupervisedService> {
   const initial = options.initialBackoffMs ?? 1000;
   const max = options.maxBackoffMs ?? 30_000;
   const healthyAfter = options.healthyAfterMs ?? 60_000;
-  let running = await startNodeService(service);
+  let running = await start();
   let startedAt = Date.now();
   let stopped = false;
   let restarts = 0;
   let backoff = initial;
   let timer: NodeJS.Timeout | undefined;
-  options.say(`  ${service.name} running (pid ${running.pid})`);
+  options.say(`  ${name} running (pid ${running.pid})`);
 
   const watch = (child: ManagedProcess) => {
+    void options.unhealthy?.(child).then((reason) => {
+      if (stopped || running !== child) return;
+      options.say(`${name} (pid ${child.pid}) is alive but unusable: ${reason}; stopping it`);
+      void child.stop();
+    });
     void child.exited.then((code) => {
       if (stopped) return;
       if (Date.now() - startedAt >= healthyAfter) backoff = initial;
       options.say(
-        `${service.name} (pid ${child.pid}) exited ${code === null ? 'on a signal' : `with code ${code}`}; restarting in ${(backoff / 1000).toFixed(1)} s (log ${child.logFile})`,
+        `${name} (pid ${child.pid}) exited ${code === null ? 'on a signal' : `with code ${code}`}; restarting in ${(backoff / 1000).toFixed(1)} s (log ${child.logFile})`,
       );
       scheduleRestart();
     });
@@ -57,7 +79,7 @@ export async function superviseNodeService(
     timer = setTimeout(() => {
       timer = undefined;
       if (stopped) return;
-      startNodeService(service).then(
+      start().then(
         (child) => {
           if (stopped) {
             void child.stop();
@@ -66,13 +88,13 @@ export async function superviseNodeService(
           running = child;
           startedAt = Date.now();
           restarts += 1;
-          options.say(`${service.name} is back (pid ${child.pid}, restart ${restarts})`);
+          options.say(`${name} is back (pid ${child.pid}, restart ${restarts})`);
           watch(child);
         },
         (error: unknown) => {
           if (stopped) return;
           options.say(
-            `${service.name} did not come back (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying again in ${(backoff / 1000).toFixed(1)} s`,
+            `${name} did not come back (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying again in ${(backoff / 1000).toFixed(1)} s`,
           );
           scheduleRestart();
         },
@@ -82,7 +104,7 @@ export async function superviseNodeService(
 
   watch(running);
   return {
-    name: service.name,
+    name,
     current: () => running,
     restarts: () => restarts,
     async stop(graceMs) {

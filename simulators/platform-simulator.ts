@@ -18,6 +18,7 @@ import {
   type SimRequest,
 } from './http-kit';
 import { FaultSwitch } from './fault-switch';
+import { removedPage } from './removed-pages';
 import { IdempotencyStore } from './idempotency';
 import { RequestLog } from './request-log';
 
@@ -316,15 +317,10 @@ export async function startPlatformSimulator(
       handle(request) {
         const path = request.url.pathname;
         if (path.includes('sim-gone-410')) return { status: 410, html: '<h1>Gone</h1>' };
-        const removed = [...tickets.values()].some(
+        const removed = [...tickets.values()].find(
           (ticket) => safePath(ticket.request.url) === path && statusOf(ticket).status === 'removed',
         );
-        if (removed) {
-          return {
-            status: 200,
-            html: `<html><body><h2>Sorry, this content isn't available right now</h2><p>The link you followed may be broken, or the page may have been removed.</p></body></html>`,
-          };
-        }
+        if (removed) return { status: 200, html: removedPage(removed.platform) };
         return {
           status: 200,
           html: `<html><head><title>Simulated post</title></head><body><article>Simulated post at ${escapeHtml(path)}</article></body></html>`,

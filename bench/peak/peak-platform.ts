@@ -19,7 +19,7 @@ export interface PeakPlatform {
   /** Base URL of each simulator's HTTP API (each serves GET /_log). */
   simulators: { platform: string; police: string; publishing: string; webhook: string; smtpApi: string };
   /** Current pid of a supervised service, from the start command's own announcements. */
-  pidOf(service: 'worker' | 'api' | 'simulators'): number;
+  pidOf(service: 'worker' | 'api' | 'simulators' | 'temporal'): number;
   /** What the start command has printed so far (restarts are announced there). */
   output(): string;
   officerToken(officerId: string): Promise<string>;
@@ -75,7 +75,7 @@ export async function startPeakPlatform(options: {
     const part = chunk.toString();
     text += part;
     for (const line of part.split('\n'))
-      if (/restarting in|is back|\[\d\/6\]/.test(line)) options.say(`  platform: ${line.trim()}`);
+      if (/restarting in|is back|unusable|\[\d\/6\]/.test(line)) options.say(`  platform: ${line.trim()}`);
   };
   child.stdout!.on('data', take);
   child.stderr!.on('data', take);

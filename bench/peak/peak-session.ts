@@ -14,7 +14,7 @@ let built: string | undefined;
  * Bundles the workflows once per bench process, for every worker start of the run (a restarted worker
  * must not spend 20 s in webpack). Never reused across processes: the code may have changed since.
  */
-async function buildWorkflowBundle(file: string, say: (line: string) => void): Promise<void> {
+export async function buildWorkflowBundle(file: string, say: (line: string) => void): Promise<void> {
   if (built === file) return;
   say(`building the workflow bundle ${file} (about 20 s of CPU)...`);
   await new Promise<void>((resolve, reject) => {

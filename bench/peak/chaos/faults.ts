@@ -91,20 +91,14 @@ export function armFault(
       break;
     }
     case 'dev-server-restart':
+      // The start command supervises the dev server: it starts it again on the same SQLite file.
       triggers.push(
         once(
           (p) => p.verdicts >= share(p, 0.2),
           (p) => {
-            note('SIGTERM of the Temporal dev server, started again on the same database', p);
-            background.push(
-              restartProcess({
-                matches: (argv) => argv.includes('start-dev') && argv.some((arg) => arg.startsWith(dataDir)),
-                signal: 'SIGTERM',
-                downMs: 2_000,
-                port: platform.ports.temporal,
-                logFile: path.join(dataDir, 'logs', 'temporal-after-restart.log'),
-              }).then((server) => restarted.push(server)),
-            );
+            const pid = platform.pidOf('temporal');
+            process.kill(pid, 'SIGTERM');
+            note(`SIGTERM of the Temporal dev server (pid ${pid}), started again by the supervisor`, p);
           },
         ),
       );

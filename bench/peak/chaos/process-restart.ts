@@ -47,7 +47,7 @@ export interface Restarted {
 }
 
 /**
- * Stops a server the start command runs (it does not supervise the dev server or versitygw), keeps it
+ * Stops a server the start command runs (it does not supervise versitygw), keeps it
  * down for `downMs`, then starts the same command line again and waits for its port. The new process
  * is the caller's to stop.
  */

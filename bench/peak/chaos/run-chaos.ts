@@ -46,6 +46,8 @@ export interface ChaosRow {
   failed: number;
   lost: number;
   workerRestarts: number;
+  /** Dev server starts by the supervisor: after the SIGTERM, and whenever its database wedged. */
+  devServerRestarts: number;
   outward: OutwardCheck;
   seconds: number;
   ok: boolean;
@@ -110,6 +112,7 @@ export async function runChaos(
         failed: result.failed,
         lost: result.lost,
         workerRestarts: (session.platform.output().match(/worker is back/g) ?? []).length,
+        devServerRestarts: (session.platform.output().match(/temporal is back/g) ?? []).length,
         outward,
         seconds: (Date.now() - started) / 1000,
         ok:
@@ -144,6 +147,7 @@ export function chaosTable(rows: ChaosRow[]): string {
       'mail missing',
       'replays',
       'worker restarts',
+      'dev server restarts',
       'outcome',
     ],
     ...rows.map((row) => [
@@ -157,6 +161,7 @@ export function chaosTable(rows: ChaosRow[]): string {
       String(row.outward.mailsMissing.length),
       String(row.outward.replays),
       String(row.workerRestarts),
+      String(row.devServerRestarts),
       row.ok ? 'held' : 'BROKEN',
     ]),
   ]);

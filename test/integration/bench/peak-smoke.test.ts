@@ -4,15 +4,14 @@ import path from 'node:path';
 import { PeakArgs } from '../../../bench/peak/peak-args';
 import { runPeak } from '../../../bench/peak/run-peak';
 
-/** The short form of `npm run bench:peak` (500 detections; PEAK_SMOKE_DETECTIONS to change). No timing is asserted. */
-const DETECTIONS = Number(process.env.PEAK_SMOKE_DETECTIONS ?? 500);
 /**
- * Minutes, not seconds, on a shared machine (the chaos pair took 17.6 min at a load average of 29):
- * over the CI budget, so it runs when SARING_BENCH_SMOKE=1 (the CI job that may spend the time sets it).
+ * The short form of `npm run bench:peak`, in `npm test`: 50 detections (PEAK_SMOKE_DETECTIONS for the
+ * issue's 500, which takes far longer than the CI budget on a shared 2-core machine; see
+ * docs/performance.md). No timing is asserted.
  */
-const whenAsked = process.env.SARING_BENCH_SMOKE === '1' ? describe : describe.skip;
+const DETECTIONS = Number(process.env.PEAK_SMOKE_DETECTIONS ?? 50);
 
-whenAsked('npm run bench:peak, short form', () => {
+describe('npm run bench:peak, short form', () => {
   it(
     'takes every case of the day to closure through the platform, and the bare workflow too, losing none',
     async () => {
