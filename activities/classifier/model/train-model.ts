@@ -4,7 +4,7 @@ import { LABELS, type DatasetItem } from '../training/dataset-schema';
 import { fitTemperature } from './calibration';
 import { quantizeWeights } from './compact-weights';
 import { featuresOf, type SparseVector } from './features';
-import { logits, train } from './logistic-regression';
+import { logits, train, type TrainingOptions } from './logistic-regression';
 import { modelVersion, type TextModel } from './text-model';
 
 export const TRAINING_OPTIONS = { epochs: 12, learningRate: 0.3, l2: 1e-5, seed: 15 } as const;
@@ -19,7 +19,10 @@ export function featuresForItem(text: string): SparseVector {
  * Fits the weights on the train split and the temperature on the calibration split. The test split is
  * never read here: it is only for evaluation and promotion.
  */
-export function trainModel(items: readonly DatasetItem[], options: { compact?: boolean } = {}): TextModel {
+export function trainModel(
+  items: readonly DatasetItem[],
+  options: { compact?: boolean; training?: Partial<TrainingOptions> } = {},
+): TextModel {
   const fitting = items.filter((item) => item.split === 'train');
   const calibrating = items.filter((item) => item.split === 'calibration');
   if (fitting.length === 0 || calibrating.length === 0)
@@ -29,7 +32,7 @@ export function trainModel(items: readonly DatasetItem[], options: { compact?: b
   // (compact: false is only for measuring what compaction costs: npm run classifier:compaction.)
   const fullPrecision = train(
     fitting.map((item) => ({ features: featuresForItem(item.text), label: labelIndex(item.label) })),
-    { classes: LABELS.length, ...TRAINING_OPTIONS },
+    { classes: LABELS.length, ...TRAINING_OPTIONS, ...options.training },
   );
   const weights =
     options.compact === false ? fullPrecision : quantizeWeights(fullPrecision, LABELS.length, COMPACTION);
