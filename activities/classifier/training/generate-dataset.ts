@@ -76,11 +76,7 @@ function compose(plan: Plan, random: () => number): { text: string; tags: string
   return { text, tags, seedIndex };
 }
 
-function plans(
-  author: Author,
-  seeds: AuthorSeeds,
-  sizes: { positive: number; hard: number; plain: number },
-) {
+function plans(author: Author, seeds: AuthorSeeds, sizes: { positive: number; hard: number; plain: number }) {
   const list: Plan[] = [];
   for (const category of CATEGORIES) {
     list.push({

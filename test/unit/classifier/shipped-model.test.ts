@@ -1,5 +1,9 @@
 import fs from 'node:fs';
 import { classificationActivities } from '../../../activities/classify-content';
+import { classify } from '../../../activities/classifier/classify';
+import { classifyWithModel, MODEL_ABSTAIN_BELOW } from '../../../activities/classifier/classify-with-model';
+import { featuresOf } from '../../../activities/classifier/model/features';
+import { logits, softmax } from '../../../activities/classifier/model/logistic-regression';
 import { SHIPPED_MODEL_PATH, shippedModel } from '../../../activities/classifier/model/shipped-model';
 import { parseModel } from '../../../activities/classifier/model/text-model';
 import { loadDataset } from '../../../activities/classifier/training/load-dataset';
@@ -36,5 +40,30 @@ describe('shipped classifier model', () => {
     });
     expect(result).toMatchObject({ category: 'online_gambling', modelVersion: model.version });
     await expect(classifyContent({ caseId: 'case-shipped-2' })).rejects.toThrow(/text or a url/);
+  });
+
+  it('leaves a post uncategorised, never dropped, when the model is unsure, and names the category as first alternative', () => {
+    const unsure = loadDataset()
+      .filter((item) => item.split === 'calibration')
+      .map((item) => {
+        const rules = classify({ text: item.text });
+        const probabilities = softmax(
+          logits(model.weights, model.labels.length, featuresOf(item.text, rules.rules)),
+          model.temperature,
+        );
+        const best = Math.max(...probabilities);
+        return { item, rules, label: model.labels[probabilities.indexOf(best)]!, best };
+      })
+      .filter(
+        ({ rules, label, best }) =>
+          !rules.category && label !== 'none' && label !== 'child_sexual_abuse' && best < MODEL_ABSTAIN_BELOW,
+      );
+    expect(unsure.length).toBeGreaterThan(0);
+    for (const { item, label } of unsure) {
+      const result = classifyWithModel(model, { text: item.text });
+      expect(result.category).toBeUndefined();
+      expect(result.suggestedPriority).toBe('normal');
+      expect(result.alternatives[0]?.category).toBe(label);
+    }
   });
 });
