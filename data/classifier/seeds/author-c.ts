@@ -188,7 +188,7 @@ export const AUTHOR_C: AuthorSeeds = {
         'donasi untuk mujahidin beli senjata, rekening di bawah',
         'target kita gereja saat misa natal, siapkan bahan peledak',
         'jihad fisabilillah lawan negara kafir ini dengan senjata',
-        'kajian tertutup khilafah, anggota baru wajib bai\'at',
+        "kajian tertutup khilafah, anggota baru wajib bai'at",
         'latihan militer di hutan meratus untuk persiapan serangan',
         'bunuh polisi itu jalan syahid, sebarkan video ini',
         'cara membuat tatp dari bahan dapur, untuk amaliyah',
