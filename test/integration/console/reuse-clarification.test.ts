@@ -1,6 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ClaimMatch } from '../../../activities/claims/claim-index';
-import { shippedModel } from '../../../activities/classifier/model/shipped-model';
 import { CONSOLE_DIR } from '../../../console/console-dir';
 import { uniqueUrl } from '../../support/case-test-kit';
 import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
@@ -79,7 +78,7 @@ describe('console: reuse a linked clarification (Chromium)', () => {
 
     const facts = page.locator('.facts');
     await facts.filter({ hasText: `${LINKED} (kemiripan 0.58)` }).waitFor();
-    await facts.filter({ hasText: `model ${shippedModel().version}` }).waitFor();
+    await facts.filter({ hasText: 'model rules-only' }).waitFor();
 
     const actions = page.getByRole('region', { name: 'Langkah Anda' });
     await actions.getByRole('button', { name: 'Ambil kasus ini' }).click();
