@@ -5,6 +5,8 @@ import { heartbeat } from './activity-context';
 import type { ClassifierActivities } from './classifier-contract';
 import type { ClassifierRegistry } from './classifier/registry/classifier-registry';
 import { VerdictExample } from './classifier/registry/registry-documents';
+import { shippedModel } from './classifier/model/shipped-model';
+import type { TextModel } from './classifier/model/text-model';
 import { trainModel } from './classifier/model/train-model';
 import type { DatasetItem } from './classifier/training/dataset-schema';
 import { evaluateModel } from './classifier/training/evaluate-model';
@@ -23,6 +25,7 @@ function splitOfExample(caseId: string): 'train' | 'calibration' {
 export function classifierActivities(
   registry: ClassifierRegistry,
   now: () => Date = () => new Date(),
+  fallback: () => TextModel = shippedModel,
 ): ClassifierActivities {
   return {
     async recordVerdictExample(input) {
@@ -58,7 +61,8 @@ export function classifierActivities(
       const test = dataset.filter((item) => item.split === 'test');
       const candidateMetrics = evaluateModel(candidate, test);
       const pointer = await registry.current();
-      const currentModel = pointer ? await registry.getModel(pointer.version) : undefined;
+      // Before the first promotion, intake runs the committed model: the candidate must beat that one.
+      const currentModel = pointer ? await registry.getModel(pointer.version) : fallback();
       const currentMetrics = currentModel ? evaluateModel(currentModel, test) : undefined;
       const decision =
         currentModel?.version === candidate.version

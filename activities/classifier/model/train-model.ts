@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import { classify as classifyByRules } from '../classify';
 import { LABELS, type DatasetItem } from '../training/dataset-schema';
 import { fitTemperature } from './calibration';
+import { quantizeWeights } from './compact-weights';
 import { featuresOf, type SparseVector } from './features';
-import { logits, train } from './logistic-regression';
+import { logits, train, type TrainingOptions } from './logistic-regression';
 import { modelVersion, type TextModel } from './text-model';
 
 export const TRAINING_OPTIONS = { epochs: 12, learningRate: 0.3, l2: 1e-5, seed: 15 } as const;
+/** int8 weights; only those that round to zero are dropped (more pruning saved no bytes: see docs/classifier.md). */
+export const COMPACTION = { minSteps: 1 } as const;
 
 export function featuresForItem(text: string): SparseVector {
   return featuresOf(text, classifyByRules({ text }).rules);
@@ -16,16 +19,23 @@ export function featuresForItem(text: string): SparseVector {
  * Fits the weights on the train split and the temperature on the calibration split. The test split is
  * never read here: it is only for evaluation and promotion.
  */
-export function trainModel(items: readonly DatasetItem[]): TextModel {
+export function trainModel(
+  items: readonly DatasetItem[],
+  options: { compact?: boolean; training?: Partial<TrainingOptions> } = {},
+): TextModel {
   const fitting = items.filter((item) => item.split === 'train');
   const calibrating = items.filter((item) => item.split === 'calibration');
   if (fitting.length === 0 || calibrating.length === 0)
     throw new Error('Training needs items in both the train and the calibration split');
   const labelIndex = (label: DatasetItem['label']) => LABELS.indexOf(label);
-  const weights = train(
+  // Quantized before calibration, so the temperature and every figure are those of the shipped model.
+  // (compact: false is only for measuring what compaction costs: npm run classifier:compaction.)
+  const fullPrecision = train(
     fitting.map((item) => ({ features: featuresForItem(item.text), label: labelIndex(item.label) })),
-    { classes: LABELS.length, ...TRAINING_OPTIONS },
+    { classes: LABELS.length, ...TRAINING_OPTIONS, ...options.training },
   );
+  const weights =
+    options.compact === false ? fullPrecision : quantizeWeights(fullPrecision, LABELS.length, COMPACTION);
   const temperature = fitTemperature(
     calibrating.map((item) => ({
       logits: logits(weights, LABELS.length, featuresForItem(item.text)),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AUTHOR_A } from '../../../data/classifier/seeds/author-a';
 import { AUTHOR_B } from '../../../data/classifier/seeds/author-b';
+import { AUTHOR_C } from '../../../data/classifier/seeds/author-c';
 import type { AuthorSeeds, SeedFamily } from '../../../data/classifier/seeds/types';
 import { CATEGORIES } from '../../../domain/categories';
 import type { DatasetItem, Label, Split } from './dataset-schema';
@@ -11,7 +12,9 @@ import { pick, seededRandom } from '../../../lib/seeded-random';
 import { REWRITES, shorten } from './perturb';
 
 const REGIONS = ['Banjarmasin', 'Banjarbaru', 'Martapura', 'Barabai', 'Tanjung', 'Kotabaru', 'Pelaihari'];
-const FILLER: Record<'a' | 'b', readonly string[]> = {
+type Author = 'a' | 'b' | 'c';
+
+const FILLER: Record<Author, readonly string[]> = {
   a: [
     'Tadi pagi saya baca ini di grup keluarga.',
     'Mohon maaf kalau kepanjangan.',
@@ -24,10 +27,17 @@ const FILLER: Record<'a' | 'b', readonly string[]> = {
     'Maaf ganggu malam-malam.',
     'Thread 🧵 1/3.',
   ],
+  c: [
+    'Copas dari fb, cek sendiri.',
+    'Minta tolong dibaca dulu sebelum komen, panjang tapi penting buat kita barataan.',
+    'Up.',
+    'Baru dapat pagi ini, aku teruskan saja.',
+    'Sori OOT.',
+  ],
 };
 
 interface Plan {
-  author: 'a' | 'b';
+  author: Author;
   label: Label;
   family: SeedFamily;
   count: number;
@@ -66,11 +76,7 @@ function compose(plan: Plan, random: () => number): { text: string; tags: string
   return { text, tags, seedIndex };
 }
 
-function plans(
-  author: 'a' | 'b',
-  seeds: AuthorSeeds,
-  sizes: { positive: number; hard: number; plain: number },
-) {
+function plans(author: Author, seeds: AuthorSeeds, sizes: { positive: number; hard: number; plain: number }) {
   const list: Plan[] = [];
   for (const category of CATEGORIES) {
     list.push({
@@ -93,10 +99,11 @@ function plans(
 }
 
 /**
- * Author B is the test split. Within author A, every fifth seed of a family (by position) goes to the
- * calibration split with all its posts, so calibration, like test, sees claims the model was not fitted on.
+ * Author B is the test split. Within authors A and C, every fifth seed of a family (by position) goes to
+ * the calibration split with all its posts, so calibration, like test, sees claims the model was not
+ * fitted on. Author C never reaches the test split.
  */
-function splitFor(author: 'a' | 'b', seedIndex: number): Split {
+function splitFor(author: Author, seedIndex: number): Split {
   if (author === 'b') return 'test';
   return seedIndex % 5 === 2 ? 'calibration' : 'train';
 }
@@ -108,6 +115,8 @@ export function generateDataset(): DatasetItem[] {
   const all = [
     ...plans('a', AUTHOR_A, { positive: 110, hard: 30, plain: 80 }),
     ...plans('b', AUTHOR_B, { positive: 40, hard: 14, plain: 40 }),
+    // Author C comes last, so its posts cannot displace a test item in the duplicate check.
+    ...plans('c', AUTHOR_C, { positive: 60, hard: 24, plain: 60 }),
   ];
   for (const plan of all) {
     const random = seededRandom(

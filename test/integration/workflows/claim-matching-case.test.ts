@@ -2,6 +2,7 @@ import { testDataConverter } from '../../support/codec/test-codec';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { claimActivities } from '../../../activities/claim-activities';
 import { classifierActivities } from '../../../activities/classifier-activities';
+import { shippedModel } from '../../../activities/classifier/model/shipped-model';
 import { CaseCommandRejectedError } from '../../../cases/case-errors';
 import type { CaseClient } from '../../../cases/case-client';
 import type { CaseState } from '../../../domain';
@@ -101,8 +102,8 @@ describe('claim matching in the case (dev server, S3)', () => {
     });
     expect(opened.claimLink!.similarity).toBeGreaterThanOrEqual(0.3);
     expect(opened.timeline.map((entry) => entry.message?.code)).toContain('claim_linked');
-    // No model promoted in this bucket: the classification says so.
-    expect(opened.classification?.modelVersion).toBe('rules-only');
+    // No model promoted in this bucket: intake used the model committed with the code.
+    expect(opened.classification?.modelVersion).toBe(shippedModel().version);
 
     // A wrong role, and a verifier who is not assigned, are refused; nothing changes.
     const refused = async (actor: (typeof officers)[keyof typeof officers]) =>
