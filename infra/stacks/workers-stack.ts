@@ -149,6 +149,8 @@ export class WorkersStack extends SaringStack {
       vpc: props.vpc,
       caseTaskQueue: w.taskQueue,
       evidenceBucket,
+      region: config.region,
+      evidenceRetentionDays: config.data.evidenceRetentionDays,
       auditBucket,
       temporal: props.temporal,
       codecKeys: props.codecKeys,
