@@ -28,7 +28,7 @@ import { checkOwnClientCertificates } from './client-identities';
 import { checkServersDatabaseUser } from './database-users';
 import { userPoolClientId } from './cognito-stand-in';
 import { healthCheckProcessLine, runHealthCheck, waitHealthy } from './container-health';
-import { scrapeServerMetrics } from './server-metrics-scrape';
+import { checkMetricDefinitions, scrapeServerMetrics } from './server-metrics-scrape';
 
 export interface RehearsalOptions {
   readonly runDir: string;
@@ -399,6 +399,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       await clock.run(
         "Temporal server metrics: each role's PROMETHEUS_ENDPOINT scraped, mapped names present",
         async () => {
+          log(`  ${checkMetricDefinitions(tools.moduleDir)}`);
           for (const line of await scrapeServerMetrics(estate.servers)) log(`  ${line}`);
         },
       );

@@ -2,13 +2,14 @@ import { Duration } from 'aws-cdk-lib';
 import { type HealthCheck } from 'aws-cdk-lib/aws-ecs';
 
 /**
- * gRPC health services the roles register in go.temporal.io/server v1.29.1 (service/<role>/service.go,
- * frontend/workflow_handler.go). The worker role registers none.
+ * Names under which the roles report their gRPC health in go.temporal.io/server v1.29.1: frontend/interface.go
+ * (WorkflowServiceName), history/handler.go and matching/handler.go (`serviceName`; both under workflowservice, a
+ * historical quirk: the grpc service names would not match). The worker role registers no health service.
  */
 export const GRPC_HEALTH_SERVICES = {
   frontend: 'temporal.api.workflowservice.v1.WorkflowService',
-  history: 'temporal.server.api.historyservice.v1.HistoryService',
-  matching: 'temporal.server.api.matchingservice.v1.MatchingService',
+  history: 'temporal.api.workflowservice.v1.HistoryService',
+  matching: 'temporal.api.workflowservice.v1.MatchingService',
 } as const;
 
 export interface RoleEndpoint {
@@ -54,7 +55,8 @@ export function serverHealthCheck(endpoint: RoleEndpoint): HealthCheck {
           `name=${endpoint.role === 'frontend' ? '$TEMPORAL_TLS_FRONTEND_SERVER_NAME' : '$TEMPORAL_TLS_INTERNODE_SERVER_NAME'}`,
           `printf '${healthRequestFrame(GRPC_HEALTH_SERVICES[endpoint.role])}' > "$d/req"`,
           `curl -sS --max-time 4 --http2 --cacert "$d/ca" --cert "$d/cert" --key "$d/key" --resolve "$name:${endpoint.grpcPort}:$ip" -H 'content-type: application/grpc' -H 'te: trailers' --data-binary @"$d/req" -o "$d/out" "https://$name:${endpoint.grpcPort}/grpc.health.v1.Health/Check"`,
-          `test "$(od -An -tx1 "$d/out" | tr -d ' \\n')" = ${SERVING_FRAME_HEX}`,
+          `answer=$(od -An -tx1 "$d/out" | tr -d ' \\n')`,
+          `[ "$answer" = ${SERVING_FRAME_HEX} ] || { echo "${endpoint.role} not SERVING: answer $answer"; exit 1; }`,
         ].join('\n');
   return {
     command: ['CMD', 'bash', '-c', script],
