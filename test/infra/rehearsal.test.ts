@@ -16,7 +16,7 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
   const runDir = fs.mkdtempSync(path.join(REPO_ROOT, '.data', 'rehearsal-test-'));
   afterAll(() => fs.rmSync(runDir, { recursive: true, force: true }));
 
-  it('brings up schema, roles (health checks passing), namespace, worker, fetcher and API, closes one case through the API, finds no case text in the rehearsed PostgreSQL, scrapes the server metrics, and sees each role's health check fail once it is stopped', async () => {
+  it("brings up schema, roles (health checks passing), namespace, worker, fetcher and API, closes one case through the API, finds no case text in the rehearsed PostgreSQL, scrapes the server metrics, and sees each role's health check fail once it is stopped", async () => {
     const lines: string[] = [];
     const failure = await rehearse({ runDir, driveCase: true, log: (line) => lines.push(line) }).then(
       () => undefined,
