@@ -33,6 +33,8 @@ export const ENTRYPOINTS = {
   worker: 'workers/main.ts',
   fetcher: 'workers/fetcher-main.ts',
   api: 'api/main.ts',
+  /** Deploy-time task, Temporal Cloud mode: registers the case search attributes through the Cloud Ops API. */
+  registerCloudSearchAttributes: 'workers/register-cloud-search-attributes-main.ts',
 } as const;
 
 /** Built at deploy time (synth only stages the context); the same hash serves the worker and API stacks. */

@@ -54,7 +54,11 @@ export function buildSaring(app: App, config: EnvironmentConfig): SaringStacks {
     appConfig: secrets.appConfig,
     codecKeys: secrets.codecKeys,
   };
-  const workers = new WorkersStack(app, { ...shared, ledgerKey: data.ledgerKey });
+  const workers = new WorkersStack(app, {
+    ...shared,
+    ledgerKey: data.ledgerKey,
+    temporalCloudOps: secrets.temporalCloudOps,
+  });
   const api = new ApiStack(app, {
     ...shared,
     accessLogsBucket: data.accessLogsBucket,

@@ -27,6 +27,8 @@ import { assertNoClearText, dumpDatabases } from './database-grep';
 import { checkOwnClientCertificates } from './client-identities';
 import { checkServersDatabaseUser } from './database-users';
 import { userPoolClientId } from './cognito-stand-in';
+import { healthCheckProcessLine, runHealthCheck, waitHealthy } from './container-health';
+import { checkMetricDefinitions, scrapeServerMetrics } from './server-metrics-scrape';
 
 export interface RehearsalOptions {
   readonly runDir: string;
@@ -53,6 +55,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
   const log = options.log ?? console.log;
   const clock = new StepClock(log);
   const running: ManagedProcess[] = [];
+  /** The task each Temporal role's service currently runs (the last replacement, if one exited). */
+  const roleTasks = new Map<string, ManagedProcess>();
   fs.rmSync(options.runDir, { recursive: true, force: true });
   fs.mkdirSync(options.runDir, { recursive: true });
   const subnet = `127.${20 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}`;
@@ -225,6 +229,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
           attempt === 1 ? server.name : `${server.name}-${attempt}`,
         );
         running.push(task);
+        roleTasks.set(server.name, task);
         const outcome = await Promise.race([
           Promise.any(server.ports.map((port) => waitForPort(port, 240_000, ip))).then(() => 'up' as const),
           task.exited.then((code) => code),
@@ -242,6 +247,30 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       };
       await Promise.all(estate.servers.map((server) => startRole(server)));
     });
+
+    const healthCheckOf = (server: RehearsedContainer, name: string) =>
+      sandbox(
+        { ...server, processLine: healthCheckProcessLine(server) },
+        serverIps[server.name]!,
+        images.server,
+        name,
+      );
+    await clock.run(
+      'container health checks of the Temporal roles (commands from the task definitions)',
+      async () => {
+        const attempts = await Promise.all(
+          estate.servers.map((server) =>
+            waitHealthy(server.name, (n) => healthCheckOf(server, `${server.name}-health-${n}`), {
+              timeoutMs: 180_000,
+              everyMs: 2_000,
+              checkTimeoutMs: 15_000,
+              tail: (check) => tailOf(check.logFile, 6),
+            }),
+          ),
+        );
+        log(`  healthy: ${estate.servers.map((s, i) => `${s.name} (check ${attempts[i]})`).join(', ')}`);
+      },
+    );
 
     for (const [index, task] of estate.namespaceTasks.entries()) {
       await clock.run(
@@ -366,6 +395,27 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         },
       );
     }
+    if (options.driveCase) {
+      await clock.run(
+        "Temporal server metrics: each role's PROMETHEUS_ENDPOINT scraped, mapped names present",
+        async () => {
+          log(`  ${checkMetricDefinitions(tools.moduleDir)}`);
+          for (const line of await scrapeServerMetrics(estate.servers)) log(`  ${line}`);
+        },
+      );
+    }
+    await clock.run("each role's health check fails once the role is stopped", async () => {
+      for (const server of estate.servers) {
+        await roleTasks.get(server.name)!.stop(15_000);
+        const code = await runHealthCheck(
+          () => healthCheckOf(server, `${server.name}-health-stopped`),
+          15_000,
+        );
+        if (code === 0)
+          throw new Error(`${server.name}: the health check still passes with the role stopped`);
+        log(`  ${server.name} stopped: health check exit ${code}`);
+      }
+    });
     return { steps: clock.records, totalSeconds: clock.totalSeconds() };
   } finally {
     process.off('SIGINT', onSignal);

@@ -16,10 +16,18 @@ import { type TemporalConnection } from './temporal/connection';
 /** Outbound ports of the fetcher beside HTTPS (443): http:// URLs. Nothing else (no SMTP, no other port). */
 export const FETCHER_EXTRA_EGRESS_PORTS = [80] as const;
 
-/** The fetcher's whole config file: the production fetch policy, spelled out (no secret in it). */
-export const FETCHER_CONFIG_JSON = JSON.stringify({
-  fetch: { allowPrivateNetwork: false, allowTargets: [] },
-});
+/**
+ * The fetcher's whole config file (no secret in it): the S3 region and the snapshots' Object Lock retention, which
+ * the case worker reads from the app config secret the fetcher may not see, and the production fetch policy.
+ */
+export function fetcherConfigJson(settings: { region: string; evidenceRetentionDays: number }): string {
+  return JSON.stringify({
+    s3: { region: settings.region },
+    // As the evidence bucket's default retention (compliance mode), so a snapshot is locked like any evidence.
+    objectLock: { mode: 'COMPLIANCE', retainDays: settings.evidenceRetentionDays },
+    fetch: { allowPrivateNetwork: false, allowTargets: [] },
+  });
+}
 
 /** Object keys the fetcher may write and read back (a retry finds the first attempt's snapshot). */
 export const SNAPSHOT_KEYS = 'cases/*/snapshot/*';
@@ -30,6 +38,9 @@ export interface FetcherServiceProps {
   /** The case workers' task queue; the fetcher polls its fetch queue (`<queue>-fetch`). */
   readonly caseTaskQueue: string;
   readonly evidenceBucket: string;
+  /** The evidence bucket's region and default Object Lock retention (days). */
+  readonly region: string;
+  readonly evidenceRetentionDays: number;
   /** Named only because the fetcher's S3 config carries both names; no permission on it. */
   readonly auditBucket: string;
   readonly temporal: TemporalConnection;
@@ -69,7 +80,7 @@ export class FetcherService extends Construct {
         [RUNTIME_ENV.evidenceBucket]: props.evidenceBucket,
         [RUNTIME_ENV.auditBucket]: props.auditBucket,
         [RUNTIME_ENV.shutdownGraceSeconds]: String(Math.max(1, props.stopTimeoutSeconds - 15)),
-        [RUNTIME_ENV.appConfigJson]: FETCHER_CONFIG_JSON,
+        [RUNTIME_ENV.appConfigJson]: fetcherConfigJson(props),
       },
       secrets: {
         ...props.temporal.clientSecretsFor('fetcher'),

@@ -1,6 +1,7 @@
 import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { type Construct } from 'constructs';
 import { CredentialSecret } from '../constructs/credential-secret';
+import { CLOUD_OPS_SECRET_FIELD } from '../constructs/temporal/cloud-search-attributes';
 import { PullThroughCache } from '../constructs/images/pull-through-cache';
 import {
   CLOUD_CREDENTIAL_FIELDS,
@@ -25,6 +26,8 @@ export class SecretsStack extends SaringStack {
   /** Self-hosted: one client certificate secret per Temporal client (worker, API, Web UI, admin tasks). */
   readonly temporalClientTls?: Readonly<Record<TemporalClient, CredentialSecret>>;
   readonly temporalCloud?: CredentialSecret;
+  /** Temporal Cloud mode: the Cloud Ops API key the deploy-time search attribute registration uses. */
+  readonly temporalCloudOps?: CredentialSecret;
   /** The worker and API config (partner channel endpoints and tokens, notification recipients), as JSON. */
   readonly appConfig: CredentialSecret;
   /**
@@ -78,6 +81,12 @@ export class SecretsStack extends SaringStack {
         encryptionKey: platformKey,
         description: `Saring ${config.name}: Temporal Cloud ${temporal.auth === 'mtls' ? 'client certificate and key (PEM)' : 'API key'}`,
         fields: Object.values(CLOUD_CREDENTIAL_FIELDS[temporal.auth]),
+      });
+      this.temporalCloudOps = new CredentialSecret(this, 'TemporalCloudOps', {
+        secretName: `saring/${config.name}/temporal/cloud-ops`,
+        encryptionKey: platformKey,
+        description: `Saring ${config.name}: Temporal Cloud Ops API key of a service account with Namespace Admin on the namespace (deploy-time search attribute registration only)`,
+        fields: [CLOUD_OPS_SECRET_FIELD],
       });
     }
   }

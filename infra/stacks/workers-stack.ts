@@ -9,6 +9,7 @@ import { type IKey } from 'aws-cdk-lib/aws-kms';
 import { AUDIT_ENV } from '../../config/audit-env';
 import { type Construct } from 'constructs';
 import { FetcherService } from '../constructs/fetcher-service';
+import { CloudSearchAttributes } from '../constructs/temporal/cloud-search-attributes';
 import { HardenedFargateService, httpHealthCheck } from '../constructs/hardened-fargate-service';
 import { grantMetricPublishing } from '../constructs/metric-publishing';
 import { grantObjectAccess, grantVaultErasure } from '../constructs/object-access';
@@ -33,6 +34,8 @@ export interface WorkersStackProps extends SaringStackProps {
   readonly appConfig: CredentialSecret;
   /** The payload codec's key ring, as SARING_CODEC_KEY_RING. */
   readonly codecKeys: CredentialSecret;
+  /** Temporal Cloud mode: the Cloud Ops API key that registers the search attributes before the workers start. */
+  readonly temporalCloudOps?: CredentialSecret;
 }
 
 /** Outbound TCP ports the worker needs beyond HTTPS: http:// snapshots (80), SMTP (25, 465, 587). */
@@ -59,6 +62,8 @@ export function backlogMetric(taskQueue: string): Metric {
 export class WorkersStack extends SaringStack {
   readonly worker: HardenedFargateService;
   readonly fetcher: FetcherService;
+  /** Temporal Cloud mode only: the deploy-time search attribute registration. */
+  readonly searchAttributes?: CloudSearchAttributes;
 
   constructor(scope: Construct, props: WorkersStackProps) {
     super(scope, 'Workers', props);
@@ -69,9 +74,10 @@ export class WorkersStack extends SaringStack {
     const { config } = this;
     const w = config.workers;
 
+    const clusterName = names.cluster(config, 'workers');
     const cluster = new Cluster(this, 'Cluster', {
       vpc: props.vpc,
-      clusterName: names.cluster(config, 'workers'),
+      clusterName,
       containerInsightsV2: ContainerInsights.ENABLED,
     });
 
@@ -143,6 +149,8 @@ export class WorkersStack extends SaringStack {
       vpc: props.vpc,
       caseTaskQueue: w.taskQueue,
       evidenceBucket,
+      region: config.region,
+      evidenceRetentionDays: config.data.evidenceRetentionDays,
       auditBucket,
       temporal: props.temporal,
       codecKeys: props.codecKeys,
@@ -152,6 +160,29 @@ export class WorkersStack extends SaringStack {
       logRetentionDays: config.observability.logRetentionDays,
       stopTimeoutSeconds: w.stopTimeoutSeconds,
     });
+
+    // Temporal Cloud: the first upsert of every case fails its workflow task while the namespace lacks the case
+    // search attributes, so the workers and the fetcher start only after the registration task succeeded.
+    // (Self-hosted: the Temporal stack's namespace task registers them, and this stack deploys after it.)
+    if (props.temporal.mode === 'cloud') {
+      if (!props.temporalCloudOps) {
+        throw new Error(
+          'Temporal Cloud mode needs the Cloud Ops API key secret (Secrets stack temporalCloudOps)',
+        );
+      }
+      this.searchAttributes = new CloudSearchAttributes(this, 'CloudSearchAttributes', {
+        envName: config.name,
+        cluster,
+        clusterName,
+        vpc: props.vpc,
+        namespace: props.temporal.namespace,
+        opsApiKey: props.temporalCloudOps,
+        platformKey,
+        logRetentionDays: config.observability.logRetentionDays,
+      });
+      this.worker.service.node.addDependency(this.searchAttributes.run);
+      this.fetcher.service.service.node.addDependency(this.searchAttributes.run);
+    }
 
     const scaling = this.worker.service.autoScaleTaskCount({
       minCapacity: w.minTasks,

@@ -1,4 +1,3 @@
-import { FETCHER_CONFIG_JSON } from '../../infra/constructs/fetcher-service';
 import { ENTRYPOINTS } from '../../infra/image';
 import { names } from '../../infra/naming';
 import { FETCH_TASK_QUEUE_SUFFIX } from '../../config/task-queues';
@@ -22,10 +21,11 @@ describe.each([
     expect(c.Command).toEqual([ENTRYPOINTS.fetcher]);
     const env = Object.fromEntries((c.Environment ?? []).map((e) => [e.Name, e.Value]));
     expect(env.SARING_TASK_QUEUE).toBe(`${synth().config.workers.taskQueue}${FETCH_TASK_QUEUE_SUFFIX}`);
-    expect(JSON.parse(FETCHER_CONFIG_JSON)).toEqual({
+    expect(JSON.parse(String(env.SARING_CONFIG_JSON))).toEqual({
+      s3: { region: synth().config.region },
+      objectLock: { mode: 'COMPLIANCE', retainDays: synth().config.data.evidenceRetentionDays },
       fetch: { allowPrivateNetwork: false, allowTargets: [] },
     });
-    expect(env.SARING_CONFIG_JSON).toBe(FETCHER_CONFIG_JSON);
     expect(c.User).toBe('1000:1000');
     expect(c.ReadonlyRootFilesystem).toBe(true);
   });

@@ -16,7 +16,7 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
   const runDir = fs.mkdtempSync(path.join(REPO_ROOT, '.data', 'rehearsal-test-'));
   afterAll(() => fs.rmSync(runDir, { recursive: true, force: true }));
 
-  it('brings up schema, roles, namespace, worker, fetcher and API, closes one case through the API, and finds no case text in the rehearsed PostgreSQL', async () => {
+  it("brings up schema, roles (health checks passing), namespace, worker, fetcher and API, closes one case through the API, finds no case text in the rehearsed PostgreSQL, scrapes the server metrics, and sees each role's health check fail once it is stopped", async () => {
     const lines: string[] = [];
     const failure = await rehearse({ runDir, driveCase: true, log: (line) => lines.push(line) }).then(
       () => undefined,
@@ -31,6 +31,7 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
     for (const done of [
       'schema task (deploy-time run before the servers): ok',
       'Temporal services: frontend, history, matching, worker: ok',
+      'container health checks of the Temporal roles (commands from the task definitions): ok',
       'the 9 custom search attributes are registered on the namespace: ok',
       'worker (exactly the template environment): ok',
       'fetcher (exactly the template environment): ok',
@@ -38,6 +39,8 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
       'sign in three officers through the API sign-in settings (OIDC form, PKCE): ok',
       'closure: published by the publishing simulator, case closed: ok',
       'the Temporal database holds none of the case texts in clear (pg_dump, blobs decoded): ok',
+      "Temporal server metrics: each role's PROMETHEUS_ENDPOINT scraped, mapped names present: ok",
+      "each role's health check fails once the role is stopped: ok",
     ]) {
       expect(lines.some((line) => line.includes(done))).toBe(true);
     }

@@ -180,6 +180,17 @@ describe.each(cases)('runtime environment contract, Temporal %s', (mode, selecti
     },
   );
 
+  it("fetcher: the S3 region and the snapshots' Object Lock retention are set by infra, not left to defaults", () => {
+    const c = container('fetcher');
+    const config = loadFetcherConfig(containerEnv(c));
+    const { region, data } = synth().config;
+    expect(config.s3.region).toBe(region);
+    expect(config.objectLock).toEqual({ mode: 'COMPLIANCE', retainDays: data.evidenceRetentionDays });
+    // The schema's default region happens to be dev's: the value must come from the task definition itself.
+    const raw = (c.Environment ?? []).find((e) => e.Name === RUNTIME_ENV.appConfigJson)?.Value;
+    expect(JSON.parse(String(raw))).toMatchObject({ s3: { region } });
+  });
+
   it('fails when a name is renamed on one side only (infra, then app)', () => {
     const c = container('worker');
     const { read } = namesRead(READERS.worker, containerEnv(c));

@@ -11,6 +11,12 @@ const dev = useSynthesis(SELECTIONS.devSelfHosted);
 const workerContainer = () => containersOf(dev().json('workers')).find((c) => c.Name === 'worker');
 
 describe('workers stack', () => {
+  it('self-hosted: no Temporal Cloud search attribute registration (the namespace task registers them)', () => {
+    const containers = containersOf(dev().json('workers')).map((c) => c.Name);
+    expect(containers).not.toContain('register-search-attributes');
+    expect(resourcesOfType(dev().json('workers'), 'Custom::RunTaskToCompletion')).toEqual([]);
+  });
+
   it('runs workers/main.ts from the image built from this repository, beside the telemetry collector', () => {
     const containers = containersOf(dev().json('workers'));
     expect(containers.map((c) => c.Name).sort()).toEqual(['fetcher', 'otel-collector', 'worker']);

@@ -29,6 +29,7 @@ import {
 import { TelemetrySidecar } from '../telemetry-sidecar';
 import { cachedImage } from '../images/pull-through-cache';
 import { temporalUserScript } from './temporal-user-script';
+import { serverHealthCheck } from './server-health-check';
 import { caseSearchAttributeTypes } from '../../../domain/search-attributes';
 
 export interface TemporalWebUiSpec {
@@ -262,6 +263,11 @@ export class SelfHostedTemporal extends Construct implements TemporalConnection 
         },
         secrets: serverSecrets,
         containerPorts: [ROLES[role].grpc, ROLES[role].membership],
+        healthCheck: serverHealthCheck({
+          role,
+          grpcPort: ROLES[role].grpc,
+          membershipPort: ROLES[role].membership,
+        }),
         platformKey,
         logRetentionDays,
         readonlyRootFilesystem: { writableBecause: WRITABLE_CONFIG },
