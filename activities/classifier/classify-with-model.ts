@@ -1,4 +1,5 @@
-import type { Category } from '../../domain/categories';
+import type { Category, Priority } from '../../domain/categories';
+import { higherPriority } from '../../domain/policy';
 import type { Classification } from '../../domain/classification';
 import { classify as classifyByRules, urlWords } from './classify';
 import { featuresOf } from './model/features';
@@ -58,6 +59,10 @@ export function classifyWithModel(model: TextModel, input: { text?: string; url?
       ? { label: 'none' as const, probability: probabilities[model.labels.indexOf('none')]! }
       : modelTop;
   const category: Category | undefined = top.label === 'none' ? undefined : top.label;
+  // A withheld CSAM call must not fall to the back of the queue: it is not urgent (no one is paged on a
+  // weak signal), but a verifier sees it ahead of normal work.
+  const csamWithheld = ranked[0]!.label === 'child_sexual_abuse' && modelTop.label !== 'child_sexual_abuse';
+  const basePriority: Priority = category ? SUGGESTED_PRIORITY[category] : 'normal';
   return {
     category,
     confidence: round(top.probability),
@@ -66,7 +71,7 @@ export function classifyWithModel(model: TextModel, input: { text?: string; url?
       .filter((entry): entry is { label: Category; probability: number } => entry.label !== 'none')
       .filter((entry) => entry.label !== top.label && entry.probability >= ALTERNATIVE_MIN_PROBABILITY)
       .map((entry) => ({ category: entry.label, confidence: round(entry.probability) })),
-    suggestedPriority: category ? SUGGESTED_PRIORITY[category] : 'normal',
+    suggestedPriority: csamWithheld ? higherPriority(basePriority, 'high') : basePriority,
     modelVersion: model.version,
   };
 }

@@ -66,4 +66,30 @@ describe('shipped classifier model', () => {
       expect(result.alternatives[0]?.category).toBe(label);
     }
   });
+
+  it('puts a withheld child-abuse call ahead of normal work without paging anyone (calibration split)', () => {
+    const calibration = loadDataset().filter((item) => item.split === 'calibration');
+    const withheld = calibration
+      .map((item) => ({ item, result: classifyWithModel(model, { text: item.text }) }))
+      .filter(({ item, result }) => {
+        const rules = classify({ text: item.text });
+        const probabilities = softmax(
+          logits(model.weights, model.labels.length, featuresOf(item.text, rules.rules)),
+          model.temperature,
+        );
+        const top = model.labels[probabilities.indexOf(Math.max(...probabilities))];
+        return top === 'child_sexual_abuse' && result.category !== 'child_sexual_abuse';
+      });
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const { result } of withheld) {
+      expect(result.suggestedPriority).not.toBe('urgent');
+      expect(['high']).toContain(result.suggestedPriority);
+    }
+    // No negative is raised by this rule alone: an uncategorised negative stays normal.
+    const raisedNegatives = calibration.filter((item) => {
+      const result = classifyWithModel(model, { text: item.text });
+      return item.label === 'none' && !result.category && result.suggestedPriority !== 'normal';
+    });
+    expect(raisedNegatives).toEqual([]);
+  });
 });
