@@ -38,7 +38,8 @@ function parseArgs(argv: string[]): z.infer<typeof Args> {
     raw[flag.slice(2)] = argv[i + 1]!;
   }
   const parsed = Args.strict().safeParse(raw);
-  if (!parsed.success) throw new Error(`bad options: ${parsed.error.message}; options: --cases N, --dump true`);
+  if (!parsed.success)
+    throw new Error(`bad options: ${parsed.error.message}; options: --cases N, --dump true`);
   return parsed.data;
 }
 
@@ -118,7 +119,11 @@ async function main(): Promise<void> {
         intakeMs.push(Date.now() - started);
         // The bench's point: the workflow task after the last intake step has completed.
         let history = await client.workflow.getHandle(caseId).fetchHistory();
-        for (let tries = 0; tries < 100 && history.events?.at(-1)?.workflowTaskCompletedEventAttributes === undefined; tries += 1) {
+        for (
+          let tries = 0;
+          tries < 100 && history.events?.at(-1)?.workflowTaskCompletedEventAttributes === undefined;
+          tries += 1
+        ) {
           await new Promise((resolve) => setTimeout(resolve, 100));
           history = await client.workflow.getHandle(caseId).fetchHistory();
         }
@@ -129,8 +134,10 @@ async function main(): Promise<void> {
         for (const event of history.events ?? []) {
           const label = describe(event, activityNames);
           const bytes = jsonBytes(event);
-          if (i === 0 && args.dump === "true") console.log(`${String(event.eventId).padStart(3)} ${String(bytes).padStart(6)}  ${label}`);
-          if (i === 0 && process.env.PROFILE_RAW) console.log(JSON.stringify(JSON.parse(historyToJSON(temporal.api.history.v1.History.create({ events: [event] }))).events[0]));
+          if (i === 0 && args.dump === 'true')
+            console.log(`${String(event.eventId).padStart(3)} ${String(bytes).padStart(6)}  ${label}`);
+          if (i === 0 && process.env.PROFILE_RAW)
+            console.log(historyToJSON(temporal.api.history.v1.History.create({ events: [event] })));
           const key = label.replace(/ \(patch\)$/, '');
           const row = byLabel.get(key) ?? { count: 0, bytes: 0 };
           row.count += 1;
@@ -141,12 +148,18 @@ async function main(): Promise<void> {
         totalBytes += Buffer.byteLength(historyToJSON(history));
       }
       const n = args.cases;
-      console.log(`\nHistory at verification, mean of ${n} cases: ${(totalEvents / n).toFixed(1)} events, ${(totalBytes / n / 1024).toFixed(1)} KB JSON`);
+      console.log(
+        `\nHistory at verification, mean of ${n} cases: ${(totalEvents / n).toFixed(1)} events, ${(totalBytes / n / 1024).toFixed(1)} KB JSON`,
+      );
       console.log('events/case  KB/case  event');
       for (const [label, row] of [...byLabel].sort((a, b) => b[1].bytes - a[1].bytes))
-        console.log(`${(row.count / n).toFixed(1).padStart(11)}  ${(row.bytes / n / 1024).toFixed(2).padStart(7)}  ${label}`);
+        console.log(
+          `${(row.count / n).toFixed(1).padStart(11)}  ${(row.bytes / n / 1024).toFixed(2).padStart(7)}  ${label}`,
+        );
       intakeMs.sort((a, b) => a - b);
-      console.log(`\ndetection to verification (client-observed, one case at a time): median ${intakeMs[Math.floor(n / 2)]} ms, max ${intakeMs.at(-1)} ms`);
+      console.log(
+        `\ndetection to verification (client-observed, one case at a time): median ${intakeMs[Math.floor(n / 2)]} ms, max ${intakeMs.at(-1)} ms`,
+      );
     });
     await connection.close();
     await native.close();

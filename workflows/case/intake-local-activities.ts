@@ -1,6 +1,9 @@
-import { proxyLocalActivities } from '@temporalio/workflow';
+import { proxyLocalActivities, type LocalActivityOptions } from '@temporalio/workflow';
 import type { CaseActivities } from '../../activities/contract';
 import { ACTIVITY_OPTIONS } from '../../activities/options';
+
+// classifyContent's options are a start-to-close timeout and a retry policy, both valid for a local activity.
+const options: LocalActivityOptions = { ...ACTIVITY_OPTIONS.classifyContent };
 
 /**
  * Classification as a local activity (lean intake, issue 14): it is CPU work of milliseconds with no
@@ -8,9 +11,5 @@ import { ACTIVITY_OPTIONS } from '../../activities/options';
  * history (its result), instead of three events, its input (the whole text) and a workflow task of
  * its own. Same timeout and retries as the activity.
  */
-export const { classifyContent: classifyLocally } = proxyLocalActivities<
-  Pick<CaseActivities, 'classifyContent'>
->({
-  startToCloseTimeout: ACTIVITY_OPTIONS.classifyContent.startToCloseTimeout!,
-  ...(ACTIVITY_OPTIONS.classifyContent.retry ? { retry: ACTIVITY_OPTIONS.classifyContent.retry } : {}),
-});
+export const { classifyContent: classifyLocally } =
+  proxyLocalActivities<Pick<CaseActivities, 'classifyContent'>>(options);
