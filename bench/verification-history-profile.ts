@@ -68,7 +68,11 @@ function describe(event: Event, activityNames: Map<string, string>): string {
   if (event.workflowExecutionSignaledEventAttributes)
     return `${type} ${event.workflowExecutionSignaledEventAttributes.signalName}`;
   if (event.upsertWorkflowSearchAttributesEventAttributes)
-    return `${type} [${Object.keys(event.upsertWorkflowSearchAttributesEventAttributes.searchAttributes?.indexedFields ?? {}).join(',')}]`;
+    return `${type} [${Object.keys(
+      event.upsertWorkflowSearchAttributesEventAttributes.searchAttributes?.indexedFields ?? {},
+    )
+      .sort()
+      .join(',')}]`;
   return type;
 }
 
