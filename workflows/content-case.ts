@@ -46,9 +46,6 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
   );
   ctx.fetching = fetchingActivities(onFetcherQueue);
   ctx.learns = learns;
-  // A lean intake upserts the search attributes once, when it ends (lean-intake.ts). Held before the
-  // handlers are registered: the detection signal that started the run is applied by that.
-  if (patches.lean && state.stage === 'intake') ctx.holdSearchAttributes();
   registerCaseHandlers(ctx);
   ctx.changed();
 

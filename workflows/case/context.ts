@@ -51,7 +51,7 @@ export class CaseContext implements SlaReporter {
   fetching: FetchingActivities = caseActivities;
   /** Claim matching and verdict examples (issue 15): runs with the claims-and-verdict-examples patch only. */
   learns = false;
-  /** This run follows the lean patch (issue 14): parallel intake, one search attribute upsert for it. */
+  /** This run follows the lean patch (issue 14): one patch marker, classification beside the snapshot. */
   readonly lean: boolean;
 
   constructor(
@@ -84,15 +84,6 @@ export class CaseContext implements SlaReporter {
         }),
       patches.notificationsFinish,
     );
-  }
-
-  /** Search attributes wait until released (a lean intake upserts them once, at its end). */
-  holdSearchAttributes(): void {
-    this.searchAttributes.hold();
-  }
-
-  releaseSearchAttributes(): void {
-    this.searchAttributes.release();
   }
 
   /** A repeat detection arrived during monitoring: check for re-uploads now. Kept in the carried state. */

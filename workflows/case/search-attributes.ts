@@ -31,7 +31,6 @@ export function caseSearchAttributes(state: CaseState): SearchAttributeUpdatePai
 export class SearchAttributeSync {
   private readonly last = new Map<string, string>();
   private dirty = false;
-  private held = false;
   private loopStarted = false;
   private latest: CaseState | undefined;
 
@@ -49,20 +48,11 @@ export class SearchAttributeSync {
       this.loopStarted = true;
       void CancellationScope.nonCancellable(async () => {
         for (;;) {
-          await condition(() => this.dirty && !this.held);
+          await condition(() => this.dirty);
           if (this.latest) this.flush(this.latest);
         }
       });
     }
-  }
-
-  /** Changes are collected but not upserted until release() (flush() still upserts at once). */
-  hold(): void {
-    this.held = true;
-  }
-
-  release(): void {
-    this.held = false;
   }
 
   flush(state: CaseState): void {
