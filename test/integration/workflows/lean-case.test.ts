@@ -12,7 +12,6 @@ import {
 } from '../../support/case-test-kit';
 
 type Event = temporal.api.history.v1.IHistoryEvent;
-const { EventType } = temporal.api.enums.v1;
 
 /** Held notifications of one kind: released by the test. */
 class NotificationGate {
@@ -115,23 +114,20 @@ describe('lean case (dev server)', () => {
     ).toHaveLength(1);
 
     // Visible as in intake from its first task (lists of cases in intake find it), then one upsert for verification.
+    // Visible as in intake from its first task (lists of cases in intake find it); verification's values follow.
     await waitFor(
       async () => saringUpserts((await handle.fetchHistory()).events ?? []),
-      (upserts) => upserts.length >= 2,
+      (upserts) => upserts.some((keys) => keys.includes(SA.nextDeadline.name)),
       'the search attribute upserts',
     );
     const upserts = saringUpserts((await handle.fetchHistory()).events ?? []);
-    expect(upserts).toHaveLength(2);
     expect(upserts[0]).toContain(SA.status.name);
-    expect(upserts[1]).toEqual(
-      expect.arrayContaining([SA.status.name, SA.category.name, SA.nextDeadline.name]),
-    );
+    expect(upserts.flat()).toEqual(expect.arrayContaining([SA.category.name, SA.nextDeadline.name]));
+    // Intake, issue 15's claim match (an activity of its own when the detection has text), verification.
+    expect(upserts.length).toBeLessThanOrEqual(3);
     const described = await handle.describe();
     expect(described.typedSearchAttributes.get(SA.status)).toBe('verification');
     expect(described.typedSearchAttributes.get(SA.category)).toBe('online_gambling');
-    expect(
-      events.filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length,
-    ).toBeLessThanOrEqual(3);
   });
 
   it('answers an officer step while the notification it sends is still held', async () => {
