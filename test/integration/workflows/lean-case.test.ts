@@ -1,4 +1,4 @@
-import { temporal } from '@temporalio/proto';
+import { type temporal } from '@temporalio/proto';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
 import { PATCHES } from '../../../workflows/case/versions';
 import { ScriptedActivities } from '../../support/scripted-activities';
