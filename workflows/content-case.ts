@@ -11,6 +11,7 @@ import { caseSearchAttributes } from './case/search-attributes';
 import { initialState } from './case/state';
 import { runTracks } from './case/tracks';
 import { runVerification } from './case/verify';
+import { askCasePatches } from './case/lean-patches';
 import { PATCHES, usePatch } from './case/versions';
 import { fetchingActivities } from './fetching-activities';
 
@@ -22,12 +23,8 @@ import { fetchingActivities } from './fetching-activities';
  * carrying the state; the next run takes the stage up where it was.
  */
 export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<CaseOutcome> {
-  const v2 = usePatch(PATCHES.case);
-  // Asked only by runs that follow the issue-9 patch (older histories have neither marker).
-  const closesChildren = v2 && usePatch(PATCHES.caseClosesChildren);
-  const codedTimeline = v2 && usePatch(PATCHES.timelineCodes);
-  const onFetcherQueue = v2 && usePatch(PATCHES.fetcherQueue);
-  const livenessOutages = closesChildren && usePatch(PATCHES.monitorLiveness);
+  const patches = askCasePatches();
+  const { v2, closesChildren, codedTimeline, onFetcherQueue, livenessOutages } = patches;
   const learns = codedTimeline && usePatch(PATCHES.claimsAndVerdictExamples);
   const input = parseCaseInput(rawInput);
   const state = input.carried
@@ -45,6 +42,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
     input.carried ? undefined : input.firstText,
     closesChildren,
     codedTimeline,
+    patches,
   );
   ctx.fetching = fetchingActivities(onFetcherQueue);
   ctx.learns = learns;

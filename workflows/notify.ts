@@ -11,12 +11,16 @@ import type { SlaNotification } from './sla';
 export class Notifier {
   private readonly pending = new Set<Promise<void>>();
   /** Asked once per run, where the notifier is made (at the run's start); false when replaying older histories. */
-  private readonly finishStarted = usePatch(PATCHES.notificationsFinish);
+  private readonly finishStarted: boolean;
 
   constructor(
     private readonly caseId: string,
     private readonly onFailure: (notification: SlaNotification, error: unknown) => void,
-  ) {}
+    /** Decided by the caller (the lean patch implies it); asked here when undefined. */
+    finishStarted?: boolean,
+  ) {
+    this.finishStarted = finishStarted ?? usePatch(PATCHES.notificationsFinish);
+  }
 
   send(notification: SlaNotification): Promise<void> {
     const call = () => caseActivities.notify({ caseId: this.caseId, ...notification });

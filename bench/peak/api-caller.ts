@@ -11,6 +11,8 @@ export interface CallOptions {
   json?: unknown;
   ndjson?: string;
   idempotencyKey?: string;
+  /** Extra request headers (e.g. `prefer`). */
+  headers?: Record<string, string>;
   /** Network errors, 429 and 5xx are retried this long (the supervisor restarts a dead API within seconds). */
   retryForMs?: number;
 }
@@ -21,7 +23,10 @@ export async function callApi(options: CallOptions): Promise<ApiAnswer> {
   for (;;) {
     let failure: string;
     try {
-      const headers: Record<string, string> = { authorization: `Bearer ${await options.token()}` };
+      const headers: Record<string, string> = {
+        ...options.headers,
+        authorization: `Bearer ${await options.token()}`,
+      };
       if (options.json !== undefined) headers['content-type'] = 'application/json';
       if (options.ndjson !== undefined) headers['content-type'] = 'application/x-ndjson';
       if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;

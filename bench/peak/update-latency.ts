@@ -15,6 +15,8 @@ export interface LatencyResult {
   concurrency: number;
   saring: Percentiles;
   bare: Percentiles;
+  /** Saring's step with `Prefer: return=minimal`: answered once applied, no state read back. */
+  saringMinimal?: Percentiles;
 }
 
 type Update = (lane: number, call: number) => Promise<void>;
@@ -132,6 +134,18 @@ export async function measureUpdateLatency(
     if (answer.status !== 200)
       throw new Error(`assignVerifier: ${answer.status} ${JSON.stringify(answer.body)}`);
   };
+  const saringMinimal: Update = async (lane, call) => {
+    const answer = await callApi({
+      method: 'POST',
+      url: `${platform.apiUrl}/api/cases/${saringCases[lane]!}/actions/assignVerifier`,
+      token: () => platform.officerToken('rina.supervisor'),
+      json: { assignee: ASSIGNEES[call % 2] },
+      headers: { prefer: 'return=minimal' },
+      retryForMs: 0,
+    });
+    if (answer.status !== 200)
+      throw new Error(`assignVerifier (minimal): ${answer.status} ${JSON.stringify(answer.body)}`);
+  };
   const bare: Update = async (lane, call) => {
     await bareClient.workflow
       .getHandle(bareIds[lane]!)
@@ -139,24 +153,25 @@ export async function measureUpdateLatency(
   };
 
   const results: LatencyResult[] = [];
+  const modes = { saring, saringMinimal, bare };
   for (const concurrency of [1, 8]) {
-    await timed(saring, concurrency, 10);
-    await timed(bare, concurrency, 10);
-    const samples = { saring: [] as number[], bare: [] as number[] };
+    for (const update of Object.values(modes)) await timed(update, concurrency, 10);
+    const samples = { saring: [] as number[], saringMinimal: [] as number[], bare: [] as number[] };
     for (let round = 0; round < ROUNDS; round += 1) {
-      const order = round % 2 === 0 ? (['saring', 'bare'] as const) : (['bare', 'saring'] as const);
+      const order = (['saring', 'saringMinimal', 'bare'] as const).map(
+        (_, i, all) => all[(i + round) % all.length]!,
+      );
       for (const mode of order)
-        samples[mode].push(
-          ...(await timed(
-            mode === 'saring' ? saring : bare,
-            concurrency,
-            Math.ceil(options.updates / ROUNDS),
-          )),
-        );
+        samples[mode].push(...(await timed(modes[mode], concurrency, Math.ceil(options.updates / ROUNDS))));
     }
-    const row = { concurrency, saring: percentiles(samples.saring), bare: percentiles(samples.bare) };
+    const row = {
+      concurrency,
+      saring: percentiles(samples.saring),
+      saringMinimal: percentiles(samples.saringMinimal),
+      bare: percentiles(samples.bare),
+    };
     options.say(
-      `  updates at ${concurrency}: saring p50 ${row.saring.p50.toFixed(1)} p99 ${row.saring.p99.toFixed(1)} ms; bare p50 ${row.bare.p50.toFixed(1)} p99 ${row.bare.p99.toFixed(1)} ms`,
+      `  updates at ${concurrency}: saring p50 ${row.saring.p50.toFixed(1)} p99 ${row.saring.p99.toFixed(1)} ms; return=minimal p50 ${row.saringMinimal.p50.toFixed(1)} p99 ${row.saringMinimal.p99.toFixed(1)} ms; bare p50 ${row.bare.p50.toFixed(1)} p99 ${row.bare.p99.toFixed(1)} ms`,
     );
     results.push(row);
   }

@@ -18,6 +18,7 @@ import type { DeadlineEvent } from '../internal-messages';
 import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../sla';
 import { SearchAttributeSync } from './search-attributes';
 import { TimelineArchiver } from './timeline-archive';
+import type { CasePatches } from './lean-patches';
 
 export interface Who {
   actor?: Actor;
@@ -50,6 +51,8 @@ export class CaseContext implements SlaReporter {
   fetching: FetchingActivities = caseActivities;
   /** Claim matching and verdict examples (issue 15): runs with the claims-and-verdict-examples patch only. */
   learns = false;
+  /** This run follows the lean patch (issue 14): one patch marker, classification beside the snapshot. */
+  readonly lean: boolean;
 
   constructor(
     public readonly state: CaseState,
@@ -66,14 +69,20 @@ export class CaseContext implements SlaReporter {
     public readonly closesChildren = false,
     /** Timeline entries as codes and parameters (the timeline-codes patch); false for older runs. */
     public readonly codedTimeline = false,
+    /** The lean patch (issue 14) and what it implies; older runs ask the notifier's patch themselves. */
+    patches: Pick<CasePatches, 'lean' | 'notificationsFinish'> = { lean: false },
   ) {
     this.caseId = state.caseId;
+    this.lean = patches.lean;
     this.archiver = v2 ? new TimelineArchiver(this) : undefined;
-    this.notifier = new Notifier(state.caseId, (notification) =>
-      this.record('notification_failed', {
-        code: 'notification_failed',
-        params: { audience: notification.audience, subject: notification.subject },
-      }),
+    this.notifier = new Notifier(
+      state.caseId,
+      (notification) =>
+        this.record('notification_failed', {
+          code: 'notification_failed',
+          params: { audience: notification.audience, subject: notification.subject },
+        }),
+      patches.notificationsFinish,
     );
   }
 

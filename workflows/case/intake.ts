@@ -1,19 +1,16 @@
 import { ApplicationFailure, CancellationScope, condition } from '@temporalio/workflow';
-import {
-  CATEGORY_LABELS,
-  higherPriority,
-  priorityFor,
-  type Classification,
-  type Detection,
-  type INTAKE_STEPS,
-} from '../../domain';
+import type { Classification, Detection } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import { linkClaimAtIntake } from './claims';
 import type { CaseContext } from './context';
-
-const EXCERPT_CHARS = 280;
-
-type IntakeStep = (typeof INTAKE_STEPS)[number];
+import {
+  applyClassification,
+  attempt,
+  enterVerification,
+  EXCERPT_CHARS,
+  recordSnapshot,
+} from './intake-steps';
+import { leanIntake } from './lean-intake';
 
 /**
  * Intake: the first detection (delivered with signalWithStart) is classified, prioritised by the
@@ -36,6 +33,7 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
   if (!ctx.v2) return legacyIntake(ctx, detection);
   const { state } = ctx;
   const text = ctx.firstText ?? detection.text;
+  if (ctx.lean) return leanIntake(ctx, detection, text);
 
   if (text && text.length > EXCERPT_CHARS) {
     // The full text lives in S3; the state keeps the excerpt and the reference with its digest.
@@ -77,75 +75,6 @@ export async function runIntake(ctx: CaseContext): Promise<void> {
   }
   if (ctx.learns && text) await linkClaimAtIntake(ctx, text);
   enterVerification(ctx, detection);
-}
-
-function recordSnapshot(ctx: CaseContext, snapshot: { key: string; sha256: string }): void {
-  ctx.record(
-    'evidence_captured',
-    { code: 'evidence_captured', params: { key: snapshot.key, sha256: snapshot.sha256 } },
-    { source: 'evidence' },
-  );
-}
-
-/** Runs one intake step; a failure (not a cancellation) is put on the timeline and intake goes on. */
-async function attempt(ctx: CaseContext, what: IntakeStep, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    if (CancellationScope.current().consideredCancelled) throw error;
-    ctx.record(
-      what === 'classification' ? 'classified' : 'evidence_captured',
-      {
-        code: 'intake_step_failed',
-        params: { step: what, error: error instanceof Error ? error.message : String(error) },
-      },
-      {
-        source: what === 'classification' ? 'classifier' : 'evidence',
-      },
-    );
-  }
-}
-
-function applyClassification(
-  ctx: CaseContext,
-  detection: Detection,
-  classification: Classification | undefined,
-): void {
-  const { state, policy } = ctx;
-  if (classification) state.classification = classification;
-  const category = classification?.category ?? detection.suggestedCategory;
-  if (category) state.category = category;
-  state.priority = higherPriority(
-    priorityFor(policy, category, classification?.suggestedPriority),
-    priorityFor(policy, detection.suggestedCategory, undefined),
-  );
-  if (classification) {
-    ctx.record(
-      'classified',
-      {
-        code: 'classified',
-        params: {
-          ...(category ? { category } : {}),
-          confidence: classification.confidence,
-          rules: classification.rules,
-          priority: state.priority,
-        },
-      },
-      { source: 'classifier' },
-    );
-  }
-}
-
-function enterVerification(ctx: CaseContext, detection: Detection): void {
-  const { state } = ctx;
-  ctx.setStage('verification');
-  void ctx.notify({
-    requestId: `${state.caseId}:new-case`,
-    audience: 'rapid_response_unit',
-    kind: 'new_case',
-    subject: `[${state.priority}] New case ${state.caseId}: ${state.category ? CATEGORY_LABELS[state.category] : 'uncategorised'}`,
-    body: `${state.subject.url ?? state.subject.textExcerpt ?? 'content'} reported by ${detection.source}. Verify and give a verdict.`,
-  });
 }
 
 /** Intake as it ran before the issue-9 patch (kept for the replay of older histories). */

@@ -62,6 +62,13 @@ export const PATCHES = {
    * clarification is published), and stores each verdict as a labelled training example.
    */
   claimsAndVerdictExamples: 'saring-claims-and-verdict-examples-issue-15',
+  /**
+   * Issue 14, a lean case: a run that has this marker asks none of the six patches before issue 15's
+   * (each costs a marker and a TemporalChangeVersion upsert, 12 events at every run's start) and takes
+   * all of them as applied (workflows/case/lean-patches.ts). Intake classifies (a local activity)
+   * while the snapshot is taken.
+   */
+  lean: 'saring-lean-issue-14',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

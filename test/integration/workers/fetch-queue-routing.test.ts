@@ -1,7 +1,7 @@
 import { testPayloadKeys } from '../../support/codec/test-codec';
 import { fetchTaskQueueFor } from '../../../activities/options';
 import { activitiesHarness, type ActivitiesHarness } from '../../support/activities/activities-harness';
-import { caseClientFor, detectionOf, waitForCase } from '../../support/case-test-kit';
+import { caseClientFor, detectionOf, waitFor, waitForCase } from '../../support/case-test-kit';
 import { startAllowedServer, type AllowedServer } from '../../support/egress/egress-kit';
 import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
 import { spawnEntry, type SpawnedProcess } from '../../support/workers/spawned-process';
@@ -63,13 +63,21 @@ describe('a case fetches through the fetcher process, never on the case worker',
     ]);
     expect(target.hits.get('/ok')).toBe(1);
 
-    const events = (await harness.client.workflow.getHandle(caseId).fetchHistory()).events ?? [];
+    // Classification is a local activity (lean intake), so the case queue's activity here is the new-case notification.
+    const events = await waitFor(
+      async () => (await harness.client.workflow.getHandle(caseId).fetchHistory()).events ?? [],
+      (all) => all.filter((event) => event.activityTaskStartedEventAttributes).length >= 2,
+      'the snapshot and the notification to start',
+    );
+    expect(
+      events.filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity'),
+    ).toHaveLength(1);
     const scheduled = events
       .map((event) => event.activityTaskScheduledEventAttributes)
       .filter((attributes) => attributes != null)
       .map((attributes) => [attributes.activityType?.name, attributes.taskQueue?.name]);
     expect(scheduled).toContainEqual(['captureSnapshot', fetchQueue]);
-    expect(scheduled).toContainEqual(['classifyContent', taskQueue]);
+    expect(scheduled).toContainEqual(['notify', taskQueue]);
     expect(scheduled.filter(([, queue]) => queue === fetchQueue).map(([name]) => name)).toEqual([
       'captureSnapshot',
     ]);
