@@ -18,6 +18,7 @@ import type { DeadlineEvent } from '../internal-messages';
 import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../sla';
 import { SearchAttributeSync } from './search-attributes';
 import { TimelineArchiver } from './timeline-archive';
+import { PATCHES, usePatch } from './versions';
 
 export interface Who {
   actor?: Actor;
@@ -46,6 +47,8 @@ export class CaseContext implements SlaReporter {
   private readonly searchAttributes = new SearchAttributeSync();
   /** Notifications go out in the background; a failure is put on the timeline. */
   readonly notifier: Notifier;
+  /** The closing case waits for its notifications for minutes only (close-notifications.ts); false for older runs. */
+  readonly boundsClosingNotifications: boolean;
   /** captureSnapshot and checkLiveness: on the fetch queue for runs with the fetcher-queue patch (content-case.ts). */
   fetching: FetchingActivities = caseActivities;
   /** Claim matching and verdict examples (issue 15): runs with the claims-and-verdict-examples patch only. */
@@ -69,6 +72,7 @@ export class CaseContext implements SlaReporter {
   ) {
     this.caseId = state.caseId;
     this.archiver = v2 ? new TimelineArchiver(this) : undefined;
+    this.boundsClosingNotifications = closesChildren && usePatch(PATCHES.closeNotificationWait);
     this.notifier = new Notifier(state.caseId, (notification) =>
       this.record('notification_failed', {
         code: 'notification_failed',
