@@ -10,6 +10,11 @@ import type { SlaNotification } from './sla';
  */
 export class Notifier {
   private readonly pending = new Set<Promise<void>>();
+  /** What each pending send carries and the scope that can call it off (abandonPending). */
+  private readonly sends = new Map<
+    Promise<void>,
+    { notification: SlaNotification; scope: CancellationScope }
+  >();
   /** Asked once per run, where the notifier is made (at the run's start); false when replaying older histories. */
   private readonly finishStarted: boolean;
 
@@ -24,7 +29,16 @@ export class Notifier {
 
   send(notification: SlaNotification): Promise<void> {
     const call = () => caseActivities.notify({ caseId: this.caseId, ...notification });
-    const sending = (this.finishStarted ? CancellationScope.nonCancellable(call) : call())
+    // Its own scope, made inside the non-cancellable one: no enclosing cancellation reaches it, abandonPending can.
+    let own: CancellationScope | undefined;
+    const sending = (
+      this.finishStarted
+        ? CancellationScope.nonCancellable(() => {
+            own = new CancellationScope();
+            return own.run(call);
+          })
+        : call()
+    )
       .then(
         () => undefined,
         (error: unknown) => {
@@ -37,9 +51,26 @@ export class Notifier {
           this.onFailure(notification, error);
         },
       )
-      .finally(() => this.pending.delete(sending));
+      .finally(() => {
+        this.pending.delete(sending);
+        this.sends.delete(sending);
+      });
     this.pending.add(sending);
+    if (own) this.sends.set(sending, { notification, scope: own });
     return sending;
+  }
+
+  /**
+   * Calls off every notification still being retried (a closing case that waited long enough, see
+   * case/close-notifications.ts), after handing each to `onAbandoned`; they settle as cancelled.
+   */
+  abandonPending(onAbandoned: (notification: SlaNotification) => void): number {
+    const abandoned = [...this.sends.values()];
+    for (const { notification, scope } of abandoned) {
+      onAbandoned(notification);
+      scope.cancel();
+    }
+    return abandoned.length;
   }
 
   /** No notification in flight. */

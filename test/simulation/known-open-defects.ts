@@ -26,22 +26,12 @@ const acceptedAny = (
   predicate: (payload: Record<string, unknown>) => boolean = () => true,
 ) => record.accepted.some((update) => update.name === name && predicate(update.payload));
 
-export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [
-  {
-    // Narrowed from `case-stuck-child-signals-closed-case` (fixed: patch saring-child-case-gone, seeds 72,
-    // 108, 153, 185, 218, 247, 281). What is left: the time-skipping server's clock does not move on
-    // although no workflow task of the case or of any child failed. It is timing dependent: on a machine
-    // at load average 25-30 on 2 cores, 28 of 300 seeds, each the first stall on its lane or a later script
-    // on a stalled lane (73 and 90, for example, pass alone). A stuck case with a failing workflow task is
-    // not explained here and fails the run. Remove this entry once a stalled lane is restarted or the cause is found.
-    id: 'time-skipping-clock-stall',
-    issueItem: '#3/#7 (test server clock, no workflow task failing)',
-    explains: (violation, record) =>
-      violation.invariant === 'no-failed-case' &&
-      (record.stuck.length > 0 || /the clock stopped: a case is stuck/.test(violation.message)) &&
-      !record.stuck.some((line) => /workflow task failed/.test(line)),
-  },
-];
+/**
+ * None open. The last entry, `time-skipping-clock-stall` (a clock that did not move on while no workflow
+ * task failed), was the test server keeping a lock on its clock; the runner now releases such a lock
+ * and moves on (time-skipping-locks.ts), so a clock that still stands is a stuck case and fails the run.
+ */
+export const KNOWN_OPEN_DEFECTS: KnownOpenDefect[] = [];
 
 /** The open defect whose shape this step is, if the runner must leave it out. */
 export function skippedBy(update: CaseUpdateName, state: CaseState | undefined): KnownOpenDefect | undefined {

@@ -11,12 +11,18 @@ import type { CasePolicy } from '../../domain';
 import { ACTIVITY_INPUT_SCHEMAS } from '../../activities/input-schemas';
 import type { ScriptedActivities } from '../support/scripted-activities';
 import { scriptedLearningActivities } from '../support/scripted-learning';
+import { releaseLeakedTimeSkippingLock } from './time-skipping-locks';
 
 /** The clock a script moves: the time-skipping server's, or real time on the dev server. */
 export interface SimClock {
   nowMs(): Promise<number>;
   /** `signal` gives up a move the caller no longer waits for, so no call is left retrying on the connection. */
   advance(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * After a move that did not end: releases one time-skipping lock the server kept (time-skipping
+   * clock only; see time-skipping-locks.ts). True when a lock was released.
+   */
+  releaseLeakedLock?(): Promise<boolean>;
 }
 
 /**
@@ -90,6 +96,7 @@ export function timeSkippingClock(env: TestWorkflowEnvironment): SimClock {
       const sleep = () => env.sleep(Math.max(1, Math.round(ms)));
       return signal ? env.connection.withAbortSignal(signal, sleep) : sleep();
     },
+    releaseLeakedLock: () => releaseLeakedTimeSkippingLock(env),
   };
 }
 

@@ -8,8 +8,11 @@ export function isIntakeRun(history: temporal.api.history.v1.IHistory): boolean 
   const events = history.events ?? [];
   const started = events[0]?.workflowExecutionStartedEventAttributes;
   if (started?.workflowType?.name !== 'ContentCaseWorkflow' || started.continuedExecutionRunId) return false;
-  const data = started.input?.payloads?.[0]?.data;
-  if (data) {
+  const payload = started.input?.payloads?.[0];
+  const data = payload?.data;
+  // Payloads under the codec (corpus 0.2.0 on) are not readable here; continuedExecutionRunId has said it.
+  const encoding = payload?.metadata?.encoding ? Buffer.from(payload.metadata.encoding).toString('utf8') : '';
+  if (data && encoding === 'json/plain') {
     const input = JSON.parse(Buffer.from(data).toString('utf8')) as { carried?: unknown };
     if (input.carried !== undefined) return false;
   }

@@ -7,6 +7,7 @@ import {
 } from '@temporalio/workflow';
 import type { Actor, CaseOutcome, PublishedStatement, Resolution, TakedownOutcome } from '../../domain';
 import { caseActivities } from '../activity-stubs';
+import { drainBeforeClose } from './close-notifications';
 import type { CaseContext } from './context';
 
 /** Builds the outcome from the state. */
@@ -115,7 +116,7 @@ export async function closeCase(
     } catch (error) {
       ctx.record('archive_failed', { code: 'archive_failed', params: { error: String(error) } });
     }
-    await ctx.drain();
+    await (ctx.boundsClosingNotifications ? drainBeforeClose(ctx) : ctx.drain());
     ctx.syncNow();
     return outcome;
   });

@@ -19,6 +19,7 @@ import { applyDeadlineEvent, type SlaNotification, type SlaReporter } from '../s
 import { SearchAttributeSync } from './search-attributes';
 import { TimelineArchiver } from './timeline-archive';
 import type { CasePatches } from './lean-patches';
+import { PATCHES, usePatch } from './versions';
 
 export interface Who {
   actor?: Actor;
@@ -47,6 +48,8 @@ export class CaseContext implements SlaReporter {
   private readonly searchAttributes = new SearchAttributeSync();
   /** Notifications go out in the background; a failure is put on the timeline. */
   readonly notifier: Notifier;
+  /** The closing case waits for its notifications for minutes only (close-notifications.ts); false for older runs. */
+  readonly boundsClosingNotifications: boolean;
   /** captureSnapshot and checkLiveness: on the fetch queue for runs with the fetcher-queue patch (content-case.ts). */
   fetching: FetchingActivities = caseActivities;
   /** Claim matching and verdict examples (issue 15): runs with the claims-and-verdict-examples patch only. */
@@ -75,6 +78,7 @@ export class CaseContext implements SlaReporter {
     this.caseId = state.caseId;
     this.lean = patches.lean;
     this.archiver = v2 ? new TimelineArchiver(this) : undefined;
+    this.boundsClosingNotifications = closesChildren && usePatch(PATCHES.closeNotificationWait);
     this.notifier = new Notifier(
       state.caseId,
       (notification) =>

@@ -69,6 +69,12 @@ export const PATCHES = {
    * while the snapshot is taken.
    */
   lean: 'saring-lean-issue-14',
+  /**
+   * Soak seed 447: a closing case waits for its notifications for minutes, not for the 2 h a
+   * notification in an outage is retried; what is still pending then is called off and put on the
+   * timeline as not delivered (case/close-notifications.ts). Asked by the case at the start of a run.
+   */
+  closeNotificationWait: 'saring-close-notification-wait',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

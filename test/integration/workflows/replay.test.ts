@@ -3,6 +3,7 @@ import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { bundleCaseWorkflows, fixtureHistories, readHistoryFixtures } from '../../support/case-test-kit';
 import { corpusHistories, readCorpus } from '../../support/history-corpus';
 import { isIntakeRun } from '../../support/history-runs';
+import { testDataConverter } from '../../support/codec/test-codec';
 
 /**
  * Two sets of recorded histories replay against the current workflow code, so a change that would
@@ -50,7 +51,7 @@ describe('replay of recorded case histories', () => {
     const failures: string[] = [];
     let replayed = 0;
     for await (const result of Worker.runReplayHistories(
-      { workflowBundle: bundle, replayName: 'case-fixtures' },
+      { workflowBundle: bundle, replayName: 'case-fixtures', dataConverter: testDataConverter },
       histories,
     )) {
       replayed += 1;
@@ -70,7 +71,7 @@ describe('replay of recorded case histories', () => {
     let replayed = 0;
     const started = Date.now();
     for await (const result of Worker.runReplayHistories(
-      { workflowBundle: bundle, replayName: 'case-corpus' },
+      { workflowBundle: bundle, replayName: 'case-corpus', dataConverter: testDataConverter },
       histories,
     )) {
       replayed += 1;
@@ -115,7 +116,7 @@ describe('replay of recorded case histories', () => {
     expect(intakeRuns.length).toBeGreaterThanOrEqual(corpus.length);
     const missed: string[] = [];
     for await (const result of Worker.runReplayHistories(
-      { workflowBundle: reorderedBundle, replayName: 'reordered-corpus' },
+      { workflowBundle: reorderedBundle, replayName: 'reordered-corpus', dataConverter: testDataConverter },
       intakeRuns,
     )) {
       if (!(result.error instanceof DeterminismViolationError))

@@ -26,6 +26,7 @@ import {
 import { describeFailure, simulateSeeds } from '../simulate';
 import type { CaseScript } from '../script';
 import { FAST_RECORDING_POLICY } from './fast-policy';
+import { testDataConverter } from '../../support/codec/test-codec';
 
 /**
  * `npm run record:histories`: runs simulator scripts on a real Temporal dev server (the toolchain's
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   const worlds = new WorldRouter();
   const taskQueue = 'case-recorder';
   const worker = await startSimWorker(nativeConnection, await bundleCaseWorkflows(), taskQueue, worlds);
-  const client = new Client({ connection, namespace: 'default' });
+  // The worker encodes payloads with the test codec (startSimWorker): the client reads them with it.
+  const client = new Client({ connection, namespace: 'default', dataConverter: testDataConverter });
   const minute = 60_000;
   const lanes: SimHarness[] = Array.from({ length: env('SARING_RECORD_LANES', 12) }, () => ({
     client,
