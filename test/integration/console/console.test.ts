@@ -3,7 +3,13 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONSOLE_DIR } from '../../../console/console-dir';
 import { uniqueUrl } from '../../support/case-test-kit';
-import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
+import { timelineEntryText } from '../../../domain';
+import {
+  openCaseForVerification,
+  startApiTestEnv,
+  type ApiTestEnv,
+  type TimelineBody,
+} from '../../support/api/api-test-kit';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const ARTIFACTS = path.join(REPO_ROOT, 'test/.artifacts');
@@ -140,6 +146,23 @@ describe('officer console (Chromium)', () => {
     }
     await page.locator('form[data-step="draftStatement"]').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-case.png'), fullPage: true });
+
+    // Every entry shown reads exactly as the domain renders it in Bahasa Indonesia (the API sends the text).
+    const { body } = await env.as('auditor').get<TimelineBody>(`/api/cases/${caseId}/timeline`);
+    const rendered = new Map(
+      body.timeline.map((entry) => [String(entry.seq), timelineEntryText(entry, 'id')]),
+    );
+    const shown: { seq: string | null; code: string | null; text: string | null }[] = [];
+    for (const item of await page.locator('.timeline li').all())
+      shown.push({
+        seq: await item.getAttribute('data-seq'),
+        code: await item.getAttribute('data-code'),
+        text: await item.locator('.timeline-summary').textContent(),
+      });
+    expect(shown.map((entry) => entry.code)).toEqual(
+      expect.arrayContaining(['case_claimed', 'verdict_submitted', 'stage_changed', 'detected']),
+    );
+    expect(shown.map((entry) => entry.text)).toEqual(shown.map((entry) => rendered.get(entry.seq ?? '')));
 
     const state = await env.as('auditor').get(`/api/cases/${caseId}`);
     expect(state.body.verdict.by).toEqual({ officerId: 'siti.verifier', role: 'verifier' });
