@@ -15,6 +15,7 @@ import type { ContactErasureResult } from '../../../workflows/contact-erasure';
 import { testDataConverter } from '../../support/codec/test-codec';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import { uniqueTaskQueue } from '../../support/servers/test-servers';
+import { triggerScheduleRun, waitForListed } from '../../support/servers/dev-schedules';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
 import { testVaultConfig, vaultObjects } from '../../support/vault/test-vault';
@@ -25,7 +26,6 @@ import {
   detectionOf,
   officers,
   uniqueUrl,
-  waitFor,
   waitForCase,
 } from '../../support/case-test-kit';
 
@@ -66,19 +66,8 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
       },
     });
     const scheduleId = uniqueName('erasure-schedule');
-    const schedule = dev.client.schedule.getHandle(scheduleId);
-    const runErasure = async (previousRuns: number): Promise<ContactErasureResult> => {
-      await schedule.trigger();
-      const described = await waitFor(
-        () => schedule.describe(),
-        (info) => info.info.recentActions.length > previousRuns,
-        'the schedule to start an erasure',
-      );
-      const started = described.info.recentActions.at(-1)!.action;
-      return (await dev.client.workflow
-        .getHandle(started.workflow.workflowId, started.workflow.firstExecutionRunId)
-        .result()) as ContactErasureResult;
-    };
+    const runErasure = (previousRuns: number) =>
+      triggerScheduleRun<ContactErasureResult>(dev.client, scheduleId, previousRuns, 'an erasure');
     try {
       await worker.runUntil(async () => {
         const cases = caseClientFor(dev.client, taskQueue);
@@ -106,16 +95,10 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
         });
         expect((await cases.outcome(closed.caseId)).resolution).toBe('no_violation');
         const closedAt = Date.now();
-        await waitFor(
-          async () => {
-            let found = 0;
-            for await (const _ of dev.client.workflow.list({
-              query: `WorkflowId = '${closed.caseId}' AND ExecutionStatus = 'Completed'`,
-            }))
-              found += 1;
-            return found;
-          },
-          (found) => found === 1,
+        await waitForListed(
+          dev.client,
+          `WorkflowId = '${closed.caseId}' AND ExecutionStatus = 'Completed'`,
+          1,
           'the closed case in visibility',
         );
 
@@ -180,7 +163,10 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
         expect(logLines).toHaveLength(2);
       });
     } finally {
-      await schedule.delete().catch(() => undefined);
+      await dev.client.schedule
+        .getHandle(scheduleId)
+        .delete()
+        .catch(() => undefined);
       s3.destroy();
       await dev.close();
     }
