@@ -1,28 +1,17 @@
-import { testDataConverter } from '../../support/codec/test-codec';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import { auditArchiveActivities } from '../../../activities/audit-archive-activities';
 import { S3Archive } from '../../../audit/s3-archive';
 import { ensureArchiveSweepSchedule } from '../../../audit/audit-schedules';
 import { fileLedgerSigner, publicKeyFileOf } from '../../../audit/ledger-signer';
 import { verifyCaseArchive } from '../../../audit/verify-archive';
 import type { SweepResult } from '../../../workflows/audit/archive-sweep';
-import { ScriptedActivities } from '../../support/scripted-activities';
-import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { triggerScheduleRun, waitForListed } from '../../support/servers/dev-schedules';
 import { testS3Client } from '../../support/servers/test-s3-client';
+import { closeWithoutViolation, devScheduleWorker } from '../../support/workers/dev-schedule-worker';
 import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
-import {
-  bundleCaseWorkflows,
-  caseClientFor,
-  connectDevServer,
-  detectionOf,
-  officers,
-  uniqueUrl,
-  waitForCase,
-} from '../../support/case-test-kit';
+import { connectDevServer, detectionOf, uniqueUrl } from '../../support/case-test-kit';
 
 /** The sweep runs as a Temporal Schedule on the dev server and archives a case that closed without one. */
 describe('the archive sweep (a Temporal Schedule on the dev server)', () => {
@@ -35,34 +24,18 @@ describe('the archive sweep (a Temporal Schedule on the dev server)', () => {
     const bucket = await createEvidenceBucket(s3, uniqueName('audit-sweep'), true);
     const archive = new S3Archive(s3, bucket, { mode: 'GOVERNANCE', retainDays: 1 });
     const keyFile = path.join(keyDir, 'ledger.pem');
-    const taskQueue = uniqueTaskQueue('audit-sweep');
-    const worker = await createCaseAndFetchWorkers({
-      dataConverter: testDataConverter,
-      connection: dev.nativeConnection,
-      taskQueue,
-      workflowBundle: await bundleCaseWorkflows(),
-      activities: {
-        ...new ScriptedActivities({}).activities(),
-        ...auditArchiveActivities({
-          client: dev.client,
-          archive,
-          signer: async () => fileLedgerSigner(keyFile),
-        }),
-      },
-    });
+    const { worker, taskQueue, cases } = await devScheduleWorker(
+      dev,
+      'audit-sweep',
+      auditArchiveActivities({ client: dev.client, archive, signer: async () => fileLedgerSigner(keyFile) }),
+    );
     const scheduleId = uniqueName('sweep-schedule');
     try {
       await worker.runUntil(async () => {
-        const cases = caseClientFor(dev.client, taskQueue);
         const { caseId } = await cases.submitDetection(
           detectionOf({ url: uniqueUrl('berita.example', 'klarifikasi') }),
         );
-        await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-        await cases.update(caseId, 'submitVerdict', {
-          actor: officers.supervisor,
-          verdict: { kind: 'no_violation', reasons: ['berita benar'] },
-        });
-        expect((await cases.outcome(caseId)).resolution).toBe('no_violation');
+        await closeWithoutViolation(cases, caseId);
         // Visibility catches up with the close a moment later; the sweep reads visibility.
         await waitForListed(
           dev.client,

@@ -1,5 +1,3 @@
-import { testDataConverter } from '../../support/codec/test-codec';
-import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import {
   CasePolicy,
   ClaimReviewDocument,
@@ -17,18 +15,11 @@ import { ensureReportSchedules } from '../../../reports/report-schedules';
 import { reportKeys } from '../../../reports/report-layout';
 import type { ProducedReport } from '../../../reports/report-producer';
 import { ScriptedActivities } from '../../support/scripted-activities';
-import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { triggerScheduleRun, waitForListed } from '../../support/servers/dev-schedules';
 import { testS3Client } from '../../support/servers/test-s3-client';
+import { devScheduleWorker } from '../../support/workers/dev-schedule-worker';
 import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
-import {
-  bundleCaseWorkflows,
-  connectDevServer,
-  detectionOf,
-  officers,
-  uniqueUrl,
-  waitForCase,
-} from '../../support/case-test-kit';
+import { connectDevServer, detectionOf, officers, uniqueUrl, waitForCase } from '../../support/case-test-kit';
 
 /**
  * Six cases on the dev server, each taking a known path in real time (a one-minute SLA is the shortest
@@ -125,17 +116,12 @@ describe('reports (Temporal Schedules on the dev server)', () => {
     const s3 = testS3Client();
     const bucket = await createEvidenceBucket(s3, uniqueName('reports'), true);
     const archive = new S3Archive(s3, bucket, { mode: 'GOVERNANCE', retainDays: 1 });
-    const taskQueue = uniqueTaskQueue('reports');
-    const scripted = new ScriptedActivities({
-      platforms: { meta: { complyAtPoll: 1 }, x: { complyAtPoll: 'never' } },
-    });
-    const worker = await createCaseAndFetchWorkers({
-      dataConverter: testDataConverter,
-      connection: dev.nativeConnection,
-      taskQueue,
-      workflowBundle: await bundleCaseWorkflows(),
-      activities: { ...scripted.activities(), ...reportActivities({ client: dev.client, archive }) },
-    });
+    const { worker, taskQueue } = await devScheduleWorker(
+      dev,
+      'reports',
+      reportActivities({ client: dev.client, archive }),
+      new ScriptedActivities({ platforms: { meta: { complyAtPoll: 1 }, x: { complyAtPoll: 'never' } } }),
+    );
     const cases = new CaseClient(dev.client, { taskQueue, policy });
     const scheduleIds = { daily: uniqueName('report-daily'), monthly: uniqueName('report-monthly') };
     const startedAt = new Date();
