@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CaseState, Deadline, TimelineEntry } from '../domain';
+import { CaseState, Deadline } from '../domain';
 import { ErrorBody } from './http-error';
+import { TimelineEntryWithTexts } from './timeline-with-texts';
 
 /** Every route's answers: its own, plus the one error body for every 4xx and 5xx. */
 export function withErrors<R extends Record<number, z.ZodType>>(responses: R) {
@@ -19,4 +20,6 @@ export const CaseStateBody = CaseState.meta({
   description: 'The case state (query "state")',
 });
 export const DeadlinesBody = z.object({ deadlines: z.array(Deadline.meta({ id: 'Deadline' })) });
-export const TimelineBody = z.object({ timeline: z.array(TimelineEntry.meta({ id: 'TimelineEntry' })) });
+export const TimelineBody = z.object({
+  timeline: z.array(TimelineEntryWithTexts.meta({ id: 'TimelineEntryWithTexts' })),
+});

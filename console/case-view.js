@@ -391,7 +391,7 @@ export async function renderCase(container, ctx, caseId) {
         tracks(state),
         evidence(state),
         deadlines(state),
-        timelineSection(entries, ctx.vocabulary.categoryLabels),
+        timelineSection(entries),
       ),
       h(
         'div',

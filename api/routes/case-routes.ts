@@ -17,6 +17,7 @@ import { BEARER } from '../openapi';
 import { CaseIdParams, CaseStateBody, DeadlinesBody, TimelineBody, withErrors } from '../route-schemas';
 import type { ZodApp } from '../server';
 import { refuseActor } from './refuse-actor';
+import { withTimelineTexts } from '../timeline-with-texts';
 
 /** One row of a case list, from the case's search attributes (cases/case-client.ts CaseSummary). */
 const CaseSummaryBody = z
@@ -121,7 +122,9 @@ export function registerCaseRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/cases/:caseId/timeline',
     { onRequest: readers, schema: caseSchema("The case's timeline", TimelineBody) },
-    async (request) => ({ timeline: await cases.getTimeline(request.params.caseId) }),
+    async (request) => ({
+      timeline: (await cases.getTimeline(request.params.caseId)).map(withTimelineTexts),
+    }),
   );
 
   app.get(

@@ -1,28 +1,17 @@
-import { testDataConverter } from '../../support/codec/test-codec';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
-import { createS3Client } from '../../../config/s3';
 import { auditArchiveActivities } from '../../../activities/audit-archive-activities';
 import { S3Archive } from '../../../audit/s3-archive';
 import { ensureArchiveSweepSchedule } from '../../../audit/audit-schedules';
 import { fileLedgerSigner, publicKeyFileOf } from '../../../audit/ledger-signer';
 import { verifyCaseArchive } from '../../../audit/verify-archive';
 import type { SweepResult } from '../../../workflows/audit/archive-sweep';
-import { ScriptedActivities } from '../../support/scripted-activities';
-import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
+import { triggerScheduleRun, waitForListed } from '../../support/servers/dev-schedules';
+import { testS3Client } from '../../support/servers/test-s3-client';
+import { closeWithoutViolation, devScheduleWorker } from '../../support/workers/dev-schedule-worker';
 import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
-import {
-  bundleCaseWorkflows,
-  caseClientFor,
-  connectDevServer,
-  detectionOf,
-  officers,
-  uniqueUrl,
-  waitFor,
-  waitForCase,
-} from '../../support/case-test-kit';
+import { connectDevServer, detectionOf, uniqueUrl } from '../../support/case-test-kit';
 
 /** The sweep runs as a Temporal Schedule on the dev server and archives a case that closed without one. */
 describe('the archive sweep (a Temporal Schedule on the dev server)', () => {
@@ -30,57 +19,28 @@ describe('the archive sweep (a Temporal Schedule on the dev server)', () => {
   afterAll(() => fs.rmSync(keyDir, { recursive: true, force: true }));
 
   it('finds the closed case, archives it into the ledger, and a second sweep finds nothing left', async () => {
-    const servers = testServers();
     const dev = await connectDevServer();
-    const s3 = createS3Client({
-      endpoint: servers.s3.endpoint,
-      region: servers.s3.region,
-      credentials: { accessKeyId: servers.s3.accessKeyId, secretAccessKey: servers.s3.secretAccessKey },
-      evidenceBucket: 'unused-evidence',
-      auditBucket: 'unused-audit',
-    });
+    const s3 = testS3Client();
     const bucket = await createEvidenceBucket(s3, uniqueName('audit-sweep'), true);
     const archive = new S3Archive(s3, bucket, { mode: 'GOVERNANCE', retainDays: 1 });
     const keyFile = path.join(keyDir, 'ledger.pem');
-    const taskQueue = uniqueTaskQueue('audit-sweep');
-    const worker = await createCaseAndFetchWorkers({
-      dataConverter: testDataConverter,
-      connection: dev.nativeConnection,
-      taskQueue,
-      workflowBundle: await bundleCaseWorkflows(),
-      activities: {
-        ...new ScriptedActivities({}).activities(),
-        ...auditArchiveActivities({
-          client: dev.client,
-          archive,
-          signer: async () => fileLedgerSigner(keyFile),
-        }),
-      },
-    });
+    const { worker, taskQueue, cases } = await devScheduleWorker(
+      dev,
+      'audit-sweep',
+      auditArchiveActivities({ client: dev.client, archive, signer: async () => fileLedgerSigner(keyFile) }),
+    );
     const scheduleId = uniqueName('sweep-schedule');
     try {
       await worker.runUntil(async () => {
-        const cases = caseClientFor(dev.client, taskQueue);
         const { caseId } = await cases.submitDetection(
           detectionOf({ url: uniqueUrl('berita.example', 'klarifikasi') }),
         );
-        await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-        await cases.update(caseId, 'submitVerdict', {
-          actor: officers.supervisor,
-          verdict: { kind: 'no_violation', reasons: ['berita benar'] },
-        });
-        expect((await cases.outcome(caseId)).resolution).toBe('no_violation');
+        await closeWithoutViolation(cases, caseId);
         // Visibility catches up with the close a moment later; the sweep reads visibility.
-        await waitFor(
-          async () => {
-            let found = 0;
-            for await (const _ of dev.client.workflow.list({
-              query: `WorkflowId = '${caseId}' AND ExecutionStatus = 'Completed'`,
-            }))
-              found += 1;
-            return found;
-          },
-          (found) => found === 1,
+        await waitForListed(
+          dev.client,
+          `WorkflowId = '${caseId}' AND ExecutionStatus = 'Completed'`,
+          1,
           'the closed case in visibility',
         );
 
@@ -90,19 +50,8 @@ describe('the archive sweep (a Temporal Schedule on the dev server)', () => {
           scheduleId,
           casesOnTaskQueue: taskQueue,
         });
-        const schedule = dev.client.schedule.getHandle(scheduleId);
-        const sweep = async (previousRuns: number): Promise<SweepResult> => {
-          await schedule.trigger();
-          const described = await waitFor(
-            () => schedule.describe(),
-            (info) => info.info.recentActions.length > previousRuns,
-            'the schedule to start a sweep',
-          );
-          const started = described.info.recentActions.at(-1)!.action;
-          return (await dev.client.workflow
-            .getHandle(started.workflow.workflowId, started.workflow.firstExecutionRunId)
-            .result()) as SweepResult;
-        };
+        const sweep = (previousRuns: number) =>
+          triggerScheduleRun<SweepResult>(dev.client, scheduleId, previousRuns, 'a sweep');
         const first = await sweep(0);
         expect(first).toEqual({
           archived: [expect.objectContaining({ caseId, runs: 1, children: 0, ledgerSeq: 1 })],

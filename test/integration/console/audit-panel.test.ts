@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { collectCaseHistories, writeCaseArchive } from '../../../audit/case-archiver';
 import { caseAuditReader } from '../../../audit/case-audit-reader';
 import { DirectoryArchive } from '../../../audit/directory-archive';
@@ -10,8 +10,12 @@ import { CONSOLE_DIR } from '../../../console/console-dir';
 import { uniqueUrl } from '../../support/case-test-kit';
 import { testDataConverter } from '../../support/codec/test-codec';
 import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
-
-const ARTIFACTS = path.resolve(__dirname, '../../../test/.artifacts');
+import {
+  CONSOLE_ARTIFACTS,
+  launchChromium,
+  newConsolePage,
+  signInToConsole,
+} from '../../support/console/chromium-console';
 
 /**
  * The auditor's archive panel in a real Chromium: a case closed on the dev server is archived (case
@@ -48,16 +52,7 @@ describe('auditor console: archive verification and replay (Chromium)', () => {
           dataConverter: testDataConverter,
         }),
       }),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-        ],
-      }),
+      launchChromium(),
     ]);
     caseId = await openCaseForVerification(env, {
       url: uniqueUrl('www.tiktok.com', 'audit-panel'),
@@ -85,13 +80,7 @@ describe('auditor console: archive verification and replay (Chromium)', () => {
     );
     await appendToLedger(archive, signer, ref, () => new Date());
 
-    page = await browser.newPage({ viewport: { width: 1366, height: 1000 } });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    page = await newConsolePage(browser, problems, { viewport: { width: 1366, height: 1000 } });
   });
   afterAll(async () => {
     await browser?.close();
@@ -117,14 +106,7 @@ describe('auditor console: archive verification and replay (Chromium)', () => {
   });
 
   it('signs an auditor in and shows the timeline in Bahasa Indonesia, the archive intact and the replay agreed', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((url) => url.href.startsWith(env.oidc.issuer));
-    const tono = env.oidc.users.find((user) => user.username === 'tono.auditor')!;
-    await page.getByLabel('Officer id').fill(tono.username);
-    await page.getByLabel('Password').fill(tono.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
+    await signInToConsole(page, env, 'tono.auditor');
     await page.goto(`${env.baseUrl}/#/cases/${caseId}`);
     await page.getByRole('heading', { name: `Kasus ${caseId}` }).waitFor();
 
@@ -158,7 +140,7 @@ describe('auditor console: archive verification and replay (Chromium)', () => {
     ).map((text) => Number(text.slice(1)));
     expect(eventIds.length).toBeGreaterThan(1);
     expect(eventIds).toEqual([...eventIds].sort((a, b) => a - b));
-    await page.screenshot({ path: path.join(ARTIFACTS, 'console-audit-panel.png'), fullPage: true });
+    await page.screenshot({ path: path.join(CONSOLE_ARTIFACTS, 'console-audit-panel.png'), fullPage: true });
     expect(auditReadsOf('replay')).toEqual([
       expect.objectContaining({ caseId, role: 'auditor', path: `/api/audit/cases/${caseId}/replay` }),
     ]);

@@ -1,7 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CONSOLE_DIR } from '../../../console/console-dir';
 import { LOCAL_OIDC_CLIENTS } from '../../../local/oidc/oidc-clients';
 import { startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
+import { launchChromium, signInToConsole } from '../../support/console/chromium-console';
 
 /** Short enough to watch a token expire in a test; the console renews at half the lifetime. */
 const ACCESS_TOKEN_TTL_SECONDS = 12;
@@ -26,10 +27,7 @@ describe('officer console session (Chromium, short-lived tokens)', () => {
   beforeAll(async () => {
     [env, browser] = await Promise.all([
       startApiTestEnv({ consoleDir: CONSOLE_DIR, accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      }),
+      launchChromium(),
     ]);
     page = await browser.newPage();
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -47,14 +45,7 @@ describe('officer console session (Chromium, short-lived tokens)', () => {
     fetch(`${env.baseUrl}/api/me`, { headers: { authorization: `Bearer ${token}` } });
 
   it('refreshes silently past the first token’s expiry, then signs out: refresh token revoked, sign-in screen back, old token refused', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((url) => url.href.startsWith(env.oidc.issuer));
-    const siti = env.oidc.users.find((user) => user.username === 'siti.verifier')!;
-    await page.getByLabel('Officer id').fill(siti.username);
-    await page.getByLabel('Password').fill(siti.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
+    await signInToConsole(page, env, 'siti.verifier');
     const first = (await session())!;
     expect(first.refreshToken).toEqual(expect.any(String));
     expect((await apiWith(first.accessToken)).status).toBe(200);

@@ -1,12 +1,21 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CONSOLE_DIR } from '../../../console/console-dir';
 import { uniqueUrl } from '../../support/case-test-kit';
-import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
-
-const REPO_ROOT = path.resolve(__dirname, '../../..');
-const ARTIFACTS = path.join(REPO_ROOT, 'test/.artifacts');
+import { timelineEntryText } from '../../../domain';
+import {
+  openCaseForVerification,
+  startApiTestEnv,
+  type ApiTestEnv,
+  type TimelineBody,
+} from '../../support/api/api-test-kit';
+import {
+  CONSOLE_ARTIFACTS,
+  launchChromium,
+  newConsolePage,
+  openProviderSignIn,
+  submitSignInForm,
+} from '../../support/console/chromium-console';
 
 /** The web console in a real Chromium against the in-process API, real dev server and real workflows. */
 describe('officer console (Chromium)', () => {
@@ -17,33 +26,14 @@ describe('officer console (Chromium)', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([
-      startApiTestEnv({ consoleDir: CONSOLE_DIR }),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-        ],
-      }),
-    ]);
+    [env, browser] = await Promise.all([startApiTestEnv({ consoleDir: CONSOLE_DIR }), launchChromium()]);
     caseId = await openCaseForVerification(env, {
       url: uniqueUrl('www.facebook.com', 'console'),
       text: 'Beredar pesan: bendungan Riam Kanan jebol malam ini, warga Banjar diminta mengungsi',
       region: 'banjar',
       reason: 'pesan berantai WhatsApp',
     });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    // Script errors and CSP violations would break the console silently: collect them.
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    page = await newConsolePage(browser, problems);
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,9 +41,7 @@ describe('officer console (Chromium)', () => {
   });
 
   it('sends the officer to the provider’s sign-in form, which refuses a wrong password', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((url) => url.href.startsWith(env.oidc.issuer));
+    await openProviderSignIn(page, env);
     await page.getByLabel('Officer id').fill('siti.verifier');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Masuk' }).click();
@@ -61,11 +49,7 @@ describe('officer console (Chromium)', () => {
   });
 
   it('signs a verifier in through the provider (code + PKCE) and shows the queue with the case, its priority and SLA countdown', async () => {
-    const siti = env.oidc.users.find((user) => user.username === 'siti.verifier')!;
-    await page.getByLabel('Officer id').fill(siti.username);
-    await page.getByLabel('Password').fill(siti.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
+    await submitSignInForm(page, env, 'siti.verifier');
     await expectText(page.locator('.whoami-text'), /Siti Rahmah · Verifikator/);
     expect(new URL(page.url()).origin).toBe(env.baseUrl);
     const session = JSON.parse(String(await page.evaluate('sessionStorage.getItem("saring.session")'))) as {
@@ -90,7 +74,7 @@ describe('officer console (Chromium)', () => {
     // Other test files' cases share this server; the region filter must hold for every row shown.
     const regions = await page.locator('table tbody tr td:nth-child(5)').allTextContents();
     expect(new Set(regions.map((text) => text.trim()))).toEqual(new Set(['Banjar']));
-    await page.screenshot({ path: path.join(ARTIFACTS, 'console-queue.png'), fullPage: true });
+    await page.screenshot({ path: path.join(CONSOLE_ARTIFACTS, 'console-queue.png'), fullPage: true });
     await link.click();
     await page.getByRole('heading', { name: `Kasus ${caseId}` }).waitFor();
   });
@@ -139,7 +123,24 @@ describe('officer console (Chromium)', () => {
       await page.evaluate('window.dispatchEvent(new HashChangeEvent("hashchange"))');
     }
     await page.locator('form[data-step="draftStatement"]').waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'console-case.png'), fullPage: true });
+    await page.screenshot({ path: path.join(CONSOLE_ARTIFACTS, 'console-case.png'), fullPage: true });
+
+    // Every entry shown reads exactly as the domain renders it in Bahasa Indonesia (the API sends the text).
+    const { body } = await env.as('auditor').get<TimelineBody>(`/api/cases/${caseId}/timeline`);
+    const rendered = new Map(
+      body.timeline.map((entry) => [String(entry.seq), timelineEntryText(entry, 'id')]),
+    );
+    const shown: { seq: string | null; code: string | null; text: string | null }[] = [];
+    for (const item of await page.locator('.timeline li').all())
+      shown.push({
+        seq: await item.getAttribute('data-seq'),
+        code: await item.getAttribute('data-code'),
+        text: await item.locator('.timeline-summary').textContent(),
+      });
+    expect(shown.map((entry) => entry.code)).toEqual(
+      expect.arrayContaining(['case_claimed', 'verdict_submitted', 'stage_changed', 'detected']),
+    );
+    expect(shown.map((entry) => entry.text)).toEqual(shown.map((entry) => rendered.get(entry.seq ?? '')));
 
     const state = await env.as('auditor').get(`/api/cases/${caseId}`);
     expect(state.body.verdict.by).toEqual({ officerId: 'siti.verifier', role: 'verifier' });

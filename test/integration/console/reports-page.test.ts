@@ -1,14 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CONSOLE_DIR } from '../../../console/console-dir';
 import { Report, type CaseFacts } from '../../../domain';
 import { computeReport } from '../../../reports/compute-report';
 import { reportToCsv } from '../../../reports/report-csv';
 import { reportKeys } from '../../../reports/report-layout';
 import { startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
-
-const ARTIFACTS = path.resolve(__dirname, '../../../test/.artifacts');
+import {
+  CONSOLE_ARTIFACTS,
+  launchChromium,
+  newConsolePage,
+  signInToConsole,
+} from '../../support/console/chromium-console';
 
 const fact = (caseId: string, overrides: Partial<CaseFacts>): CaseFacts => ({
   caseId,
@@ -35,19 +39,7 @@ describe('console report page (Chromium)', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([
-      startApiTestEnv({ consoleDir: CONSOLE_DIR }),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-        ],
-      }),
-    ]);
+    [env, browser] = await Promise.all([startApiTestEnv({ consoleDir: CONSOLE_DIR }), launchChromium()]);
     report = Report.parse(
       computeReport(
         { kind: 'daily', period: '2026-11-29' },
@@ -99,13 +91,7 @@ describe('console report page (Chromium)', () => {
       new TextEncoder().encode(JSON.stringify(report)),
     );
     await env.reportArchive.putOnce(reportKeys.csv(request), new TextEncoder().encode(reportToCsv(report)));
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    page = await newConsolePage(browser, problems, { acceptDownloads: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -113,14 +99,7 @@ describe('console report page (Chromium)', () => {
   });
 
   it('shows an auditor the report as charts with Indonesian labels, and downloads its CSV', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((url) => url.href.startsWith(env.oidc.issuer));
-    const auditor = env.oidc.users.find((user) => user.username === 'tono.auditor')!;
-    await page.getByLabel('Officer id').fill(auditor.username);
-    await page.getByLabel('Password').fill(auditor.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
+    await signInToConsole(page, env, 'tono.auditor');
     await page.getByRole('link', { name: 'Laporan' }).click();
     await page.getByRole('heading', { name: 'Laporan', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Kasus dibuka: 3' }).waitFor();
@@ -164,7 +143,7 @@ describe('console report page (Chromium)', () => {
       .all();
     const widths = await Promise.all(rects.map(async (rect) => Number(await rect.getAttribute('width'))));
     expect(widths[0]).toBe(2 * widths[1]!);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'console-reports.png'), fullPage: true });
+    await page.screenshot({ path: path.join(CONSOLE_ARTIFACTS, 'console-reports.png'), fullPage: true });
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -177,14 +156,7 @@ describe('console report page (Chromium)', () => {
 
   it('does not offer the page to a verifier', async () => {
     const verifierPage = await browser.newPage();
-    await verifierPage.goto(env.baseUrl);
-    await verifierPage.getByRole('button', { name: 'Masuk' }).click();
-    await verifierPage.waitForURL((url) => url.href.startsWith(env.oidc.issuer));
-    const siti = env.oidc.users.find((user) => user.username === 'siti.verifier')!;
-    await verifierPage.getByLabel('Officer id').fill(siti.username);
-    await verifierPage.getByLabel('Password').fill(siti.password);
-    await verifierPage.getByRole('button', { name: 'Masuk' }).click();
-    await verifierPage.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
+    await signInToConsole(verifierPage, env, 'siti.verifier');
     expect(await verifierPage.getByRole('link', { name: 'Laporan' }).isVisible()).toBe(false);
     await verifierPage.close();
   });

@@ -1,8 +1,9 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ClaimMatch } from '../../../activities/claims/claim-index';
 import { CONSOLE_DIR } from '../../../console/console-dir';
 import { uniqueUrl } from '../../support/case-test-kit';
 import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
+import { launchChromium, newConsolePage, signInToConsole } from '../../support/console/chromium-console';
 
 const LINKED = 'case-0a1b2c3d4e5f60718294';
 const MATCH: ClaimMatch = {
@@ -43,21 +44,13 @@ describe('console: reuse a linked clarification (Chromium)', () => {
         consoleDir: CONSOLE_DIR,
         script: { claimMatch: (text) => (text.includes('Riam Kanan') ? MATCH : null) },
       }),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      }),
+      launchChromium(),
     ]);
     caseId = await openCaseForVerification(env, {
       url: uniqueUrl('www.facebook.com', 'console-reuse'),
       text: 'Waduk Riam Kanan jebol!! warga Martapura disuruh ngungsi sekarang',
     });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
+    page = await newConsolePage(browser, problems);
   });
   afterAll(async () => {
     await browser?.close();
@@ -65,14 +58,7 @@ describe('console: reuse a linked clarification (Chromium)', () => {
   });
 
   it('shows the linked case and reuses its clarification through the form', async () => {
-    await page.goto(env.baseUrl);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((url) => url.href.startsWith(env.oidc.issuer));
-    const siti = env.oidc.users.find((user) => user.username === 'siti.verifier')!;
-    await page.getByLabel('Officer id').fill(siti.username);
-    await page.getByLabel('Password').fill(siti.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Antrean kasus' }).waitFor();
+    await signInToConsole(page, env, 'siti.verifier');
     await page.goto(`${env.baseUrl}/#/cases/${caseId}`);
     await page.getByRole('heading', { name: `Kasus ${caseId}` }).waitFor();
 

@@ -1,6 +1,3 @@
-import { testDataConverter } from '../../support/codec/test-codec';
-import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
-import { createS3Client } from '../../../config/s3';
 import {
   CasePolicy,
   ClaimReviewDocument,
@@ -18,17 +15,11 @@ import { ensureReportSchedules } from '../../../reports/report-schedules';
 import { reportKeys } from '../../../reports/report-layout';
 import type { ProducedReport } from '../../../reports/report-producer';
 import { ScriptedActivities } from '../../support/scripted-activities';
-import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
+import { triggerScheduleRun, waitForListed } from '../../support/servers/dev-schedules';
+import { testS3Client } from '../../support/servers/test-s3-client';
+import { devScheduleWorker } from '../../support/workers/dev-schedule-worker';
 import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
-import {
-  bundleCaseWorkflows,
-  connectDevServer,
-  detectionOf,
-  officers,
-  uniqueUrl,
-  waitFor,
-  waitForCase,
-} from '../../support/case-test-kit';
+import { connectDevServer, detectionOf, officers, uniqueUrl, waitForCase } from '../../support/case-test-kit';
 
 /**
  * Six cases on the dev server, each taking a known path in real time (a one-minute SLA is the shortest
@@ -121,28 +112,16 @@ function expectedFrom(states: CaseState[], from: number, to: number) {
 
 describe('reports (Temporal Schedules on the dev server)', () => {
   it('computes the daily and monthly figures of a known set of cases', async () => {
-    const servers = testServers();
     const dev = await connectDevServer();
-    const s3 = createS3Client({
-      endpoint: servers.s3.endpoint,
-      region: servers.s3.region,
-      credentials: { accessKeyId: servers.s3.accessKeyId, secretAccessKey: servers.s3.secretAccessKey },
-      evidenceBucket: 'unused-evidence',
-      auditBucket: 'unused-audit',
-    });
+    const s3 = testS3Client();
     const bucket = await createEvidenceBucket(s3, uniqueName('reports'), true);
     const archive = new S3Archive(s3, bucket, { mode: 'GOVERNANCE', retainDays: 1 });
-    const taskQueue = uniqueTaskQueue('reports');
-    const scripted = new ScriptedActivities({
-      platforms: { meta: { complyAtPoll: 1 }, x: { complyAtPoll: 'never' } },
-    });
-    const worker = await createCaseAndFetchWorkers({
-      dataConverter: testDataConverter,
-      connection: dev.nativeConnection,
-      taskQueue,
-      workflowBundle: await bundleCaseWorkflows(),
-      activities: { ...scripted.activities(), ...reportActivities({ client: dev.client, archive }) },
-    });
+    const { worker, taskQueue } = await devScheduleWorker(
+      dev,
+      'reports',
+      reportActivities({ client: dev.client, archive }),
+      new ScriptedActivities({ platforms: { meta: { complyAtPoll: 1 }, x: { complyAtPoll: 'never' } } }),
+    );
     const cases = new CaseClient(dev.client, { taskQueue, policy });
     const scheduleIds = { daily: uniqueName('report-daily'), monthly: uniqueName('report-monthly') };
     const startedAt = new Date();
@@ -255,16 +234,10 @@ describe('reports (Temporal Schedules on the dev server)', () => {
         const states = await Promise.all(caseIds.map((id) => cases.getState(id)));
 
         // What the script says, whatever the day boundaries: six opened, four closed, one breach each.
-        await waitFor(
-          async () => {
-            let listed = 0;
-            for await (const _ of dev.client.workflow.list({
-              query: `TaskQueue = '${taskQueue}' AND WorkflowType = 'ContentCaseWorkflow'`,
-            }))
-              listed += 1;
-            return listed;
-          },
-          (listed) => listed === 6,
+        await waitForListed(
+          dev.client,
+          `TaskQueue = '${taskQueue}' AND WorkflowType = 'ContentCaseWorkflow'`,
+          6,
           'the six cases in visibility',
         );
 
@@ -278,17 +251,12 @@ describe('reports (Temporal Schedules on the dev server)', () => {
         const run = async (
           kind: ReportKind,
         ): Promise<{ produced: ProducedReport; report: Report; csv: string }> => {
-          const schedule = dev.client.schedule.getHandle(scheduleIds[kind]);
-          await schedule.trigger();
-          const described = await waitFor(
-            () => schedule.describe(),
-            (info) => info.info.recentActions.length > 0,
-            `the ${kind} schedule to start a report`,
+          const produced = await triggerScheduleRun<ProducedReport>(
+            dev.client,
+            scheduleIds[kind],
+            0,
+            `a ${kind} report`,
           );
-          const started = described.info.recentActions.at(-1)!.action;
-          const produced = (await dev.client.workflow
-            .getHandle(started.workflow.workflowId, started.workflow.firstExecutionRunId)
-            .result()) as ProducedReport;
           const json = await archive.read(produced.jsonKey);
           const csv = await archive.read(produced.csvKey);
           return {

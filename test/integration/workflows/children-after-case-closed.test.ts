@@ -1,5 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { CaseClient } from '../../../cases/case-client';
 import { CasePolicy, timelineEntryText } from '../../../domain';
@@ -12,13 +10,12 @@ import {
   bundleCaseWorkflows,
   connectDevServer,
   type DevServer,
-  createCaseTimeSkippingEnv,
   detectionOf,
   officers,
   uniqueUrl,
   waitForCase,
-  withScriptedCaseWorker,
 } from '../../support/case-test-kit';
+import { caseServerPerTest } from '../../support/case-server-per-test';
 
 const EventType = temporal.api.enums.v1.EventType;
 /**
@@ -28,39 +25,13 @@ const EventType = temporal.api.enums.v1.EventType;
  * withdrawal report and its end report, racing that last signal.
  */
 describe('children after their case has closed (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundle;
-  let queueSeq = 0;
-
   // One server per test: a stuck child stops the server's clock for every later test.
-  beforeAll(async () => {
-    bundle = await bundleCaseWorkflows();
-  });
-  beforeEach(async () => {
-    env = await createCaseTimeSkippingEnv();
-  });
-  afterEach(async () => {
-    await env?.teardown();
-  });
-
-  function withCaseWorker<T>(
-    script: ActivityScript,
-    run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>,
-  ): Promise<T> {
-    queueSeq += 1;
-    return withScriptedCaseWorker(env, bundle, `case-gone-${queueSeq}`, script, run);
-  }
+  const server = caseServerPerTest('case-gone');
+  const { withCaseWorker } = server;
+  const terminateAll = (workflowIds: string[]) => server.terminateQuietly(workflowIds);
 
   async function eventsOf(workflowId: string) {
-    return (await env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
-  }
-
-  async function terminateAll(workflowIds: string[]): Promise<void> {
-    for (const workflowId of workflowIds)
-      await env.client.workflow
-        .getHandle(workflowId)
-        .terminate('test finished')
-        .catch(() => undefined);
+    return (await server.env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
   }
 
   async function gamblingCase(cases: CaseClient): Promise<string> {

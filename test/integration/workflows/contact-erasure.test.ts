@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import { createReporterVault } from '../../../api/vault-config';
 import { newReporterRef } from '../../../api/reporter-vault';
 import {
@@ -12,22 +11,12 @@ import {
 import { createS3Client } from '../../../config/s3';
 import { ensureContactErasureSchedule } from '../../../workers/contact-erasure-schedule';
 import type { ContactErasureResult } from '../../../workflows/contact-erasure';
-import { testDataConverter } from '../../support/codec/test-codec';
-import { ScriptedActivities } from '../../support/scripted-activities';
-import { uniqueTaskQueue } from '../../support/servers/test-servers';
+import { triggerScheduleRun, waitForListed } from '../../support/servers/dev-schedules';
+import { closeWithoutViolation, devScheduleWorker } from '../../support/workers/dev-schedule-worker';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
 import { testVaultConfig, vaultObjects } from '../../support/vault/test-vault';
-import {
-  bundleCaseWorkflows,
-  caseClientFor,
-  connectDevServer,
-  detectionOf,
-  officers,
-  uniqueUrl,
-  waitFor,
-  waitForCase,
-} from '../../support/case-test-kit';
+import { connectDevServer, detectionOf, uniqueUrl, waitForCase } from '../../support/case-test-kit';
 
 /** Short enough for a test, long enough that the first run comes before the closed case is due. */
 const ERASE_AFTER_SECONDS = 6;
@@ -47,41 +36,23 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
     const s3 = createS3Client(vaultConfig.s3);
     const auditBucket = await createEvidenceBucket(s3, uniqueName('erasure-audit'), true);
     const logLines: string[] = [];
-    const taskQueue = uniqueTaskQueue('contact-erasure');
-    const worker = await createCaseAndFetchWorkers({
-      dataConverter: testDataConverter,
-      connection: dev.nativeConnection,
-      taskQueue,
-      workflowBundle: await bundleCaseWorkflows(),
-      activities: {
-        ...new ScriptedActivities({}).activities(),
-        ...contactErasureActivities({
-          client: dev.client,
-          s3,
-          bucket: vaultConfig.bucket,
-          prefix: vaultConfig.prefix,
-          auditBucket,
-          log: (line) => logLines.push(line),
-        }),
-      },
-    });
+    const { worker, taskQueue, cases } = await devScheduleWorker(
+      dev,
+      'contact-erasure',
+      contactErasureActivities({
+        client: dev.client,
+        s3,
+        bucket: vaultConfig.bucket,
+        prefix: vaultConfig.prefix,
+        auditBucket,
+        log: (line) => logLines.push(line),
+      }),
+    );
     const scheduleId = uniqueName('erasure-schedule');
-    const schedule = dev.client.schedule.getHandle(scheduleId);
-    const runErasure = async (previousRuns: number): Promise<ContactErasureResult> => {
-      await schedule.trigger();
-      const described = await waitFor(
-        () => schedule.describe(),
-        (info) => info.info.recentActions.length > previousRuns,
-        'the schedule to start an erasure',
-      );
-      const started = described.info.recentActions.at(-1)!.action;
-      return (await dev.client.workflow
-        .getHandle(started.workflow.workflowId, started.workflow.firstExecutionRunId)
-        .result()) as ContactErasureResult;
-    };
+    const runErasure = (previousRuns: number) =>
+      triggerScheduleRun<ContactErasureResult>(dev.client, scheduleId, previousRuns, 'an erasure');
     try {
       await worker.runUntil(async () => {
-        const cases = caseClientFor(dev.client, taskQueue);
         const closed = await cases.submitDetection(
           detectionOf({ url: uniqueUrl('berita.example', 'tutup') }),
         );
@@ -98,24 +69,13 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
         });
         await vault.store({ reporterRef: openRef, caseId: open.caseId, contact: contact(3) });
 
-        for (const { caseId } of [closed, open])
-          await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-        await cases.update(closed.caseId, 'submitVerdict', {
-          actor: officers.supervisor,
-          verdict: { kind: 'no_violation', reasons: ['berita benar'] },
-        });
-        expect((await cases.outcome(closed.caseId)).resolution).toBe('no_violation');
+        await waitForCase(cases, open.caseId, (state) => state.stage === 'verification', 'verification');
+        await closeWithoutViolation(cases, closed.caseId);
         const closedAt = Date.now();
-        await waitFor(
-          async () => {
-            let found = 0;
-            for await (const _ of dev.client.workflow.list({
-              query: `WorkflowId = '${closed.caseId}' AND ExecutionStatus = 'Completed'`,
-            }))
-              found += 1;
-            return found;
-          },
-          (found) => found === 1,
+        await waitForListed(
+          dev.client,
+          `WorkflowId = '${closed.caseId}' AND ExecutionStatus = 'Completed'`,
+          1,
           'the closed case in visibility',
         );
 
@@ -180,7 +140,10 @@ describe('the scheduled reporter contact erasure (a Temporal Schedule on the dev
         expect(logLines).toHaveLength(2);
       });
     } finally {
-      await schedule.delete().catch(() => undefined);
+      await dev.client.schedule
+        .getHandle(scheduleId)
+        .delete()
+        .catch(() => undefined);
       s3.destroy();
       await dev.close();
     }

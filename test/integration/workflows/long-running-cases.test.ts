@@ -1,20 +1,11 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { timelineEntryText } from '../../../domain';
 import { loadDefaultPolicy } from '../../../policy';
 import { CaseClient } from '../../../cases/case-client';
-import type { ActivityScript, ScriptedActivities } from '../../support/scripted-activities';
-import {
-  bundleCaseWorkflows,
-  createCaseTimeSkippingEnv,
-  detectionOf,
-  officers,
-  uniqueUrl,
-  waitForCase,
-  withScriptedCaseWorker,
-} from '../../support/case-test-kit';
+import type { ActivityScript } from '../../support/scripted-activities';
+import { detectionOf, officers, uniqueUrl, waitForCase } from '../../support/case-test-kit';
+import { caseServerPerTest } from '../../support/case-server-per-test';
 
 const HOUR = 3_600_000;
 const hex = (length: number) =>
@@ -26,45 +17,21 @@ const hex = (length: number) =>
  * continue-as-new, withdrawals, bad input).
  */
 describe('cases that run for weeks (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundle;
-  let queueSeq = 0;
-
   // One server per test: a case cut short by a test can leave work the test server's clock waits for.
-  beforeAll(async () => {
-    bundle = await bundleCaseWorkflows();
-  });
-  beforeEach(async () => {
-    env = await createCaseTimeSkippingEnv();
-  });
-  afterEach(async () => {
-    await env?.teardown();
-  });
-
-  function withCaseWorker<T>(
-    script: ActivityScript,
-    run: (cases: CaseClient, scripted: ScriptedActivities) => Promise<T>,
-  ): Promise<T> {
-    queueSeq += 1;
-    return withScriptedCaseWorker(env, bundle, `weeks-${queueSeq}`, script, run);
-  }
+  const server = caseServerPerTest('weeks');
+  const { withCaseWorker } = server;
 
   /**
    * Terminates a case and its children if still running: a workflow left with timers on a task queue
    * nobody polls any more stops the time-skipping server's clock for the tests that follow.
    */
   async function endCase(caseId: string): Promise<void> {
-    for (const workflowId of [
+    await server.terminateQuietly([
       caseId,
       `${caseId}:takedown:website-1:a1`,
       `${caseId}:takedown:website-1:a2`,
       `${caseId}:police`,
-    ]) {
-      await env.client.workflow
-        .getHandle(workflowId)
-        .terminate('test finished')
-        .catch(() => undefined);
-    }
+    ]);
   }
 
   const gambling: ActivityScript['classification'] = {
@@ -134,7 +101,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       { classification: gambling, platforms: { website: { objectAtPoll: 2, complyAtPoll: 'never' } } },
       async (cases, scripted) => {
         const { caseId } = await gamblingCase(cases);
-        await env.sleep('3h');
+        await server.env.sleep('3h');
         await waitForCase(
           cases,
           caseId,
@@ -142,7 +109,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
           'objection',
         );
         // The review takes longer than the 4 h compliance deadline.
-        await env.sleep('30h');
+        await server.env.sleep('30h');
         await cases.update(caseId, 'resolveObjection', {
           actor: officers.supervisor,
           takedownKey: 'website-1',
@@ -152,7 +119,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
         const decidedAt = Date.parse(
           (await cases.getTimeline(caseId)).find((entry) => entry.action === 'objection_resolved')!.at,
         );
-        await env.sleep('80h');
+        await server.env.sleep('80h');
         await waitForCase(cases, caseId, (state) => state.tracks.takedowns[0]?.level === 'ST3', 'ST3');
         const sent = Object.fromEntries(
           scripted
@@ -182,7 +149,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
     };
     await withCaseWorker(script, async (cases) => {
       const { caseId } = await gamblingCase(cases);
-      await env.sleep('8h');
+      await server.env.sleep('8h');
       const state = await waitForCase(
         cases,
         caseId,
@@ -205,17 +172,17 @@ describe('cases that run for weeks (time-skipping server)', () => {
     };
     await withCaseWorker(script, async (cases, scripted) => {
       const { caseId } = await gamblingCase(cases);
-      await env.sleep('2h');
+      await server.env.sleep('2h');
       await waitForCase(cases, caseId, (state) => state.stage === 'monitoring', 'monitoring');
       scripted.script.platforms = { website: { complyAtPoll: 'never' } };
-      await env.sleep('25h');
+      await server.env.sleep('25h');
       await waitForCase(
         cases,
         caseId,
         (state) => state.tracks.takedowns[0]!.attempt === 2,
         're-upload takedown',
       );
-      const requestedAt = await env.currentTimeMs();
+      const requestedAt = await server.env.currentTimeMs();
       // The update's own small result: the case may have closed before a state query could follow it.
       await cases.update(caseId, 'closeMonitoring', {
         actor: officers.supervisor,
@@ -253,11 +220,11 @@ describe('cases that run for weeks (time-skipping server)', () => {
       // Continue as new after every check, so the first check (the re-upload) ends the run.
       const policy = loadDefaultPolicy();
       const cases = new CaseClient(defaultCases.client, {
-        taskQueue: `weeks-${queueSeq}`,
+        taskQueue: server.taskQueue,
         policy: { ...policy, monitoring: { ...policy.monitoring, checksPerRun: 1 } },
       });
       const { caseId } = await gamblingCase(cases);
-      await env.sleep('2h');
+      await server.env.sleep('2h');
       const monitored = await waitForCase(
         cases,
         caseId,
@@ -265,8 +232,8 @@ describe('cases that run for weeks (time-skipping server)', () => {
         'monitoring',
       );
       // To one second before the first check; no skipping after it, since a held activity stops the clock.
-      await env.sleep(
-        Date.parse(monitored.monitoring!.startedAt) + 24 * HOUR - (await env.currentTimeMs()) - 1_000,
+      await server.env.sleep(
+        Date.parse(monitored.monitoring!.startedAt) + 24 * HOUR - (await server.env.currentTimeMs()) - 1_000,
       );
       await waitForCase(
         cases,
@@ -310,7 +277,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
           .map((call) => call.input as { ticketId: string; requestId: string });
         expect(withdrawals.map((input) => input.ticketId)).toEqual([requested.tracks.takedowns[0]!.ticketId]);
         expect(withdrawals[0]!.requestId).toBe(`${caseId}:takedown:website-1:a1:withdrawal`);
-        const history = await env.client.workflow.getHandle(caseId).fetchHistory();
+        const history = await server.env.client.workflow.getHandle(caseId).fetchHistory();
         const started = history.events!.find(
           (event) => event.startChildWorkflowExecutionInitiatedEventAttributes,
         )!.startChildWorkflowExecutionInitiatedEventAttributes!;
@@ -326,9 +293,9 @@ describe('cases that run for weeks (time-skipping server)', () => {
     await withCaseWorker({}, async () => {
       const policy = loadDefaultPolicy();
       const start = (workflowId: string, input: unknown) =>
-        env.client.workflow.start('ContentCaseWorkflow', {
+        server.env.client.workflow.start('ContentCaseWorkflow', {
           workflowId,
-          taskQueue: `weeks-${queueSeq}`,
+          taskQueue: server.taskQueue,
           args: [input],
         });
       const failureOf = async (workflowId: string, input: unknown) => {

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createCaseAndFetchWorkers } from '../workers/case-and-fetch-workers';
-import type { Actor, CaseState, Role, TimelineEntry } from '../../../domain';
+import type { Actor, CaseState, Role } from '../../../domain';
 import type { AvailableAction } from '../../../api/available-actions';
+import type { TimelineEntryWithTexts } from '../../../api/timeline-with-texts';
 import { CaseClient, type CaseSummary } from '../../../cases/case-client';
 import { createTokenVerifier } from '../../../api/token-verifier';
 import { s3AccessAudit, type AccessAudit } from '../../../api/access-audit';
@@ -72,7 +73,7 @@ export interface ActionsBody {
   actions: AvailableAction[];
 }
 export interface TimelineBody {
-  timeline: TimelineEntry[];
+  timeline: TimelineEntryWithTexts[];
 }
 export interface CaseListBody {
   query: string;
