@@ -91,7 +91,11 @@ describe('lean case (dev server)', () => {
     const handle = caseWorker.dev.client.workflow.getHandle(caseId);
     const events = (await handle.fetchHistory()).events ?? [];
     // The lean marker stands for the six older patches; patches added after it are still asked.
-    expect(patchIds(events)).toEqual([PATCHES.lean, PATCHES.claimsAndVerdictExamples]);
+    expect(patchIds(events)).toEqual([
+      PATCHES.lean,
+      PATCHES.claimsAndVerdictExamples,
+      PATCHES.closeNotificationWait,
+    ]);
 
     // Classification is a local activity (a marker), decided in the workflow task that schedules the snapshot.
     const scheduled = events.filter((event) => event.activityTaskScheduledEventAttributes);
