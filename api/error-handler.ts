@@ -59,12 +59,28 @@ function frameworkError(error: FastifyError): HttpError | undefined {
   return undefined;
 }
 
+/** "Idempotency-Key header" or "Idempotency-Key and Prefer headers": the headers that failed, by name. */
+function failingHeaders(issues: ValidationFailure['validation']): string | undefined {
+  const names = [
+    ...new Set(
+      issues.map((issue) => (issue.instancePath ?? '').split('/').filter(Boolean)[0]).filter(Boolean),
+    ),
+  ].map((name) =>
+    name!.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
+  );
+  if (names.length === 0) return undefined;
+  return `${names.join(' and ')} header${names.length > 1 ? 's' : ''}`;
+}
+
 /** Any error a request ends with, as an HttpError; undefined for the unexpected (a 500). */
 export function toHttpError(error: unknown, request: FastifyRequest): HttpError | undefined {
   if (error instanceof HttpError) return error;
   if (isValidationFailure(error)) {
     const part = error.validationContext ?? 'body';
-    const what = request.routeOptions.config?.inputs?.[part] ?? DEFAULT_INPUT_NAMES[part];
+    const what =
+      (part === 'headers' ? failingHeaders(error.validation) : undefined) ??
+      request.routeOptions.config?.inputs?.[part] ??
+      DEFAULT_INPUT_NAMES[part];
     return invalidInput(
       what,
       error.validation.map((issue) => ({

@@ -43,7 +43,7 @@ export function registerStepRoutes(app: ZodApp, deps: ApiDeps): void {
       {
         onRequest: officerGuard(deps, caseStepRule(name)),
         preValidation: refuseActor,
-        config: { inputs: { body: `${name} payload`, headers: 'Idempotency-Key or Prefer header' } },
+        config: { inputs: { body: `${name} payload` } },
         schema: {
           summary: `Case step ${name}`,
           description: `Runs ${name} as a Temporal update; the workflow's validator refuses it (403/409/400, nothing changed) when the role, stage or payload does not fit.`,
