@@ -1,7 +1,7 @@
 /**
  * The case worker of `npm run bench:open-cases`, a process of its own so its memory is measured alone:
  * the real case workflows (a prebuilt bundle) with the cache and slots the worker's sizing rule gives
- * for `taskMemoryMiB` (workers/worker-tuning.ts), and activity doubles that parse every input with the
+ * for `taskMemoryMiB` (workers/worker-tuning.ts) unless a cache size is given, and activity doubles that parse every input with the
  * real activities' schemas (test/support/scripted-activities.ts). Prints "open-cases worker ready
  * <maxCachedWorkflows>"; SIGTERM shuts it down.
  */
@@ -16,17 +16,18 @@ const Args = z.tuple([
   z.string().min(1),
   z.string().min(1),
   z.coerce.number().int().min(512).max(65_536),
+  z.coerce.number().int().min(1).max(100_000).optional(),
 ]);
 
 async function main(): Promise<void> {
   const parsed = Args.safeParse(process.argv.slice(2));
   if (!parsed.success)
     throw new Error(
-      `usage: open-cases-worker.ts <temporal host:port> <task queue> <workflow bundle> <task memory MiB> (${parsed.error.message})`,
+      `usage: open-cases-worker.ts <temporal host:port> <task queue> <workflow bundle> <task memory MiB> [max cached workflows] (${parsed.error.message})`,
     );
-  const [address, taskQueue, bundlePath, taskMemoryMiB] = parsed.data;
+  const [address, taskQueue, bundlePath, taskMemoryMiB, maxCachedWorkflows] = parsed.data;
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const tuning = workerTuningOptions(WorkerTuning.parse({ taskMemoryMiB }));
+  const tuning = workerTuningOptions(WorkerTuning.parse({ taskMemoryMiB, maxCachedWorkflows }));
   const scripted = new ScriptedActivities({
     classification: { category: 'online_gambling', confidence: 0.9, suggestedPriority: 'urgent' },
   });

@@ -31,7 +31,7 @@ import { UsageSampler } from './process-usage';
 import { percentiles, type Percentiles } from './update-latency';
 
 const USAGE =
-  'usage: npm run bench:open-cases -- [--sizes 1000,2500,5000] [--task-memory-mib 1024] [--heap-mib 768] [--sample 100] [--out DIR] [--keep true]';
+  'usage: npm run bench:open-cases -- [--sizes 1000,2500,5000] [--task-memory-mib 1024] [--heap-mib 768] [--max-cached N] [--sample 100] [--out DIR] [--keep true]';
 const TASK_QUEUE = 'open-cases';
 const IN_FLIGHT = 32;
 const RSS_WINDOW_MS = 5_000;
@@ -54,6 +54,11 @@ export const OpenCasesArgs = z.strictObject({
    * Default: 3/4 of the task's memory, what a container of that size leaves a worker.
    */
   heapMib: z.coerce.number().int().min(0).max(65_536).optional(),
+  /**
+   * Overrides the cache size the sizing rule gives (tuning.maxCachedWorkflows): a small cache gets past
+   * it with a few hundred cases, which is what this shared machine can open in minutes.
+   */
+  maxCached: z.coerce.number().int().min(1).max(100_000).optional(),
   /** Updates timed on cached cases, and as many on evicted ones. */
   sample: z.coerce.number().int().min(5).max(2_000).default(100),
   out: z
@@ -136,7 +141,13 @@ export async function runOpenCases(
       name: 'open-cases worker',
       ...(heapLimitMiB > 0 ? { env: { NODE_OPTIONS: `--max-old-space-size=${heapLimitMiB}` } } : {}),
       entry: 'bench/peak/open-cases-worker.ts',
-      args: [temporal.address, TASK_QUEUE, bundle, String(args.taskMemoryMib)],
+      args: [
+        temporal.address,
+        TASK_QUEUE,
+        bundle,
+        String(args.taskMemoryMib),
+        ...(args.maxCached ? [String(args.maxCached)] : []),
+      ],
       logFile: workerLog,
       readyLine: /open-cases worker ready \d+/,
     });
