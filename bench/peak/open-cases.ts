@@ -164,6 +164,12 @@ export async function runOpenCases(
     const runTag = Date.now().toString(36);
     const caseIds: string[] = [];
     const rss: OpenCasesReport['rss'] = [];
+    // A worker that dies (the workflow thread out of heap, at a cache too large for it) must end the run, not
+    // leave it waiting for cases nobody works on.
+    let workerDied: string | undefined;
+    void worker.exited.then((code) => {
+      workerDied = `the case worker exited (code ${code}) with ${caseIds.length} cases opened; its log: ${workerLog} (run with --keep true to keep it)`;
+    });
     const started = Date.now();
     let next = 0;
     for (const size of args.sizes) {
@@ -184,6 +190,7 @@ export async function runOpenCases(
         for (;;) {
           const waiting = (await client.workflow.count(CASES_WAITING)).count;
           if (waiting >= size) break;
+          if (workerDied) throw new Error(workerDied);
           say(`  ${waiting}/${size} cases through intake, waiting for the rest...`);
           await sleep(3_000);
         }
