@@ -1,4 +1,5 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { upsertSchedule } from '../lib/temporal/upsert-schedule';
 
 export const ARCHIVE_SWEEP_SCHEDULE_ID = 'saring-audit-archive-sweep';
 export const ARCHIVE_SWEEP_WORKFLOW = 'AuditArchiveSweepWorkflow';
@@ -27,16 +28,10 @@ export async function ensureArchiveSweepSchedule(
     workflowId: `${scheduleId}-run`,
   };
   const spec = { intervals: [{ every: options.every }] };
-  try {
-    await client.schedule.create({
-      scheduleId,
-      spec,
-      action,
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-    });
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action }));
-  }
+  await upsertSchedule(client, scheduleId, {
+    spec,
+    action,
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+  });
   return scheduleId;
 }

@@ -1,4 +1,5 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { upsertSchedule } from '../lib/temporal/upsert-schedule';
 import type { ReportKind } from '../domain';
 
 export const REPORT_WORKFLOW = 'CaseReportWorkflow';
@@ -46,17 +47,11 @@ export async function ensureReportSchedules(
       workflowId: `${scheduleId}-run`,
     };
     const spec = { calendars: [CALENDARS[kind]], timezone: 'Asia/Makassar' };
-    try {
-      await client.schedule.create({
-        scheduleId,
-        spec,
-        action,
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
-      });
-    } catch (error) {
-      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-      await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action }));
-    }
+    await upsertSchedule(client, scheduleId, {
+      spec,
+      action,
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
+    });
   }
   return ids;
 }

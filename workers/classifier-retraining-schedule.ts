@@ -1,9 +1,5 @@
-import {
-  ScheduleAlreadyRunning,
-  ScheduleOverlapPolicy,
-  type Client,
-  type ScheduleHandle,
-} from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleHandle } from '@temporalio/client';
+import { upsertSchedule } from '../lib/temporal/upsert-schedule';
 
 export const RETRAINING_SCHEDULE_ID = 'classifier-retraining';
 
@@ -16,9 +12,10 @@ export async function ensureRetrainingSchedule(
   options: { taskQueue: string; scheduleId?: string },
 ): Promise<ScheduleHandle> {
   const scheduleId = options.scheduleId ?? RETRAINING_SCHEDULE_ID;
-  try {
-    return await client.schedule.create({
-      scheduleId,
+  return upsertSchedule(
+    client,
+    scheduleId,
+    {
       spec: { calendars: [{ dayOfWeek: 'SUNDAY', hour: 18, minute: 0 }] },
       action: {
         type: 'startWorkflow',
@@ -28,9 +25,7 @@ export async function ensureRetrainingSchedule(
         args: [],
       },
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
-    });
-  } catch (error) {
-    if (error instanceof ScheduleAlreadyRunning) return client.schedule.getHandle(scheduleId);
-    throw error;
-  }
+    },
+    'keep',
+  );
 }

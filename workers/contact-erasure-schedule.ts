@@ -1,4 +1,5 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { upsertSchedule } from '../lib/temporal/upsert-schedule';
 import { erasureDurationMs, type ContactErasureConfig } from '../config/contact-erasure';
 import type { ContactErasureInput } from '../workflows/contact-erasure';
 
@@ -32,16 +33,10 @@ export async function ensureContactErasureSchedule(
     workflowId: `${scheduleId}-run`,
   };
   const spec = { intervals: [{ every: options.every }] };
-  try {
-    await client.schedule.create({
-      scheduleId,
-      spec,
-      action,
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-    });
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action }));
-  }
+  await upsertSchedule(client, scheduleId, {
+    spec,
+    action,
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+  });
   return scheduleId;
 }
