@@ -41,105 +41,56 @@ export interface PeakReport {
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const ratio = (saring: number, bare: number) => (bare > 0 ? (saring / bare).toFixed(2) : 'n/a');
 
+/** One measure side by side: Saring and bare shown (in units of `per`), their ratio, the target if any. */
+function compared(
+  measure: string,
+  saring: number,
+  bare: number,
+  { digits = 1, per = 1, target = '' } = {},
+): string[] {
+  return [measure, fixed(saring / per, digits), fixed(bare / per, digits), ratio(saring, bare), target];
+}
+
 /** The report as rows of measure, Saring, bare and ratio; the targets of issue 14 where one applies. */
 export function reportRows(report: PeakReport): string[][] {
   const { saring, bare } = report;
   const rows: string[][] = [
     ['measure', 'Saring', 'bare workflow', 'ratio', 'target'],
-    [
-      'detections accepted per second',
-      fixed(saring.detectionsPerSecond),
-      fixed(bare.detectionsPerSecond),
-      ratio(saring.detectionsPerSecond, bare.detectionsPerSecond),
-      '',
-    ],
-    [
+    compared('detections accepted per second', saring.detectionsPerSecond, bare.detectionsPerSecond),
+    compared(
       'cases through intake per second',
-      fixed(saring.casesThroughIntakePerSecond),
-      fixed(bare.casesThroughIntakePerSecond),
-      ratio(saring.casesThroughIntakePerSecond, bare.casesThroughIntakePerSecond),
-      '>= 0.80',
-    ],
-    [
-      'cases closed per second',
-      fixed(saring.casesClosedPerSecond),
-      fixed(bare.casesClosedPerSecond),
-      ratio(saring.casesClosedPerSecond, bare.casesClosedPerSecond),
-      '',
-    ],
+      saring.casesThroughIntakePerSecond,
+      bare.casesThroughIntakePerSecond,
+      { target: '>= 0.80' },
+    ),
+    compared('cases closed per second', saring.casesClosedPerSecond, bare.casesClosedPerSecond),
   ];
   for (const row of report.updates) {
-    for (const q of ['p50', 'p95', 'p99'] as const) {
-      rows.push([
-        `update ${q} ms, ${row.concurrency} at a time`,
-        fixed(row.saring[q]),
-        fixed(row.bare[q]),
-        ratio(row.saring[q], row.bare[q]),
-        q === 'p99' ? '<= 2.00' : '',
-      ]);
-    }
-    const minimal = row.saringMinimal;
-    if (minimal)
+    const sides = [{ label: '', saring: row.saring }];
+    if (row.saringMinimal) sides.push({ label: ', Prefer: return=minimal', saring: row.saringMinimal });
+    for (const side of sides)
       for (const q of ['p50', 'p95', 'p99'] as const)
-        rows.push([
-          `update ${q} ms, ${row.concurrency} at a time, Prefer: return=minimal`,
-          fixed(minimal[q]),
-          fixed(row.bare[q]),
-          ratio(minimal[q], row.bare[q]),
-          q === 'p99' ? '<= 2.00' : '',
-        ]);
+        rows.push(
+          compared(`update ${q} ms, ${row.concurrency} at a time${side.label}`, side.saring[q], row.bare[q], {
+            target: q === 'p99' ? '<= 2.00' : '',
+          }),
+        );
   }
   const at = report.atVerification;
+  const KB = 1000;
   rows.push(
-    [
-      'history events at verification',
-      fixed(at.saring.events),
-      fixed(at.bare.events),
-      ratio(at.saring.events, at.bare.events),
-      '',
-    ],
-    [
-      'history KB at verification (JSON)',
-      fixed(at.saring.jsonBytes / 1000),
-      fixed(at.bare.jsonBytes / 1000),
-      ratio(at.saring.jsonBytes, at.bare.jsonBytes),
-      '<= 1.50',
-    ],
-    [
-      'history events per closed case',
-      fixed(saring.history.events),
-      fixed(bare.history.events),
-      ratio(saring.history.events, bare.history.events),
-      '',
-    ],
-    [
-      'history KB per closed case (JSON)',
-      fixed(saring.history.jsonBytes / 1000),
-      fixed(bare.history.jsonBytes / 1000),
-      ratio(saring.history.jsonBytes, bare.history.jsonBytes),
-      '',
-    ],
-    [
-      'history KB per closed case (protobuf)',
-      fixed(saring.history.bytes / 1000),
-      fixed(bare.history.bytes / 1000),
-      ratio(saring.history.bytes, bare.history.bytes),
-      '',
-    ],
-    [
-      'worker peak RSS MiB',
-      fixed(saring.workerPeakRssMiB, 0),
-      fixed(bare.workerPeakRssMiB, 0),
-      ratio(saring.workerPeakRssMiB, bare.workerPeakRssMiB),
-      '',
-    ],
-    [
-      'worker mean CPU, cores',
-      fixed(saring.workerMeanCores, 2),
-      fixed(bare.workerMeanCores, 2),
-      ratio(saring.workerMeanCores, bare.workerMeanCores),
-      '',
-    ],
+    compared('history events at verification', at.saring.events, at.bare.events),
+    compared('history KB at verification (JSON)', at.saring.jsonBytes, at.bare.jsonBytes, {
+      per: KB,
+      target: '<= 1.50',
+    }),
+    compared('history events per closed case', saring.history.events, bare.history.events),
+    compared('history KB per closed case (JSON)', saring.history.jsonBytes, bare.history.jsonBytes, {
+      per: KB,
+    }),
+    compared('history KB per closed case (protobuf)', saring.history.bytes, bare.history.bytes, { per: KB }),
+    compared('worker peak RSS MiB', saring.workerPeakRssMiB, bare.workerPeakRssMiB, { digits: 0 }),
+    compared('worker mean CPU, cores', saring.workerMeanCores, bare.workerMeanCores, { digits: 2 }),
     [
       'API peak RSS MiB / mean cores',
       `${fixed(report.apiPeakRssMiB, 0)} / ${fixed(report.apiMeanCores, 2)}`,
