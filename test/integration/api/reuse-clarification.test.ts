@@ -1,6 +1,6 @@
-import type { ClaimMatch } from '../../../activities/claims/claim-index';
 import type { CaseState } from '../../../domain';
 import { uniqueUrl } from '../../support/case-test-kit';
+import { riamKananClarifiedMatch } from '../../support/claims/riam-kanan-match';
 import {
   historyLengthOf,
   openCaseForVerification,
@@ -11,25 +11,7 @@ import {
 } from '../../support/api/api-test-kit';
 
 const CLARIFIED_CASE = 'case-0a1b2c3d4e5f60718293';
-const MATCH: ClaimMatch = {
-  caseId: CLARIFIED_CASE,
-  status: 'clarified',
-  similarity: 0.62,
-  clarification: {
-    label: 'HOAKS',
-    title: '[HOAKS] Bendungan Riam Kanan tidak jebol',
-    text: 'Faktanya: kondisi Bendungan Riam Kanan aman menurut BWS Kalimantan III.',
-    pillar: 'digital_culture',
-    publishedAt: '2026-11-01T02:00:00.000Z',
-    publications: [
-      {
-        channel: 'website',
-        url: 'https://diskominfo.example/klarifikasi/riam-kanan',
-        publishedAt: '2026-11-01T02:00:00.000Z',
-      },
-    ],
-  },
-};
+const MATCH = riamKananClarifiedMatch(CLARIFIED_CASE, 0.62);
 
 /**
  * The reuseClarification step through the API (real dev server, real workflows; matchClaim scripted to

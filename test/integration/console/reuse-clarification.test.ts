@@ -1,30 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import type { ClaimMatch } from '../../../activities/claims/claim-index';
 import { CONSOLE_DIR } from '../../../console/console-dir';
 import { uniqueUrl } from '../../support/case-test-kit';
+import { riamKananClarifiedMatch } from '../../support/claims/riam-kanan-match';
 import { openCaseForVerification, startApiTestEnv, type ApiTestEnv } from '../../support/api/api-test-kit';
 import { launchChromium, newConsolePage, signInToConsole } from '../../support/console/chromium-console';
 
 const LINKED = 'case-0a1b2c3d4e5f60718294';
-const MATCH: ClaimMatch = {
-  caseId: LINKED,
-  status: 'clarified',
-  similarity: 0.58,
-  clarification: {
-    label: 'HOAKS',
-    title: '[HOAKS] Bendungan Riam Kanan tidak jebol',
-    text: 'Faktanya: kondisi Bendungan Riam Kanan aman menurut BWS Kalimantan III.',
-    pillar: 'digital_culture',
-    publishedAt: '2026-11-01T02:00:00.000Z',
-    publications: [
-      {
-        channel: 'website',
-        url: 'https://diskominfo.example/klarifikasi/riam-kanan',
-        publishedAt: '2026-11-01T02:00:00.000Z',
-      },
-    ],
-  },
-};
+const MATCH = riamKananClarifiedMatch(LINKED, 0.58);
 
 /**
  * Issue 15 in the console (real Chromium, API, dev server and workflows; matchClaim scripted to link the
