@@ -1,32 +1,19 @@
 import type { CaseState } from '../../../domain';
 import { uniqueUrl } from '../../support/case-test-kit';
-import {
-  historyLengthOf,
-  openCaseForVerification,
-  startApiTestEnv,
-  type ApiTestEnv,
-  type ErrorBody,
-} from '../../support/api/api-test-kit';
+import { historyLengthOf, type ErrorBody } from '../../support/api/api-test-kit';
+import { apiEnvWithCaseInVerification } from '../../support/api/case-in-verification';
 
 /** Idempotency-Key on case steps: a retried step runs once (Temporal update id); without a key, as before. */
 describe('API: Idempotency-Key on case steps (real dev server, real workflows)', () => {
-  let env: ApiTestEnv;
-  let caseId: string;
+  const api = apiEnvWithCaseInVerification({ url: uniqueUrl('www.facebook.com', 'idempotency') });
 
   const assignedEntries = async () =>
-    (await env.as('auditor').get<CaseState>(`/api/cases/${caseId}`)).body.timeline.filter(
+    (await api.env.as('auditor').get<CaseState>(`/api/cases/${api.caseId}`)).body.timeline.filter(
       (entry) => entry.action === 'assigned',
     ).length;
 
-  beforeAll(async () => {
-    env = await startApiTestEnv();
-    caseId = await openCaseForVerification(env, { url: uniqueUrl('www.facebook.com', 'idempotency') });
-  });
-  afterAll(async () => {
-    await env?.stop();
-  });
-
   it('runs the same step sent twice with the same key once, and answers both times the same', async () => {
+    const { env, caseId } = api;
     const step = `/api/cases/${caseId}/actions/assignVerifier`;
     const headers = { 'idempotency-key': 'claim:2026-11-30T02:00Z_siti-1' };
     const first = await env.as('verifier').post<CaseState>(step, { assignee: 'siti.verifier' }, headers);
@@ -39,6 +26,7 @@ describe('API: Idempotency-Key on case steps (real dev server, real workflows)',
   });
 
   it('without a key, runs every request, as before', async () => {
+    const { env, caseId } = api;
     const step = `/api/cases/${caseId}/actions/assignVerifier`;
     const before = await assignedEntries();
     expect((await env.as('verifier').post(step, { assignee: 'siti.verifier' })).status).toBe(200);
@@ -47,6 +35,7 @@ describe('API: Idempotency-Key on case steps (real dev server, real workflows)',
   });
 
   it('refuses a malformed key with 400 naming the header, and changes nothing', async () => {
+    const { env, caseId } = api;
     const before = await historyLengthOf(env, caseId);
     const response = await env
       .as('verifier')

@@ -1,28 +1,15 @@
 import type { CaseState, CaseUpdateResult } from '../../../domain';
 import { uniqueUrl } from '../../support/case-test-kit';
-import {
-  historyLengthOf,
-  openCaseForVerification,
-  startApiTestEnv,
-  type ApiTestEnv,
-  type ErrorBody,
-} from '../../support/api/api-test-kit';
+import { historyLengthOf, type ErrorBody } from '../../support/api/api-test-kit';
+import { apiEnvWithCaseInVerification } from '../../support/api/case-in-verification';
 
 /** `Prefer: return=minimal` on case steps (issue 14): the step's small result, without the state read back. */
 describe('API: Prefer return=minimal on case steps (real dev server, real workflows)', () => {
-  let env: ApiTestEnv;
-  let caseId: string;
-  const step = () => `/api/cases/${caseId}/actions/assignVerifier`;
-
-  beforeAll(async () => {
-    env = await startApiTestEnv();
-    caseId = await openCaseForVerification(env, { url: uniqueUrl('www.facebook.com', 'prefer-minimal') });
-  });
-  afterAll(async () => {
-    await env?.stop();
-  });
+  const api = apiEnvWithCaseInVerification({ url: uniqueUrl('www.facebook.com', 'prefer-minimal') });
+  const step = () => `/api/cases/${api.caseId}/actions/assignVerifier`;
 
   it('answers with what the step changed, and the step is applied', async () => {
+    const { env, caseId } = api;
     const answer = await env
       .as('verifier')
       .post<CaseUpdateResult>(step(), { assignee: 'siti.verifier' }, { prefer: 'return=minimal' });
@@ -41,6 +28,7 @@ describe('API: Prefer return=minimal on case steps (real dev server, real workfl
   });
 
   it('answers with the case state without the header or with return=representation', async () => {
+    const { env } = api;
     const variants: Record<string, string>[] = [{}, { prefer: 'respond-async, return=representation' }];
     for (const headers of variants) {
       const answer = await env.as('verifier').post<CaseState>(step(), { assignee: 'siti.verifier' }, headers);
@@ -51,6 +39,7 @@ describe('API: Prefer return=minimal on case steps (real dev server, real workfl
   });
 
   it('refuses an unknown return preference with 400 naming the header, and changes nothing', async () => {
+    const { env, caseId } = api;
     const before = await historyLengthOf(env, caseId);
     const answer = await env
       .as('verifier')
