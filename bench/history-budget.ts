@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import { createCaseAndFetchWorkers } from '../test/support/workers/case-and-fetch-workers';
 import { startTemporalDevServer } from '../local/temporal-dev-server';
@@ -24,14 +23,14 @@ import { ScriptedActivities, type ActivityScript } from '../test/support/scripte
 import {
   bundleCaseWorkflows,
   caseClientFor,
+  createCaseTimeSkippingEnv,
   detectionOf,
   officers,
-  registerCaseSearchAttributes,
   uniqueUrl,
   waitForCase,
+  withScriptedCaseWorker,
 } from '../test/support/case-test-kit';
-import { createTimeSkippingEnv } from '../test/support/servers/time-skipping';
-import { testDataConverter } from '../test/support/codec/test-codec';
+import { GAMBLING_CLASSIFICATION, submitIllegalGamblingCase } from '../test/support/gambling-case';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -111,14 +110,12 @@ async function withWorker<T>(
   taskQueue: string,
   script: ActivityScript,
   run: () => Promise<T>,
-  dataConverter?: DataConverter,
 ): Promise<T> {
   const worker = await createCaseAndFetchWorkers({
     connection,
     taskQueue,
     workflowBundle: bundle,
     activities: new ScriptedActivities(script).activities(),
-    ...(dataConverter ? { dataConverter } : {}),
   });
   return worker.runUntil(run());
 }
@@ -197,41 +194,24 @@ async function viralUrl(cases: CaseClient, client: Client): Promise<string> {
 }
 
 async function gamblingSt3(): Promise<Measured> {
-  const env = await createTimeSkippingEnv();
+  const env = await createCaseTimeSkippingEnv();
   try {
-    await registerCaseSearchAttributes(env.connection);
     const bundle = await bundleCaseWorkflows();
-    const cases = caseClientFor(env.client, 'bench-gambling');
     const script: ActivityScript = {
-      classification: { category: 'online_gambling', confidence: 0.95, suggestedPriority: 'urgent' },
+      classification: GAMBLING_CLASSIFICATION,
       platforms: { website: { complyAtPoll: 'never' } },
     };
-    return await withWorker(
-      env.nativeConnection,
-      bundle,
-      'bench-gambling',
-      script,
-      async () => {
-        const { caseId } = await cases.submitDetection(
-          detectionOf({ url: uniqueUrl('slot-gacor.example', 'daftar') }),
-        );
-        await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-        await cases.update(caseId, 'submitVerdict', {
-          actor: officers.supervisor,
-          verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] },
-        });
-        // No monitoring follows a blocklist recommendation: the case closes (the test server answers no query after that).
-        const outcome = await cases.outcome(caseId);
-        if (outcome.takedowns[0]?.level !== 'ST3')
-          throw new Error(`expected ST3, got ${JSON.stringify(outcome.takedowns)}`);
-        return measure(env.client, 'gambling takedown to ST3 (time-skipping)', [
-          caseId,
-          `${caseId}:takedown:website-1:a1`,
-        ]);
-      },
-      // The time-skipping client encodes payloads with the test codec, as the platform's codec does.
-      testDataConverter,
-    );
+    return await withScriptedCaseWorker(env, bundle, 'bench-gambling', script, async (cases) => {
+      const { caseId } = await submitIllegalGamblingCase(cases);
+      // No monitoring follows a blocklist recommendation: the case closes (the test server answers no query after that).
+      const outcome = await cases.outcome(caseId);
+      if (outcome.takedowns[0]?.level !== 'ST3')
+        throw new Error(`expected ST3, got ${JSON.stringify(outcome.takedowns)}`);
+      return measure(env.client, 'gambling takedown to ST3 (time-skipping)', [
+        caseId,
+        `${caseId}:takedown:website-1:a1`,
+      ]);
+    });
   } finally {
     await env.teardown();
   }

@@ -19,12 +19,10 @@ import { createEvidenceBucket, uniqueName } from '../../support/activities/activ
 import {
   bundleCaseWorkflows,
   createCaseTimeSkippingEnv,
-  detectionOf,
-  officers,
-  uniqueUrl,
   waitForCase,
   withScriptedCaseWorker,
 } from '../../support/case-test-kit';
+import { GAMBLING_CLASSIFICATION, submitIllegalGamblingCase } from '../../support/gambling-case';
 
 /**
  * Issue 13's "done when": a case that monitored through several continue-as-new runs with a takedown
@@ -62,19 +60,12 @@ describe('a closed case verifies and replays from the archive alone', () => {
       bundle,
       'audit-archive',
       {
-        classification: { category: 'online_gambling', confidence: 0.95, suggestedPriority: 'urgent' },
+        classification: GAMBLING_CLASSIFICATION,
         platforms: { website: { complyAtPoll: 1 } },
         liveness: (_url, removed) => (removed ? 'gone' : 'up'),
       },
       async (cases) => {
-        const { caseId } = await cases.submitDetection(
-          detectionOf({ url: uniqueUrl('slot-gacor.example', 'daftar') }),
-        );
-        await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-        await cases.update(caseId, 'submitVerdict', {
-          actor: officers.supervisor,
-          verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] },
-        });
+        const { caseId } = await submitIllegalGamblingCase(cases);
         await env!.sleep('2h');
         await waitForCase(cases, caseId, (state) => state.stage === 'monitoring', 'monitoring');
         await env!.sleep('31d');

@@ -16,6 +16,7 @@ import {
   waitForCase,
 } from '../../support/case-test-kit';
 import { caseServerPerTest } from '../../support/case-server-per-test';
+import { GAMBLING_CLASSIFICATION, submitIllegalGamblingCase } from '../../support/gambling-case';
 
 const EventType = temporal.api.enums.v1.EventType;
 /**
@@ -35,14 +36,7 @@ describe('children after their case has closed (time-skipping server)', () => {
   }
 
   async function gamblingCase(cases: CaseClient): Promise<string> {
-    const { caseId } = await cases.submitDetection(
-      detectionOf({ url: uniqueUrl('slot-gacor.example', 'daftar') }),
-    );
-    await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.update(caseId, 'submitVerdict', {
-      actor: officers.supervisor,
-      verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] },
-    });
+    const { caseId } = await submitIllegalGamblingCase(cases);
     await waitForCase(
       cases,
       caseId,
@@ -53,7 +47,7 @@ describe('children after their case has closed (time-skipping server)', () => {
   }
 
   const gambling: ActivityScript = {
-    classification: { category: 'online_gambling', confidence: 0.95, suggestedPriority: 'urgent' },
+    classification: GAMBLING_CLASSIFICATION,
     platforms: { website: { complyAtPoll: 'never' } },
   };
 
