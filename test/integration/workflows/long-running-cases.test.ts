@@ -6,6 +6,7 @@ import { CaseClient } from '../../../cases/case-client';
 import type { ActivityScript } from '../../support/scripted-activities';
 import { detectionOf, officers, uniqueUrl, waitForCase } from '../../support/case-test-kit';
 import { caseServerPerTest } from '../../support/case-server-per-test';
+import { GAMBLING_CLASSIFICATION, submitIllegalGamblingCase } from '../../support/gambling-case';
 
 const HOUR = 3_600_000;
 const hex = (length: number) =>
@@ -32,24 +33,6 @@ describe('cases that run for weeks (time-skipping server)', () => {
       `${caseId}:takedown:website-1:a2`,
       `${caseId}:police`,
     ]);
-  }
-
-  const gambling: ActivityScript['classification'] = {
-    category: 'online_gambling',
-    confidence: 0.95,
-    suggestedPriority: 'urgent',
-  };
-
-  /** A gambling URL judged illegal: one takedown on `website`, urgent (4 h to comply). */
-  async function gamblingCase(cases: CaseClient): Promise<{ caseId: string; url: string }> {
-    const url = uniqueUrl('slot-gacor.example', 'daftar');
-    const { caseId } = await cases.submitDetection(detectionOf({ url }));
-    await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-    await cases.update(caseId, 'submitVerdict', {
-      actor: officers.supervisor,
-      verdict: { kind: 'illegal', category: 'online_gambling', reasons: ['judi online'] },
-    });
-    return { caseId, url };
   }
 
   it('defect 1: a detection carrying only a content hash reaches verification instead of failing the case', async () => {
@@ -98,9 +81,12 @@ describe('cases that run for weeks (time-skipping server)', () => {
 
   it('defect 2: a rejected objection restarts the ladder from the decision, one policy interval per step', async () => {
     await withCaseWorker(
-      { classification: gambling, platforms: { website: { objectAtPoll: 2, complyAtPoll: 'never' } } },
+      {
+        classification: GAMBLING_CLASSIFICATION,
+        platforms: { website: { objectAtPoll: 2, complyAtPoll: 'never' } },
+      },
       async (cases, scripted) => {
-        const { caseId } = await gamblingCase(cases);
+        const { caseId } = await submitIllegalGamblingCase(cases);
         await server.env.sleep('3h');
         await waitForCase(
           cases,
@@ -138,7 +124,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
   it('defect 6: a takedown survives hours of platform outage (polls are missed, not fatal)', async () => {
     let outageFrom: number | undefined;
     const script: ActivityScript = {
-      classification: gambling,
+      classification: GAMBLING_CLASSIFICATION,
       platforms: { website: { complyAtPoll: 2 } },
       fail: {
         checkTakedownStatus: ({ atMs }) => {
@@ -148,7 +134,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
       },
     };
     await withCaseWorker(script, async (cases) => {
-      const { caseId } = await gamblingCase(cases);
+      const { caseId } = await submitIllegalGamblingCase(cases);
       await server.env.sleep('8h');
       const state = await waitForCase(
         cases,
@@ -166,12 +152,12 @@ describe('cases that run for weeks (time-skipping server)', () => {
     let calls = 0;
     // Removed at the first poll; after the re-upload the platform never acts again.
     const script: ActivityScript = {
-      classification: gambling,
+      classification: GAMBLING_CLASSIFICATION,
       platforms: { website: { complyAtPoll: 1 } },
       liveness: (_url, removed) => (removed && calls++ === 0 ? 'gone' : 'up'),
     };
     await withCaseWorker(script, async (cases, scripted) => {
-      const { caseId } = await gamblingCase(cases);
+      const { caseId } = await submitIllegalGamblingCase(cases);
       await server.env.sleep('2h');
       await waitForCase(cases, caseId, (state) => state.stage === 'monitoring', 'monitoring');
       scripted.script.platforms = { website: { complyAtPoll: 'never' } };
@@ -203,7 +189,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
     });
     let livenessCalls = 0;
     const script: ActivityScript = {
-      classification: gambling,
+      classification: GAMBLING_CLASSIFICATION,
       platforms: { website: { complyAtPoll: 1 } },
       // gone after the takedown, up at the first monitoring check (a re-upload), gone again after its takedown.
       liveness: (_url, removed) => {
@@ -223,7 +209,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
         taskQueue: server.taskQueue,
         policy: { ...policy, monitoring: { ...policy.monitoring, checksPerRun: 1 } },
       });
-      const { caseId } = await gamblingCase(cases);
+      const { caseId } = await submitIllegalGamblingCase(cases);
       await server.env.sleep('2h');
       const monitored = await waitForCase(
         cases,
@@ -256,9 +242,9 @@ describe('cases that run for weeks (time-skipping server)', () => {
 
   it('defect 11: a withdrawal cancels the takedown child and tells the platform; children start with explicit options', async () => {
     await withCaseWorker(
-      { classification: gambling, platforms: { website: { complyAtPoll: 'never' } } },
+      { classification: GAMBLING_CLASSIFICATION, platforms: { website: { complyAtPoll: 'never' } } },
       async (cases, scripted) => {
-        const { caseId } = await gamblingCase(cases);
+        const { caseId } = await submitIllegalGamblingCase(cases);
         const requested = await waitForCase(
           cases,
           caseId,
