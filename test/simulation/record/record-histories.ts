@@ -39,7 +39,8 @@ import { testDataConverter } from '../../support/codec/test-codec';
  * path not yet in the corpus is kept (SARING_RECORD_SEEDS caps how many, default 40); those run on
  * the dev server, SARING_RECORD_LANES (default 12) at once. A dev-server run may take another path
  * than its time-skipping preview (real time, real races): it is recorded under the path it took.
- * SARING_RECORD_SEED_LIST=3,17,... records exactly those seeds instead.
+ * SARING_RECORD_SEED_LIST=3,17,... records exactly those seeds instead. SARING_RECORD_EVERY_PATH=1
+ * records one seed of every missing path, not only the paths that add a missing feature.
  */
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -187,9 +188,13 @@ async function pickSeeds(known: Set<string>): Promise<{ seeds: number[]; stopPre
       recordingScript,
     );
   }
-  const chosen = coveringPaths(known, picked).slice(0, env('SARING_RECORD_SEEDS', 40));
+  const everyPath = process.env.SARING_RECORD_EVERY_PATH === '1';
+  const chosen = (everyPath ? [...picked] : coveringPaths(known, picked)).slice(
+    0,
+    env('SARING_RECORD_SEEDS', 40),
+  );
   console.log(
-    `paths not recorded yet: ${picked.size}; recording the ${chosen.length} that together add every path feature missing:\n  ${chosen.map(([name, seed]) => `${name} (seed ${seed})`).join('\n  ')}`,
+    `paths not recorded yet: ${picked.size}; recording ${chosen.length}${everyPath ? ' (every path)' : ' that together add every path feature missing'}:\n  ${chosen.map(([name, seed]) => `${name} (seed ${seed})`).join('\n  ')}`,
   );
   // The preview servers stop at the very end: tearing them down earlier closes channels still in use.
   return { seeds: [...new Set(chosen.map(([, seed]) => seed))], stopPreview: () => lanes.stop() };
