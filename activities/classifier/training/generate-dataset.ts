@@ -4,15 +4,18 @@ import path from 'node:path';
 import { AUTHOR_A } from '../../../data/classifier/seeds/author-a';
 import { AUTHOR_B } from '../../../data/classifier/seeds/author-b';
 import { AUTHOR_C } from '../../../data/classifier/seeds/author-c';
+import { AUTHOR_D, AUTHOR_D_HAND_WRITTEN } from '../../../data/classifier/seeds/author-d';
 import type { AuthorSeeds, SeedFamily } from '../../../data/classifier/seeds/types';
 import { CATEGORIES } from '../../../domain/categories';
 import type { DatasetItem, Label, Split } from './dataset-schema';
 import { DATASET_PATH, TEST_HASH_PATH } from './load-dataset';
 import { pick, seededRandom } from '../../../lib/seeded-random';
 import { REWRITES, shorten } from './perturb';
+import { HEAVY_REWRITES } from './heavy-obfuscation';
 
 const REGIONS = ['Banjarmasin', 'Banjarbaru', 'Martapura', 'Barabai', 'Tanjung', 'Kotabaru', 'Pelaihari'];
-type Author = 'a' | 'b' | 'c';
+type Author = 'a' | 'b' | 'c' | 'd';
+const USERS = ['budi_bjm', 'acil.ramlah', 'mas_joko88', 'teh.euis', 'abg_kl', 'rina.banjarbaru'];
 
 const FILLER: Record<Author, readonly string[]> = {
   a: [
@@ -34,6 +37,13 @@ const FILLER: Record<Author, readonly string[]> = {
     'Baru dapat pagi ini, aku teruskan saja.',
     'Sori OOT.',
   ],
+  d: [
+    'Mohon maaf kalau sudah ada yang kirim.',
+    'Baca dulu sampai habis ya dulur, jangan cuma judulnya.',
+    'Nyuwun sewu, cuma mau berbagi info.',
+    'Long post, grab your coffee ☕.',
+    'Punten, numpang lewat.',
+  ],
 };
 
 interface Plan {
@@ -48,6 +58,7 @@ function fill(frame: string, seed: string, random: () => number): string {
   return frame
     .replace('{s}', seed)
     .replace(/\{region\}/g, () => pick(random, REGIONS))
+    .replace(/\{user\}/g, () => pick(random, USERS))
     .replace(/\{num\}/g, () => String(10_000_000 + Math.floor(random() * 89_999_999)));
 }
 
@@ -71,6 +82,12 @@ function compose(plan: Plan, random: () => number): { text: string; tags: string
     const name = pick(random, names);
     if (tags.includes(name)) continue;
     text = REWRITES[name]!(text, random);
+    tags.push(name);
+  }
+  // Author D only: one heavier disguise on about a third of its posts (authors A-C are unchanged).
+  if (plan.author === 'd' && random() < 0.35) {
+    const name = pick(random, Object.keys(HEAVY_REWRITES));
+    text = HEAVY_REWRITES[name]!(text, random);
     tags.push(name);
   }
   return { text, tags, seedIndex };
@@ -101,7 +118,7 @@ function plans(author: Author, seeds: AuthorSeeds, sizes: { positive: number; ha
 /**
  * Author B is the test split. Within authors A and C, every fifth seed of a family (by position) goes to
  * the calibration split with all its posts, so calibration, like test, sees claims the model was not
- * fitted on. Author C never reaches the test split.
+ * fitted on. Authors C and D never reach the test split.
  */
 function splitFor(author: Author, seedIndex: number): Split {
   if (author === 'b') return 'test';
@@ -117,6 +134,8 @@ export function generateDataset(): DatasetItem[] {
     ...plans('b', AUTHOR_B, { positive: 40, hard: 14, plain: 40 }),
     // Author C comes last, so its posts cannot displace a test item in the duplicate check.
     ...plans('c', AUTHOR_C, { positive: 60, hard: 24, plain: 60 }),
+    // Author D likewise (issue 15): templated posts, then its hand-written whole posts below.
+    ...plans('d', AUTHOR_D, { positive: 40, hard: 20, plain: 40 }),
   ];
   for (const plan of all) {
     const random = seededRandom(
@@ -142,6 +161,18 @@ export function generateDataset(): DatasetItem[] {
       });
     }
   }
+  AUTHOR_D_HAND_WRITTEN.forEach((post, index) => {
+    if (seen.has(post.text.toLowerCase())) return;
+    seen.add(post.text.toLowerCase());
+    items.push({
+      id: `d-hand-${String(index + 1).padStart(3, '0')}`,
+      label: post.label,
+      split: index % 5 === 2 ? 'calibration' : 'train',
+      source: 'author-d',
+      text: post.text,
+      tags: ['hand_written', ...(post.tags ?? [])],
+    });
+  });
   return items;
 }
 

@@ -12,3 +12,10 @@ export interface AuthorSeeds {
   hardNegatives: Record<Category, SeedFamily>;
   plain: SeedFamily;
 }
+
+/** A whole post written out by hand (no frame, no rewrites); tags as in the dataset (hard_negative, near:…). */
+export interface HandWrittenItem {
+  label: Category | 'none';
+  text: string;
+  tags?: readonly string[];
+}
