@@ -10,8 +10,15 @@ import type { Label } from './training/dataset-schema';
 
 /** A child-sexual-abuse call needs the model this sure AND rule evidence that is not a single weak word. */
 export const CSAM_MIN_PROBABILITY = 0.6;
+/** Reporting or education context (arrests, verdicts, advice to parents) withholds a CSAM call. */
+export const CSAM_REPORTING_GUARD = true;
 /** CSAM rules that are themselves two signals (a minor term with a sexual term) or an unambiguous code. */
-const STRONG_CSAM_RULES = new Set(['csam.minor_and_sexual', 'csam.cp_shorthand', 'csam.explicit_terms']);
+const STRONG_CSAM_RULES = new Set([
+  'csam.minor_and_sexual',
+  'csam.cp_shorthand',
+  'csam.explicit_terms',
+  'csam.pedo_listing',
+]);
 const ALTERNATIVE_MIN_PROBABILITY = 0.1;
 /**
  * Below this calibrated probability the model does not name a category: the post goes to a verifier
@@ -20,8 +27,24 @@ const ALTERNATIVE_MIN_PROBABILITY = 0.1;
  * precision 0.78 → 0.90, hoax recall unchanged (0.4: 0.879 / 0.85; 0.6: 0.869 / 0.95, hoax recall 0.76).
  */
 export const MODEL_ABSTAIN_BELOW = 0.5;
+/**
+ * A rule-only category is kept unless the model gives it less than this probability: a keyword hit in
+ * a post the model is sure is about something else (a news report, a warning) is not kept. Chosen by
+ * leaving one training author out: lowest category precision 0.84 → 0.90 at 0.05 (0.1 and 0.2 cost
+ * hoax recall). See npm run classifier:tune.
+ */
+export const RULE_VETO_BELOW = 0.05;
 
-function csamEvidenceIsStrong(rules: readonly string[]): boolean {
+/** Decision thresholds; intake uses the defaults above, `npm run classifier:tune` compares others. */
+export interface DecisionOptions {
+  abstainBelow?: number;
+  csamReportingGuard?: boolean;
+  ruleVetoBelow?: number;
+}
+
+/** Words of people who talk about abuse (arrests, verdicts, education) never count as strong evidence. */
+function csamEvidenceIsStrong(rules: readonly string[], guardReporting: boolean): boolean {
+  if (guardReporting && rules.includes('context.reporting_or_education')) return false;
   const csamRules = rules.filter((rule) => rule.startsWith('csam.'));
   return csamRules.some((rule) => STRONG_CSAM_RULES.has(rule)) || csamRules.length >= 2;
 }
@@ -33,11 +56,15 @@ function csamEvidenceIsStrong(rules: readonly string[]): boolean {
  * calibration split: temperature-scaled model probability, or the rule decisions' measured precision. Child sexual abuse is never called on the model alone: it also needs
  * strong rule evidence; otherwise the next label wins and CSAM stays listed as an alternative.
  */
-export function classifyWithModel(model: TextModel, input: { text?: string; url?: string }): Classification {
+export function classifyWithModel(
+  model: TextModel,
+  input: { text?: string; url?: string },
+  decision: DecisionOptions = {},
+): Classification {
   const rules = classifyByRules(input);
   const text = [input.text ?? '', input.url ? urlWords(input.url) : ''].join('\n');
   const probabilities = softmax(
-    logits(model.weights, model.labels.length, featuresOf(text, rules.rules)),
+    logits(model.weights, model.labels.length, featuresOf(text, rules.rules, model.features)),
     model.temperature,
   );
   const ranked = model.labels
@@ -46,13 +73,21 @@ export function classifyWithModel(model: TextModel, input: { text?: string; url?
   const allowed = ranked.filter(
     (entry) =>
       entry.label !== 'child_sexual_abuse' ||
-      (entry.probability >= CSAM_MIN_PROBABILITY && csamEvidenceIsStrong(rules.rules)),
+      (entry.probability >= CSAM_MIN_PROBABILITY &&
+        csamEvidenceIsStrong(rules.rules, decision.csamReportingGuard ?? CSAM_REPORTING_GUARD)),
   );
   // A category the rules reach on their own wins (they are the high-precision, explainable signal); its
   // confidence is how often such rule decisions were right on the calibration split.
-  const ruleCategory = rules.category !== 'child_sexual_abuse' ? rules.category : undefined;
+  const vetoBelow = decision.ruleVetoBelow ?? RULE_VETO_BELOW;
+  const ruleCategory =
+    rules.category !== 'child_sexual_abuse' &&
+    rules.category &&
+    probabilities[model.labels.indexOf(rules.category)]! >= vetoBelow
+      ? rules.category
+      : undefined;
   const modelTop = allowed[0]!;
-  const abstain = modelTop.label !== 'none' && modelTop.probability < MODEL_ABSTAIN_BELOW;
+  const abstain =
+    modelTop.label !== 'none' && modelTop.probability < (decision.abstainBelow ?? MODEL_ABSTAIN_BELOW);
   const top = ruleCategory
     ? { label: ruleCategory, probability: model.rulePrecision[ruleCategory] ?? rules.confidence }
     : abstain

@@ -33,6 +33,9 @@ const LEET: Record<string, string> = {
 const SPACED_OUT =
   /(?<![\p{L}\p{N}])[\p{L}\p{N}](?:([ .\-_*·•/+])[\p{L}\p{N}](?![\p{L}\p{N}]))(?:\1[\p{L}\p{N}](?![\p{L}\p{N}]))+/gu;
 
+/** Pictographic emoji (their variation selectors are marks, already removed). */
+const EMOJI = /\p{Extended_Pictographic}/gu;
+
 export function normalizeText(raw: string): NormalizedText {
   const folded = foldLookalikes(
     raw.normalize('NFKC').replace(INVISIBLE, '').normalize('NFD').replace(MARKS, '').toLowerCase(),
@@ -45,7 +48,10 @@ export function normalizeText(raw: string): NormalizedText {
  * whitespace still separate words here: "s l o t   g a c o r" is two spaced-out words.
  */
 export function skeletonOf(folded: string): { skeleton: string; compact: string } {
-  const joined = folded.replace(SPACED_OUT, (run, separator: string) => run.split(separator).join(''));
+  // Emoji used as letter separators ("s🎰l🎰o🎰t") become one separator, so the run below joins them.
+  const joined = folded
+    .replace(EMOJI, '·')
+    .replace(SPACED_OUT, (run, separator: string) => run.split(separator).join(''));
   const decoded = joined.replace(/[\p{L}\p{N}@$!|]+/gu, decodeLeetToken);
   const skeleton = decoded
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -20,7 +20,31 @@ export interface SparseVector {
   values: Float32Array;
 }
 
-export function featuresOf(text: string, firedRules: readonly string[]): SparseVector {
+/** Which features a model uses; a model must be read with the options it was trained with. */
+export interface FeatureOptions {
+  /** Character n-gram lengths inside words, inclusive. */
+  charMin: number;
+  charMax: number;
+  wordBigrams: boolean;
+  /** Count weight of a fired rule's id. */
+  ruleWeight: number;
+  /** sqrt of each count before normalizing, so a repeated word or emoji run does not dominate. */
+  sublinear: boolean;
+}
+
+export const FEATURE_OPTIONS: FeatureOptions = {
+  charMin: 3,
+  charMax: 5,
+  wordBigrams: true,
+  ruleWeight: 3,
+  sublinear: false,
+};
+
+export function featuresOf(
+  text: string,
+  firedRules: readonly string[],
+  options: FeatureOptions = FEATURE_OPTIONS,
+): SparseVector {
   const { skeleton } = normalizeText(text);
   const words = skeleton.split(' ').filter(Boolean);
   const counts = new Map<number, number>();
@@ -30,15 +54,16 @@ export function featuresOf(text: string, firedRules: readonly string[]): SparseV
   };
   for (let i = 0; i < words.length; i++) {
     add(`w:${words[i]}`);
-    if (i + 1 < words.length) add(`b:${words[i]} ${words[i + 1]}`);
+    if (options.wordBigrams && i + 1 < words.length) add(`b:${words[i]} ${words[i + 1]}`);
   }
   for (const word of words) {
     const padded = ` ${word} `;
-    for (let n = 3; n <= 5; n++)
+    for (let n = options.charMin; n <= options.charMax; n++)
       for (let i = 0; i + n <= padded.length; i++) add(`c${n}:${padded.slice(i, i + n)}`);
   }
-  for (const rule of firedRules) add(`r:${rule}`, 3);
+  for (const rule of firedRules) add(`r:${rule}`, options.ruleWeight);
   add('bias');
+  if (options.sublinear) for (const [key, value] of counts) counts.set(key, Math.sqrt(value));
   let norm = 0;
   for (const value of counts.values()) norm += value * value;
   norm = Math.sqrt(norm) || 1;

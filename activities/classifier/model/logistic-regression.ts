@@ -4,6 +4,8 @@ import { FEATURE_BUCKETS, type SparseVector } from './features';
 export interface TrainingExample {
   features: SparseVector;
   label: number;
+  /** Scales this example's gradient (class weights); 1 when absent. */
+  weight?: number;
 }
 
 export interface TrainingOptions {
@@ -56,7 +58,7 @@ export function train(examples: readonly TrainingExample[], options: TrainingOpt
       const example = examples[index]!;
       const probabilities = softmax(logits(weights, classes, example.features));
       for (let c = 0; c < classes; c++) {
-        const error = probabilities[c]! - (c === example.label ? 1 : 0);
+        const error = (probabilities[c]! - (c === example.label ? 1 : 0)) * (example.weight ?? 1);
         const { indices, values } = example.features;
         for (let i = 0; i < indices.length; i++) {
           const at = c * FEATURE_BUCKETS + indices[i]!;

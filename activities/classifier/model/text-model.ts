@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Label, LABELS } from '../training/dataset-schema';
 import { decodeWeights, encodeWeights } from './compact-weights';
-import { FEATURE_BUCKETS } from './features';
+import { FEATURE_BUCKETS, type FeatureOptions } from './features';
 import type { Weights } from './logistic-regression';
 
 /** A trained model: hashed-feature logistic regression weights plus the calibration temperature. */
@@ -15,6 +15,8 @@ export interface TextModel {
   /** Per category: how often a rule-only decision for it was right on the calibration split (smoothed). */
   rulePrecision: Partial<Record<Label, number>>;
   trainedOn: { items: number; sha256: string };
+  /** Set only on variants trained for comparison (never serialized); absent means FEATURE_OPTIONS. */
+  features?: FeatureOptions;
 }
 
 const SerializedModel = z.object({

@@ -25,6 +25,8 @@ const SEXUAL = [
   'asusila',
   'mesum',
   'telanjang',
+  'bugil',
+  'vulgar',
   'seksi',
   'vcs',
   'porn*',
@@ -72,5 +74,14 @@ export const childSexualAbuseRules: CategoryRuleSet = {
       pattern: /\b(umur|usia)\s*(?:[1-9]|1[0-7])(?:\s*-\s*1[0-7])?\s*(tahun|thn)?\b/,
     },
     { id: 'csam.pedo', weight: 1.0, any: ['pedo'] },
+    // Issue 15 (author D's pass): "pedo"/"loli" next to a trade or collection word is a listing, not talk.
+    {
+      id: 'csam.pedo_listing',
+      weight: 1.4,
+      all: [
+        ['pedo*', 'loli'],
+        ['konten', 'grup', 'group', 'link', 'koleksi', 'folder', 'video', 'foto', 'jual', 'tukar*', 'barter'],
+      ],
+    },
   ],
 };

@@ -1,5 +1,5 @@
 import { classify as classifyByRules } from '../classify';
-import { classifyWithModel } from '../classify-with-model';
+import { classifyWithModel, type DecisionOptions } from '../classify-with-model';
 import type { TextModel } from '../model/text-model';
 import type { DatasetItem, Label } from './dataset-schema';
 import { metricsOf, type Metrics, type Prediction } from './metrics';
@@ -20,8 +20,12 @@ export function predictionsOf(
   });
 }
 
-export function evaluateModel(model: TextModel, items: readonly DatasetItem[]): Metrics {
-  return metricsOf(predictionsOf(items, (input) => classifyWithModel(model, input)));
+export function evaluateModel(
+  model: TextModel,
+  items: readonly DatasetItem[],
+  decision: DecisionOptions = {},
+): Metrics {
+  return metricsOf(predictionsOf(items, (input) => classifyWithModel(model, input, decision)));
 }
 
 export function evaluateRules(items: readonly DatasetItem[]): Metrics {

@@ -5,6 +5,7 @@ import { AUTHOR_A } from '../../../data/classifier/seeds/author-a';
 import { AUTHOR_B } from '../../../data/classifier/seeds/author-b';
 import { AUTHOR_C } from '../../../data/classifier/seeds/author-c';
 import { AUTHOR_D, AUTHOR_D_HAND_WRITTEN } from '../../../data/classifier/seeds/author-d';
+import { NEUTRAL_WRAPPERS } from '../../../data/classifier/seeds/neutral-wrappers';
 import type { AuthorSeeds, SeedFamily } from '../../../data/classifier/seeds/types';
 import { CATEGORIES } from '../../../domain/categories';
 import type { DatasetItem, Label, Split } from './dataset-schema';
@@ -93,7 +94,29 @@ function compose(plan: Plan, random: () => number): { text: string; tags: string
   return { text, tags, seedIndex };
 }
 
-function plans(author: Author, seeds: AuthorSeeds, sizes: { positive: number; hard: number; plain: number }) {
+/** The same author's seeds of every label inside that author's label-neutral wrappers (training only). */
+function wrapped(author: 'a' | 'c' | 'd', seeds: AuthorSeeds): AuthorSeeds {
+  const wrap = (family: SeedFamily): SeedFamily => ({
+    frames: NEUTRAL_WRAPPERS[author],
+    seeds: family.seeds,
+  });
+  const each = (families: AuthorSeeds['positives']) =>
+    Object.fromEntries(
+      CATEGORIES.map((category) => [category, wrap(families[category])]),
+    ) as AuthorSeeds['positives'];
+  return {
+    positives: each(seeds.positives),
+    hardNegatives: each(seeds.hardNegatives),
+    plain: wrap(seeds.plain),
+  };
+}
+
+function plans(
+  author: Author,
+  seeds: AuthorSeeds,
+  sizes: { positive: number; hard: number; plain: number },
+  extraTags: readonly string[] = [],
+) {
   const list: Plan[] = [];
   for (const category of CATEGORIES) {
     list.push({
@@ -101,17 +124,17 @@ function plans(author: Author, seeds: AuthorSeeds, sizes: { positive: number; ha
       label: category,
       family: seeds.positives[category],
       count: sizes.positive,
-      tags: [],
+      tags: [...extraTags],
     });
     list.push({
       author,
       label: 'none',
       family: seeds.hardNegatives[category],
       count: sizes.hard,
-      tags: ['hard_negative', `near:${category}`],
+      tags: ['hard_negative', `near:${category}`, ...extraTags],
     });
   }
-  list.push({ author, label: 'none', family: seeds.plain, count: sizes.plain, tags: [] });
+  list.push({ author, label: 'none', family: seeds.plain, count: sizes.plain, tags: [...extraTags] });
   return list;
 }
 
@@ -125,6 +148,8 @@ function splitFor(author: Author, seedIndex: number): Split {
   return seedIndex % 5 === 2 ? 'calibration' : 'train';
 }
 
+const WRAPPED_SIZES = { positive: 8, hard: 4, plain: 6 };
+
 /** Deterministic: the same seeds give byte-identical output. */
 export function generateDataset(): DatasetItem[] {
   const items: DatasetItem[] = [];
@@ -136,6 +161,12 @@ export function generateDataset(): DatasetItem[] {
     ...plans('c', AUTHOR_C, { positive: 60, hard: 24, plain: 60 }),
     // Author D likewise (issue 15): templated posts, then its hand-written whole posts below.
     ...plans('d', AUTHOR_D, { positive: 40, hard: 20, plain: 40 }),
+    // Issue 15: every author's seeds inside its own label-neutral wrappers (train/calibration only).
+    ...(['a', 'c', 'd'] as const).flatMap((author) =>
+      plans(author, wrapped(author, { a: AUTHOR_A, c: AUTHOR_C, d: AUTHOR_D }[author]), WRAPPED_SIZES, [
+        'wrapped',
+      ]),
+    ),
   ];
   for (const plan of all) {
     const random = seededRandom(
@@ -147,10 +178,13 @@ export function generateDataset(): DatasetItem[] {
     let made = 0;
     for (let attempt = 0; made < plan.count && attempt < plan.count * 20; attempt++) {
       const { text, tags, seedIndex } = compose(plan, random);
+      // Wrapped copies are for fitting only: a calibration seed's claim must stay unseen by the fit.
+      if (plan.tags.includes('wrapped') && splitFor(plan.author, seedIndex) !== 'train') continue;
       if (seen.has(text.toLowerCase())) continue;
       seen.add(text.toLowerCase());
       const near = plan.tags.find((tag) => tag.startsWith('near:'))?.slice(5);
-      const id = `${plan.author}-${near ? `hn-${near}` : plan.label}-${String(++made).padStart(3, '0')}`;
+      const kind = `${plan.tags.includes('wrapped') ? 'wrap-' : ''}${near ? `hn-${near}` : plan.label}`;
+      const id = `${plan.author}-${kind}-${String(++made).padStart(3, '0')}`;
       items.push({
         id,
         label: plan.label,

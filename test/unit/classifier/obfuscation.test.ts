@@ -15,6 +15,8 @@ describe('normalizeText', () => {
     ['ⓢⓛⓞⓣ', 'siot'],
     ['j.u.d.i o.n.l.i.n.e', 'judi onine'],
     ['$lot g@cor!', 'siot gacor'],
+    ['s🎰l🎰o🎰t g❤️a❤️c❤️o❤️r', 'siot gacor'],
+    ['#slot #gacor 🔥🔥', 'siot gacor'],
   ])('%s → %s', (raw, skeleton) => {
     expect(normalizeText(raw).skeleton).toBe(skeleton);
   });
@@ -34,6 +36,7 @@ describe('classify', () => {
     'Ѕlоt gасоr, mахwіn',
     's\u200blot ga\u200ccor max\u200dwin',
     'sloooot gaaacoooor maaaxwiiin',
+    's🔥l🔥o🔥t g🔥a🔥c🔥o🔥r m🔥a🔥x🔥w🔥i🔥n',
   ])('sees gambling through obfuscation: %s', (text) => {
     expect(classify({ text }).category).toBe('online_gambling');
   });

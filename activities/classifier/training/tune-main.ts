@@ -1,0 +1,114 @@
+import { FEATURE_OPTIONS } from '../model/features';
+import {
+  calibrationMetrics,
+  crossAuthorMetrics,
+  developmentItems,
+  figuresOf,
+  type Variant,
+} from './development-metrics';
+import { loadDataset } from './load-dataset';
+import type { Metrics } from './metrics';
+
+/**
+ * npm run classifier:tune [variant names…] [--detail] — compares model variants on the calibration split
+ * and by leaving one training author out (LOAO), never on the test split (dropped on load). Each row
+ * changes one thing from the shipped settings, so the table is also the ablation in docs/classifier.md.
+ */
+const VARIANTS: Variant[] = [
+  { name: 'shipped settings' },
+  // Ablation: each row takes one chosen change back out.
+  { name: 'without author D', withoutTrainFrom: ['author-d'] },
+  { name: 'without wrapped copies', withoutTrainTag: 'wrapped' },
+  { name: 'no class weights', training: { classWeightPower: 0 } },
+  { name: 'no rule veto', decision: { ruleVetoBelow: 0 } },
+  { name: 'no CSAM reporting guard', decision: { csamReportingGuard: false } },
+  {
+    name: 'none of the above',
+    withoutTrainFrom: ['author-d'],
+    withoutTrainTag: 'wrapped',
+    training: { classWeightPower: 0, training: { l2: 1e-5 } },
+    decision: { ruleVetoBelow: 0, csamReportingGuard: false },
+  },
+  // Alternatives tried and not kept.
+  { name: 'class weights ^0.5', training: { classWeightPower: 0.5 } },
+  { name: 'class weights ^1.5', training: { classWeightPower: 1.5 } },
+  { name: 'rule veto 0.1', decision: { ruleVetoBelow: 0.1 } },
+  { name: 'rule veto 0.2', decision: { ruleVetoBelow: 0.2 } },
+  { name: 'abstain 0.4', decision: { abstainBelow: 0.4 } },
+  { name: 'abstain 0.6', decision: { abstainBelow: 0.6 } },
+  { name: 'l2 1e-5', training: { training: { l2: 1e-5 } } },
+  { name: 'l2 3e-4', training: { training: { l2: 3e-4 } } },
+  { name: '6 epochs', training: { training: { epochs: 6 } } },
+  { name: '20 epochs', training: { training: { epochs: 20 } } },
+  { name: 'no word bigrams', training: { features: { ...FEATURE_OPTIONS, wordBigrams: false } } },
+  { name: 'char 2-5', training: { features: { ...FEATURE_OPTIONS, charMin: 2 } } },
+  { name: 'char 3-6', training: { features: { ...FEATURE_OPTIONS, charMax: 6 } } },
+  { name: 'sublinear counts', training: { features: { ...FEATURE_OPTIONS, sublinear: true } } },
+  { name: 'rule weight 1', training: { features: { ...FEATURE_OPTIONS, ruleWeight: 1 } } },
+];
+
+const f3 = (value: number) => (Number.isNaN(value) ? 'n/a' : value.toFixed(3));
+
+function perLabel(title: string, metrics: Metrics) {
+  console.log(title);
+  console.table(
+    metrics.perLabel.map((score) => ({
+      label: score.label,
+      n: score.support,
+      predicted: score.predicted,
+      precision: f3(score.precision),
+      recall: f3(score.recall),
+    })),
+  );
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const detail = args.includes('--detail');
+  const names = args.filter((arg) => arg !== '--detail');
+  const items = developmentItems(loadDataset());
+  const chosen = names.length > 0 ? VARIANTS.filter((variant) => names.includes(variant.name)) : VARIANTS;
+  if (chosen.length === 0)
+    throw new Error(`No variant named ${names.join(', ')}: pick names from VARIANTS in ${__filename}`);
+  console.log(
+    `classifier:tune: ${items.length} development items (test split not loaded), ${chosen.length} variants`,
+  );
+  const rows = [];
+  for (const [index, variant] of chosen.entries()) {
+    const started = Date.now();
+    const calibration = calibrationMetrics(items, variant);
+    const crossAuthor = crossAuthorMetrics(items, variant);
+    const cal = figuresOf(calibration);
+    const pooled = figuresOf(crossAuthor.pooled);
+    rows.push({
+      variant: variant.name,
+      'cal acc': f3(cal.accuracy),
+      'cal min P': f3(cal.lowestPrecision),
+      'cal hoax R': f3(cal.hoaxRecall),
+      'cal CSAM FP': cal.falseCsam,
+      ...Object.fromEntries(
+        crossAuthor.perAuthor.map(({ source, metrics }) => [
+          `LOAO ${source.slice(-1)} acc`,
+          f3(metrics.accuracy),
+        ]),
+      ),
+      'LOAO acc': f3(pooled.accuracy),
+      'LOAO min P': f3(pooled.lowestPrecision),
+      'LOAO hoax R': f3(pooled.hoaxRecall),
+      'LOAO CSAM FP': pooled.falseCsam,
+    });
+    console.log(
+      `classifier:tune: ${index + 1}/${chosen.length} ${variant.name} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
+    if (detail) {
+      perLabel(`${variant.name}: calibration split`, calibration);
+      perLabel(`${variant.name}: leave one author out, pooled`, crossAuthor.pooled);
+    }
+  }
+  console.table(rows);
+  console.log(
+    'cal = calibration split; LOAO = leave one author out (each training author held out in turn, figures pooled over their items); min P = lowest category precision; CSAM FP = false child-sexual-abuse calls on hard negatives.',
+  );
+}
+
+if (require.main === module) main();
