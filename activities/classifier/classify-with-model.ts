@@ -10,6 +10,11 @@ import type { Label } from './training/dataset-schema';
 
 /** A child-sexual-abuse call needs the model this sure AND rule evidence that is not a single weak word. */
 export const CSAM_MIN_PROBABILITY = 0.6;
+/**
+ * A withheld CSAM call with no CSAM rule is raised to high only from this model probability (issue 15:
+ * on the calibration split a Sundanese post about a child swimming scored 0.75 with no rule firing).
+ */
+export const CSAM_RAISE_WITHOUT_RULE = 0.9;
 /** Reporting or education context (arrests, verdicts, advice to parents) withholds a CSAM call. */
 export const CSAM_REPORTING_GUARD = true;
 /** CSAM rules that are themselves two signals (a minor term with a sexual term) or an unambiguous code. */
@@ -96,7 +101,12 @@ export function classifyWithModel(
   const category: Category | undefined = top.label === 'none' ? undefined : top.label;
   // A withheld CSAM call must not fall to the back of the queue: it is not urgent (no one is paged on a
   // weak signal), but a verifier sees it ahead of normal work.
-  const csamWithheld = ranked[0]!.label === 'child_sexual_abuse' && modelTop.label !== 'child_sexual_abuse';
+  // Raised only on some evidence beyond a middling model score: a CSAM rule, or a model that is very sure.
+  const csamWithheld =
+    ranked[0]!.label === 'child_sexual_abuse' &&
+    modelTop.label !== 'child_sexual_abuse' &&
+    (rules.rules.some((rule) => rule.startsWith('csam.')) ||
+      ranked[0]!.probability >= CSAM_RAISE_WITHOUT_RULE);
   const basePriority: Priority = category ? SUGGESTED_PRIORITY[category] : 'normal';
   return {
     category,

@@ -70,7 +70,8 @@ function compose(plan: Plan, random: () => number): { text: string; tags: string
   let text = fill(pick(random, plan.family.frames), fill('{s}', seed, random), random);
   const tags = [...plan.tags];
   const length = random();
-  if (length < 0.15) {
+  // A wrapped copy cut to caption length would keep only the wrapper: a post with no content but a label.
+  if (length < 0.15 && !plan.tags.includes('wrapped')) {
     text = shorten(text, random);
     tags.push('short');
   } else if (length > 0.85) {
