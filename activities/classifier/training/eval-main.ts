@@ -6,7 +6,18 @@ import { trainModel } from '../model/train-model';
 import { loadDataset, loadLegacySet } from './load-dataset';
 import { formatGenerated, formatReport } from './format-report';
 import { MODEL_RECORD_PATH, modelRecord } from './model-record';
+import { format, resolveConfig } from 'prettier';
 import { buildReport, REPORT_PATH } from './report';
+import { reportTargetsTable, withReadmeTargets } from './readme-targets';
+
+const README_PATH = path.join(__dirname, '../../../README.md');
+
+/** Copies the report's targets table into the README (between its markers) and formats it as lint expects. */
+async function writeReadmeTargets(report: string): Promise<void> {
+  const readme = withReadmeTargets(fs.readFileSync(README_PATH, 'utf8'), reportTargetsTable(report));
+  const options = (await resolveConfig(README_PATH)) ?? {};
+  fs.writeFileSync(README_PATH, await format(readme, { ...options, filepath: README_PATH }));
+}
 
 /** Trains the model, writes it where intake loads it, its evaluation record, and the report. */
 async function main() {
@@ -17,8 +28,10 @@ async function main() {
   console.log(`classifier:eval: training on ${dataset.filter((i) => i.split !== 'test').length} items…`);
   const model = trainModel(dataset);
   console.log(`classifier:eval: model ${model.version}; evaluating…`);
-  fs.writeFileSync(REPORT_PATH, formatReport(buildReport(model, dataset, loadLegacySet())));
-  console.log(`classifier:eval: wrote ${relative(REPORT_PATH)}`);
+  const report = formatReport(buildReport(model, dataset, loadLegacySet()));
+  fs.writeFileSync(REPORT_PATH, report);
+  await writeReadmeTargets(report);
+  console.log(`classifier:eval: wrote ${relative(REPORT_PATH)} and its targets table into README.md`);
   fs.writeFileSync(SHIPPED_MODEL_PATH, formatGenerated(serializeModel(model), SHIPPED_MODEL_PATH));
   const record = modelRecord(model, dataset);
   fs.writeFileSync(MODEL_RECORD_PATH, formatGenerated(JSON.stringify(record), MODEL_RECORD_PATH));
