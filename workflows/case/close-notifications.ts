@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, sleep } from '@temporalio/workflow';
+import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { CaseContext } from './context';
 
 /**
@@ -12,20 +12,10 @@ export const CLOSING_NOTIFICATION_WAIT = '2m';
  * The closing case's drain (runs with the close-notification-wait patch): every handler finished and
  * the timeline archived as before, notifications for at most CLOSING_NOTIFICATION_WAIT. A notification
  * sent by a late handler meanwhile gets the same bound.
- *
- * The bounding timer is left to lapse, never cancelled (the run ends right after, and a pending timer
- * ends with it). Cancelling it is a race a closing case does not need: the time-skipping server strands
- * a run whose workflow task cancels a timer that fired while the task was with the worker ("invalid
- * history builder state for action"), which stalled a CI run under load.
  */
 export async function drainBeforeClose(ctx: CaseContext): Promise<void> {
   const drained = () => allHandlersFinished() && ctx.notifier.idle() && (ctx.archiver?.idle() ?? true);
-  while (!drained()) {
-    const timedOut = await Promise.race([
-      sleep(CLOSING_NOTIFICATION_WAIT).then(() => true),
-      condition(drained).then(() => false),
-    ]);
-    if (!timedOut) return;
+  while (!(await condition(drained, CLOSING_NOTIFICATION_WAIT))) {
     ctx.notifier.abandonPending((notification) =>
       ctx.record('notification_failed', {
         code: 'notification_failed',
