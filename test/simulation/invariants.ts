@@ -217,7 +217,8 @@ function noLostUpdate(record: RunRecord, cases: CaseFacts[]): Violation[] {
         wanted.set(key, (wanted.get(key) ?? 0) + 1);
       }
       for (const [key, count] of wanted) {
-        const found = state.timeline.filter(
+        // The whole timeline, archived pages included: a note storm can archive the step's entry.
+        const found = timeline.filter(
           (entry) => `${entry.action} by ${entry.actor?.officerId}` === key,
         ).length;
         if (found < count)
