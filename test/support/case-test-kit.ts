@@ -323,6 +323,8 @@ export function childIds(state: CaseState): string[] {
 export interface DevCaseWorker {
   dev: DevServer;
   cases: CaseClient;
+  /** The worker's task queue, for a CaseClient with other options (a policy of its own). */
+  taskQueue: string;
   stop(): Promise<void>;
 }
 
@@ -343,6 +345,7 @@ export async function startDevCaseWorker(
   return {
     dev,
     cases: caseClientFor(dev.client, taskQueue),
+    taskQueue,
     async stop() {
       worker.shutdown();
       await running;
@@ -411,6 +414,9 @@ export function devCaseWorkerSuite(label: string, scripted: ScriptedActivities):
     },
     get cases() {
       return caseWorker!.cases;
+    },
+    get taskQueue() {
+      return caseWorker!.taskQueue;
     },
     stop: () => caseWorker?.stop() ?? Promise.resolve(),
   };

@@ -37,6 +37,8 @@ export class CaseContext implements SlaReporter {
   firstDetection: Detection | undefined;
   /** Child workflows this run started: a cancelled process scope has already asked them to cancel (unless closesChildren). */
   readonly startedChildren = new Set<string>();
+  /** Child workflows whose start this run has asked for and the server has not confirmed yet. */
+  readonly startingChildren = new Set<string>();
   /** Child workflows that reported their end to this run (takedown_finished, or a withdrawn takedown). */
   readonly endedChildren = new Set<string>();
   /** Updates whose handler has not finished yet: a second one of the same name is refused (CONFLICT). */
@@ -113,6 +115,16 @@ export class CaseContext implements SlaReporter {
    */
   async drain(): Promise<void> {
     await condition(() => allHandlersFinished() && this.notifier.idle() && (this.archiver?.idle() ?? true));
+  }
+
+  /** Starts a child, known as starting until the server confirms the start (or refuses it). */
+  async startingChild<T>(workflowId: string, start: () => Promise<T>): Promise<T> {
+    this.startingChildren.add(workflowId);
+    try {
+      return await start();
+    } finally {
+      this.startingChildren.delete(workflowId);
+    }
   }
 
   nowIso(): string {

@@ -75,6 +75,12 @@ export const PATCHES = {
    * timeline as not delivered (case/close-notifications.ts). Asked by the case at the start of a run.
    */
   closeNotificationWait: 'saring-close-notification-wait',
+  /**
+   * Soak seed 1123: a closing case waits for the children whose start is still in flight before it
+   * cancels its running children (case/close.ts). Asked only by a run that closes while a child is
+   * starting, so no other run writes its marker.
+   */
+  closeAwaitsChildStarts: 'saring-close-awaits-child-starts',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

@@ -2,6 +2,7 @@ import { type temporal } from '@temporalio/proto';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
 import { PATCHES } from '../../../workflows/case/versions';
 import { ScriptedActivities } from '../../support/scripted-activities';
+import { patchIds } from '../../support/patch-markers';
 import {
   detectionOf,
   devCaseWorkerSuite,
@@ -31,15 +32,6 @@ class NotificationGate {
   open(): void {
     this.release();
   }
-}
-
-function patchIds(events: Event[]): string[] {
-  return events
-    .filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_patch')
-    .map((event) => {
-      const data = event.markerRecordedEventAttributes!.details!['patch-data']!.payloads![0]!.data!;
-      return (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id;
-    });
 }
 
 function saringUpserts(events: Event[]): string[][] {

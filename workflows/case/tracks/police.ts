@@ -49,10 +49,12 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
   // Cancelled with the process scope before it is awaited (a withdrawal during the child's start).
   ended.catch(() => undefined);
   try {
-    const child = await startChild(PoliceEscalationWorkflow, {
-      ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION, ctx.closesChildren),
-      args: [input],
-    });
+    const child = await ctx.startingChild(police.childWorkflowId, () =>
+      startChild(PoliceEscalationWorkflow, {
+        ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION, ctx.closesChildren),
+        args: [input],
+      }),
+    );
     ctx.startedChildren.add(police.childWorkflowId);
     const result = await Promise.race([child.result(), ended.then(() => undefined)]);
     // A child ends without its case only once the case has closed; this run cannot see that answer.

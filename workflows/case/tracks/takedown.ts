@@ -42,10 +42,12 @@ export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): 
   // Cancelled with the process scope before it is awaited (a withdrawal during the child's start).
   reported.catch(() => undefined);
   try {
-    const child = await startChild(PlatformTakedownWorkflow, {
-      ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION, ctx.closesChildren),
-      args: [input],
-    });
+    const child = await ctx.startingChild(track.childWorkflowId, () =>
+      startChild(PlatformTakedownWorkflow, {
+        ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION, ctx.closesChildren),
+        args: [input],
+      }),
+    );
     ctx.startedChildren.add(track.childWorkflowId);
     const outcome = await Promise.race([child.result(), reported.then(() => undefined)]);
     if (outcome) applyTakedownOutcome(ctx, track, outcome);
