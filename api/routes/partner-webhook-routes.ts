@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Detection, type DetectionInput } from '../../domain';
+import { platformOfHost } from '../../lib/url/platform-hosts';
 import { SIGNATURE_HEADER } from '../../lib/partner-webhook-signature';
 import type { ApiDeps } from '../api-deps';
 import { HttpError, parseOr400 } from '../http-error';
@@ -43,10 +44,13 @@ const unsupportedMediaType = () =>
 /** Who the partner may report about (api.partners[].platforms / regions); undefined: it may. */
 function refusalFor(partner: Partner) {
   return (detection: Detection): { code: string; message: string } | undefined => {
-    if (partner.platforms && (!detection.platform || !partner.platforms.includes(detection.platform)))
+    // The platform as the case will see it: the sender's, or the URL's host (lib/url/platform-hosts.ts).
+    const platform =
+      detection.platform ?? (detection.url ? platformOfHost(new URL(detection.url).hostname) : undefined);
+    if (partner.platforms && (!platform || !partner.platforms.includes(platform)))
       return {
         code: 'partner_platform_not_allowed',
-        message: `${partner.id} may report ${partner.platforms.join(', ')} only (got ${detection.platform ?? 'no platform'}). Ask the platform team to widen the partner's platforms.`,
+        message: `${partner.id} may report ${partner.platforms.join(', ')} only (got ${platform ?? 'no platform'}). Ask the platform team to widen the partner's platforms.`,
       };
     if (partner.regions && !partner.regions.includes(detection.region))
       return {
