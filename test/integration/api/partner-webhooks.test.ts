@@ -71,7 +71,7 @@ describe('API: signed partner webhooks (real dev server, real workflows, real si
         body,
       },
     );
-    return { status: response.status, body: (await response.json()) as unknown };
+    return { status: response.status, body: await response.json() };
   };
   const codeOf = (answer: { body: unknown }) => (answer.body as ErrorBody).error.code;
   /** The case's detections: how many deliveries counted, and who reported them. */
