@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiServerConfig } from '../../../api/api-config';
+import { ApiServerConfig, loadApiConfig } from '../../../api/api-config';
+import { baseWorkerConfig } from '../../support/config/base-worker-config';
 import { PartnersConfig, resolvePartners, type Partner } from '../../../api/partners/partner-config';
 import { ReplayGuard } from '../../../api/partners/replay-guard';
 import { verifyPartnerDelivery } from '../../../api/partners/verify-delivery';
@@ -138,6 +139,19 @@ describe('partner config (api/partners/partner-config.ts)', () => {
     expect(ApiServerConfig.parse(minimal).partners).toEqual([]);
     const bad = ApiServerConfig.safeParse({ ...minimal, partners: [{ ...base, id: 'Bad Id', secrets: [] }] });
     expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['partners.0.id', 'partners.0.secrets']);
+  });
+
+  it('stops the API at start with every partner problem named by path', () => {
+    const config = {
+      ...baseWorkerConfig,
+      api: {
+        ...baseWorkerConfig.api,
+        partners: [{ ...base, secrets: [{ value: SECRET_A }, { value: SECRET_A }, { file: 'x' }] }],
+      },
+    };
+    expect(() => loadApiConfig({ SARING_CONFIG_JSON: JSON.stringify(config) })).toThrow(
+      'Config SARING_CONFIG_JSON is invalid:\n  - api.partners.0.secrets: at most two secrets (old and new)\nFix these fields and start again.',
+    );
   });
 
   it('reads secrets from a file or an environment variable, and says what is missing', () => {
