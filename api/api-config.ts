@@ -5,6 +5,7 @@ import { S3Config } from '../config/s3';
 import { TemporalConfig } from '../config/temporal';
 import { OidcAuthConfig } from './auth-config';
 import { ReporterVaultConfig } from './vault-config';
+import { PartnersConfig } from './partners/partner-config';
 import { CONSOLE_DIR } from '../console/console-dir';
 
 /**
@@ -35,6 +36,8 @@ export const ApiServerConfig = z.object({
   codecCorsOrigins: z
     .array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin))
     .default(['http://127.0.0.1:8233', 'http://localhost:8233']),
+  /** Partners that send signed webhooks to /api/partners/:partnerId/detections (api/partners/partner-config.ts). */
+  partners: PartnersConfig,
 });
 export type ApiServerConfig = z.infer<typeof ApiServerConfig>;
 

@@ -15,6 +15,7 @@ import { S3Archive } from '../audit/s3-archive';
 import { ReportReader } from '../reports/report-reader';
 import { createTokenVerifier } from './token-verifier';
 import { createReporterVault } from './vault-config';
+import { resolvePartners } from './partners/partner-config';
 import { startApiServer } from './server';
 import { SERVICE_NAME } from '../config/telemetry';
 import { tracingClientInterceptors } from '../observability/temporal-tracing';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const officers = createTokenVerifier(config.api.auth);
   const audit = s3AccessAudit(createS3Client(config.s3), config.s3.auditBucket, (line) => console.log(line));
   const vault = createReporterVault(config.api.reporterVault);
+  const partners = resolvePartners(config.api.partners);
   const policy = config.api.policyFile ? loadPolicyFile(config.api.policyFile) : undefined;
   const tracing = startTracing(SERVICE_NAME.api, tracingConfigFromEnv());
   const client = await connectClient(
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
       trustedProxies: config.api.trustedProxies,
       maxComplaintsPerCase: config.api.maxComplaintsPerCase,
       codecCorsOrigins: config.api.codecCorsOrigins,
+      partners,
       accessLog: (line) => console.log(`api ${line}`),
     },
   );

@@ -16,8 +16,14 @@ import { registerArchiveAuditRoutes } from './routes/archive-audit-routes';
 import { registerAuthRoutes, signInDiscovery } from './routes/auth-routes';
 import { registerCodecRoutes } from './routes/codec-routes';
 import { registerCaseRoutes } from './routes/case-routes';
-import { registerBatchDetectionRoutes, type BatchLimits } from './routes/batch-detection-routes';
+import {
+  DEFAULT_BATCH_LIMITS,
+  registerBatchDetectionRoutes,
+  type BatchLimits,
+} from './routes/batch-detection-routes';
 import { registerDetectionRoutes } from './routes/detection-routes';
+import { registerPartnerWebhookRoutes } from './routes/partner-webhook-routes';
+import type { Partner } from './partners/partner-config';
 import { registerMetaRoutes } from './routes/meta-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 import { registerReportRoutes } from './routes/report-routes';
@@ -44,6 +50,8 @@ export interface ApiServerOptions {
   batchLimits?: BatchLimits;
   /** Origins (the Temporal Web UI's) allowed to call the codec endpoints from a browser. */
   codecCorsOrigins?: readonly string[];
+  /** Partners that send signed webhooks (api-config.ts api.partners, secrets read); none when omitted. */
+  partners?: readonly Partner[];
 }
 
 export interface RunningApi {
@@ -138,6 +146,12 @@ export function buildApi(deps: ApiDeps, options: Omit<ApiServerOptions, 'host' |
     registerVocabularyRoutes(api, deps);
     registerDetectionRoutes(api, deps);
     registerBatchDetectionRoutes(api, deps, options.batchLimits);
+    registerPartnerWebhookRoutes(
+      api,
+      deps,
+      options.partners ?? [],
+      options.batchLimits ?? DEFAULT_BATCH_LIMITS,
+    );
     registerCaseRoutes(api, deps);
     registerAccessRoutes(api, deps);
     registerArchiveAuditRoutes(api, deps);

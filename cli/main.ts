@@ -17,6 +17,7 @@ import { importCommand } from './commands/import';
 import { login, logout } from './commands/login';
 import { me } from './commands/me';
 import { reportCommand } from './commands/report';
+import { signWebhook } from './commands/sign-webhook';
 import { transparencyCommand } from './commands/transparency';
 import { freshTokens } from './sign-in/oidc-client';
 import { readTokens, writeTokens } from './sign-in/token-store';
@@ -43,6 +44,7 @@ export const COMMANDS: Command[] = [
   auditAccess,
   reportCommand,
   transparencyCommand,
+  signWebhook,
   // Generated from this very list, so the completions never drift from the commands.
   completionCommand(() => SPECS),
 ];

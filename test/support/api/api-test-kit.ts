@@ -36,6 +36,7 @@ import { bundleCaseWorkflows, officers, waitFor } from '../case-test-kit';
 import { ScriptedActivities, type ActivityScript } from '../scripted-activities';
 import type { Tracing } from '../../../observability/tracing';
 import type { BatchLimits } from '../../../api/routes/batch-detection-routes';
+import type { Partner } from '../../../api/partners/partner-config';
 import {
   TRACING_WORKFLOW_INTERCEPTOR_MODULES,
   tracingActivityInterceptor,
@@ -143,6 +144,8 @@ export async function startApiTestEnv(
     consoleDir?: string;
     tracing?: Tracing;
     batchLimits?: BatchLimits;
+    /** Partners that send signed webhooks (api/partners/partner-config.ts), secrets already read. */
+    partners?: readonly Partner[];
     /** Public intake limits (api/server.ts); a generous rate limit when omitted. */
     intake?: Pick<ApiServerOptions, 'publicComplaintsPerMinute' | 'trustedProxies' | 'maxComplaintsPerCase'>;
     /** More provider users than the test officers (e.g. with no group, or two). */
@@ -233,6 +236,7 @@ export async function startApiTestEnv(
         codecCorsOrigins: [TEMPORAL_UI_TEST_ORIGIN],
         publicComplaintsPerMinute: 1000,
         ...(options.batchLimits ? { batchLimits: options.batchLimits } : {}),
+        ...(options.partners ? { partners: options.partners } : {}),
         ...options.intake,
         // Every response the tests provoke must match the schema the OpenAPI document gives for it.
         checkResponses: true,

@@ -56,6 +56,7 @@ describe('saring completion bash, sourced in a real bash', () => {
       'logout',
       'me',
       'report',
+      'sign-webhook',
       'transparency',
     ]);
     expect(complete('audit', '')).toEqual(['access', 'history', 'replay', 'verify']);
@@ -131,6 +132,7 @@ const hasZsh = spawnSync('zsh', ['--version']).status === 0;
         'logout',
         'me',
         'report',
+        'sign-webhook',
         'transparency',
       ],
     });
