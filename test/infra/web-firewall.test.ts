@@ -68,6 +68,7 @@ describe('WAF body size (issue 11, defect 12)', () => {
       '/api/cases/c-2026-0001/notes',
       '/api/detections',
       '/api/detections/batch',
+      '/api/partners/cekfakta-network/detections',
     ])
       expect({ path, exempt: longBody.test(path) }).toEqual({ path, exempt: true });
     for (const path of [
@@ -77,6 +78,8 @@ describe('WAF body size (issue 11, defect 12)', () => {
       '/api/cases',
       '/API/detections',
       '/api/detections/batch/',
+      '/api/partners/Cek_Fakta/detections',
+      '/api/partners/x/detections/more',
       '/console/index.html',
     ])
       expect({ path, exempt: longBody.test(path) }).toEqual({ path, exempt: false });

@@ -29,7 +29,7 @@ const PUBLIC_RATE_LIMIT = 100;
  * Exact paths, no transformation: any other spelling keeps the 8 KB rule. The API still caps every body (1 MiB).
  */
 export const LONG_BODY_PATHS =
-  '^/api/(cases/[^/]+/(actions/draftStatement|notes)|detections|detections/batch)$';
+  '^/api/(cases/[^/]+/(actions/draftStatement|notes)|detections|detections/batch|partners/[a-z0-9][a-z0-9-]{1,62}/detections)$';
 
 /** The Common Rule Set's body-size rule and the label it leaves on a request it matched. */
 const BODY_SIZE_RULE = 'SizeRestrictions_BODY';
