@@ -216,7 +216,17 @@ describe('reports (Temporal Schedules on the dev server)', () => {
                 takedown: [{ platform: 'x', url }],
               },
             });
-            return waitForCase(cases, id, (s) => s.tracks.takedowns[0]?.level === 'ST1', 'ST1', 150_000);
+            // The breach and the ST1 step reach the case as separate reports from the takedown child:
+            // wait for both, or the figures computed from this state can miss the breach the report counts.
+            return waitForCase(
+              cases,
+              id,
+              (s) =>
+                s.tracks.takedowns[0]?.level === 'ST1' &&
+                s.deadlines.some((d) => d.sla === 'takedown_compliance' && d.breachedAt !== undefined),
+              'ST1 and the compliance breach',
+              150_000,
+            );
           })(),
           // F: urgent, verified only after its one-minute deadline passed; no violation.
           (async () => {
