@@ -16,6 +16,7 @@ import { officers } from '../support/case-test-kit';
 import { skippedBy } from './known-open-defects';
 import { childWorkflowIds, workflowTaskFailures } from './task-failures';
 import { dumpHistories } from './dump-histories';
+import { CaseTimers, GUARD_MARGIN_MS, MAX_GUARD_STEPS } from '../support/timer-guard';
 import { ScriptedActivities } from '../support/scripted-activities';
 import type { SimHarness } from './sim-harness';
 import type { AwaitTarget, CaseScript, OfficerKey, Step } from './script';
@@ -55,6 +56,8 @@ export interface RunRecord {
   trace: string[];
   /** Locks the time-skipping server kept on its clock, released so the script could go on. */
   lockReleases: number;
+  /** Clock steps lengthened so a timer falling due just after them fired first (timer-guard.ts). */
+  timerGuardSteps: number;
 }
 
 const OPEN_STAGES = ['verification', 'action', 'monitoring'];
@@ -105,30 +108,50 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     }
     return moved;
   };
+  /** One clock step; a clock that stands still gets a leaked lock released, then the case counts as stuck. */
+  const moveClockOrGiveUp = async (ms: number) => {
+    if (process.env.SARING_SIM_TRACE === '1') console.log(`seed ${script.seed} advancing ${ms / 3_600_000}h`);
+    const step = Math.min(ms, harness.maxStepMs ?? Infinity);
+    const limitMs = Math.max(ADVANCE_TIMEOUT_MS, harness.maxStepMs ? 2 * step : 0);
+    if (await moveClock(step, limitMs)) return;
+    // No workflow task failing: the test server kept a lock on its clock (time-skipping-locks.ts).
+    // Release it once and move again; a clock that still stands is a stuck case.
+    for (let release = 0; release < MAX_LOCK_RELEASES; release += 1) {
+      const failing = record.caseIds.length > 0 ? await workflowTaskFailures(client, record.caseIds[0]!) : [];
+      if (failing.length > 0 || !(await harness.clock.releaseLeakedLock?.())) break;
+      record.lockReleases += 1;
+      await trace(`the clock stood still for ${limitMs / 1000} s: one leaked time-skipping lock released`);
+      if (await moveClock(step, limitMs)) return;
+    }
+    // A time-skipping clock stands still while a workflow task keeps failing: end the script's cases.
+    record.stuck.push(
+      `${record.caseIds[0] ?? '?'}: the clock did not move on within ${limitMs / 1000} s (a workflow task failing?)`,
+    );
+    await terminate(record.caseIds[0] ?? '');
+    throw new Error('the clock stopped: a case is stuck');
+  };
+  const timers = new CaseTimers(client);
+  /** Fires a timer of the script that falls due just after the clock stopped, before the script acts on. */
+  const fireTimersDueSoon = async () => {
+    const guardMs = harness.timerGuardMs;
+    if (!guardMs) return;
+    for (let round = 0; round < MAX_GUARD_STEPS; round += 1) {
+      const nowMs = await harness.clock.nowMs();
+      const dueMs = await timers.nextDueAtOrAfter(record.caseIds, nowMs);
+      if (process.env.SARING_SIM_TRACE === '1')
+        console.log(
+          `seed ${script.seed} next timer due in ${dueMs === undefined ? 'none' : `${(dueMs - nowMs) / 1000} s`}`,
+        );
+      if (dueMs === undefined || dueMs - nowMs > guardMs) return;
+      record.timerGuardSteps += 1;
+      await moveClockOrGiveUp(dueMs - nowMs + GUARD_MARGIN_MS);
+    }
+  };
   const clock = {
     nowMs: () => harness.clock.nowMs(),
     advance: async (ms: number) => {
-      if (process.env.SARING_SIM_TRACE === '1')
-        console.log(`seed ${script.seed} advancing ${ms / 3_600_000}h`);
-      const step = Math.min(ms, harness.maxStepMs ?? Infinity);
-      const limitMs = Math.max(ADVANCE_TIMEOUT_MS, harness.maxStepMs ? 2 * step : 0);
-      if (await moveClock(step, limitMs)) return;
-      // No workflow task failing: the test server kept a lock on its clock (time-skipping-locks.ts).
-      // Release it once and move again; a clock that still stands is a stuck case.
-      for (let release = 0; release < MAX_LOCK_RELEASES; release += 1) {
-        const failing =
-          record.caseIds.length > 0 ? await workflowTaskFailures(client, record.caseIds[0]!) : [];
-        if (failing.length > 0 || !(await harness.clock.releaseLeakedLock?.())) break;
-        record.lockReleases += 1;
-        await trace(`the clock stood still for ${limitMs / 1000} s: one leaked time-skipping lock released`);
-        if (await moveClock(step, limitMs)) return;
-      }
-      // A time-skipping clock stands still while a workflow task keeps failing: end the script's cases.
-      record.stuck.push(
-        `${record.caseIds[0] ?? '?'}: the clock did not move on within ${limitMs / 1000} s (a workflow task failing?)`,
-      );
-      await terminate(record.caseIds[0] ?? '');
-      throw new Error('the clock stopped: a case is stuck');
+      await moveClockOrGiveUp(ms);
+      await fireTimersDueSoon();
     },
   };
   const cases = new CaseClient(client, { taskQueue: harness.taskQueue, policy });
@@ -162,6 +185,7 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     world,
     trace: [],
     lockReleases: 0,
+    timerGuardSteps: 0,
   };
   const realStart = Date.now();
   const trace = async (line: string) => {

@@ -12,6 +12,7 @@ import { ACTIVITY_INPUT_SCHEMAS } from '../../activities/input-schemas';
 import type { ScriptedActivities } from '../support/scripted-activities';
 import { scriptedLearningActivities } from '../support/scripted-learning';
 import { releaseLeakedTimeSkippingLock } from './time-skipping-locks';
+import { TIMER_GUARD_MS } from '../support/timer-guard';
 
 /** The clock a script moves: the time-skipping server's, or real time on the dev server. */
 export interface SimClock {
@@ -45,6 +46,8 @@ export interface SimHarness {
   closeWithinMs: number;
   /** Caps every clock step of a script (real-time clocks: keeps recordings short). */
   maxStepMs?: number;
+  /** After each clock step, a timer of the script falling due within this much server time is fired first (timer-guard.ts). */
+  timerGuardMs?: number;
 }
 
 const BASE_ID = /^case-[a-f0-9]{20}/;
@@ -159,6 +162,7 @@ export function timeSkippingHarness(
     closeTimeoutMs: 90_000,
     closeStepMs: 3 * 86_400_000,
     closeWithinMs: 90 * 86_400_000,
+    timerGuardMs: TIMER_GUARD_MS,
   };
 }
 

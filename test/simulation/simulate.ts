@@ -126,6 +126,7 @@ export function summarize(results: ScriptResult[], wallMs: number): string {
   return [
     `simulator: ${results.length} scripts, ${results.reduce((sum, result) => sum + result.cases.length, 0)} cases in ${(wallMs / 1000).toFixed(1)} s; ${failing.length} with unexpected violations`,
     `time-skipping locks the server kept, released so the lane went on (time-skipping-locks.ts): ${released.reduce((sum, result) => sum + result.record!.lockReleases, 0)} in ${released.length} script(s)${released.length > 0 ? `, seeds ${released.map((result) => result.seed).join(' ')}` : ''}`,
+    `clock steps lengthened so a timer due just after them fired first (timer-guard.ts): ${results.reduce((sum, result) => sum + (result.record?.timerGuardSteps ?? 0), 0)}`,
     `terminal paths reached (${paths.size}):`,
     ...[...paths.entries()].sort().map(([path, count]) => `  ${String(count).padStart(4)}  ${path}`),
     `known-open defects (explained, not failing; steps left out): ${KNOWN_OPEN_DEFECTS.length === 0 ? 'none' : ''}`,

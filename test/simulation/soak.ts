@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       }
       if (process.env.SARING_SIM_VERBOSE === '1') {
         console.log(
-          `seed ${result.seed}: ${(result.ms / 1000).toFixed(1)} s ${result.paths.join(' ')}${result.record?.lockReleases ? ` locks-released:${result.record.lockReleases}` : ''} ${result.unexpected.map((violation) => violation.invariant).join(',')}${result.known.map((known) => ` known:${known.defect.id}`).join('')}`,
+          `seed ${result.seed}: ${(result.ms / 1000).toFixed(1)} s ${result.paths.join(' ')}${result.record?.lockReleases ? ` locks-released:${result.record.lockReleases}` : ''}${result.record?.timerGuardSteps ? ` timer-guard:${result.record.timerGuardSteps}` : ''} ${result.unexpected.map((violation) => violation.invariant).join(',')}${result.known.map((known) => ` known:${known.defect.id}`).join('')}`,
         );
       }
       if (done % 100 === 0)

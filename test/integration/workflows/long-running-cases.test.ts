@@ -6,6 +6,7 @@ import { CaseClient } from '../../../cases/case-client';
 import type { ActivityScript } from '../../support/scripted-activities';
 import { detectionOf, officers, uniqueUrl, waitForCase } from '../../support/case-test-kit';
 import { caseServerPerTest } from '../../support/case-server-per-test';
+import { sleepPastTimersDueSoon } from '../../support/timer-guard';
 import { GAMBLING_CLASSIFICATION, submitIllegalGamblingCase } from '../../support/gambling-case';
 
 const HOUR = 3_600_000;
@@ -96,6 +97,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
         );
         // The review takes longer than the 4 h compliance deadline.
         await server.env.sleep('30h');
+        await sleepPastTimersDueSoon(server.env, [caseId]);
         await cases.update(caseId, 'resolveObjection', {
           actor: officers.supervisor,
           takedownKey: 'website-1',
@@ -168,6 +170,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
         (state) => state.tracks.takedowns[0]!.attempt === 2,
         're-upload takedown',
       );
+      await sleepPastTimersDueSoon(server.env, [caseId]);
       const requestedAt = await server.env.currentTimeMs();
       // The update's own small result: the case may have closed before a state query could follow it.
       await cases.update(caseId, 'closeMonitoring', {
