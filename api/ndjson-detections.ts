@@ -58,6 +58,8 @@ export async function submitNdjsonDetections(
   limits: BatchLimits,
 ): Promise<BatchAnswer> {
   const batch = new BatchSubmission(submitOne, limits.concurrency);
+  const rejectInvalid = (lineNumber: number, error: z.ZodError) =>
+    batch.reject(lineNumber, 'invalid_input', `Line ${lineNumber}: ${describeZodIssues(error)}.`);
   let lines = 0;
   let truncatedAtLine: number | undefined;
   for await (const line of readNdjsonLines(stream, limits.maxLineBytes)) {
@@ -84,11 +86,7 @@ export async function submitNdjsonDetections(
     }
     const parsed = BatchDetectionLine.safeParse(json);
     if (!parsed.success) {
-      batch.reject(
-        line.lineNumber,
-        'invalid_input',
-        `Line ${line.lineNumber}: ${describeZodIssues(parsed.error)}.`,
-      );
+      rejectInvalid(line.lineNumber, parsed.error);
       continue;
     }
     const detection = Detection.safeParse({
@@ -97,11 +95,7 @@ export async function submitNdjsonDetections(
       observedAt: parsed.data.observedAt ?? new Date().toISOString(),
     });
     if (!detection.success) {
-      batch.reject(
-        line.lineNumber,
-        'invalid_input',
-        `Line ${line.lineNumber}: ${describeZodIssues(detection.error)}.`,
-      );
+      rejectInvalid(line.lineNumber, detection.error);
       continue;
     }
     const refusal = who.refuse?.(detection.data);

@@ -109,7 +109,6 @@ describe('lean case (dev server)', () => {
       scripted.callsOf('classifyContent').filter((call) => JSON.stringify(call.input).includes(caseId)),
     ).toHaveLength(1);
 
-    // Visible as in intake from its first task (lists of cases in intake find it), then one upsert for verification.
     // Visible as in intake from its first task (lists of cases in intake find it); verification's values follow.
     await waitFor(
       async () => saringUpserts((await handle.fetchHistory()).events ?? []),
