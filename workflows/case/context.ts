@@ -117,11 +117,13 @@ export class CaseContext implements SlaReporter {
     await condition(() => allHandlersFinished() && this.notifier.idle() && (this.archiver?.idle() ?? true));
   }
 
-  /** Starts a child, known as starting until the server confirms the start (or refuses it). */
+  /** Starts a child, known as starting until the server confirms the start (or refuses it), then as started. */
   async startingChild<T>(workflowId: string, start: () => Promise<T>): Promise<T> {
     this.startingChildren.add(workflowId);
     try {
-      return await start();
+      const child = await start();
+      this.startedChildren.add(workflowId);
+      return child;
     } finally {
       this.startingChildren.delete(workflowId);
     }

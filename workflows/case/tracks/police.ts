@@ -55,7 +55,6 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
         args: [input],
       }),
     );
-    ctx.startedChildren.add(police.childWorkflowId);
     const result = await Promise.race([child.result(), ended.then(() => undefined)]);
     // A child ends without its case only once the case has closed; this run cannot see that answer.
     if (result && 'referenceId' in result) {

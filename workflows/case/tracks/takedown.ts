@@ -48,7 +48,6 @@ export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): 
         args: [input],
       }),
     );
-    ctx.startedChildren.add(track.childWorkflowId);
     const outcome = await Promise.race([child.result(), reported.then(() => undefined)]);
     if (outcome) applyTakedownOutcome(ctx, track, outcome);
   } catch (error) {
