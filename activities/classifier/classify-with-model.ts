@@ -12,9 +12,11 @@ import type { Label } from './training/dataset-schema';
 export const CSAM_MIN_PROBABILITY = 0.6;
 /**
  * A withheld CSAM call with no CSAM rule is raised to high only from this model probability (issue 15:
- * on the calibration split a Sundanese post about a child swimming scored 0.75 with no rule firing).
+ * on the calibration split a Sundanese post about a child swimming scored 0.75 with no rule firing; with
+ * author E in training it scored 0.935, while the two real CSAM posts raised this way scored 0.979 and
+ * 0.991, so 0.9 became 0.95).
  */
-export const CSAM_RAISE_WITHOUT_RULE = 0.9;
+export const CSAM_RAISE_WITHOUT_RULE = 0.95;
 /** Reporting or education context (arrests, verdicts, advice to parents) withholds a CSAM call. */
 export const CSAM_REPORTING_GUARD = true;
 /** CSAM rules that are themselves two signals (a minor term with a sexual term) or an unambiguous code. */
