@@ -71,4 +71,20 @@ export const VARIANTS: Variant[] = [
     name: 'gambling+fraud+other margin 0.6',
     decision: { margins: { online_gambling: 0.6, fraud: 0.6, other_illegal: 0.6 } },
   },
+  ...[0.5, 0.7, 0.8].map((margin) => ({
+    name: `gambling+fraud+other margin ${margin}`,
+    decision: { margins: { online_gambling: margin, fraud: margin, other_illegal: margin } },
+  })),
+  ...[0.4, 0.6].map((margin) => ({
+    name: `gambling+fraud+other 0.6, hoax+defamation margin ${margin}`,
+    decision: {
+      margins: { online_gambling: 0.6, fraud: 0.6, other_illegal: 0.6, hoax: margin, defamation: margin },
+    },
+  })),
+  ...[0.2, 0.3, 0.4].map((margin) => ({
+    name: `gambling+fraud+other 0.5, hoax+defamation margin ${margin}`,
+    decision: {
+      margins: { online_gambling: 0.5, fraud: 0.5, other_illegal: 0.5, hoax: margin, defamation: margin },
+    },
+  })),
 ];
