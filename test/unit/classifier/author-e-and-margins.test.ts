@@ -31,7 +31,7 @@ describe('per-category decision margins', () => {
   const model = shippedModel();
   const calibration = loadDataset().filter((item) => item.split === 'calibration');
 
-  it('withholds a call the model makes by less than its category's margin, and lists it first', () => {
+  it('withholds a call the model makes by less than the category margin, and lists it first', () => {
     const thin = calibration.filter((item) => {
       if (classifyByRules({ text: item.text }).category) return false;
       const free = classifyWithModel(model, { text: item.text }, { margins: {} });
