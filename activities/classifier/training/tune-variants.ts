@@ -1,0 +1,90 @@
+import { CATEGORIES } from '../../../domain/categories';
+import { FEATURE_OPTIONS } from '../model/features';
+import type { Variant } from './development-metrics';
+
+/**
+ * Variants compared by npm run classifier:tune and classifier:loao. The first is the shipped settings;
+ * each ablation row takes one chosen change back out, so the table is also the ablation in
+ * docs/classifier.md.
+ */
+export const VARIANTS: Variant[] = [
+  { name: 'shipped settings' },
+  // Ablation: each row takes one chosen change back out.
+  { name: 'without author D', withoutTrainFrom: ['author-d'] },
+  { name: 'without author E', withoutTrainFrom: ['author-e'] },
+  { name: 'no category margins', decision: { margins: {} } },
+  { name: 'without wrapped copies', withoutTrainTag: 'wrapped' },
+  { name: 'no class weights', training: { classWeightPower: 0 } },
+  { name: 'no rule veto', decision: { ruleVetoBelow: 0 } },
+  { name: 'no CSAM reporting guard', decision: { csamReportingGuard: false } },
+  {
+    name: 'none of the above',
+    withoutTrainFrom: ['author-d', 'author-e'],
+    withoutTrainTag: 'wrapped',
+    training: { classWeightPower: 0, training: { l2: 1e-5 } },
+    decision: { ruleVetoBelow: 0, csamReportingGuard: false, margins: {} },
+  },
+  // Alternatives tried and not kept.
+  { name: 'class weights ^0.5', training: { classWeightPower: 0.5 } },
+  { name: 'class weights ^1.5', training: { classWeightPower: 1.5 } },
+  { name: 'rule veto 0.1', decision: { ruleVetoBelow: 0.1 } },
+  { name: 'rule veto 0.2', decision: { ruleVetoBelow: 0.2 } },
+  { name: 'abstain 0.4', decision: { abstainBelow: 0.4 } },
+  { name: 'abstain 0.6', decision: { abstainBelow: 0.6 } },
+  { name: 'l2 1e-5', training: { training: { l2: 1e-5 } } },
+  { name: 'l2 3e-4', training: { training: { l2: 3e-4 } } },
+  { name: '6 epochs', training: { training: { epochs: 6 } } },
+  { name: '20 epochs', training: { training: { epochs: 20 } } },
+  { name: 'no word bigrams', training: { features: { ...FEATURE_OPTIONS, wordBigrams: false } } },
+  { name: 'char 2-5', training: { features: { ...FEATURE_OPTIONS, charMin: 2 } } },
+  { name: 'char 3-6', training: { features: { ...FEATURE_OPTIONS, charMax: 6 } } },
+  { name: 'sublinear counts', training: { features: { ...FEATURE_OPTIONS, sublinear: true } } },
+  { name: 'rule weight 1', training: { features: { ...FEATURE_OPTIONS, ruleWeight: 1 } } },
+  // Issue 15 (author E): decision margins and class weights for the gambling/fraud boundary.
+  { name: 'gambling margin 0.2', decision: { margins: { online_gambling: 0.2 } } },
+  { name: 'gambling margin 0.4', decision: { margins: { online_gambling: 0.4 } } },
+  { name: 'gambling margin 0.6', decision: { margins: { online_gambling: 0.6 } } },
+  { name: 'gambling+fraud margin 0.4', decision: { margins: { online_gambling: 0.4, fraud: 0.4 } } },
+  { name: 'gambling+fraud margin 0.6', decision: { margins: { online_gambling: 0.6, fraud: 0.6 } } },
+  {
+    name: 'gambling+fraud+other margin 0.4',
+    decision: { margins: { online_gambling: 0.4, fraud: 0.4, other_illegal: 0.4 } },
+  },
+  {
+    name: 'every category margin 0.3',
+    decision: { margins: Object.fromEntries(CATEGORIES.map((c) => [c, 0.3])) },
+  },
+  { name: 'none weight 1.5', training: { noneWeight: 1.5 } },
+  { name: 'none weight 2', training: { noneWeight: 2 } },
+  { name: 'none weight 3', training: { noneWeight: 3 } },
+  { name: 'none weight 2, l2 3e-4', training: { noneWeight: 2, training: { l2: 3e-4 } } },
+  { name: 'rule veto 0.1, none weight 1.5', decision: { ruleVetoBelow: 0.1 }, training: { noneWeight: 1.5 } },
+  {
+    name: 'rule veto 0.1, gambling+fraud+other margin 0.4',
+    decision: { ruleVetoBelow: 0.1, margins: { online_gambling: 0.4, fraud: 0.4, other_illegal: 0.4 } },
+  },
+  {
+    name: 'gambling+fraud+other margin 0.25',
+    decision: { margins: { online_gambling: 0.25, fraud: 0.25, other_illegal: 0.25 } },
+  },
+  {
+    name: 'gambling+fraud+other margin 0.6',
+    decision: { margins: { online_gambling: 0.6, fraud: 0.6, other_illegal: 0.6 } },
+  },
+  ...[0.5, 0.7, 0.8].map((margin) => ({
+    name: `gambling+fraud+other margin ${margin}`,
+    decision: { margins: { online_gambling: margin, fraud: margin, other_illegal: margin } },
+  })),
+  ...[0.4, 0.6].map((margin) => ({
+    name: `gambling+fraud+other 0.6, hoax+defamation margin ${margin}`,
+    decision: {
+      margins: { online_gambling: 0.6, fraud: 0.6, other_illegal: 0.6, hoax: margin, defamation: margin },
+    },
+  })),
+  ...[0.2, 0.3, 0.4].map((margin) => ({
+    name: `gambling+fraud+other 0.5, hoax+defamation margin ${margin}`,
+    decision: {
+      margins: { online_gambling: 0.5, fraud: 0.5, other_illegal: 0.5, hoax: margin, defamation: margin },
+    },
+  })),
+];
