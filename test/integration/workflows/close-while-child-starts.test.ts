@@ -1,4 +1,7 @@
+import type { Client } from '@temporalio/client';
 import { CasePolicy } from '../../../domain';
+import packageJson from '../../../package.json';
+import { corpusHistoriesOf, writeCorpusFixture } from '../../support/history-corpus';
 import benchPolicy from '../../../bench/peak/bench-policy.json';
 import { CaseClient } from '../../../cases/case-client';
 import { PATCHES } from '../../../workflows/case/versions';
@@ -19,6 +22,29 @@ const POLICY = CasePolicy.parse({
  * check then finds the content back and starts the re-upload takedown child in the same workflow task in
  * which the case closes and cancels its running children.
  */
+/**
+ * `SARING_RECORD_CORPUS=1` adds this run's histories to the replay corpus of the current release: the
+ * simulator's recorder cannot aim at this race (patch saring-close-awaits-child-starts), this test can.
+ */
+async function recordToCorpus(client: Client, caseId: string): Promise<void> {
+  const file = writeCorpusFixture(packageJson.version, 'closed-early.while-reupload-child-starts', {
+    name: 'closed-early.while-reupload-child-starts',
+    sdk: '@temporalio/worker 1.24.0',
+    recorded: {
+      server: 'temporal dev server (close-while-child-starts.test.ts)',
+      packageVersion: packageJson.version,
+      policyVersion: POLICY.version,
+      at: new Date().toISOString(),
+    },
+    histories: await corpusHistoriesOf(client, [
+      caseId,
+      `${caseId}:takedown:website-1:a1`,
+      `${caseId}:takedown:website-1:a2`,
+    ]),
+  });
+  console.log(`recorded ${file}`);
+}
+
 describe('closing while a re-upload takedown child is starting (dev server)', () => {
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => {
@@ -72,5 +98,6 @@ describe('closing while a re-upload takedown child is starting (dev server)', ()
     // Started after all, then cancelled by the closing case before it closed: not left running.
     if (described.status.name === 'RUNNING') await child.terminate('test finished');
     expect(described.status.name).toBe('CANCELLED');
+    if (process.env.SARING_RECORD_CORPUS === '1') await recordToCorpus(caseWorker.dev.client, caseId);
   }, 90_000);
 });

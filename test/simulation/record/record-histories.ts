@@ -7,8 +7,9 @@ import { freePort } from '../../../lib/ports';
 import { startTemporalDevServer } from '../../../local/temporal-dev-server';
 import { readManifest } from '../../../toolchain/manifest';
 import packageJson from '../../../package.json';
-import { bundleCaseWorkflows, fetchAllRuns, historyToFixture } from '../../support/case-test-kit';
+import { bundleCaseWorkflows } from '../../support/case-test-kit';
 import {
+  corpusHistoriesOf,
   CorpusFileExistsError,
   readCorpus,
   writeCorpusFixture,
@@ -111,16 +112,10 @@ async function main(): Promise<void> {
         const name = terminalPath(facts).toLowerCase();
         if (facts.status !== 'COMPLETED' || known.has(name)) continue;
         known.add(name);
-        const histories: CorpusFixture['histories'] = [];
-        for (const workflowId of [facts.workflowId, ...facts.children.map((child) => child.workflowId)]) {
-          for (const run of await fetchAllRuns(client, workflowId)) {
-            histories.push({
-              workflowId: run.workflowId,
-              runId: run.runId,
-              history: historyToFixture(run.history),
-            });
-          }
-        }
+        const histories = await corpusHistoriesOf(client, [
+          facts.workflowId,
+          ...facts.children.map((child) => child.workflowId),
+        ]);
         const fixture: CorpusFixture = {
           name,
           sdk: '@temporalio/worker 1.24.0',
