@@ -15,8 +15,9 @@ export function reportTargetsTable(report: string): string {
   if (from < 0) throw new Error(`the classifier report has no "${TARGETS_HEADING}" section`);
   const lines = report.slice(from + TARGETS_HEADING.length).split('\n');
   const first = lines.findIndex((line) => line.startsWith('|'));
-  const rows = lines.slice(first).filter((_, i, all) => all.slice(0, i + 1).every((l) => l.startsWith('|')));
-  return rows.join('\n');
+  const table = lines.slice(first);
+  const end = table.findIndex((line) => !line.startsWith('|'));
+  return (end < 0 ? table : table.slice(0, end)).join('\n');
 }
 
 function markedRange(readme: string): { start: number; end: number } {
