@@ -4,6 +4,7 @@ import type { CaseOutcome, CaseState, Deadline } from '../../domain';
 import { caseQueries } from '../../workflows/messages';
 import { childStatusQuery } from '../../workflows/internal-messages';
 import { fetchAllRuns } from '../support/case-test-kit';
+import { RUN_CLOSE_EVENTS } from '../support/close-events';
 
 /**
  * What the invariants look at once a script ended: for every case the script opened, every run of
@@ -36,14 +37,6 @@ export interface CaseFacts extends WorkflowFacts {
 }
 
 const EventType = temporal.api.enums.v1.EventType;
-const CLOSE_EVENTS = new Set<number>([
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
-]);
 
 const payloadBytes = (payloads: temporal.api.common.v1.IPayload[] | null | undefined) =>
   (payloads ?? []).reduce((sum, payload) => sum + (payload.data?.length ?? 0), 0);
@@ -68,7 +61,9 @@ async function workflowFacts(
       runId: run.runId,
       events: events.length,
       historyBytes: temporal.api.history.v1.History.encode(run.history).finish().length,
-      ...(last?.eventType && CLOSE_EVENTS.has(last.eventType) ? { closedBy: EventType[last.eventType] } : {}),
+      ...(last?.eventType && RUN_CLOSE_EVENTS.has(last.eventType)
+        ? { closedBy: EventType[last.eventType] }
+        : {}),
       carriedBytes: started?.continuedExecutionRunId ? payloadBytes(started.input?.payloads) : 0,
     });
   }

@@ -262,16 +262,11 @@ export function historyFromFixture(json: unknown): temporal.api.history.v1.Histo
 
 export const recordingHistories = () => process.env.SARING_RECORD_HISTORIES === '1';
 
-/**
- * With SARING_RECORD_HISTORIES=1, writes the histories of a finished case (every run) and its
- * children to test/fixtures/histories/<name>.json for the replay test. Not on ordinary runs.
- */
-export async function maybeRecordHistories(
+/** Every run of each workflow (a case and its children) as they stand on the server, for one fixture file. */
+export async function fixtureHistoriesOf(
   client: Client,
-  name: string,
-  workflowIds: string[],
-): Promise<void> {
-  if (!recordingHistories()) return;
+  workflowIds: readonly string[],
+): Promise<HistoryFixture['histories']> {
   const histories: HistoryFixture['histories'] = [];
   for (const workflowId of workflowIds) {
     for (const run of await fetchAllRuns(client, workflowId)) {
@@ -282,6 +277,20 @@ export async function maybeRecordHistories(
       });
     }
   }
+  return histories;
+}
+
+/**
+ * With SARING_RECORD_HISTORIES=1, writes the histories of a finished case (every run) and its
+ * children to test/fixtures/histories/<name>.json for the replay test. Not on ordinary runs.
+ */
+export async function maybeRecordHistories(
+  client: Client,
+  name: string,
+  workflowIds: string[],
+): Promise<void> {
+  if (!recordingHistories()) return;
+  const histories = await fixtureHistoriesOf(client, workflowIds);
   fs.mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
   const fixture: HistoryFixture = { name, sdk: '@temporalio/worker 1.24.0', histories };
   fs.writeFileSync(path.join(HISTORY_FIXTURES_DIR, `${name}.json`), `${JSON.stringify(fixture)}\n`);

@@ -1,13 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Client } from '@temporalio/client';
-import {
-  HISTORY_FIXTURES_DIR,
-  fetchAllRuns,
-  historyFromFixture,
-  historyToFixture,
-  type HistoryFixture,
-} from './case-test-kit';
+import { HISTORY_FIXTURES_DIR, historyFromFixture, type HistoryFixture } from './case-test-kit';
 
 /**
  * The replay corpus: case histories recorded on the real dev server, one folder per release
@@ -87,22 +80,4 @@ export function writeCorpusFixture(
     throw error;
   }
   return file;
-}
-
-/** Every run of each workflow (a case and its children) as they stand on the server, for one corpus file. */
-export async function corpusHistoriesOf(
-  client: Client,
-  workflowIds: readonly string[],
-): Promise<CorpusFixture['histories']> {
-  const histories: CorpusFixture['histories'] = [];
-  for (const workflowId of workflowIds) {
-    for (const run of await fetchAllRuns(client, workflowId)) {
-      histories.push({
-        workflowId: run.workflowId,
-        runId: run.runId,
-        history: historyToFixture(run.history),
-      });
-    }
-  }
-  return histories;
 }

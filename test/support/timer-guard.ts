@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
+import { RUN_CLOSE_EVENTS } from './close-events';
 
 const EventType = temporal.api.enums.v1.EventType;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -19,15 +20,6 @@ export const TIMER_GUARD_MS = 2 * 60_000;
 /** Timers fired early after one clock step at most, and how far past its due time the clock goes. */
 export const MAX_GUARD_STEPS = 3;
 export const GUARD_MARGIN_MS = 1_000;
-
-const CLOSED_EVENTS = new Set([
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED,
-  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
-]);
 
 const millis = (time: temporal.api.history.v1.IHistoryEvent['eventTime']) =>
   Number(time?.seconds ?? 0) * 1000 + Math.floor((time?.nanos ?? 0) / 1e6);
@@ -76,7 +68,7 @@ export class CaseTimers {
           if (childId) this.children.add(childId);
         }
       // A closed run's unfired timers never fire.
-      if (CLOSED_EVENTS.has(events.at(-1)?.eventType ?? EventType.EVENT_TYPE_UNSPECIFIED)) {
+      if (RUN_CLOSE_EVENTS.has(events.at(-1)?.eventType ?? EventType.EVENT_TYPE_UNSPECIFIED)) {
         if (!isCase) this.closed.add(workflowId);
         return;
       }

@@ -1,13 +1,19 @@
 import type { Client } from '@temporalio/client';
 import { CasePolicy } from '../../../domain';
 import packageJson from '../../../package.json';
-import { corpusHistoriesOf, writeCorpusFixture } from '../../support/history-corpus';
+import { writeCorpusFixture } from '../../support/history-corpus';
 import benchPolicy from '../../../bench/peak/bench-policy.json';
 import { CaseClient } from '../../../cases/case-client';
 import { PATCHES } from '../../../workflows/case/versions';
 import { patchIds } from '../../support/patch-markers';
 import { ScriptedActivities } from '../../support/scripted-activities';
-import { devCaseWorkerSuite, officers, waitFor, waitForCase } from '../../support/case-test-kit';
+import {
+  devCaseWorkerSuite,
+  fixtureHistoriesOf,
+  officers,
+  waitFor,
+  waitForCase,
+} from '../../support/case-test-kit';
 import { submitIllegalGamblingCase } from '../../support/gambling-case';
 
 /** Seconds-long monitoring, so a re-upload check comes round while the test waits. */
@@ -36,7 +42,7 @@ async function recordToCorpus(client: Client, caseId: string): Promise<void> {
       policyVersion: POLICY.version,
       at: new Date().toISOString(),
     },
-    histories: await corpusHistoriesOf(client, [
+    histories: await fixtureHistoriesOf(client, [
       caseId,
       `${caseId}:takedown:website-1:a1`,
       `${caseId}:takedown:website-1:a2`,

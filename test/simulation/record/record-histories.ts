@@ -7,9 +7,8 @@ import { freePort } from '../../../lib/ports';
 import { startTemporalDevServer } from '../../../local/temporal-dev-server';
 import { readManifest } from '../../../toolchain/manifest';
 import packageJson from '../../../package.json';
-import { bundleCaseWorkflows } from '../../support/case-test-kit';
+import { bundleCaseWorkflows, fixtureHistoriesOf } from '../../support/case-test-kit';
 import {
-  corpusHistoriesOf,
   CorpusFileExistsError,
   readCorpus,
   writeCorpusFixture,
@@ -112,7 +111,7 @@ async function main(): Promise<void> {
         const name = terminalPath(facts).toLowerCase();
         if (facts.status !== 'COMPLETED' || known.has(name)) continue;
         known.add(name);
-        const histories = await corpusHistoriesOf(client, [
+        const histories = await fixtureHistoriesOf(client, [
           facts.workflowId,
           ...facts.children.map((child) => child.workflowId),
         ]);
