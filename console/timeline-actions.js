@@ -26,6 +26,7 @@ export const ACTION_LABELS = {
   police_acknowledged: 'konfirmasi Polda',
   police_report_recorded: 'Laporan Polisi',
   police_follow_up: 'tindak lanjut kepolisian',
+  police_delivery_late: 'penyerahan ke Polda tertunda',
   sla_reminder: 'pengingat SLA',
   sla_breach: 'SLA terlampaui',
   sla_met: 'SLA terpenuhi',

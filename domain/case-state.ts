@@ -63,6 +63,7 @@ export const TIMELINE_ACTIONS = [
   'takedown_finished',
   'takedown_withdrawn',
   'police_package_delivered',
+  'police_delivery_late',
   'police_acknowledged',
   'police_report_recorded',
   'police_follow_up',

@@ -65,6 +65,7 @@ export const TimelineMessage = z.discriminatedUnion('code', [
   message('withdrawal_approved', { requestedBy: Text }),
   // Police
   message('police_package_delivered', { referenceId: Text }),
+  message('police_delivery_late', { error: Text }),
   message('police_acknowledged', { referenceId: Text.optional() }),
   message('police_report_recorded', { reportNumber: Text }),
   message('police_follow_up', { text: Text }),

@@ -55,6 +55,8 @@ export const ENGLISH: Templates = {
   withdrawal_approved: ({ requestedBy }) => `withdrawal requested by ${requestedBy} approved`,
   police_package_delivered: ({ referenceId }) =>
     `evidence package delivered to the police (reference ${referenceId})`,
+  police_delivery_late: ({ error }) =>
+    `the evidence package could not be delivered to the police (${error}); delivery is tried again, less often each time`,
   police_acknowledged: ({ referenceId }) =>
     `police acknowledged the evidence package${referenceId ? ` ${referenceId}` : ''}`,
   police_report_recorded: ({ reportNumber }) => `police report ${reportNumber}`,

@@ -131,6 +131,8 @@ export const INDONESIAN: Templates = {
   withdrawal_requested: ({ reason }) => `penarikan kasus diajukan: ${reason}`,
   withdrawal_approved: ({ requestedBy }) => `penarikan kasus yang diajukan ${requestedBy} disetujui`,
   police_package_delivered: ({ referenceId }) => `paket bukti diserahkan ke Polda (referensi ${referenceId})`,
+  police_delivery_late: ({ error }) =>
+    `paket bukti belum dapat diserahkan ke Polda (${error}); penyerahan dicoba lagi, makin jarang`,
   police_acknowledged: ({ referenceId }) =>
     `Polda mengonfirmasi penerimaan paket bukti${referenceId ? ` ${referenceId}` : ''}`,
   police_report_recorded: ({ reportNumber }) => `Laporan Polisi ${reportNumber}`,

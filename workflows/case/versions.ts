@@ -81,6 +81,12 @@ export const PATCHES = {
    * starting, so no other run writes its marker.
    */
   closeAwaitsChildStarts: 'saring-close-awaits-child-starts',
+  /**
+   * Soak seed 2490: an outage of the police delivery channel longer than the activity's 6 h window failed
+   * the police child. The child now tries again, less often each time (children/police-delivery.ts).
+   * Asked only when a delivery gives up through an outage, so no other run writes its marker.
+   */
+  policeDeliveryOutage: 'saring-police-delivery-outage',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

@@ -1,6 +1,6 @@
 import { ApplicationFailure, condition, isCancellation, log, setHandler } from '@temporalio/workflow';
 import { PoliceChildInput, type Actor } from '../../domain';
-import { caseActivities } from '../activity-stubs';
+import { deliverPolicePackage } from './police-delivery';
 import { newDeadline, watchDeadline } from '../sla';
 import { childStatusQuery, policeAcknowledgedSignal, policeReportSignal } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
@@ -83,14 +83,7 @@ async function escalate(input: PoliceChildInput, reporter: CaseReporter): Promis
   });
   setHandler(childStatusQuery, () => ({ status, deadlines: reporter.deadlines }));
 
-  const receipt = await caseActivities.deliverPolicePackage({
-    requestId: `${caseId}:police:package`,
-    caseId,
-    category: input.category,
-    summary: input.summary,
-    urls: input.urls,
-    evidence: input.evidence,
-  });
+  const receipt = await deliverPolicePackage(input, reporter);
   status = 'awaiting_acknowledgment';
   await reporter.send({
     type: 'police',

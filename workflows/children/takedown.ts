@@ -1,8 +1,6 @@
 import {
-  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
-  TimeoutFailure,
   condition,
   isCancellation,
   log,
@@ -19,7 +17,6 @@ import {
   type TimelineAction,
   type TimelineMessage,
 } from '../../domain';
-import { NON_RETRYABLE_ERROR_TYPES } from '../../activities/options';
 import { caseActivities, pollTakedownStatus } from '../activity-stubs';
 import { newDeadline, watchDeadline } from '../sla';
 import {
@@ -29,6 +26,7 @@ import {
   type TakedownPatch,
 } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
+import { isOutage } from './outage';
 import { untilCaseGone } from './case-gone';
 import { PATCHES, usePatch } from '../case/versions';
 import { fetchingActivities, type FetchingActivities } from '../fetching-activities';
@@ -38,17 +36,6 @@ type PlatformStep = (typeof PLATFORM_STEPS)[number];
 type Waited = 'removed' | 'upheld' | 'time';
 
 const DAY_MS = 86_400_000;
-
-/** The activity gave up through retryable failures or its timeouts (the platform is down), not through a refusal. */
-function isOutage(error: unknown): boolean {
-  if (!(error instanceof ActivityFailure)) return false;
-  const cause = error.cause;
-  if (cause instanceof ApplicationFailure)
-    return (
-      !cause.nonRetryable && !(NON_RETRYABLE_ERROR_TYPES as readonly string[]).includes(cause.type ?? '')
-    );
-  return cause instanceof TimeoutFailure;
-}
 
 /**
  * One takedown on one platform (Permenkominfo 5/2020, SAMAN ladder): request it, poll the ticket

@@ -150,6 +150,47 @@ describe('cases that run for weeks (time-skipping server)', () => {
     });
   });
 
+  it('soak seed 2490: a police escalation survives a delivery outage longer than the activity retries', async () => {
+    let outageFrom: number | undefined;
+    const script: ActivityScript = {
+      classification: { category: 'fraud', confidence: 0.9, rules: ['fraud.fake_bansos'] },
+      platforms: {},
+      fail: {
+        deliverPolicePackage: ({ atMs }) => {
+          outageFrom ??= atMs;
+          return atMs < outageFrom + 9 * HOUR;
+        },
+      },
+    };
+    await withCaseWorker(script, async (cases) => {
+      const { caseId } = await cases.submitDetection(
+        detectionOf({ text: `Pendaftaran bansos palsu ${hex(8)}, kirim foto KTP ke nomor ini` }),
+      );
+      await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
+      await cases.update(caseId, 'submitVerdict', {
+        actor: officers.supervisor,
+        verdict: { kind: 'criminal', category: 'fraud', reasons: ['fake social aid registration'] },
+      });
+      // The activity gives up after 6 h; the outage lasts 9 h.
+      await server.env.sleep('12h');
+      const state = await waitForCase(
+        cases,
+        caseId,
+        (current) => current.tracks.police?.status === 'awaiting_acknowledgment',
+        'police package delivered after the outage',
+      );
+      const actions = state.timeline.map((entry) => entry.action);
+      expect(actions.filter((action) => action === 'police_delivery_late')).toHaveLength(1);
+      expect(actions).toContain('police_package_delivered');
+      expect(actions.filter((action) => action === 'track_failed')).toEqual([]);
+      const delivered = Date.parse(
+        state.timeline.find((entry) => entry.action === 'police_package_delivered')!.at,
+      );
+      expect(delivered).toBeGreaterThanOrEqual(outageFrom! + 9 * HOUR);
+      await endCase(caseId);
+    });
+  });
+
   it('defect 7: a re-upload takedown runs beside monitoring, so closeMonitoring closes the case at once', async () => {
     let calls = 0;
     // Removed at the first poll; after the re-upload the platform never acts again.

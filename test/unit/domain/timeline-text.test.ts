@@ -112,6 +112,11 @@ const SAMPLES: { [C in TimelineCode]: [params: TimelineParams<C>, en: string, id
     'evidence package delivered to the police (reference POL-7)',
     'paket bukti diserahkan ke Polda (referensi POL-7)',
   ],
+  police_delivery_late: [
+    { error: 'timeout' },
+    'the evidence package could not be delivered to the police (timeout); delivery is tried again, less often each time',
+    'paket bukti belum dapat diserahkan ke Polda (timeout); penyerahan dicoba lagi, makin jarang',
+  ],
   police_acknowledged: [
     { referenceId: 'POL-7' },
     'police acknowledged the evidence package POL-7',
