@@ -21,11 +21,10 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Man
   const child = startManagedProcess({
     name: options.name,
     command: process.execPath,
-    args: [
-      path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      path.join(REPO_ROOT, options.entry),
-      ...(options.args ?? []),
-    ],
+    // `node --import tsx`, as in the image (Dockerfile), not the tsx command: tsx's own parent process
+    // re-sends a stop signal and SIGKILLs the service when it does not acknowledge within 30 ms, which
+    // on a busy machine cuts the worker's drain short.
+    args: ['--import', 'tsx', path.join(REPO_ROOT, options.entry), ...(options.args ?? [])],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...options.env },
     logFile: options.logFile,
     cwd: REPO_ROOT,

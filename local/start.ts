@@ -43,10 +43,11 @@ async function main(): Promise<void> {
   // The dev server, worker, API and simulators are restarted when they die (local/supervised-service.ts);
   // the dev server also when its database wedges (local/supervised-dev-server.ts).
   const supervision = { say: (line: string) => console.log(line) };
-  let stopping = false;
-  const stopAll = async (why: string) => {
-    if (stopping) return;
-    stopping = true;
+  // One stop, however many signals ask for it (a supervisor signalling the process group, then an
+  // impatient Ctrl-C): a later signal waits for the first stop instead of exiting with services running.
+  let stopped: Promise<void> | undefined;
+  const stopAll = (why: string) => (stopped ??= stopEverything(why));
+  const stopEverything = async (why: string) => {
     console.log(`\n${why}: stopping ${running.length} services...`);
     for (const service of running.reverse()) {
       await service.stop();

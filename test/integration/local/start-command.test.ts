@@ -56,11 +56,14 @@ describe('npm start (the embedded default)', () => {
   async function start(): Promise<{ child: ChildProcess; output: () => string }> {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts'],
+      // What `npm start` runs once the toolchain is set up (package.json).
+      ['--import', 'tsx', 'local/start.ts'],
       {
         cwd: repoRoot,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group, as in a terminal or under `timeout`: the second stop signals the group.
+        detached: true,
       },
     );
     current = child;
@@ -76,10 +79,37 @@ describe('npm start (the embedded default)', () => {
     return { child, output: () => text };
   }
 
-  async function stop(child: ChildProcess): Promise<number | null> {
+  /**
+   * Ctrl-C, or what `timeout 240 npm start` and service managers do: SIGTERM to the whole process group,
+   * followed here by an impatient Ctrl-C while the services are stopping. The second signal must wait
+   * for the first stop, not exit with services still running.
+   */
+  async function stop(
+    child: ChildProcess,
+    how: 'ctrl-c' | 'group-sigterm-then-ctrl-c' = 'ctrl-c',
+  ): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    if (how === 'ctrl-c') {
+      child.kill('SIGINT');
+      return exited;
+    }
+    process.kill(-child.pid!, 'SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
     child.kill('SIGINT');
     return exited;
+  }
+
+  async function expectServicePortsFree(): Promise<void> {
+    const ports = [
+      'SARING_TEMPORAL_PORT',
+      'SARING_S3_PORT',
+      'SARING_API_PORT',
+      'SARING_SIMULATOR_PORT',
+      'SARING_OIDC_PORT',
+    ];
+    const busy: string[] = [];
+    for (const name of ports) if (!(await isPortFree(Number(env[name])))) busy.push(`${name}=${env[name]}`);
+    expect(busy).toEqual([]);
   }
 
   /** A demo officer signs in through the local provider's real form, with the password start made. */
@@ -249,7 +279,7 @@ describe('npm start (the embedded default)', () => {
     expect(clearTextFindings([...database, ...vault, ...logs, ...startOutput], secrets)).toEqual([]);
   }
 
-  it('starts everything, stops on Ctrl-C, and a second start finds the first run’s cases and evidence', async () => {
+  it('starts everything, stops on Ctrl-C, and a second start finds the first run’s cases and evidence and stops on a group SIGTERM', async () => {
     const first = await start();
     expect(first.output()).toMatch(/Sample cases\s+loaded 5 cases/);
     expect(first.output()).toMatch(/Sign-in \(OIDC\)\s+http:\/\/127.0.0.1:\d+/);
@@ -283,6 +313,9 @@ describe('npm start (the embedded default)', () => {
     expect(second.output()).toMatch(/Sample cases\s+already loaded/);
     expect(await listCaseIds()).toEqual(expect.arrayContaining(casesBefore));
     expect(await evidenceVersions()).toEqual(expect.arrayContaining(evidenceBefore));
-    expect(await stop(second.child)).toBe(0);
+    expect(await stop(second.child, 'group-sigterm-then-ctrl-c')).toBe(0);
+    expect(second.output()).toContain('stopped temporal');
+    expect(second.output()).toContain('Stopped. Data kept in');
+    await expectServicePortsFree();
   }, 600_000);
 });
