@@ -1,12 +1,10 @@
-import { isCancellation, log, sleep } from '@temporalio/workflow';
 import type { PoliceChildInput } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import { PATCHES, usePatch } from '../case/versions';
 import type { CaseReporter } from './case-reporter';
-import { isOutage } from './outage';
+import { errorMessage, untilThroughOutage } from './outage';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 type PolicePackageReceipt = Awaited<ReturnType<typeof caseActivities.deliverPolicePackage>>;
 
@@ -16,37 +14,34 @@ type PolicePackageReceipt = Awaited<ReturnType<typeof caseActivities.deliverPoli
  * late, and the child tries again after 1 h, 2 h, 4 h... up to a day apart, until it gets through. A
  * refusal no retry can fix still fails the child, as before.
  */
-export async function deliverPolicePackage(
+export function deliverPolicePackage(
   input: PoliceChildInput,
   reporter: CaseReporter,
 ): Promise<PolicePackageReceipt> {
   const { caseId } = input;
-  for (let missed = 0; ;) {
-    try {
-      return await caseActivities.deliverPolicePackage({
+  return untilThroughOutage(
+    () =>
+      caseActivities.deliverPolicePackage({
         requestId: `${caseId}:police:package`,
         caseId,
         category: input.category,
         summary: input.summary,
         urls: input.urls,
         evidence: input.evidence,
-      });
-    } catch (error) {
-      if (isCancellation(error) || !isOutage(error) || !usePatch(PATCHES.policeDeliveryOutage)) throw error;
-      missed += 1;
-      log.warn('police package delivery failed; tried again later', { caseId, error: String(error) });
-      if (missed === 1)
-        await reporter.send({
+      }),
+    {
+      what: 'police package delivery',
+      logContext: { caseId },
+      waitsOut: () => usePatch(PATCHES.policeDeliveryOutage),
+      firstPauseMs: HOUR_MS,
+      onFirstMiss: (error) =>
+        reporter.send({
           type: 'police',
           patch: {},
           action: 'police_delivery_late',
-          ...reporter.says({
-            code: 'police_delivery_late',
-            params: { error: error instanceof Error ? error.message : String(error) },
-          }),
+          ...reporter.says({ code: 'police_delivery_late', params: { error: errorMessage(error) } }),
           source: 'police',
-        });
-      await sleep(Math.min(HOUR_MS * 2 ** (missed - 1), DAY_MS));
-    }
-  }
+        }),
+    },
+  );
 }

@@ -26,7 +26,7 @@ import {
   type TakedownPatch,
 } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
-import { isOutage } from './outage';
+import { errorMessage, untilThroughOutage } from './outage';
 import { untilCaseGone } from './case-gone';
 import { PATCHES, usePatch } from '../case/versions';
 import { fetchingActivities, type FetchingActivities } from '../fetching-activities';
@@ -34,8 +34,6 @@ import { fetchingActivities, type FetchingActivities } from '../fetching-activit
 type PlatformStep = (typeof PLATFORM_STEPS)[number];
 
 type Waited = 'removed' | 'upheld' | 'time';
-
-const DAY_MS = 86_400_000;
 
 /**
  * One takedown on one platform (Permenkominfo 5/2020, SAMAN ladder): request it, poll the ticket
@@ -221,35 +219,26 @@ async function runTakedown(
     policy,
   });
   /**
-   * A platform call that must happen however long the platform is down (takedown-finish patch): when
-   * the activity's own retries are used up, the step is late, not failed; it is tried again with the
-   * same request id after a growing pause (one poll interval, doubling up to a day), so an outage of
-   * days adds a few dozen events. A refusal no retry can fix still fails the takedown.
+   * A platform call that must happen however long the platform is down (takedown-finish patch): the
+   * first pause is one poll interval. A refusal no retry can fix still fails the takedown.
    */
-  const untilAnswered = async <T>(what: PlatformStep, call: () => Promise<T>): Promise<T> => {
-    let missed = 0;
-    for (;;) {
-      try {
-        const answer = await call();
-        if (missed > 0)
-          await emit({}, 'takedown_checked', {
-            code: 'platform_answers_again',
-            params: { platform, step: what, late: missed },
-          });
-        return answer;
-      } catch (error) {
-        if (!v3 || isCancellation(error) || !isOutage(error)) throw error;
-        missed += 1;
-        log.warn('platform step failed; tried again later', { caseId, what, error: String(error) });
-        if (missed === 1)
-          await emit({}, 'takedown_checked', {
-            code: 'platform_step_late',
-            params: { platform, step: what, error: error instanceof Error ? error.message : String(error) },
-          });
-        await sleep(Math.min(durationMs(policy.takedown.statusPollInterval) * 2 ** (missed - 1), DAY_MS));
-      }
-    }
-  };
+  const untilAnswered = <T>(what: PlatformStep, call: () => Promise<T>): Promise<T> =>
+    untilThroughOutage(call, {
+      what: 'platform step',
+      logContext: { caseId, what },
+      waitsOut: () => v3,
+      firstPauseMs: durationMs(policy.takedown.statusPollInterval),
+      onFirstMiss: (error) =>
+        emit({}, 'takedown_checked', {
+          code: 'platform_step_late',
+          params: { platform, step: what, error: errorMessage(error) },
+        }),
+      onAnsweredLate: (missed) =>
+        emit({}, 'takedown_checked', {
+          code: 'platform_answers_again',
+          params: { platform, step: what, late: missed },
+        }),
+    });
 
   const receipt = await untilAnswered('takedown_request', () =>
     caseActivities.requestTakedown({
