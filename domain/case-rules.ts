@@ -208,6 +208,12 @@ export function checkCommand<K extends CaseUpdateName>(
     case 'closeMonitoring': {
       if (state.stage !== 'monitoring')
         return wrongStage(state, 'monitoring can only be ended during monitoring');
+      // A second close would silently take the first one's name on the closed case (soak seed 2746).
+      if (state.closeRequested)
+        return violation(
+          'CONFLICT',
+          `monitoring is already ending: ${state.closeRequested.officerId} closed it early; read the case again`,
+        );
       return undefined;
     }
     default:

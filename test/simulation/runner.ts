@@ -529,6 +529,12 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
   } catch (error) {
     record.errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
+  // SARING_SIM_DUMP_ALL=1 (with SARING_SIM_DUMP_DIR): every script's histories, to read an invariant failure.
+  if (process.env.SARING_SIM_DUMP_ALL === '1') {
+    const ids = record.caseIds.filter((id) => id !== '');
+    const children = (await Promise.all(ids.map((id) => childWorkflowIds(client, id)))).flat();
+    await dumpHistories(client, script.seed, [...ids, ...children]);
+  }
   return record;
 
   async function play(): Promise<void> {

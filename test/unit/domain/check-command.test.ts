@@ -177,6 +177,18 @@ describe('checkCommand: the checks after role and stage', () => {
     );
   });
 
+  it('refuses a second close of monitoring once one is accepted, whoever asks', () => {
+    const state = readyState('closeMonitoring', 'monitoring', 'supervisor');
+    expect(checkCommand('closeMonitoring', { actor: supervisor, reason: 'r' }, state)?.code).toBeUndefined();
+    const closing = { ...state, closeRequested: OTHER } as CaseState;
+    const second = checkCommand('closeMonitoring', { actor: supervisor, reason: 'again' }, closing);
+    expect(second?.code).toBe('CONFLICT');
+    expect(second?.message).toContain('someone.else closed it early');
+    expect(checkCommand('closeMonitoring', { actor: OTHER, reason: 'again' }, closing)?.code).toBe(
+      'CONFLICT',
+    );
+  });
+
   it('refuses public relations drafting a clarification only when the kind is not theirs', () => {
     const state = readyState('draftStatement', 'action', 'public_relations');
     expect(
