@@ -25,7 +25,7 @@ import { fetchingActivities } from './fetching-activities';
 export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<CaseOutcome> {
   const patches = askCasePatches();
   const { v2, closesChildren, codedTimeline, onFetcherQueue, livenessOutages } = patches;
-  const learns = codedTimeline && usePatch(PATCHES.claimsAndVerdictExamples);
+  const learns = patches.learns ?? (codedTimeline && usePatch(PATCHES.claimsAndVerdictExamples));
   const input = parseCaseInput(rawInput);
   const state = input.carried
     ? parseCarriedState(input.carried)

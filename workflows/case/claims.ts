@@ -9,7 +9,7 @@ import {
   type TextRef,
 } from '../../domain';
 import { caseActivities } from '../activity-stubs';
-import { learningActivities } from '../learning-stubs';
+import { learningActivities, localClaimActivities } from '../learning-stubs';
 import type { CaseContext } from './context';
 
 /**
@@ -19,8 +19,9 @@ import type { CaseContext } from './context';
  */
 export async function linkClaimAtIntake(ctx: CaseContext, text: string): Promise<void> {
   const { state } = ctx;
+  const claims = ctx.localClaims ? localClaimActivities : learningActivities;
   await attempt(ctx, 'claim_match', async () => {
-    const match = await learningActivities.matchClaim({ text });
+    const match = await claims.matchClaim({ text });
     if (!match || match.caseId === state.caseId) return;
     const parsed = ClaimLink.safeParse({ ...match, linkedAt: ctx.nowIso() });
     // An index entry without the full clarification (title, pillar, publications) links without reuse.
@@ -37,9 +38,7 @@ export async function linkClaimAtIntake(ctx: CaseContext, text: string): Promise
       { source: 'claims' },
     );
   });
-  await attempt(ctx, 'claim_index', () =>
-    learningActivities.indexClaim({ caseId: state.caseId, status: 'open', text }),
-  );
+  await attempt(ctx, 'claim_index', () => claims.indexClaim({ caseId: state.caseId, status: 'open', text }));
 }
 
 /** The case's claim now has a published clarification another case may reuse as it stands. */

@@ -58,6 +58,8 @@ export class CaseContext implements SlaReporter {
   learns = false;
   /** This run follows the lean patch (issue 14): one patch marker, classification beside the snapshot. */
   readonly lean: boolean;
+  /** Claims are matched and registered at intake as local activities (the lean-claims patch). */
+  readonly localClaims: boolean;
 
   constructor(
     public readonly state: CaseState,
@@ -75,12 +77,20 @@ export class CaseContext implements SlaReporter {
     /** Timeline entries as codes and parameters (the timeline-codes patch); false for older runs. */
     public readonly codedTimeline = false,
     /** The lean patch (issue 14) and what it implies; older runs ask the notifier's patch themselves. */
-    patches: Pick<CasePatches, 'lean' | 'notificationsFinish'> = { lean: false },
+    patches: Pick<
+      CasePatches,
+      'lean' | 'notificationsFinish' | 'boundsClosingNotifications' | 'localClaims'
+    > = {
+      lean: false,
+      localClaims: false,
+    },
   ) {
     this.caseId = state.caseId;
     this.lean = patches.lean;
+    this.localClaims = patches.localClaims;
     this.archiver = v2 ? new TimelineArchiver(this) : undefined;
-    this.boundsClosingNotifications = closesChildren && usePatch(PATCHES.closeNotificationWait);
+    this.boundsClosingNotifications =
+      patches.boundsClosingNotifications ?? (closesChildren && usePatch(PATCHES.closeNotificationWait));
     this.notifier = new Notifier(
       state.caseId,
       (notification) =>

@@ -11,6 +11,12 @@ export interface CasePatches {
   livenessOutages: boolean;
   /** Undefined: the Notifier asks its own patch, as runs before the lean patch did. */
   notificationsFinish?: boolean;
+  /** Undefined: the run asks the claims-and-verdict-examples patch itself, as runs before lean claims did. */
+  learns?: boolean;
+  /** Undefined: the case context asks the closing-notification-wait patch itself. */
+  boundsClosingNotifications?: boolean;
+  /** Claims are matched and registered at intake as local activities (lean claims). */
+  localClaims: boolean;
 }
 
 /**
@@ -19,22 +25,31 @@ export interface CasePatches {
  * marker (and its TemporalChangeVersion upsert) instead of six.
  */
 export function askCasePatches(): CasePatches {
-  if (usePatch(PATCHES.lean)) {
-    return {
-      lean: true,
-      v2: true,
-      closesChildren: true,
-      codedTimeline: true,
-      onFetcherQueue: true,
-      livenessOutages: true,
-      notificationsFinish: true,
-    };
-  }
+  const lean = {
+    lean: true,
+    v2: true,
+    closesChildren: true,
+    codedTimeline: true,
+    onFetcherQueue: true,
+    livenessOutages: true,
+    notificationsFinish: true,
+  };
+  if (usePatch(PATCHES.leanClaims))
+    return { ...lean, learns: true, boundsClosingNotifications: true, localClaims: true };
+  if (usePatch(PATCHES.lean)) return { ...lean, localClaims: false };
   const v2 = usePatch(PATCHES.case);
   // Asked only by runs that follow the issue-9 patch (older histories have neither marker).
   const closesChildren = v2 && usePatch(PATCHES.caseClosesChildren);
   const codedTimeline = v2 && usePatch(PATCHES.timelineCodes);
   const onFetcherQueue = v2 && usePatch(PATCHES.fetcherQueue);
   const livenessOutages = closesChildren && usePatch(PATCHES.monitorLiveness);
-  return { lean: false, v2, closesChildren, codedTimeline, onFetcherQueue, livenessOutages };
+  return {
+    lean: false,
+    v2,
+    closesChildren,
+    codedTimeline,
+    onFetcherQueue,
+    livenessOutages,
+    localClaims: false,
+  };
 }

@@ -87,6 +87,13 @@ export const PATCHES = {
    * Asked only when a delivery gives up through an outage, so no other run writes its marker.
    */
   policeDeliveryOutage: 'saring-police-delivery-outage',
+  /**
+   * Issue 14, a leaner intake: a run with this marker asks neither the lean marker nor the two asked
+   * after it (claims and verdict examples, the bounded closing wait) and follows all three; intake
+   * matches and registers the claim as local activities (two markers instead of twelve events and two
+   * workflow tasks). Asked first, at the start of a run (workflows/case/lean-patches.ts).
+   */
+  leanClaims: 'saring-lean-claims-issue-14',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

@@ -82,12 +82,8 @@ describe('lean case (dev server)', () => {
 
     const handle = caseWorker.dev.client.workflow.getHandle(caseId);
     const events = (await handle.fetchHistory()).events ?? [];
-    // The lean marker stands for the six older patches; patches added after it are still asked.
-    expect(patchIds(events)).toEqual([
-      PATCHES.lean,
-      PATCHES.claimsAndVerdictExamples,
-      PATCHES.closeNotificationWait,
-    ]);
+    // One marker stands for the lean patch, the six older ones and the two asked after lean.
+    expect(patchIds(events)).toEqual([PATCHES.leanClaims]);
 
     // Classification is a local activity (a marker), decided in the workflow task that schedules the snapshot.
     const scheduled = events.filter((event) => event.activityTaskScheduledEventAttributes);
@@ -108,6 +104,20 @@ describe('lean case (dev server)', () => {
     expect(
       scripted.callsOf('classifyContent').filter((call) => JSON.stringify(call.input).includes(caseId)),
     ).toHaveLength(1);
+    // The claim is matched and registered as local activities too (lean claims): three markers in all,
+    // the two claim markers in one workflow task, and no activity task of their own.
+    const scheduledNames = scheduled.map(
+      (event) => event.activityTaskScheduledEventAttributes!.activityType!.name,
+    );
+    expect(scheduledNames).not.toContain('matchClaim');
+    expect(scheduledNames).not.toContain('indexClaim');
+    const localActivities = events.filter(
+      (event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity',
+    );
+    expect(localActivities).toHaveLength(3);
+    expect(String(localActivities[1]!.markerRecordedEventAttributes!.workflowTaskCompletedEventId)).toBe(
+      String(localActivities[2]!.markerRecordedEventAttributes!.workflowTaskCompletedEventId),
+    );
 
     // Visible as in intake from its first task (lists of cases in intake find it); verification's values follow.
     await waitFor(
@@ -118,7 +128,7 @@ describe('lean case (dev server)', () => {
     const upserts = saringUpserts((await handle.fetchHistory()).events ?? []);
     expect(upserts[0]).toContain(SA.status.name);
     expect(upserts.flat()).toEqual(expect.arrayContaining([SA.category.name, SA.nextDeadline.name]));
-    // Intake, issue 15's claim match (an activity of its own when the detection has text), verification.
+    // Intake, the claim match's category and priority, verification.
     expect(upserts.length).toBeLessThanOrEqual(3);
     const described = await handle.describe();
     expect(described.typedSearchAttributes.get(SA.status)).toBe('verification');
