@@ -8,6 +8,7 @@ import { detectionOf, officers, uniqueUrl, waitForCase } from '../../support/cas
 import { caseServerPerTest } from '../../support/case-server-per-test';
 import { sleepPastTimersDueSoon } from '../../support/timer-guard';
 import { GAMBLING_CLASSIFICATION, submitIllegalGamblingCase } from '../../support/gambling-case';
+import { FAKE_AID_CLASSIFICATION, submitCriminalFraudCase } from '../../support/fraud-case';
 
 const HOUR = 3_600_000;
 const hex = (length: number) =>
@@ -153,7 +154,7 @@ describe('cases that run for weeks (time-skipping server)', () => {
   it('soak seed 2490: a police escalation survives a delivery outage longer than the activity retries', async () => {
     let outageFrom: number | undefined;
     const script: ActivityScript = {
-      classification: { category: 'fraud', confidence: 0.9, rules: ['fraud.fake_bansos'] },
+      classification: FAKE_AID_CLASSIFICATION,
       platforms: {},
       fail: {
         deliverPolicePackage: ({ atMs }) => {
@@ -163,14 +164,10 @@ describe('cases that run for weeks (time-skipping server)', () => {
       },
     };
     await withCaseWorker(script, async (cases) => {
-      const { caseId } = await cases.submitDetection(
-        detectionOf({ text: `Pendaftaran bansos palsu ${hex(8)}, kirim foto KTP ke nomor ini` }),
+      const { caseId } = await submitCriminalFraudCase(
+        cases,
+        `Pendaftaran bansos palsu ${hex(8)}, kirim foto KTP ke nomor ini`,
       );
-      await waitForCase(cases, caseId, (state) => state.stage === 'verification', 'verification');
-      await cases.update(caseId, 'submitVerdict', {
-        actor: officers.supervisor,
-        verdict: { kind: 'criminal', category: 'fraud', reasons: ['fake social aid registration'] },
-      });
       // The activity gives up after 6 h; the outage lasts 9 h.
       await server.env.sleep('12h');
       const state = await waitForCase(

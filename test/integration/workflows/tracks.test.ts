@@ -1,5 +1,6 @@
 import { CASE_SEARCH_ATTRIBUTES as SA, timelineEntryText } from '../../../domain';
 import type { ActivityScript } from '../../support/scripted-activities';
+import { FAKE_AID_CLASSIFICATION } from '../../support/fraud-case';
 import {
   childIds,
   detectionOf,
@@ -274,7 +275,7 @@ describe('content case tracks (time-skipping server)', () => {
 
   it('fraud: escalated to the police with a report number while the takedown runs, and a joint public response', async () => {
     const script: ActivityScript = {
-      classification: { category: 'fraud', confidence: 0.9, rules: ['fraud.fake_bansos'] },
+      classification: FAKE_AID_CLASSIFICATION,
       platforms: { telegram: { complyAtPoll: 3 } },
     };
     await withCaseWorker(script, async (cases, scripted) => {
