@@ -117,7 +117,10 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     // No workflow task failing: the test server kept a lock on its clock (time-skipping-locks.ts).
     // Release it once and move again; a clock that still stands is a stuck case.
     for (let release = 0; release < MAX_LOCK_RELEASES; release += 1) {
-      const failing = record.caseIds.length > 0 ? await workflowTaskFailures(client, record.caseIds[0]!) : [];
+      const failing =
+        record.caseIds.length > 0
+          ? await workflowTaskFailures(client, record.caseIds[0]!, { stillFailing: true })
+          : [];
       if (failing.length > 0 || !(await harness.clock.releaseLeakedLock?.())) break;
       record.lockReleases += 1;
       await trace(`the clock stood still for ${limitMs / 1000} s: one leaked time-skipping lock released`);

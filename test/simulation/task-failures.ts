@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { fetchAllRuns } from '../support/case-test-kit';
+import { RUN_CLOSE_EVENTS } from '../support/close-events';
 
 const EventType = temporal.api.enums.v1.EventType;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -14,14 +15,24 @@ const LEAD_UP_EVENTS = 6;
  * each, with the events that led up to it. Children are collected over the whole continue-as-new
  * chain: a child started by an earlier run (a re-upload takedown) outlives it. The runner adds the
  * lines to a stuck case's report, before terminating the case.
+ *
+ * With `stillFailing`, only failures that still hold the workflow back count: the last workflow-task
+ * outcome of a running workflow, and not UNHANDLED_COMMAND (an event arrived while the task ran; the
+ * server schedules the next task at once). Soak seed 3106 was called stuck on such a failure under
+ * load while its next task was on its way, and the case then completed.
  */
-export async function workflowTaskFailures(client: Client, caseId: string): Promise<string[]> {
+export async function workflowTaskFailures(
+  client: Client,
+  caseId: string,
+  { stillFailing = false }: { stillFailing?: boolean } = {},
+): Promise<string[]> {
   const lines: string[] = [];
   const describeFailure = (workflowId: string, events: HistoryEvent[]) => {
     let index = events.length - 1;
     while (index >= 0 && events[index]!.eventType !== EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) index -= 1;
     if (index < 0) return;
     const attributes = events[index]!.workflowTaskFailedEventAttributes;
+    if (stillFailing && !holdsBack(events, index)) return;
     const cause = temporal.api.enums.v1.WorkflowTaskFailedCause[attributes?.cause ?? 0];
     const leadUp = events
       .slice(Math.max(0, index - LEAD_UP_EVENTS), index)
@@ -54,6 +65,18 @@ export async function workflowTaskFailures(client: Client, caseId: string): Prom
 }
 
 type Runs = Awaited<ReturnType<typeof fetchAllRuns>>;
+
+const MOVED_ON = new Set([EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, ...RUN_CLOSE_EVENTS]);
+
+/** The failed task at `index` is the run's latest task outcome and one the server does not simply retry. */
+export function holdsBack(events: HistoryEvent[], index: number): boolean {
+  const cause = events[index]!.workflowTaskFailedEventAttributes?.cause;
+  if (cause === temporal.api.enums.v1.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND)
+    return false;
+  return !events
+    .slice(index + 1)
+    .some((event) => MOVED_ON.has(event.eventType ?? EventType.EVENT_TYPE_UNSPECIFIED));
+}
 
 function childIdsOf(runs: Runs): Set<string> {
   return new Set(
