@@ -33,6 +33,8 @@ export interface TrainModelOptions {
   classWeightPower?: number;
   /** Extra factor on "none" examples' weight (after the class weights); 1 when absent. */
   noneWeight?: number;
+  /** Only for comparing variants: a factor on one source's train examples (e.g. { 'author-f': 0.5 }). */
+  sourceWeights?: Readonly<Record<string, number>>;
 }
 
 function classWeights(labels: readonly number[], power: number, noneWeight: number): number[] {
@@ -69,7 +71,7 @@ export function trainModel(items: readonly DatasetItem[], options: TrainModelOpt
     fitting.map((item) => ({
       features: featuresOfItem(item.text),
       label: labelIndex(item.label),
-      weight: weightOf[labelIndex(item.label)]!,
+      weight: weightOf[labelIndex(item.label)]! * (options.sourceWeights?.[item.source] ?? 1),
     })),
     { classes: LABELS.length, ...TRAINING_OPTIONS, ...options.training },
   );
