@@ -8,7 +8,12 @@ import { AUTHOR_D, AUTHOR_D_HAND_WRITTEN } from '../../../data/classifier/seeds/
 import { AUTHOR_E, AUTHOR_E_HAND_WRITTEN } from '../../../data/classifier/seeds/author-e';
 import { AUTHOR_F, AUTHOR_F_HAND_WRITTEN } from '../../../data/classifier/seeds/author-f';
 import { NEUTRAL_WRAPPERS } from '../../../data/classifier/seeds/neutral-wrappers';
-import type { AuthorSeeds, FocusedSeeds, HandWrittenItem, SeedFamily } from '../../../data/classifier/seeds/types';
+import type {
+  AuthorSeeds,
+  FocusedSeeds,
+  HandWrittenItem,
+  SeedFamily,
+} from '../../../data/classifier/seeds/types';
 import { CATEGORIES } from '../../../domain/categories';
 import type { DatasetItem, Label, Split } from './dataset-schema';
 import { DATASET_PATH, TEST_HASH_PATH } from './load-dataset';
@@ -173,7 +178,13 @@ function focusedPlans(
   for (const category of CATEGORIES) {
     const positives = seeds.positives[category];
     if (positives)
-      list.push({ author, label: category, family: positives, count: sizes.positive[category] ?? 0, tags: [] });
+      list.push({
+        author,
+        label: category,
+        family: positives,
+        count: sizes.positive[category] ?? 0,
+        tags: [],
+      });
     const hard = seeds.hardNegatives[category];
     if (hard)
       list.push({

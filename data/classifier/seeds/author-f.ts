@@ -36,12 +36,22 @@ const PAY = [
   'kirim seluruh kalimantan',
 ];
 const PRICE = ['150rb', '350rb', '1,2jt', '75k', '500 ribu', '2,5 juta', 'rm80', '45rb/strip', '800rb nego'];
-const OPEN = ['Ready', 'Jual', 'Open order', 'Dijual cepat', 'Ulun jual', 'Sedia', 'PO minggu ini', 'Masih ada'];
+const OPEN = [
+  'Ready',
+  'Jual',
+  'Open order',
+  'Dijual cepat',
+  'Ulun jual',
+  'Sedia',
+  'PO minggu ini',
+  'Masih ada',
+];
 
 /** "Ready <good>, <detail>, <price>, <pay>": one seed per good, with its own price and pay words. */
 function listings(goods: readonly (readonly [string, string])[]): string[] {
   return goods.map(
-    ([good, detail]) => `${pick(random, OPEN)} ${good}, ${detail}, ${pick(random, PRICE)}, ${pick(random, PAY)}`,
+    ([good, detail]) =>
+      `${pick(random, OPEN)} ${good}, ${detail}, ${pick(random, PRICE)}, ${pick(random, PAY)}`,
   );
 }
 
