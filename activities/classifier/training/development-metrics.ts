@@ -87,9 +87,14 @@ export function calibrationMetrics(items: readonly DatasetItem[], variant: Varia
 export function crossAuthorMetrics(
   items: readonly DatasetItem[],
   variant: Variant,
-): { perAuthor: { source: string; metrics: Metrics }[]; pooled: Metrics } {
+): {
+  perAuthor: { source: string; metrics: Metrics }[];
+  pooled: Metrics;
+  pooledWithout: (sources: readonly string[]) => Metrics;
+} {
   const sources = [...new Set(items.map((item) => item.source))].sort();
   const all: Prediction[] = [];
+  const sourceOf = new Map(items.map((item) => [item.id, item.source]));
   const perAuthor = sources.map((source) => {
     const model = modelFor(
       items.filter((item) => item.source !== source),
@@ -105,5 +110,11 @@ export function crossAuthorMetrics(
     all.push(...predictions);
     return { source, metrics: metricsOf(predictions) };
   });
-  return { perAuthor, pooled: metricsOf(all) };
+  return {
+    perAuthor,
+    pooled: metricsOf(all),
+    // Pooled over the other held-out authors: compares a new author's effect on the folds that existed before it.
+    pooledWithout: (left: readonly string[]) =>
+      metricsOf(all.filter((prediction) => !left.includes(sourceOf.get(prediction.id) ?? ''))),
+  };
 }

@@ -6,8 +6,14 @@ import { AUTHOR_B } from '../../../data/classifier/seeds/author-b';
 import { AUTHOR_C } from '../../../data/classifier/seeds/author-c';
 import { AUTHOR_D, AUTHOR_D_HAND_WRITTEN } from '../../../data/classifier/seeds/author-d';
 import { AUTHOR_E, AUTHOR_E_HAND_WRITTEN } from '../../../data/classifier/seeds/author-e';
+import { AUTHOR_F, AUTHOR_F_HAND_WRITTEN } from '../../../data/classifier/seeds/author-f';
 import { NEUTRAL_WRAPPERS } from '../../../data/classifier/seeds/neutral-wrappers';
-import type { AuthorSeeds, HandWrittenItem, SeedFamily } from '../../../data/classifier/seeds/types';
+import type {
+  AuthorSeeds,
+  FocusedSeeds,
+  HandWrittenItem,
+  SeedFamily,
+} from '../../../data/classifier/seeds/types';
 import { CATEGORIES } from '../../../domain/categories';
 import type { DatasetItem, Label, Split } from './dataset-schema';
 import { DATASET_PATH, TEST_HASH_PATH } from './load-dataset';
@@ -16,7 +22,7 @@ import { REWRITES, shorten } from './perturb';
 import { HEAVY_REWRITES } from './heavy-obfuscation';
 
 const REGIONS = ['Banjarmasin', 'Banjarbaru', 'Martapura', 'Barabai', 'Tanjung', 'Kotabaru', 'Pelaihari'];
-type Author = 'a' | 'b' | 'c' | 'd' | 'e';
+type Author = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
 const USERS = ['budi_bjm', 'acil.ramlah', 'mas_joko88', 'teh.euis', 'abg_kl', 'rina.banjarbaru'];
 
 const FILLER: Record<Author, readonly string[]> = {
@@ -51,6 +57,12 @@ const FILLER: Record<Author, readonly string[]> = {
     'Cek dulu sebelum percaya, tapi ini yang ulun dapat.',
     'Panjang, baca pelan-pelan.',
     'Numpang share di sini ya.',
+  ],
+  f: [
+    'Numpang lapak ya min.',
+    'Baca sampai habis sebelum tanya.',
+    'Maaf kalau melanggar aturan grup.',
+    'Dapat dari grup jual beli sebelah.',
   ],
 };
 
@@ -156,6 +168,37 @@ function splitFor(author: Author, seedIndex: number): Split {
   return seedIndex % 5 === 2 ? 'calibration' : 'train';
 }
 
+/** Plans for an author aimed at a few categories: a count per category present, for positives and hard negatives. */
+function focusedPlans(
+  author: Author,
+  seeds: FocusedSeeds,
+  sizes: { positive: Partial<Record<Label, number>>; hard: Partial<Record<Label, number>>; plain: number },
+): Plan[] {
+  const list: Plan[] = [];
+  for (const category of CATEGORIES) {
+    const positives = seeds.positives[category];
+    if (positives)
+      list.push({
+        author,
+        label: category,
+        family: positives,
+        count: sizes.positive[category] ?? 0,
+        tags: [],
+      });
+    const hard = seeds.hardNegatives[category];
+    if (hard)
+      list.push({
+        author,
+        label: 'none',
+        family: hard,
+        count: sizes.hard[category] ?? 0,
+        tags: ['hard_negative', `near:${category}`],
+      });
+  }
+  list.push({ author, label: 'none', family: seeds.plain, count: sizes.plain, tags: [] });
+  return list;
+}
+
 const WRAPPED_SIZES = { positive: 8, hard: 4, plain: 6 };
 
 function addPlans(all: readonly Plan[], items: DatasetItem[], seen: Set<string>): void {
@@ -190,7 +233,7 @@ function addPlans(all: readonly Plan[], items: DatasetItem[], seen: Set<string>)
 
 /** Whole posts written by hand: every fifth goes to calibration, the rest to train (never test). */
 function addHandWritten(
-  author: 'd' | 'e',
+  author: 'd' | 'e' | 'f',
   posts: readonly HandWrittenItem[],
   items: DatasetItem[],
   seen: Set<string>,
@@ -232,6 +275,17 @@ export function generateDataset(): DatasetItem[] {
   // Author E (issue 15) comes after everything above, so it cannot change or displace any earlier item.
   addPlans(plans('e', AUTHOR_E, { positive: 30, hard: 20, plain: 30 }), items, seen);
   addHandWritten('e', AUTHOR_E_HAND_WRITTEN, items, seen);
+  // Author F (issue 15: the fraud / other illegal trade boundary) comes last for the same reason.
+  addPlans(
+    focusedPlans('f', AUTHOR_F, {
+      positive: { other_illegal: 120, fraud: 110, online_gambling: 30 },
+      hard: { other_illegal: 80, fraud: 60, online_gambling: 20 },
+      plain: 20,
+    }),
+    items,
+    seen,
+  );
+  addHandWritten('f', AUTHOR_F_HAND_WRITTEN, items, seen);
   return items;
 }
 

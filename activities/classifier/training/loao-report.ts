@@ -31,12 +31,13 @@ export function confusionLines(metrics: Metrics, label: Label): string[] {
   ];
 }
 
-/** The whole per-author block: accuracy, per-label P/R, and the gambling and fraud confusions. */
+/** The whole per-author block: accuracy, per-label P/R, and the gambling, fraud and other illegal trade confusions. */
 export function heldOutAuthorReport(title: string, metrics: Metrics): string {
   return [
     `${title}: ${metrics.items} items, accuracy ${f3(metrics.accuracy)}, false CSAM on hard negatives ${metrics.falseCsamOnHardNegatives}/${metrics.hardNegatives}`,
     ...perLabelLines(metrics),
     ...confusionLines(metrics, 'online_gambling'),
     ...confusionLines(metrics, 'fraud'),
+    ...confusionLines(metrics, 'other_illegal'),
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { CATEGORIES } from '../../../domain/categories';
+import { CATEGORY_MARGINS } from '../classify-with-model';
 import { FEATURE_OPTIONS } from '../model/features';
 import type { Variant } from './development-metrics';
 
@@ -87,4 +88,33 @@ export const VARIANTS: Variant[] = [
       margins: { online_gambling: 0.5, fraud: 0.5, other_illegal: 0.5, hoax: margin, defamation: margin },
     },
   })),
+  // Issue 15 (author F): the fraud / other illegal trade boundary.
+  { name: 'with author F train items', training: { trainWithoutSources: [], calibrateWithoutSources: [] } },
+  {
+    name: 'with author F train items, not counted in class weights',
+    training: { trainWithoutSources: [], calibrateWithoutSources: [], classCountsWithout: ['author-f'] },
+  },
+  ...[0.4, 0.6, 0.7].map((margin) => ({
+    name: `fraud+other margin ${margin}`,
+    decision: { margins: { ...CATEGORY_MARGINS, fraud: margin, other_illegal: margin } },
+  })),
+  { name: 'fraud margin 0.7', decision: { margins: { ...CATEGORY_MARGINS, fraud: 0.7 } } },
+  ...[0.25, 0.5].map((weight) => ({
+    name: `author F weight ${weight}`,
+    training: { trainWithoutSources: [], calibrateWithoutSources: [], sourceWeights: { 'author-f': weight } },
+  })),
+  {
+    name: 'author F weight 0.5, fraud+other margin 0.6',
+    training: { trainWithoutSources: [], calibrateWithoutSources: [], sourceWeights: { 'author-f': 0.5 } },
+    decision: { margins: { ...CATEGORY_MARGINS, fraud: 0.6, other_illegal: 0.6 } },
+  },
+  { name: 'none weight 1.25', training: { noneWeight: 1.25 } },
+  { name: 'other margin 0.7', decision: { margins: { ...CATEGORY_MARGINS, other_illegal: 0.7 } } },
+  { name: 'class weights ^0.75', training: { classWeightPower: 0.75 } },
+  {
+    name: 'none weight 1.25, fraud+other margin 0.6',
+    training: { noneWeight: 1.25 },
+    decision: { margins: { ...CATEGORY_MARGINS, fraud: 0.6, other_illegal: 0.6 } },
+  },
+  { name: 'author F in calibration', training: { calibrateWithoutSources: [] } },
 ];

@@ -19,3 +19,10 @@ export interface HandWrittenItem {
   text: string;
   tags?: readonly string[];
 }
+
+/** Seeds for a few categories only (an author aimed at one boundary): plans are made for those present. */
+export interface FocusedSeeds {
+  positives: Partial<Record<Category, SeedFamily>>;
+  hardNegatives: Partial<Record<Category, SeedFamily>>;
+  plain: SeedFamily;
+}
