@@ -3,7 +3,7 @@ import type { TextModel } from '../model/text-model';
 import { trainModel, type TrainModelOptions } from '../model/train-model';
 import type { DatasetItem } from './dataset-schema';
 import { predictionsOf } from './evaluate-model';
-import { metricsOf, worstCategoryPrecision, type Metrics, type Prediction } from './metrics';
+import { metricsOf, scoreOf, worstCategoryPrecision, type Metrics, type Prediction } from './metrics';
 
 /** What model selection may look at: every item except the test split, which is dropped on entry. */
 export function developmentItems(dataset: readonly DatasetItem[]): DatasetItem[] {
@@ -21,7 +21,7 @@ export function figuresOf(metrics: Metrics): Figures {
   return {
     accuracy: metrics.accuracy,
     lowestPrecision: worstCategoryPrecision(metrics),
-    hoaxRecall: metrics.perLabel.find((score) => score.label === 'hoax')!.recall,
+    hoaxRecall: scoreOf(metrics, 'hoax').recall,
     falseCsam: metrics.falseCsamOnHardNegatives,
   };
 }

@@ -1,9 +1,6 @@
 import { LABELS, type Label } from './dataset-schema';
+import { f3, shortLabel as short } from './figures';
 import type { Metrics } from './metrics';
-
-const f3 = (value: number) => (Number.isNaN(value) ? 'n/a' : value.toFixed(3));
-const short = (label: string) =>
-  label.replace('child_sexual_abuse', 'csam').replace('online_gambling', 'gambling').replace('_', ' ');
 
 /** Per-label precision/recall as text rows (label, n, predicted, P, R). */
 export function perLabelLines(metrics: Metrics): string[] {

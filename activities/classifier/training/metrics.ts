@@ -67,3 +67,10 @@ export function worstCategoryPrecision(metrics: Metrics): number {
   const measured = metrics.perLabel.filter((s) => s.label !== 'none' && !Number.isNaN(s.precision));
   return Math.min(...measured.map((s) => s.precision));
 }
+
+/** One label's score (every label is scored, even with no items). */
+export function scoreOf(metrics: Metrics, label: Label): LabelScore {
+  const score = metrics.perLabel.find((candidate) => candidate.label === label);
+  if (!score) throw new Error(`no score for label ${label}`);
+  return score;
+}

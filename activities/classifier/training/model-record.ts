@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TextModel } from '../model/text-model';
 import type { DatasetItem } from './dataset-schema';
 import { evaluateModel } from './evaluate-model';
-import { worstCategoryPrecision } from './metrics';
+import { scoreOf, worstCategoryPrecision } from './metrics';
 
 export const MODEL_RECORD_PATH = path.resolve(__dirname, '../../../data/classifier/model-evaluation.json');
 
@@ -31,7 +31,7 @@ function figures(model: TextModel, items: readonly DatasetItem[]): z.infer<typeo
     items: metrics.items,
     accuracy: round(metrics.accuracy),
     lowestCategoryPrecision: round(worstCategoryPrecision(metrics)),
-    hoaxRecall: round(metrics.perLabel.find((score) => score.label === 'hoax')!.recall),
+    hoaxRecall: round(scoreOf(metrics, 'hoax').recall),
     falseCsamOnHardNegatives: metrics.falseCsamOnHardNegatives,
   };
 }

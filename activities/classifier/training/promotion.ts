@@ -1,4 +1,4 @@
-import type { Metrics } from './metrics';
+import { scoreOf, type Metrics } from './metrics';
 
 export interface PromotionDecision {
   promote: boolean;
@@ -12,7 +12,7 @@ export interface PromotionDecision {
  */
 export function decidePromotion(candidate: Metrics, current: Metrics | undefined): PromotionDecision {
   if (!current) return { promote: true, reasons: ['no current model'] };
-  const hoaxRecall = (m: Metrics) => m.perLabel.find((s) => s.label === 'hoax')!.recall;
+  const hoaxRecall = (m: Metrics) => scoreOf(m, 'hoax').recall;
   const reasons: string[] = [];
   if (candidate.accuracy < current.accuracy)
     reasons.push(`accuracy ${candidate.accuracy.toFixed(3)} < current ${current.accuracy.toFixed(3)}`);

@@ -1,6 +1,8 @@
 import { calibrationMetrics, crossAuthorMetrics, developmentItems, figuresOf } from './development-metrics';
 import { loadDataset } from './load-dataset';
-import { worstCategoryPrecision, type Metrics } from './metrics';
+import { scoreOf, worstCategoryPrecision, type Metrics } from './metrics';
+import { f3 } from './figures';
+import type { Label } from './dataset-schema';
 import { VARIANTS } from './tune-variants';
 
 /**
@@ -9,9 +11,7 @@ import { VARIANTS } from './tune-variants';
  * changes one thing from the shipped settings, so the table is also the ablation in docs/classifier.md.
  */
 
-const precisionOf = (metrics: Metrics, label: string) =>
-  metrics.perLabel.find((score) => score.label === label)!.precision;
-const f3 = (value: number) => (Number.isNaN(value) ? 'n/a' : value.toFixed(3));
+const precisionOf = (metrics: Metrics, label: Label) => scoreOf(metrics, label).precision;
 
 function perLabel(title: string, metrics: Metrics) {
   console.log(title);
