@@ -94,6 +94,12 @@ export const PATCHES = {
    * workflow tasks). Asked first, at the start of a run (workflows/case/lean-patches.ts).
    */
   leanClaims: 'saring-lean-claims-issue-14',
+  /**
+   * Soak seed 4411's histories: a police escalation cancelled (case withdrawn or closed) or left without
+   * its case after the evidence package was delivered tells the police liaison the package no longer
+   * awaits action (children/police-withdrawal.ts). Asked only then, so no other run writes its marker.
+   */
+  policeToldOfWithdrawal: 'saring-police-told-of-withdrawal',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

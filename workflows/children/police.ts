@@ -6,6 +6,7 @@ import { childStatusQuery, policeAcknowledgedSignal, policeReportSignal } from '
 import { CaseReporter } from './case-reporter';
 import { untilCaseGone } from './case-gone';
 import { PATCHES, usePatch } from '../case/versions';
+import { tellPoliceEscalationEnded, type PoliceProgress } from './police-withdrawal';
 
 export interface PoliceEscalationResult {
   referenceId: string;
@@ -40,19 +41,23 @@ export async function PoliceEscalationWorkflow(
     });
   }
   const reporter = new CaseReporter(parsed.data.caseId, codedTimeline, v3);
-  if (!v2) return escalate(parsed.data, reporter);
+  const progress: PoliceProgress = {};
+  if (!v2) return escalate(parsed.data, reporter, progress);
   try {
-    if (!v3) return await escalate(parsed.data, reporter);
-    const ran = await untilCaseGone(reporter, () => escalate(parsed.data, reporter));
+    if (!v3) return await escalate(parsed.data, reporter, progress);
+    const ran = await untilCaseGone(reporter, () => escalate(parsed.data, reporter, progress));
     if (ran.ended === 'done') return ran.value;
     // Acknowledgment and report number reach this child through its case only: without it, nothing can come.
     const why = reporter.caseGone?.reason ?? 'the case has closed';
     log.warn('police escalation ends without its case', { caseId: parsed.data.caseId, why });
     reporter.closeOpenDeadlines();
     setHandler(childStatusQuery, () => ({ status: `cancelled: ${why}`, deadlines: reporter.deadlines }));
+    await tellPoliceEscalationEnded(parsed.data, reporter, progress, `The case ended: ${why}`);
     await reporter.notifier.settled();
     return { endedWithoutCase: why };
   } catch (error) {
+    if (isCancellation(error))
+      await tellPoliceEscalationEnded(parsed.data, reporter, progress, 'The case was withdrawn or closed');
     // The case may have continued as new and no longer awaits this child's result: it hears of the failure here.
     if (!isCancellation(error)) {
       await reporter.send({
@@ -70,7 +75,11 @@ export async function PoliceEscalationWorkflow(
   }
 }
 
-async function escalate(input: PoliceChildInput, reporter: CaseReporter): Promise<PoliceEscalationResult> {
+async function escalate(
+  input: PoliceChildInput,
+  reporter: CaseReporter,
+  progress: PoliceProgress,
+): Promise<PoliceEscalationResult> {
   const { caseId, policy, priority } = input;
   let status = 'delivering';
   let acknowledged: { by: Actor; at: string } | undefined;
@@ -84,6 +93,7 @@ async function escalate(input: PoliceChildInput, reporter: CaseReporter): Promis
   setHandler(childStatusQuery, () => ({ status, deadlines: reporter.deadlines }));
 
   const receipt = await deliverPolicePackage(input, reporter);
+  progress.referenceId = receipt.referenceId;
   status = 'awaiting_acknowledgment';
   await reporter.send({
     type: 'police',

@@ -188,6 +188,42 @@ describe('cases that run for weeks (time-skipping server)', () => {
     });
   });
 
+  it('a withdrawal after the police received the evidence package tells the police liaison, once', async () => {
+    await withCaseWorker(
+      { classification: FAKE_AID_CLASSIFICATION, platforms: {} },
+      async (cases, scripted) => {
+        const { caseId } = await submitCriminalFraudCase(
+          cases,
+          `Pendaftaran bansos palsu ${hex(8)}, kirim foto KTP ke nomor ini`,
+        );
+        await waitForCase(
+          cases,
+          caseId,
+          (state) => state.tracks.police?.status === 'awaiting_acknowledgment',
+          'police package delivered',
+        );
+        const policeNotices = () =>
+          scripted.notifications().filter((notification) => notification.audience === 'police_liaison');
+        expect(policeNotices().map((notification) => notification.requestId)).toContain(
+          `${caseId}:police:package:notice`,
+        );
+        await cases.update(caseId, 'requestWithdrawal', {
+          actor: officers.supervisor,
+          reason: 'the registration page was an official one after all',
+        });
+        await cases.update(caseId, 'approveWithdrawal', { actor: officers.supervisor2 });
+        expect((await cases.outcome(caseId)).resolution).toBe('withdrawn');
+        const ended = policeNotices().filter(
+          (notification) => notification.requestId === `${caseId}:police:withdrawn`,
+        );
+        expect(ended).toHaveLength(1);
+        expect(ended[0]!.subject).toMatch(/needs no action/);
+        expect(ended[0]!.body).toContain('withdrawn or closed');
+        await endCase(caseId);
+      },
+    );
+  });
+
   it('defect 7: a re-upload takedown runs beside monitoring, so closeMonitoring closes the case at once', async () => {
     let calls = 0;
     // Removed at the first poll; after the re-upload the platform never acts again.
