@@ -3,6 +3,7 @@ import {
   WorkflowUpdateFailedError,
   type Client,
   type WorkflowExecutionInfo,
+  type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
@@ -30,6 +31,7 @@ import {
   HistoryNotFoundError,
   type WorkflowHistory,
 } from '../lib/history/workflow-history';
+import { ClosedCaseAnswers } from './closed-case-answers';
 import { CaseClosedError, CaseCommandRejectedError, CaseNotFoundError } from './case-errors';
 import { submitDetection, type SubmitDetectionOptions, type SubmittedDetection } from './submit-detection';
 
@@ -131,12 +133,18 @@ function summarize(info: WorkflowExecutionInfo): CaseSummary {
   };
 }
 
+/** Closed cases remembered by id (their run ids); beyond this the oldest is described again when read. */
+const MAX_CLOSED_RUNS_KNOWN = 10_000;
+
 /**
  * The one case client (API, local start, bench, tests): intake, officer steps by case id (the new
  * state, or an error from ./case-errors), queries, notes, histories, and case lists from search
  * attributes.
  */
 export class CaseClient {
+  private readonly closedAnswers = new ClosedCaseAnswers();
+  private readonly closedRuns = new Map<string, string>();
+
   constructor(
     readonly client: Client,
     private readonly submitOptions: Omit<SubmitDetectionOptions, 'client'>,
@@ -193,15 +201,15 @@ export class CaseClient {
   }
 
   getState(caseId: string): Promise<CaseState> {
-    return this.query(caseId, () => this.client.workflow.getHandle(caseId).query(caseQueries.state));
+    return this.query(caseId, 'state', (handle) => handle.query(caseQueries.state));
   }
 
   getTimeline(caseId: string): Promise<TimelineEntry[]> {
-    return this.query(caseId, () => this.client.workflow.getHandle(caseId).query(caseQueries.timeline));
+    return this.query(caseId, 'timeline', (handle) => handle.query(caseQueries.timeline));
   }
 
   getOpenDeadlines(caseId: string): Promise<Deadline[]> {
-    return this.query(caseId, () => this.client.workflow.getHandle(caseId).query(caseQueries.openDeadlines));
+    return this.query(caseId, 'openDeadlines', (handle) => handle.query(caseQueries.openDeadlines));
   }
 
   /** The outcome of a case (waits for it to close). */
@@ -244,12 +252,33 @@ export class CaseClient {
     await this.client.workflowService.getSystemInfo({});
   }
 
-  private async query<T>(caseId: string, run: () => Promise<T>): Promise<T> {
+  /** A running case is asked directly; a closed run's answers come from `closedAnswers` (closed-case-answers.ts). */
+  private async query<T>(
+    caseId: string,
+    queryName: string,
+    ask: (handle: WorkflowHandle) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await run();
+      const closedRunId = await this.closedRunOf(caseId);
+      if (closedRunId === undefined) return await ask(this.client.workflow.getHandle(caseId));
+      return await this.closedAnswers.answer(closedRunId, queryName, () =>
+        ask(this.client.workflow.getHandle(caseId, closedRunId)),
+      );
     } catch (error) {
       throw await this.translateMissing(caseId, error, true);
     }
+  }
+
+  /** The run id when the case's latest run has closed (for good: ids are never reused). */
+  private async closedRunOf(caseId: string): Promise<string | undefined> {
+    const known = this.closedRuns.get(caseId);
+    if (known) return known;
+    const description = await this.client.workflow.getHandle(caseId).describe();
+    if (description.status.name === 'RUNNING') return undefined;
+    this.closedRuns.set(caseId, description.runId);
+    if (this.closedRuns.size > MAX_CLOSED_RUNS_KNOWN)
+      this.closedRuns.delete(this.closedRuns.keys().next().value!);
+    return description.runId;
   }
 
   /** WorkflowNotFoundError covers both "never existed" and "closed": describe tells them apart. */

@@ -16,6 +16,8 @@ import { officers } from '../support/case-test-kit';
 import { skippedBy } from './known-open-defects';
 import { childWorkflowIds, workflowTaskFailures } from './task-failures';
 import { dumpHistories } from './dump-histories';
+import { moveClockPastLeaks } from './clock-mover';
+import { waitUntilChildrenIdle } from '../support/children-idle';
 import { CaseTimers, GUARD_MARGIN_MS, MAX_GUARD_STEPS } from '../support/timer-guard';
 import { ScriptedActivities } from '../support/scripted-activities';
 import type { SimHarness } from './sim-harness';
@@ -63,13 +65,24 @@ export interface RunRecord {
 const OPEN_STAGES = ['verification', 'action', 'monitoring'];
 const UPDATE_TIMEOUT_MS = 20_000;
 const ADVANCE_TIMEOUT_MS = 45_000;
+const READ_DEADLINE_MS = 20_000;
+/**
+ * Steps that cancel the case's children wait (this long at most) until no child activity is in
+ * flight: the time-skipping server loses one whose completion races the cancellation (soak seeds
+ * 3072 and 4255; children-idle.ts).
+ */
+const CANCELS_CHILDREN: CaseUpdateName[] = ['closeMonitoring', 'approveWithdrawal'];
+const CHILDREN_IDLE_WAIT_MS = 10_000;
 /** Real time a case whose closeMonitoring was accepted gets to close before the clock is moved. */
 const CLOSING_WAIT_MS = 10_000;
-/** Leaked time-skipping locks released per clock move before the case counts as stuck (time-skipping-locks.ts). */
-const MAX_LOCK_RELEASES = 3;
 let updateSeq = 0;
 
-export async function runScript(script: CaseScript, harness: SimHarness): Promise<RunRecord> {
+/** `traceLines` receives the trace as it happens (the watchdog reports where an overrunning script was). */
+export async function runScript(
+  script: CaseScript,
+  harness: SimHarness,
+  traceLines: string[] = [],
+): Promise<RunRecord> {
   const { client, policy } = harness;
   const terminate = async (caseId: string) => {
     const ids = new Set([caseId, ...record.caseIds].filter((id) => id !== ''));
@@ -87,45 +100,35 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
         .catch(() => undefined);
     }
   };
-  /** One sleep on the server's clock; false (the call cancelled) when it did not end within `limitMs`. */
-  const moveClock = async (step: number, limitMs: number): Promise<boolean> => {
-    let timer: NodeJS.Timeout | undefined;
-    const giveUp = new AbortController();
-    const moving = harness.clock.advance(step, giveUp.signal).then(() => true);
-    const moved = await Promise.race([
-      moving,
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), limitMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (!moved) {
-      // Cancelled, not left behind: a call still pending (and retrying) when the lane's connection
-      // closes throws "Channel has been shut down" outside any test, and one that ends later moves
-      // (or locks) the clock under the next script.
-      giveUp.abort();
-      await moving.catch(() => undefined);
+  /** Every workflow of the script: its cases and their children (which outlive a case). */
+  const anyRunning = async () => {
+    const ids = record.caseIds.filter((id) => id !== '');
+    const children = (await Promise.all(ids.map((id) => childWorkflowIds(client, id)))).flat();
+    for (const id of [...ids, ...children]) {
+      // Unsure counts as running: releasing a lock that work in flight holds would unbalance the clock.
+      const status = await withinDeadline(() => handle(id).describe()).then(
+        (description) => description.status.name,
+        (error: unknown) => (error instanceof WorkflowNotFoundError ? 'NOT_FOUND' : 'UNKNOWN'),
+      );
+      if (status === 'RUNNING' || status === 'UNKNOWN') return true;
     }
-    return moved;
+    return false;
   };
-  /** One clock step; a clock that stands still gets a leaked lock released, then the case counts as stuck. */
+  /** One clock step; a clock that stands still gets leaked locks released, then the case counts as stuck. */
   const moveClockOrGiveUp = async (ms: number) => {
     if (process.env.SARING_SIM_TRACE === '1') console.log(`seed ${script.seed} advancing ${ms / 3_600_000}h`);
     const step = Math.min(ms, harness.maxStepMs ?? Infinity);
     const limitMs = Math.max(ADVANCE_TIMEOUT_MS, harness.maxStepMs ? 2 * step : 0);
-    if (await moveClock(step, limitMs)) return;
-    // No workflow task failing: the test server kept a lock on its clock (time-skipping-locks.ts).
-    // Release it once and move again; a clock that still stands is a stuck case.
-    for (let release = 0; release < MAX_LOCK_RELEASES; release += 1) {
-      const failing =
-        record.caseIds.length > 0
-          ? await workflowTaskFailures(client, record.caseIds[0]!, { stillFailing: true })
-          : [];
-      if (failing.length > 0 || !(await harness.clock.releaseLeakedLock?.())) break;
-      record.lockReleases += 1;
-      await trace(`the clock stood still for ${limitMs / 1000} s: one leaked time-skipping lock released`);
-      if (await moveClock(step, limitMs)) return;
-    }
+    const move = await moveClockPastLeaks(step, limitMs, {
+      clock: harness.clock,
+      anyRunning,
+      stillFailing: async () =>
+        record.caseIds.length > 0 &&
+        (await workflowTaskFailures(client, record.caseIds[0]!, { stillFailing: true })).length > 0,
+      trace,
+    });
+    record.lockReleases += move.lockReleases;
+    if (move.moved) return;
     // A time-skipping clock stands still while a workflow task keeps failing: end the script's cases.
     record.stuck.push(
       `${record.caseIds[0] ?? '?'}: the clock did not move on within ${limitMs / 1000} s (a workflow task failing?)`,
@@ -186,7 +189,7 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
     stuck: [],
     skipped: [],
     world,
-    trace: [],
+    trace: traceLines,
     lockReleases: 0,
     timerGuardSteps: 0,
   };
@@ -226,16 +229,19 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
   };
 
   const handle = (caseId: string) => client.workflow.getHandle(caseId);
+  // Reads get a deadline: the test server holds a query until a worker answers it, without limit.
+  const withinDeadline = <T>(read: () => Promise<T>) =>
+    client.withDeadline(Date.now() + READ_DEADLINE_MS, read);
   const queryState = async (caseId: string): Promise<CaseState | undefined> => {
     try {
-      return await handle(caseId).query(caseQueries.state);
+      return await withinDeadline(() => handle(caseId).query(caseQueries.state));
     } catch {
       return undefined;
     }
   };
   const isRunning = async (caseId: string) => {
     try {
-      return (await handle(caseId).describe()).status.name === 'RUNNING';
+      return (await withinDeadline(() => handle(caseId).describe())).status.name === 'RUNNING';
     } catch {
       return false;
     }
@@ -383,6 +389,11 @@ export async function runScript(script: CaseScript, harness: SimHarness): Promis
       record.skipped.push({ defect: skippedFor.id, step: `${step.name} by ${step.actor}` });
       await trace(`${step.name} by ${step.actor}: left out (known-open defect ${skippedFor.id})`);
       return;
+    }
+    if (CANCELS_CHILDREN.includes(step.name)) {
+      await waitUntilChildrenIdle(client, caseId, CHILDREN_IDLE_WAIT_MS).catch((error: unknown) =>
+        trace(`${step.name}: sent anyway, ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
     updateSeq += 1;
     const id = `sim-${script.seed}-${updateSeq}`;

@@ -22,6 +22,23 @@ export interface ScriptResult {
   unexpected: Violation[];
   known: { defect: KnownOpenDefect; violation: Violation }[];
   ms: number;
+  /** The script ran past SCRIPT_LIMIT_MS: something in its lane hangs, so the lane was left. */
+  overran: boolean;
+}
+
+/** Real time one script may take (the slowest seen take about 95 s, mostly waiting out leaked locks). */
+const SCRIPT_LIMIT_MS = 5 * 60_000;
+
+async function withinLimit<T>(work: Promise<T>, limitMs: number): Promise<T | 'OVERRAN'> {
+  let timer: NodeJS.Timeout | undefined;
+  const overran = new Promise<'OVERRAN'>((resolve) => {
+    timer = setTimeout(() => resolve('OVERRAN'), limitMs);
+  });
+  try {
+    return await Promise.race([work, overran]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function simulateSeed(
@@ -35,8 +52,19 @@ export async function simulateSeed(
   let record: RunRecord | undefined;
   const cases: CaseFacts[] = [];
   const violations: Violation[] = [];
+  const traceSoFar: string[] = [];
+  let overran = false;
   try {
-    record = await runScript(script, harness);
+    const run = runScript(script, harness, traceSoFar);
+    run.catch(() => undefined);
+    const outcome = await withinLimit(run, SCRIPT_LIMIT_MS);
+    if (outcome === 'OVERRAN') {
+      overran = true;
+      throw new Error(
+        `the script did not finish within ${SCRIPT_LIMIT_MS / 60_000} min of real time (its lane takes no more scripts); it was at:\n    ${traceSoFar.slice(-5).join('\n    ')}`,
+      );
+    }
+    record = outcome;
     for (const caseId of record.caseIds) cases.push(await observeCase(harness.client, caseId));
     violations.push(...checkInvariants(record, cases, policy));
   } catch (error) {
@@ -55,6 +83,7 @@ export async function simulateSeed(
   return {
     seed,
     script,
+    overran,
     ...(record ? { record } : {}),
     cases,
     paths: cases.map(terminalPath),
@@ -85,9 +114,25 @@ export async function simulateSeeds(
       const result = await simulateSeed(seed, harness, policy, scriptFor);
       results.push(result);
       onResult?.(result);
+      // A hung script still holds its lane's server and clock: a later script there would not be alone.
+      if (result.overran) return;
     }
   };
   await Promise.all(lanes.map(lane));
+  // Every lane hung: the seeds left were never run, and say so rather than pass unseen.
+  for (const seed of seeds.slice(next)) {
+    const script = scriptFor(seed, policy);
+    results.push({
+      seed,
+      script,
+      cases: [],
+      paths: [],
+      unexpected: [{ invariant: 'no-failed-case', message: 'not run: every lane hung on an earlier script' }],
+      known: [],
+      ms: 0,
+      overran: false,
+    });
+  }
   return results.sort((a, b) => a.seed - b.seed);
 }
 

@@ -22,7 +22,7 @@ describe('Temporal time-skipping test server (Java, from Maven Central)', () => 
     await env?.teardown();
   });
 
-  it('completes a two-day timer in well under a second of wall time', async () => {
+  it('completes a two-day timer in seconds of wall time, not days', async () => {
     const taskQueue = 'time-skipping-foundation';
     const worker = await Worker.create({
       dataConverter: testDataConverter,
@@ -48,6 +48,7 @@ describe('Temporal time-skipping test server (Java, from Maven Central)', () => 
     });
     expect(result).toBe(TWO_DAYS_MS);
     expect(skippedMs).toBeGreaterThanOrEqual(TWO_DAYS_MS - 1000);
-    expect(wallMs).toBeLessThan(1000);
+    // Skipped, not waited: a bound far below two days that a loaded CI machine still meets (1.1 s was seen).
+    expect(wallMs).toBeLessThan(60_000);
   });
 });

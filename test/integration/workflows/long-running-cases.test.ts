@@ -9,6 +9,7 @@ import { caseServerPerTest } from '../../support/case-server-per-test';
 import { sleepPastTimersDueSoon } from '../../support/timer-guard';
 import { GAMBLING_CLASSIFICATION, submitIllegalGamblingCase } from '../../support/gambling-case';
 import { FAKE_AID_CLASSIFICATION, submitCriminalFraudCase } from '../../support/fraud-case';
+import { waitUntilChildrenIdle } from '../../support/children-idle';
 
 const HOUR = 3_600_000;
 const hex = (length: number) =>
@@ -305,6 +306,8 @@ describe('cases that run for weeks (time-skipping server)', () => {
         'continue-as-new waiting for the held notification',
         30_000,
       );
+      // The re-upload's takedown child is asking the platform: closing now races the answer (children-idle.ts).
+      await waitUntilChildrenIdle(defaultCases.client, caseId);
       await cases.update(caseId, 'closeMonitoring', {
         actor: officers.supervisor,
         reason: 'platform confirmed permanent removal',

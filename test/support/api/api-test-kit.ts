@@ -116,6 +116,8 @@ export interface ApiTestEnv {
   as(who: OfficerKey | { authorization?: string }): ApiCaller;
   /** Polls GET /api/cases/:id until the predicate holds. */
   waitForState(caseId: string, predicate: (state: CaseState) => boolean, what: string): Promise<CaseState>;
+  /** Shuts the worker down (the API stays up): what reads without a worker answer. */
+  stopWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -321,9 +323,13 @@ export async function startApiTestEnv(
         what,
         60_000,
       ),
+    async stopWorker() {
+      if (worker.caseWorker.getState() === 'RUNNING') worker.shutdown();
+      await workerRun;
+    },
     async stop() {
       await api?.close();
-      worker.shutdown();
+      if (worker.caseWorker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
       await nativeConnection.close();
       await connection.close();
