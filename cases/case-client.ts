@@ -133,9 +133,6 @@ function summarize(info: WorkflowExecutionInfo): CaseSummary {
   };
 }
 
-/** Closed cases remembered by id (their run ids); beyond this the oldest is described again when read. */
-const MAX_CLOSED_RUNS_KNOWN = 10_000;
-
 /**
  * The one case client (API, local start, bench, tests): intake, officer steps by case id (the new
  * state, or an error from ./case-errors), queries, notes, histories, and case lists from search
@@ -143,7 +140,6 @@ const MAX_CLOSED_RUNS_KNOWN = 10_000;
  */
 export class CaseClient {
   private readonly closedAnswers = new ClosedCaseAnswers();
-  private readonly closedRuns = new Map<string, string>();
 
   constructor(
     readonly client: Client,
@@ -269,16 +265,13 @@ export class CaseClient {
     }
   }
 
-  /** The run id when the case's latest run has closed (for good: ids are never reused). */
+  /**
+   * The run id when the case's latest run has closed. Asked each time (the server answers, no worker),
+   * not remembered: a `temporal workflow reset` would start a new run under the same case id.
+   */
   private async closedRunOf(caseId: string): Promise<string | undefined> {
-    const known = this.closedRuns.get(caseId);
-    if (known) return known;
     const description = await this.client.workflow.getHandle(caseId).describe();
-    if (description.status.name === 'RUNNING') return undefined;
-    this.closedRuns.set(caseId, description.runId);
-    if (this.closedRuns.size > MAX_CLOSED_RUNS_KNOWN)
-      this.closedRuns.delete(this.closedRuns.keys().next().value!);
-    return description.runId;
+    return description.status.name === 'RUNNING' ? undefined : description.runId;
   }
 
   /** WorkflowNotFoundError covers both "never existed" and "closed": describe tells them apart. */
