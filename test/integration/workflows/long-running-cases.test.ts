@@ -312,8 +312,13 @@ describe('cases that run for weeks (time-skipping server)', () => {
         actor: officers.supervisor,
         reason: 'platform confirmed permanent removal',
       });
+      // Once released, the clock would skip to the child's next status poll, which then races the
+      // closing case's cancel (ACTIVITY_UNKNOWN, children-idle.ts; seen in CI after the wait above):
+      // the clock stays still until the case has closed, which needs no timer.
+      const testService = server.env.connection.testService!;
+      await testService.lockTimeSkipping({});
       release();
-      const outcome = await cases.outcome(caseId);
+      const outcome = await cases.outcome(caseId).finally(() => testService.unlockTimeSkipping({}));
       expect(outcome.closedBy).toEqual(officers.supervisor);
       expect(outcome.resolution).toBe('actioned');
       await endCase(caseId);
