@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ClaimActivities } from './claims-contract';
 import { TextRef } from '../domain/case-state';
-import { IndexedClarification, type ClaimIndex } from './claims/claim-index';
+import { IndexedClarification } from './claims/claim-index';
+import { ClaimIndexReplica } from './claims/claim-index-replica';
 import type { ClaimStore } from './claims/claim-store';
 import { signatureOf } from './claims/minhash';
 import { parseInput } from './input';
@@ -19,19 +20,10 @@ export const IndexClaimInput = z
     message: 'give the claim as exactly one of text or textRef',
   });
 export const MatchClaimInput = z.object({ text: z.string().min(1).max(100_000) });
-const INDEX_TTL_MS = 30_000;
 
-/** The index is loaded from S3 by the worker and refreshed at most every 30 s; this worker's own writes show at once. */
+/** Matches against this worker's replica of the index in S3 (./claims/claim-index-replica); its own writes show at once. */
 export function claimActivities(store: ClaimStore, clock: () => number = Date.now): ClaimActivities {
-  let index: ClaimIndex | undefined;
-  let loadedAt = 0;
-  const current = async () => {
-    if (!index || clock() - loadedAt > INDEX_TTL_MS) {
-      index = await store.loadIndex();
-      loadedAt = clock();
-    }
-    return index;
-  };
+  const replica = new ClaimIndexReplica(store, clock);
   return {
     async indexClaim(input) {
       const { caseId, status, text, textRef, clarification } = parseInput(
@@ -45,12 +37,13 @@ export function claimActivities(store: ClaimStore, clock: () => number = Date.no
         signature: signatureOf(text ?? (await store.readText(textRef!))),
         ...(clarification ? { clarification } : {}),
       };
-      await store.put(entry);
-      (await current()).add(entry);
+      const stored = await store.put(entry);
+      await replica.current();
+      replica.written(entry, stored);
     },
     async matchClaim(input) {
       const { text } = parseInput('matchClaim', MatchClaimInput, input);
-      return (await current()).match(text) ?? null;
+      return (await replica.current()).match(text) ?? null;
     },
   };
 }

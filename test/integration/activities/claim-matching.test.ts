@@ -1,4 +1,6 @@
 import { claimActivities } from '../../../activities/claim-activities';
+import { ClaimIndexReplica } from '../../../activities/claims/claim-index-replica';
+import { signatureOf } from '../../../activities/claims/minhash';
 import { activitiesHarness, type ActivitiesHarness } from '../../support/activities/activities-harness';
 
 /**
@@ -47,5 +49,35 @@ describe('claim matching across cases', () => {
       reader.matchClaim({ text: 'lomba jukung hias di sungai martapura tahun ini meriah' }),
     ).resolves.toBeNull();
     await expect(reader.matchClaim({ text: '' })).rejects.toThrow(/matchClaim/);
+  });
+
+  // S3's ETags as the replica's versions: the one PutObject answers must be the one ListObjectsV2 shows,
+  // or every refresh would read back this worker's own writes.
+  it('refreshes a replica by reading only the claims written elsewhere since', async () => {
+    const store = harness.deps.claims!;
+    const reads: string[] = [];
+    const counted = {
+      listSignatures: () => store.listSignatures(),
+      read: (key: string) => (reads.push(key), store.read(key)),
+    };
+    const replica = new ClaimIndexReplica(counted);
+    await replica.refresh();
+    const ownEntry = {
+      caseId: 'case-own-write',
+      status: 'open' as const,
+      signature: signatureOf('harga cabai naik tiga kali lipat'),
+    };
+    replica.written(ownEntry, await store.put(ownEntry));
+    reads.length = 0;
+    await replica.refresh();
+    expect(reads).toEqual([]);
+
+    const elsewhere = claimActivities(store);
+    await elsewhere.indexClaim({ caseId: 'case-elsewhere', status: 'open', text: 'jembatan barito runtuh' });
+    await replica.refresh();
+    expect(reads).toEqual(['claims/index/case-elsewhere.json']);
+    expect(replica.index.match('jembatan barito runtuh hari ini')).toMatchObject({
+      caseId: 'case-elsewhere',
+    });
   });
 });
