@@ -55,6 +55,12 @@ async function main(): Promise<void> {
     }
     console.log(`Stopped. Data kept in ${paths.root}; \`npm start\` again picks it up.`);
   };
+  // Whoever read our output may be gone (a bench or a terminal that died first): writing to the closed
+  // pipe must not kill this process before it has stopped its services.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
   process.on('SIGINT', () => void stopAll('Ctrl-C').then(() => process.exit(0)));
   process.on('SIGTERM', () => void stopAll('SIGTERM').then(() => process.exit(0)));
 

@@ -81,6 +81,21 @@ export async function runPeak(
     bareWorker: new UsageSampler(() => bareWorker.pid),
   };
   Object.values(samplers).forEach((sampler) => sampler.start());
+  let shuttingDown: Promise<void> | undefined;
+  const shutDown = () =>
+    (shuttingDown ??= (async () => {
+      Object.values(samplers).forEach((sampler) => sampler.stop());
+      await bareClient.connection.close();
+      await bareWorker.stop();
+      await session.stop();
+    })());
+  // Ctrl-C or a kill of the bench alone: the platform and the bare worker stop too, not left on their ports.
+  const onSignal = (signal: NodeJS.Signals) => {
+    say(`\n${signal}: stopping the platform and the bare worker...`);
+    void shutDown().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const day = generateDay({
       count: args.detections,
@@ -198,10 +213,9 @@ export async function runPeak(
     say(`\nfigures: ${jsonFile}\nchart:   ${svgFile}`);
     return { report, jsonFile, svgFile };
   } finally {
-    Object.values(samplers).forEach((sampler) => sampler.stop());
-    await bareClient.connection.close();
-    await bareWorker.stop();
-    await session.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await shutDown();
   }
 }
 
