@@ -10,14 +10,23 @@ const POINTER_TTL_MS = 60_000;
 export class CurrentModel {
   private checkedAt = 0;
   private model: TextModel | undefined;
+  /** The pointer read in flight: classifications that arrive meanwhile wait for it, not read it again. */
+  private checking: Promise<TextModel | undefined> | undefined;
 
   constructor(
-    private readonly registry: ClassifierRegistry,
+    private readonly registry: Pick<ClassifierRegistry, 'current' | 'getModel'>,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async get(): Promise<TextModel | undefined> {
-    if (this.clock() - this.checkedAt < POINTER_TTL_MS) return this.model;
+  get(): Promise<TextModel | undefined> {
+    if (this.clock() - this.checkedAt < POINTER_TTL_MS) return Promise.resolve(this.model);
+    this.checking ??= this.check().finally(() => {
+      this.checking = undefined;
+    });
+    return this.checking;
+  }
+
+  private async check(): Promise<TextModel | undefined> {
     try {
       const pointer = await this.registry.current();
       if (pointer && pointer.version !== this.model?.version)
