@@ -2,7 +2,7 @@ import type { Category } from '../../domain/categories';
 import type { Classification } from '../../domain/classification';
 import { normalizeText } from './normalize';
 import { SUGGESTED_PRIORITY } from './priority';
-import { compileRule, matchable, type CompiledRule } from './rule-engine';
+import { compileRule, matchable, STRONG_RULE_WEIGHT, type CompiledRule } from './rule-engine';
 import { CATEGORY_RULE_SETS, REPORTING_CONTEXT, REPORTING_DAMPING } from './rules';
 
 /** A category needs at least this score to be suggested. */
@@ -42,12 +42,20 @@ export function classify(input: { text?: string; url?: string }): Classification
   const reporting = reportingContext.matches(text);
   const fired: string[] = reporting ? [reportingContext.id] : [];
 
-  const scores = compiled.map(({ category, rules }) => {
+  const matched = compiled.map(({ category, rules }) => ({
+    category,
+    rules: rules.filter((rule) => rule.matches(text)),
+  }));
+  const strong = new Set(
+    matched
+      .filter(({ rules }) => rules.some((rule) => rule.weight >= STRONG_RULE_WEIGHT))
+      .map(({ category }) => category),
+  );
+  const scores = matched.map(({ category, rules }) => {
     let score = 0;
     for (const rule of rules) {
-      if (!rule.matches(text)) continue;
       fired.push(rule.id);
-      score += rule.weight;
+      if (!(rule.yieldsTo && strong.has(rule.yieldsTo))) score += rule.weight;
     }
     return { category, score: reporting ? score * REPORTING_DAMPING : score };
   });

@@ -19,7 +19,15 @@ export interface RuleSpec {
   joined?: readonly string[];
   /** On the plain view, for what the skeleton loses (digits, symbols like "18+" or ".apk"). */
   pattern?: RegExp;
+  /**
+   * Words this category shares with another (pay first, cheap: what any seller says): the rule still
+   * fires, but its weight does not count when a rule of that category with weight ≥ STRONG_RULE_WEIGHT fired.
+   */
+  yieldsTo?: Category;
 }
+
+/** A rule this strong names the subject itself (a good, a scheme), not just the talk around it. */
+export const STRONG_RULE_WEIGHT = 0.6;
 
 export interface CategoryRuleSet {
   category: Category;
@@ -36,6 +44,7 @@ interface Phrase {
 export interface CompiledRule {
   id: string;
   weight: number;
+  yieldsTo?: Category;
   matches(text: MatchableText): boolean;
 }
 
@@ -70,6 +79,7 @@ export function compileRule(spec: RuleSpec): CompiledRule {
   return {
     id: spec.id,
     weight: spec.weight,
+    ...(spec.yieldsTo ? { yieldsTo: spec.yieldsTo } : {}),
     matches(text) {
       if (any?.some((phrase) => phraseOccurs(phrase, text))) return true;
       if (all?.every((group) => group.some((phrase) => phraseOccurs(phrase, text)))) return true;

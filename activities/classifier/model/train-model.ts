@@ -61,6 +61,19 @@ function classWeights(labels: readonly number[], power: number, noneWeight: numb
   );
 }
 
+/** The items a training run fits the weights on and fits the temperature on (the report prints these counts). */
+export function trainingSelection(
+  items: readonly DatasetItem[],
+  options: Pick<TrainModelOptions, 'trainWithoutSources' | 'calibrateWithoutSources'> = {},
+): { fitting: DatasetItem[]; calibrating: DatasetItem[] } {
+  const notFitted = new Set(options.trainWithoutSources ?? DEVELOPMENT_ONLY_SOURCES);
+  const notCalibrated = new Set(options.calibrateWithoutSources ?? DEVELOPMENT_ONLY_SOURCES);
+  return {
+    fitting: items.filter((item) => item.split === 'train' && !notFitted.has(item.source)),
+    calibrating: items.filter((item) => item.split === 'calibration' && !notCalibrated.has(item.source)),
+  };
+}
+
 /**
  * Fits the weights on the train split and the temperature on the calibration split. The test split is
  * never read here: it is only for evaluation and promotion.
@@ -68,10 +81,7 @@ function classWeights(labels: readonly number[], power: number, noneWeight: numb
 export function trainModel(items: readonly DatasetItem[], options: TrainModelOptions = {}): TextModel {
   const features = options.features ?? FEATURE_OPTIONS;
   const featuresOfItem = (text: string) => featuresForItem(text, features);
-  const notFitted = new Set(options.trainWithoutSources ?? DEVELOPMENT_ONLY_SOURCES);
-  const fitting = items.filter((item) => item.split === 'train' && !notFitted.has(item.source));
-  const notCalibrated = new Set(options.calibrateWithoutSources ?? DEVELOPMENT_ONLY_SOURCES);
-  const calibrating = items.filter((item) => item.split === 'calibration' && !notCalibrated.has(item.source));
+  const { fitting, calibrating } = trainingSelection(items, options);
   if (fitting.length === 0 || calibrating.length === 0)
     throw new Error('Training needs items in both the train and the calibration split');
   const labelIndex = (label: DatasetItem['label']) => LABELS.indexOf(label);

@@ -59,6 +59,8 @@ export const fraudRules: CategoryRuleSet = {
     {
       id: 'fraud.fee_first',
       weight: 0.7,
+      // Issue 15: paying first is what any seller asks, so it does not outweigh a named illegal good.
+      yieldsTo: 'other_illegal',
       any: [
         'biaya admin',
         'transfer dulu',
@@ -149,6 +151,7 @@ export const fraudRules: CategoryRuleSet = {
     {
       id: 'fraud.too_good',
       weight: 0.3,
+      yieldsTo: 'other_illegal',
       any: ['barang bc', 'black market', 'seumur hidup', 'garansi selamanya', 'murah'],
     },
   ],

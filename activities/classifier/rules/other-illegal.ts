@@ -180,6 +180,19 @@ export const otherIllegalRules: CategoryRuleSet = {
       ],
     },
     {
+      id: 'illegal.stolen_data',
+      weight: 0.6,
+      any: [
+        'data nasabah',
+        'database nasabah',
+        'database pelanggan',
+        'data bocoran',
+        'data leak',
+        'data dump',
+        'dump data',
+      ],
+    },
+    {
       id: 'illegal.subsidy_and_resources',
       weight: 0.6,
       any: [
@@ -214,6 +227,11 @@ export const otherIllegalRules: CategoryRuleSet = {
         'dijual',
         'ready',
         'ready stok',
+        'sedia',
+        'menyediakan',
+        'open order',
+        'open po',
+        'pre order',
         'cod',
         'for sale',
         'buy',

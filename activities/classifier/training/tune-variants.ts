@@ -109,7 +109,7 @@ export const VARIANTS: Variant[] = [
     decision: { margins: { ...CATEGORY_MARGINS, fraud: 0.6, other_illegal: 0.6 } },
   },
   { name: 'none weight 1.25', training: { noneWeight: 1.25 } },
-  { name: 'other margin 0.7', decision: { margins: { ...CATEGORY_MARGINS, other_illegal: 0.7 } } },
+  { name: 'other margin 0.5 (before)', decision: { margins: { ...CATEGORY_MARGINS, other_illegal: 0.5 } } },
   { name: 'class weights ^0.75', training: { classWeightPower: 0.75 } },
   {
     name: 'none weight 1.25, fraud+other margin 0.6',
@@ -117,4 +117,14 @@ export const VARIANTS: Variant[] = [
     decision: { margins: { ...CATEGORY_MARGINS, fraud: 0.6, other_illegal: 0.6 } },
   },
   { name: 'author F in calibration', training: { calibrateWithoutSources: [] } },
+  // Issue 15 (seller-talk pass, after the 7th test-split run): the fraud / other illegal trade pair.
+  ...[0.6, 0.7, 0.8].map((margin) => ({
+    name: `fraud over other pair margin ${margin}`,
+    decision: { pairMargins: { fraud: { other_illegal: margin } } },
+  })),
+  {
+    name: 'fraud/other pair margin 0.7 both ways',
+    decision: { pairMargins: { fraud: { other_illegal: 0.7 }, other_illegal: { fraud: 0.7 } } },
+  },
+  { name: 'gambling margin 0.6', decision: { margins: { ...CATEGORY_MARGINS, online_gambling: 0.6 } } },
 ];

@@ -51,3 +51,22 @@ describe('illegal goods that talk like a scam (rules added with author F)', () =
       expect(classifyByRules({ text }).category).toBeUndefined();
   });
 });
+
+describe('seller talk next to a named illegal good (issue 15, after the 7th test-split run)', () => {
+  it('does not let "transfer dulu" and a low price outweigh the good', () => {
+    const result = classifyByRules({
+      text: 'PO minggu ini software bajakan, lisensi crack seumur hidup, 500 ribu, transfer dulu baru kirim',
+    });
+    expect(result.category).toBe('other_illegal');
+    // The fraud rules still fire (the verifier sees them and the model reads them).
+    expect(result.rules).toEqual(expect.arrayContaining(['fraud.fee_first', 'fraud.too_good']));
+  });
+
+  it('still reads pay-first talk as fraud when no illegal good is named', () => {
+    for (const text of [
+      'Selamat anda memenangkan hadiah undian, transfer dulu biaya admin 250rb',
+      'Jual iPhone murah meriah, transfer dulu baru kirim, biaya admin ditanggung pembeli',
+    ])
+      expect(classifyByRules({ text }).category).toBe('fraud');
+  });
+});
