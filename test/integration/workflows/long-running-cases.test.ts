@@ -4,7 +4,7 @@ import { timelineEntryText } from '../../../domain';
 import { loadDefaultPolicy } from '../../../policy';
 import { CaseClient } from '../../../cases/case-client';
 import type { ActivityScript } from '../../support/scripted-activities';
-import { detectionOf, officers, uniqueUrl, waitForCase } from '../../support/case-test-kit';
+import { detectionOf, officers, uniqueUrl, waitFor, waitForCase } from '../../support/case-test-kit';
 import { caseServerPerTest } from '../../support/case-server-per-test';
 import { sleepPastTimersDueSoon } from '../../support/timer-guard';
 import { GAMBLING_CLASSIFICATION, submitIllegalGamblingCase } from '../../support/gambling-case';
@@ -205,8 +205,12 @@ describe('cases that run for weeks (time-skipping server)', () => {
         );
         const policeNotices = () =>
           scripted.notifications().filter((notification) => notification.audience === 'police_liaison');
-        expect(policeNotices().map((notification) => notification.requestId)).toContain(
-          `${caseId}:police:package:notice`,
+        // The notice is an activity scheduled with the status change: it may not have run when the state is read.
+        const packageNotice = `${caseId}:police:package:notice`;
+        await waitFor(
+          async () => policeNotices().map((notification) => notification.requestId),
+          (requestIds) => requestIds.includes(packageNotice),
+          'the police liaison told of the evidence package',
         );
         await cases.update(caseId, 'requestWithdrawal', {
           actor: officers.supervisor,
