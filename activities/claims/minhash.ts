@@ -40,7 +40,7 @@ export function shinglesOf(text: string): Set<number> {
 
 /**
  * (a * x) mod p for a, x < 2^31, exactly, in doubles: a is split at 16 bits so that no product passes
- * 2^53. The same values as BigInt arithmetic (test/unit/claims/minhash.test.ts), several times faster.
+ * 2^53. The same values as BigInt arithmetic (test/unit/claims/minhash.test.ts); signatures about 1.3x faster.
  */
 export function mulMod(a: number, x: number): number {
   const high = Math.floor(a / 65536);
