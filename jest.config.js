@@ -19,6 +19,8 @@ const common = {
 module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
+  // Longest suites first (test/support/longest-first-sequencer.js): a fresh clone has no timings of its own.
+  testSequencer: '<rootDir>/test/support/longest-first-sequencer.js',
   reporters: ['default', '<rootDir>/test/support/servers/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
