@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { AesGcmPayloadCodec, KEY_ID_METADATA } from '../../../lib/crypto/aes-gcm-payload-codec';
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import {
+  AesGcmPayloadCodec,
+  COMPRESSION_METADATA,
+  KEY_ID_METADATA,
+  MAX_INFLATED_BYTES,
+} from '../../../lib/crypto/aes-gcm-payload-codec';
+import { sealAesGcm } from '../../../lib/crypto/aes-gcm';
 import { generateKeyRing, type KeyRing } from '../../../lib/crypto/key-ring';
 import { ensureLocalKeyRingFile, readKeyRingFile } from '../../../config/codec';
 import { z } from 'zod';
@@ -57,6 +65,74 @@ describe('the AES-256-GCM payload codec', () => {
       metadata: { ...sealed!.metadata, [KEY_ID_METADATA]: Buffer.from('k3') },
     };
     await expect(twoKeys.decode([relabelled])).rejects.toThrow();
+  });
+});
+
+describe('compression in the payload codec', () => {
+  const ring = generateKeyRing('k1');
+  const codec = new AesGcmPayloadCodec(ring);
+  const policyLike = {
+    categories: Array.from({ length: 12 }, (_, i) => ({
+      id: `category-${i}`,
+      sla: { verifyHours: 4, respondHours: 24 },
+    })),
+  };
+
+  it('deflates a payload that shrinks, says so, and opens it to the same value', async () => {
+    const plain = defaultPayloadConverter.toPayload(policyLike);
+    const [sealed] = await codec.encode([plain]);
+    expect(text(sealed!.metadata![COMPRESSION_METADATA])).toBe('deflate-raw');
+    const uncompressed = new AesGcmPayloadCodec(ring, { compressFromBytes: Number.MAX_SAFE_INTEGER });
+    const [sealedPlain] = await uncompressed.encode([plain]);
+    expect(sealed!.data!.length).toBeLessThan(sealedPlain!.data!.length / 2);
+    const [opened] = await codec.decode([sealed!]);
+    expect(defaultPayloadConverter.fromPayload(opened!)).toEqual(policyLike);
+    // A payload sealed before compression existed (no label) still opens.
+    const [openedPlain] = await codec.decode([sealedPlain!]);
+    expect(defaultPayloadConverter.fromPayload(openedPlain!)).toEqual(policyLike);
+  });
+
+  it('leaves small payloads and payloads deflate cannot shrink uncompressed', async () => {
+    const random = new Uint8Array(crypto.randomBytes(2_000));
+    const sealed = await codec.encode([
+      defaultPayloadConverter.toPayload('case-1'),
+      defaultPayloadConverter.toPayload(random),
+    ]);
+    expect(sealed.map((payload) => payload.metadata![COMPRESSION_METADATA])).toEqual([undefined, undefined]);
+    const opened = await codec.decode(sealed);
+    expect(opened.map((payload) => defaultPayloadConverter.fromPayload(payload))).toEqual(['case-1', random]);
+  });
+
+  it('refuses a payload whose compression label was removed, added or changed', async () => {
+    const [compressed] = await codec.encode([defaultPayloadConverter.toPayload(policyLike)]);
+    const { [COMPRESSION_METADATA]: _label, ...withoutLabel } = compressed!.metadata!;
+    await expect(codec.decode([{ ...compressed!, metadata: withoutLabel }])).rejects.toThrow();
+    const [small] = await codec.encode([defaultPayloadConverter.toPayload('case-1')]);
+    const labelled = {
+      ...small!,
+      metadata: { ...small!.metadata, [COMPRESSION_METADATA]: Buffer.from('deflate-raw') },
+    };
+    await expect(codec.decode([labelled])).rejects.toThrow();
+    const other = {
+      ...compressed!,
+      metadata: { ...compressed!.metadata, [COMPRESSION_METADATA]: Buffer.from('zstd') },
+    };
+    await expect(codec.decode([other])).rejects.toThrow(
+      /compressed with "zstd", which this release does not read/,
+    );
+  });
+
+  it('refuses to inflate a payload past the size limit', async () => {
+    const bomb = zlib.deflateRawSync(Buffer.alloc(MAX_INFLATED_BYTES + 1));
+    const sealed = {
+      metadata: {
+        encoding: Buffer.from('binary/encrypted'),
+        [KEY_ID_METADATA]: Buffer.from('k1'),
+        [COMPRESSION_METADATA]: Buffer.from('deflate-raw'),
+      },
+      data: sealAesGcm(Buffer.from(ring.keys.k1!, 'base64'), bomb, Buffer.from('k1\ndeflate-raw')),
+    };
+    await expect(codec.decode([sealed])).rejects.toThrow(/inflates past 8388608 bytes: refused/);
   });
 });
 
