@@ -68,6 +68,7 @@ export function reportRows(report: PeakReport): string[][] {
   for (const row of report.updates) {
     const sides = [{ label: '', saring: row.saring }];
     if (row.saringMinimal) sides.push({ label: ', Prefer: return=minimal', saring: row.saringMinimal });
+    if (row.saringClient) sides.push({ label: ', Temporal client, no API', saring: row.saringClient });
     for (const side of sides)
       for (const q of ['p50', 'p95', 'p99'] as const)
         rows.push(

@@ -3,6 +3,7 @@ import { callApi } from './api-caller';
 import { meanHistorySize, type HistorySize } from './history-size';
 import type { PeakPlatform } from './peak-platform';
 import { BareCaseWorkflow, bareDecideUpdate, bareDetectionSignal } from './bare/bare-workflow';
+import { caseUpdates } from '../../workflows/messages';
 
 export interface Percentiles {
   n: number;
@@ -17,6 +18,12 @@ export interface LatencyResult {
   bare: Percentiles;
   /** Saring's step with `Prefer: return=minimal`: answered once applied, no state read back. */
   saringMinimal?: Percentiles;
+  /**
+   * The same update sent straight to the case through the Temporal client, as the API sends it once it
+   * has checked the officer: the workflow's share of the round trip, without HTTP, sign-in checks and
+   * the API's own work. Like bare's, which is sent the same way.
+   */
+  saringClient?: Percentiles;
 }
 
 type Update = (lane: number, call: number) => Promise<void>;
@@ -51,8 +58,9 @@ const ROUNDS = 4;
 /**
  * Officer update round trips at 1 and 8 in flight, Saring and bare taking turns in rounds so load from
  * outside falls on both alike. Saring: assignVerifier by a supervisor through the API (what an officer
- * waits for, the state read back included) on cases in verification; bare: its update through the
- * Temporal client on workflows past their activities. Every case and workflow is closed afterwards.
+ * waits for, the state read back included), the same with `Prefer: return=minimal`, and the same update
+ * through the Temporal client with no API in between, on cases in verification; bare: its update through
+ * the Temporal client on workflows past their activities. Every case and workflow is closed afterwards.
  */
 export async function measureUpdateLatency(
   platform: PeakPlatform,
@@ -146,6 +154,11 @@ export async function measureUpdateLatency(
     if (answer.status !== 200)
       throw new Error(`assignVerifier (minimal): ${answer.status} ${JSON.stringify(answer.body)}`);
   };
+  const saringClient: Update = async (lane, call) => {
+    await client.workflow.getHandle(saringCases[lane]!).executeUpdate(caseUpdates.assignVerifier, {
+      args: [{ actor: { officerId: 'rina.supervisor', role: 'supervisor' }, assignee: ASSIGNEES[call % 2]! }],
+    });
+  };
   const bare: Update = async (lane, call) => {
     await bareClient.workflow
       .getHandle(bareIds[lane]!)
@@ -153,12 +166,17 @@ export async function measureUpdateLatency(
   };
 
   const results: LatencyResult[] = [];
-  const modes = { saring, saringMinimal, bare };
+  const modes = { saring, saringMinimal, saringClient, bare };
   for (const concurrency of [1, 8]) {
     for (const update of Object.values(modes)) await timed(update, concurrency, 10);
-    const samples = { saring: [] as number[], saringMinimal: [] as number[], bare: [] as number[] };
+    const samples = {
+      saring: [] as number[],
+      saringMinimal: [] as number[],
+      saringClient: [] as number[],
+      bare: [] as number[],
+    };
     for (let round = 0; round < ROUNDS; round += 1) {
-      const order = (['saring', 'saringMinimal', 'bare'] as const).map(
+      const order = (['saring', 'saringMinimal', 'saringClient', 'bare'] as const).map(
         (_, i, all) => all[(i + round) % all.length]!,
       );
       for (const mode of order)
@@ -168,10 +186,11 @@ export async function measureUpdateLatency(
       concurrency,
       saring: percentiles(samples.saring),
       saringMinimal: percentiles(samples.saringMinimal),
+      saringClient: percentiles(samples.saringClient),
       bare: percentiles(samples.bare),
     };
     options.say(
-      `  updates at ${concurrency}: saring p50 ${row.saring.p50.toFixed(1)} p99 ${row.saring.p99.toFixed(1)} ms; return=minimal p50 ${row.saringMinimal.p50.toFixed(1)} p99 ${row.saringMinimal.p99.toFixed(1)} ms; bare p50 ${row.bare.p50.toFixed(1)} p99 ${row.bare.p99.toFixed(1)} ms`,
+      `  updates at ${concurrency}: saring p50 ${row.saring.p50.toFixed(1)} p99 ${row.saring.p99.toFixed(1)} ms; return=minimal p50 ${row.saringMinimal.p50.toFixed(1)} p99 ${row.saringMinimal.p99.toFixed(1)} ms; Temporal client p50 ${row.saringClient.p50.toFixed(1)} p99 ${row.saringClient.p99.toFixed(1)} ms; bare p50 ${row.bare.p50.toFixed(1)} p99 ${row.bare.p99.toFixed(1)} ms`,
     );
     results.push(row);
   }

@@ -30,7 +30,15 @@ const report: PeakReport = {
   objectionsResolved: 0,
   saring: side(3, 12_345),
   bare: side(0, 10_000),
-  updates: [{ concurrency: 4, saring: percentiles(10), bare: percentiles(8), saringMinimal: percentiles(9) }],
+  updates: [
+    {
+      concurrency: 4,
+      saring: percentiles(10),
+      bare: percentiles(8),
+      saringMinimal: percentiles(9),
+      saringClient: percentiles(4),
+    },
+  ],
   atVerification: { saring: history(30, 3000), bare: history(20, 2000) },
 };
 const rowsByMeasure = new Map(reportRows(report).map((row) => [row[0], row.slice(1)]));
@@ -50,6 +58,12 @@ describe('the peak report rows', () => {
       '8.0',
       '1.13',
       '',
+    ]);
+    expect(rowsByMeasure.get('update p99 ms, 4 at a time, Temporal client, no API')).toEqual([
+      '12.0',
+      '24.0',
+      '0.50',
+      '<= 2.00',
     ]);
   });
 });
