@@ -11,6 +11,7 @@ import type { Payload } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
 import { z } from 'zod';
+import { parseFlags } from './peak/peak-args';
 import { AesGcmPayloadCodec } from '../lib/crypto/aes-gcm-payload-codec';
 import { corpusHistories, corpusVersions, readCorpus } from '../test/support/history-corpus';
 import { TEST_KEY_RING } from '../test/support/codec/test-codec';
@@ -20,21 +21,7 @@ const Args = z.strictObject({
   rounds: z.coerce.number().int().min(1).max(100).default(5),
 });
 
-function parseArgs(argv: string[]) {
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i]?.replace(/^--/, '');
-    if (!name || argv[i + 1] === undefined)
-      throw new Error('usage: npm run bench:codec -- [--version X.Y.Z] [--rounds N]');
-    raw[name] = argv[i + 1]!;
-  }
-  const parsed = Args.safeParse(raw);
-  if (!parsed.success)
-    throw new Error(
-      `bench:codec: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  return parsed.data;
-}
+const USAGE = 'usage: npm run bench:codec -- [--version X.Y.Z] [--rounds N]';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -60,23 +47,23 @@ function sizes(histories: History[]) {
   return { bytes, jsonBytes };
 }
 
-async function resealed(histories: History[], codec: AesGcmPayloadCodec, opener: AesGcmPayloadCodec) {
+/** Copies of the histories with every payload sealed again by `codec`, from `plain` (their opened payloads, in walk order). */
+async function resealed(histories: History[], codec: AesGcmPayloadCodec, plain: Payload[]) {
   const copies = histories.map((history) =>
     temporal.api.history.v1.History.decode(temporal.api.history.v1.History.encode(history).finish()),
   );
-  for (const copy of copies) {
-    for (const payload of payloadsOf(copy)) {
-      const [plain] = await opener.decode([payload]);
-      const [sealed] = await codec.encode([plain!]);
-      payload.metadata = sealed!.metadata;
-      payload.data = sealed!.data;
-    }
-  }
+  const sealed = await codec.encode(plain);
+  copies
+    .flatMap((copy) => payloadsOf(copy))
+    .forEach((payload, index) => {
+      payload.metadata = sealed[index]!.metadata;
+      payload.data = sealed[index]!.data;
+    });
   return copies;
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseFlags(Args, process.argv.slice(2), USAGE);
   const version = args.version ?? corpusVersions().at(-1);
   const corpus = readCorpus().filter((entry) => entry.version === version);
   if (corpus.length === 0)
@@ -87,12 +74,10 @@ async function main(): Promise<void> {
   const compressing = new AesGcmPayloadCodec(TEST_KEY_RING);
   const sealingOnly = new AesGcmPayloadCodec(TEST_KEY_RING, { compressFromBytes: Number.MAX_SAFE_INTEGER });
 
-  const plainPayloads: Payload[] = [];
-  for (const history of histories)
-    for (const payload of payloadsOf(history)) plainPayloads.push((await compressing.decode([payload]))[0]!);
+  const plainPayloads = await compressing.decode(histories.flatMap((history) => payloadsOf(history)));
 
-  const before = sizes(await resealed(histories, sealingOnly, compressing));
-  const after = sizes(await resealed(histories, compressing, compressing));
+  const before = sizes(await resealed(histories, sealingOnly, plainPayloads));
+  const after = sizes(await resealed(histories, compressing, plainPayloads));
 
   const timing = { compressing: 0, sealingOnly: 0 };
   for (let round = 0; round < args.rounds; round += 1) {

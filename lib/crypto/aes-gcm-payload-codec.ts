@@ -47,19 +47,14 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       const plain = temporal.api.common.v1.Payload.encode(payload).finish();
       const deflated =
         plain.length >= this.options.compressFromBytes ? zlib.deflateRawSync(plain) : undefined;
-      if (deflated && deflated.length < plain.length) {
-        return {
-          metadata: {
-            encoding: utf8.encode(ENCRYPTED_ENCODING),
-            [KEY_ID_METADATA]: utf8.encode(keyId),
-            [COMPRESSION_METADATA]: utf8.encode(DEFLATE_RAW),
-          },
-          data: sealAesGcm(key, deflated, additionalData(keyId, DEFLATE_RAW)),
-        };
-      }
+      const compression = deflated && deflated.length < plain.length ? DEFLATE_RAW : undefined;
       return {
-        metadata: { encoding: utf8.encode(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: utf8.encode(keyId) },
-        data: sealAesGcm(key, plain, additionalData(keyId)),
+        metadata: {
+          encoding: utf8.encode(ENCRYPTED_ENCODING),
+          [KEY_ID_METADATA]: utf8.encode(keyId),
+          ...(compression ? { [COMPRESSION_METADATA]: utf8.encode(compression) } : {}),
+        },
+        data: sealAesGcm(key, compression ? deflated! : plain, additionalData(keyId, compression)),
       };
     });
   }
