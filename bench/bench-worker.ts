@@ -7,6 +7,7 @@ import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode } from '@t
 import { createCaseAndFetchWorkers } from '../test/support/workers/case-and-fetch-workers';
 import { dataConverterFor } from '../config/codec';
 import { ScriptedActivities } from '../test/support/scripted-activities';
+import { CASE_WORKFLOWS_PATH, caseBundlerOptions } from '../workers/workflow-bundling';
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     connection,
     taskQueue,
     workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('../workflows'),
+      workflowsPath: CASE_WORKFLOWS_PATH,
+      ...caseBundlerOptions(),
       logger: silent,
     }),
     activities: new ScriptedActivities({}).activities(),

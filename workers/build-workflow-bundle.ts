@@ -9,6 +9,7 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { z } from 'zod';
 import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from '../observability/temporal-tracing';
+import { CASE_WORKFLOWS_PATH, caseBundlerOptions } from './workflow-bundling';
 
 const Args = z.object({ out: z.string().min(1).default('dist/workflow-bundle.js') });
 
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
     throw new Error('usage: build-workflow-bundle [--out <file>] [--tracing] (--out needs a file name)');
   const started = Date.now();
   const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
+    workflowsPath: CASE_WORKFLOWS_PATH,
+    ...caseBundlerOptions(),
     workflowInterceptorModules: process.argv.includes('--tracing')
       ? [...TRACING_WORKFLOW_INTERCEPTOR_MODULES]
       : [],

@@ -11,6 +11,7 @@ import { buildAuditArchive } from '../audit/audit-archive-wiring';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
 import { workerTuningOptions } from './worker-tuning';
+import { CASE_WORKFLOWS_PATH, caseBundlerOptions } from './workflow-bundling';
 import type { ActivityErrorCounter } from './metrics/error-counter';
 import { slaBreachEventInterceptor } from './metrics/sla-breach-events';
 import type { Tracing } from '../observability/tracing';
@@ -86,7 +87,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     taskQueue: config.temporal.taskQueue,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows') }),
+      : { workflowsPath: CASE_WORKFLOWS_PATH, bundlerOptions: caseBundlerOptions() }),
     activities,
     dataConverter: dataConverterFor(config.temporal.payloadKeys),
     shutdownGraceTime: `${config.shutdownGraceSeconds}s`,

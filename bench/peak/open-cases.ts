@@ -135,6 +135,21 @@ export async function runOpenCases(
   });
   let worker: Awaited<ReturnType<typeof startNodeService>> | undefined;
   let connection: Connection | undefined;
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      await connection?.close();
+      await worker?.stop();
+      await temporal.stop();
+      if (args.keep === 'false') fs.rmSync(work, { recursive: true, force: true });
+    })());
+  // Ctrl-C or a kill of the bench alone: the dev server and the worker stop too, not left on their ports.
+  const onSignal = (signal: NodeJS.Signals) => {
+    say(`\n${signal}: stopping the dev server and the case worker...`);
+    void stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const workerLog = path.join(work, 'worker.log');
     worker = await startNodeService({
@@ -226,10 +241,9 @@ export async function runOpenCases(
       date: new Date().toISOString(),
     };
   } finally {
-    await connection?.close();
-    await worker?.stop();
-    await temporal.stop();
-    if (args.keep === 'false') fs.rmSync(work, { recursive: true, force: true });
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await stopAll();
   }
 }
 

@@ -22,6 +22,7 @@ import { testServers, uniqueTaskQueue } from './servers/test-servers';
 export { quietLogger };
 import { ScriptedActivities, type ActivityScript } from './scripted-activities';
 import { createTimeSkippingEnv } from './servers/time-skipping';
+import { caseBundlerOptions } from '../../workers/workflow-bundling';
 
 /** SARING_CASE_WORKFLOWS points the tests at another copy of workflows/ (to show a test failing on older code). */
 export const CASE_WORKFLOWS_PATH = process.env.SARING_CASE_WORKFLOWS
@@ -37,6 +38,7 @@ export function bundleCaseWorkflows(
     workflowsPath,
     logger: quietLogger,
     workflowInterceptorModules: [...workflowInterceptorModules],
+    ...caseBundlerOptions(),
   });
 }
 

@@ -1,0 +1,80 @@
+/**
+ * The case bundle preloads domain/ and zod once per V8 context, and the SDK freezes them
+ * (workflows/shared-schemas.ts). Frozen shared schemas must parse exactly as fresh per-workflow ones do:
+ * the same valid and hostile samples go through a worker with the case bundle's preloading and one
+ * without it, and the outcomes (outputs, or each issue's code, path and message) must be equal.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { testDataConverter } from '../../support/codec/test-codec';
+import { FUZZ_SEED } from '../../support/fuzz/hostile-values';
+import type { ParseSample } from '../../support/parse-samples';
+import { schemaSamples } from '../../support/schema-samples';
+import { quietLogger } from '../../support/servers/quiet-logger';
+import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
+import { caseBundlerOptions } from '../../../workers/workflow-bundling';
+import type { parseWithSharedSchemas } from '../../fixtures/workflows/shared-schema-workflows';
+
+const SAMPLES_PER_WORKFLOW = 150;
+const WORKFLOWS = 3;
+const workflowsPath = require.resolve('../../fixtures/workflows/shared-schema-workflows');
+
+describe('domain schemas shared across workflows (preloaded and frozen by the SDK)', () => {
+  let shared: WorkflowBundle;
+  let perWorkflow: WorkflowBundle;
+  let connection: Connection;
+  let nativeConnection: NativeConnection;
+  let client: Client;
+
+  beforeAll(async () => {
+    const { temporal } = testServers();
+    shared = await bundleWorkflowCode({ workflowsPath, logger: quietLogger, ...caseBundlerOptions() });
+    perWorkflow = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+    connection = await Connection.connect({ address: temporal.address });
+    nativeConnection = await NativeConnection.connect({ address: temporal.address });
+    client = new Client({ connection, namespace: temporal.namespace, dataConverter: testDataConverter });
+  });
+
+  afterAll(async () => {
+    await connection?.close();
+    await nativeConnection?.close();
+  });
+
+  async function parseIn(bundle: WorkflowBundle, batches: ParseSample[][]) {
+    const taskQueue = uniqueTaskQueue('shared-schemas');
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: bundle,
+      dataConverter: testDataConverter,
+    });
+    return worker.runUntil(
+      Promise.all(
+        batches.map((samples, index) =>
+          client.workflow.execute<typeof parseWithSharedSchemas>('parseWithSharedSchemas', {
+            taskQueue,
+            workflowId: `${taskQueue}-${index}`,
+            args: [samples],
+            // A parse that throws on a frozen schema fails the workflow task, which retries forever.
+            workflowExecutionTimeout: '30s',
+          }),
+        ),
+      ),
+    );
+  }
+
+  it('parses valid and hostile samples exactly as per-workflow schemas do, in several workflows', async () => {
+    console.log(`shared-schemas seed ${FUZZ_SEED} (FUZZ_SEED=${FUZZ_SEED} replays it)`);
+    const batches = Array.from({ length: WORKFLOWS }, (_, offset) =>
+      schemaSamples(FUZZ_SEED + offset, SAMPLES_PER_WORKFLOW),
+    );
+    const frozen = await parseIn(shared, batches);
+    const fresh = await parseIn(perWorkflow, batches);
+    expect(frozen.map((r) => r.frozen)).toEqual(batches.map(() => true));
+    expect(fresh.map((r) => r.frozen)).toEqual(batches.map(() => false));
+    expect(frozen.map((r) => r.outcomes)).toEqual(fresh.map((r) => r.outcomes));
+    const accepted = frozen.flatMap((r) => r.outcomes).filter((o) => o.success).length;
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(SAMPLES_PER_WORKFLOW * WORKFLOWS);
+  });
+});
