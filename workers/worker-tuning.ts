@@ -7,16 +7,18 @@ import { z } from 'zod';
  *   BASELINE_MIB;
  * - with reuseV8Context (on by default in SDK 1.24: one V8 context per workflow thread, shared by every
  *   cached workflow) a cached case costs about PER_CACHED_WORKFLOW_MIB. Measured with
- *   `npm run bench:open-cases` (docs/performance.md): 2.5 MiB of RSS per cached case (100 to 200 cached),
- *   and a 1 GiB task's worker (heap 768 MiB) ran its workflow thread out of heap at about 300 cached cases,
- *   so the SDK's reference measure of 1 MB (which gave a 1 GiB task 404) is 3 here, with the margin;
+ *   `npm run bench:open-cases` (docs/performance.md): 2.5 MiB of RSS per cached case while every
+ *   workflow evaluated domain/ and zod for itself (a 1 GiB task's worker ran out of heap at about 300
+ *   cached); 0.33 to 0.44 MiB since they are shared (workflows/shared-schemas.ts, 1,000 cached cases
+ *   waiting in verification, 2026-12-01). A case's state grows with its tracks and timeline, so the rule
+ *   keeps more than twice the measured figure;
  * - CACHE_SHARE of what is left goes to the cache; the rest is headroom for activities (snapshots,
  *   classification) and for GC.
  * A case not in the cache is replayed from its history on its next task (timer, update): cheap for a case
  * of ~30 events, which is why a small cache serves 100,000 open cases waiting on timers.
  */
 export const BASELINE_MIB = 350;
-export const PER_CACHED_WORKFLOW_MIB = 3;
+export const PER_CACHED_WORKFLOW_MIB = 1;
 export const CACHE_SHARE = 0.6;
 
 export const WorkerTuning = z.strictObject({

@@ -80,17 +80,31 @@ export async function startPeakPlatform(options: {
   child.stdout!.on('data', take);
   child.stderr!.on('data', take);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 300_000;
-  while (!text.includes('Saring is running')) {
-    if (child.exitCode !== null)
-      throw new Error(`the local platform exited with ${child.exitCode}:\n${text}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGINT');
-      throw new Error(
-        `the local platform did not come up in 5 minutes; its logs are in ${options.dataDir}/logs:\n${text}`,
-      );
+  // A kill of the bench while the platform starts (before the bench's own handler exists) stops the
+  // platform too: left alone, its dev server, worker and API stayed on their ports.
+  const stopWhileStarting = (signal: NodeJS.Signals) => {
+    options.say(`\n${signal} while the platform starts: stopping it...`);
+    child.kill('SIGINT');
+    void exited.finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopWhileStarting);
+  process.once('SIGTERM', stopWhileStarting);
+  try {
+    const deadline = Date.now() + 300_000;
+    while (!text.includes('Saring is running')) {
+      if (child.exitCode !== null)
+        throw new Error(`the local platform exited with ${child.exitCode}:\n${text}`);
+      if (Date.now() > deadline) {
+        child.kill('SIGINT');
+        throw new Error(
+          `the local platform did not come up in 5 minutes; its logs are in ${options.dataDir}/logs:\n${text}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  } finally {
+    process.off('SIGINT', stopWhileStarting);
+    process.off('SIGTERM', stopWhileStarting);
   }
   const oidcIssuer = `http://127.0.0.1:${base + 11}`;
   const http = (port: number) => `http://127.0.0.1:${port}`;

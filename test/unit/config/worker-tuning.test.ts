@@ -2,14 +2,14 @@ import { WorkerTuning, cachedWorkflowsFor, workerTuningOptions } from '../../../
 
 describe('worker tuning', () => {
   it('sizes the workflow cache from the task memory by the written-down rule', () => {
-    expect(cachedWorkflowsFor(1024)).toBe(134);
-    expect(cachedWorkflowsFor(2048)).toBe(339);
-    expect(cachedWorkflowsFor(512)).toBe(32);
+    expect(cachedWorkflowsFor(1024)).toBe(404);
+    expect(cachedWorkflowsFor(2048)).toBe(1018);
+    expect(cachedWorkflowsFor(512)).toBe(97);
   });
 
   it('defaults to a 1 GiB task, an explicit cache size wins, pollers are half the workflow slots', () => {
     expect(workerTuningOptions(WorkerTuning.parse({}))).toEqual({
-      maxCachedWorkflows: 134,
+      maxCachedWorkflows: 404,
       maxConcurrentWorkflowTaskExecutions: 40,
       maxConcurrentWorkflowTaskPolls: 20,
       maxConcurrentActivityTaskExecutions: 200,
