@@ -28,6 +28,7 @@ import { parseFlags } from './peak-args';
 import { formatTable } from './peak-report';
 import { buildWorkflowBundle } from './peak-session';
 import { UsageSampler } from './process-usage';
+import { stopOnSignal } from './stop-on-signal';
 import { percentiles, type Percentiles } from './update-latency';
 
 const USAGE =
@@ -143,13 +144,7 @@ export async function runOpenCases(
       await temporal.stop();
       if (args.keep === 'false') fs.rmSync(work, { recursive: true, force: true });
     })());
-  // Ctrl-C or a kill of the bench alone: the dev server and the worker stop too, not left on their ports.
-  const onSignal = (signal: NodeJS.Signals) => {
-    say(`\n${signal}: stopping the dev server and the case worker...`);
-    void stopAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const uninstall = stopOnSignal('the dev server and the case worker', stopAll, say);
   try {
     const workerLog = path.join(work, 'worker.log');
     worker = await startNodeService({
@@ -241,8 +236,7 @@ export async function runOpenCases(
       date: new Date().toISOString(),
     };
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    uninstall();
     await stopAll();
   }
 }

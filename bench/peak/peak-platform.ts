@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPortFree } from '../../local/port-check';
+import { stopOnSignal } from './stop-on-signal';
 import { LOCAL_OIDC_CLIENTS } from '../../local/oidc/oidc-clients';
 import { readOidcUsers } from '../../local/oidc/oidc-users';
 import { MachineSecrets } from '../../local/oidc/machine-clients';
@@ -80,15 +81,15 @@ export async function startPeakPlatform(options: {
   child.stdout!.on('data', take);
   child.stderr!.on('data', take);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // A kill of the bench while the platform starts (before the bench's own handler exists) stops the
-  // platform too: left alone, its dev server, worker and API stayed on their ports.
-  const stopWhileStarting = (signal: NodeJS.Signals) => {
-    options.say(`\n${signal} while the platform starts: stopping it...`);
-    child.kill('SIGINT');
-    void exited.finally(() => process.exit(130));
-  };
-  process.once('SIGINT', stopWhileStarting);
-  process.once('SIGTERM', stopWhileStarting);
+  // A kill of the bench while the platform starts (before the bench's own handler exists) stops it too.
+  const uninstall = stopOnSignal(
+    'the platform while it starts',
+    () => {
+      child.kill('SIGINT');
+      return exited;
+    },
+    options.say,
+  );
   try {
     const deadline = Date.now() + 300_000;
     while (!text.includes('Saring is running')) {
@@ -103,8 +104,7 @@ export async function startPeakPlatform(options: {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } finally {
-    process.off('SIGINT', stopWhileStarting);
-    process.off('SIGTERM', stopWhileStarting);
+    uninstall();
   }
   const oidcIssuer = `http://127.0.0.1:${base + 11}`;
   const http = (port: number) => `http://127.0.0.1:${port}`;

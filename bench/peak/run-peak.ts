@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import type { ManagedProcess } from '../../local/managed-process';
 import { startNodeService } from '../../local/node-service';
 import { takedownChildId } from '../../workflows/case/child-ids';
 import { bareWorkflowId, runBareDay } from './bare/bare-day';
@@ -25,6 +26,7 @@ import { formatTable, reportRows, type PeakReport } from './peak-report';
 import { startPeakSession } from './peak-session';
 import { UsageSampler } from './process-usage';
 import { runSaringDay } from './saring-day';
+import { stopOnSignal } from './stop-on-signal';
 import { peakChartSvg } from './svg-chart';
 import { measureUpdateLatency } from './update-latency';
 
@@ -57,46 +59,47 @@ export async function runPeak(
     say,
   });
   const { platform, client } = session;
-  const bareWorker = await startNodeService({
-    name: 'the bare worker',
-    entry: 'bench/peak/bare/bare-worker.ts',
-    args: [platform.temporalAddress, BARE_QUEUE],
-    logFile: path.join(platform.dataDir, 'logs', 'bare-worker.log'),
-    readyLine: /bare worker ready/,
-  });
-  const bareIntakeCount = () => {
-    const lines = fs.readFileSync(bareWorker.logFile, 'utf8').trimEnd().split('\n');
-    for (let i = lines.length - 1; i >= 0; i -= 1) {
-      const match = /^bare intake (\d+)$/.exec(lines[i]!);
-      if (match) return Number(match[1]);
-    }
-    return 0;
-  };
-  const bareClient = new Client({
-    connection: await Connection.connect({ address: platform.temporalAddress }),
-  });
-  const samplers = {
-    worker: new UsageSampler(() => platform.pidOf('worker')),
-    api: new UsageSampler(() => platform.pidOf('api')),
-    bareWorker: new UsageSampler(() => bareWorker.pid),
-  };
-  Object.values(samplers).forEach((sampler) => sampler.start());
+  let bareWorker: ManagedProcess | undefined;
+  let bareClient: Client | undefined;
+  const samplers: UsageSampler[] = [];
   let shuttingDown: Promise<void> | undefined;
   const shutDown = () =>
     (shuttingDown ??= (async () => {
-      Object.values(samplers).forEach((sampler) => sampler.stop());
-      await bareClient.connection.close();
-      await bareWorker.stop();
+      samplers.forEach((sampler) => sampler.stop());
+      await bareClient?.connection.close();
+      await bareWorker?.stop();
       await session.stop();
     })());
-  // Ctrl-C or a kill of the bench alone: the platform and the bare worker stop too, not left on their ports.
-  const onSignal = (signal: NodeJS.Signals) => {
-    say(`\n${signal}: stopping the platform and the bare worker...`);
-    void shutDown().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Installed before the bare worker starts, so that a kill at any point leaves nothing running.
+  const uninstall = stopOnSignal('the platform and the bare worker', shutDown, say);
   try {
+    bareWorker = await startNodeService({
+      name: 'the bare worker',
+      entry: 'bench/peak/bare/bare-worker.ts',
+      args: [platform.temporalAddress, BARE_QUEUE],
+      logFile: path.join(platform.dataDir, 'logs', 'bare-worker.log'),
+      readyLine: /bare worker ready/,
+    });
+    const bareLog = bareWorker.logFile;
+    const bareIntakeCount = () => {
+      const lines = fs.readFileSync(bareLog, 'utf8').trimEnd().split('\n');
+      for (let i = lines.length - 1; i >= 0; i -= 1) {
+        const match = /^bare intake (\d+)$/.exec(lines[i]!);
+        if (match) return Number(match[1]);
+      }
+      return 0;
+    };
+    const bareWorkerPid = bareWorker.pid;
+    bareClient = new Client({
+      connection: await Connection.connect({ address: platform.temporalAddress }),
+    });
+    const usage = {
+      worker: new UsageSampler(() => platform.pidOf('worker')),
+      api: new UsageSampler(() => platform.pidOf('api')),
+      bareWorker: new UsageSampler(() => bareWorkerPid),
+    };
+    samplers.push(...Object.values(usage));
+    samplers.forEach((sampler) => sampler.start());
     const day = generateDay({
       count: args.detections,
       repeatShare: args.repeatShare,
@@ -161,9 +164,9 @@ export async function runPeak(
       typical.map(({ detection }) => [bareWorkflowId(runTag, detection.line.url)]),
     );
 
-    const worker = samplers.worker.summary(saringFrom, saringTo);
-    const api = samplers.api.summary(saringFrom, saringTo);
-    const bareUsage = samplers.bareWorker.summary(bareFrom, bareTo);
+    const worker = usage.worker.summary(saringFrom, saringTo);
+    const api = usage.api.summary(saringFrom, saringTo);
+    const bareUsage = usage.bareWorker.summary(bareFrom, bareTo);
     const report: PeakReport = {
       startedAt,
       node: process.version,
@@ -213,8 +216,7 @@ export async function runPeak(
     say(`\nfigures: ${jsonFile}\nchart:   ${svgFile}`);
     return { report, jsonFile, svgFile };
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    uninstall();
     await shutDown();
   }
 }

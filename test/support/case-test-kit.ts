@@ -22,12 +22,15 @@ import { testServers, uniqueTaskQueue } from './servers/test-servers';
 export { quietLogger };
 import { ScriptedActivities, type ActivityScript } from './scripted-activities';
 import { createTimeSkippingEnv } from './servers/time-skipping';
-import { caseBundlerOptions } from '../../workers/workflow-bundling';
+import {
+  CASE_WORKFLOWS_PATH as SHIPPED_CASE_WORKFLOWS,
+  caseBundlerOptions,
+} from '../../workers/workflow-bundling';
 
 /** SARING_CASE_WORKFLOWS points the tests at another copy of workflows/ (to show a test failing on older code). */
 export const CASE_WORKFLOWS_PATH = process.env.SARING_CASE_WORKFLOWS
   ? require.resolve(process.env.SARING_CASE_WORKFLOWS)
-  : require.resolve('../../workflows');
+  : SHIPPED_CASE_WORKFLOWS;
 
 /** Bundles the case workflows (once per test file, in beforeAll). */
 export function bundleCaseWorkflows(

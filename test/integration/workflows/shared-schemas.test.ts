@@ -4,14 +4,14 @@
  * the same valid and hostile samples go through a worker with the case bundle's preloading and one
  * without it, and the outcomes (outputs, or each issue's code, path and message) must be equal.
  */
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { connectDevServer, type DevServer } from '../../support/case-test-kit';
 import { testDataConverter } from '../../support/codec/test-codec';
 import { FUZZ_SEED } from '../../support/fuzz/hostile-values';
 import type { ParseSample } from '../../support/parse-samples';
 import { schemaSamples } from '../../support/schema-samples';
 import { quietLogger } from '../../support/servers/quiet-logger';
-import { testServers, uniqueTaskQueue } from '../../support/servers/test-servers';
+import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { caseBundlerOptions } from '../../../workers/workflow-bundling';
 import type { parseWithSharedSchemas } from '../../fixtures/workflows/shared-schema-workflows';
 
@@ -22,28 +22,20 @@ const workflowsPath = require.resolve('../../fixtures/workflows/shared-schema-wo
 describe('domain schemas shared across workflows (preloaded and frozen by the SDK)', () => {
   let shared: WorkflowBundle;
   let perWorkflow: WorkflowBundle;
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let client: Client;
+  let server: DevServer;
 
   beforeAll(async () => {
-    const { temporal } = testServers();
     shared = await bundleWorkflowCode({ workflowsPath, logger: quietLogger, ...caseBundlerOptions() });
     perWorkflow = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
-    connection = await Connection.connect({ address: temporal.address });
-    nativeConnection = await NativeConnection.connect({ address: temporal.address });
-    client = new Client({ connection, namespace: temporal.namespace, dataConverter: testDataConverter });
+    server = await connectDevServer();
   });
 
-  afterAll(async () => {
-    await connection?.close();
-    await nativeConnection?.close();
-  });
+  afterAll(() => server?.close());
 
   async function parseIn(bundle: WorkflowBundle, batches: ParseSample[][]) {
     const taskQueue = uniqueTaskQueue('shared-schemas');
     const worker = await Worker.create({
-      connection: nativeConnection,
+      connection: server.nativeConnection,
       taskQueue,
       workflowBundle: bundle,
       dataConverter: testDataConverter,
@@ -51,7 +43,7 @@ describe('domain schemas shared across workflows (preloaded and frozen by the SD
     return worker.runUntil(
       Promise.all(
         batches.map((samples, index) =>
-          client.workflow.execute<typeof parseWithSharedSchemas>('parseWithSharedSchemas', {
+          server.client.workflow.execute<typeof parseWithSharedSchemas>('parseWithSharedSchemas', {
             taskQueue,
             workflowId: `${taskQueue}-${index}`,
             args: [samples],
