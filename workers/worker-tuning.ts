@@ -26,8 +26,14 @@ export const WorkerTuning = z.strictObject({
   taskMemoryMiB: z.number().int().min(512).max(65_536).default(1024),
   /** Overrides the size computed from taskMemoryMiB. */
   maxCachedWorkflows: z.number().int().min(0).max(100_000).optional(),
-  /** Workflow tasks at once: they are short (no local activities), so more slots than the default 40 only queue CPU. */
-  maxConcurrentWorkflowTaskExecutions: z.number().int().min(2).max(1000).default(40),
+  /**
+   * Workflow tasks at once. An intake task holds its slot while its local activities run (classification,
+   * claim matching and registration in S3), so slots run out before CPU does: on the peak day 40 slots
+   * were all taken while the workflow thread was half idle, and 80 took intake from 7.3 to 10 cases a
+   * second on this 2-core machine, with tasks taking up to 3 s at the peak, well inside the 10 s
+   * workflow task timeout (docs/performance.md, run 10).
+   */
+  maxConcurrentWorkflowTaskExecutions: z.number().int().min(2).max(1000).default(80),
   /** Activity tasks at once: most wait on the network (platforms, S3, SMTP), so many slots are cheap. */
   maxConcurrentActivityTaskExecutions: z.number().int().min(1).max(2000).default(200),
 });
@@ -37,14 +43,32 @@ export function cachedWorkflowsFor(taskMemoryMiB: number): number {
   return Math.max(10, Math.floor(((taskMemoryMiB - BASELINE_MIB) * CACHE_SHARE) / PER_CACHED_WORKFLOW_MIB));
 }
 
-/** The Worker.create options the tuning sets. */
+/** Share of the workflow pollers that poll the task queue itself, where every new case's first task waits. */
+export const NON_STICKY_POLL_SHARE = 0.5;
+
+/**
+ * The Worker.create options the tuning sets.
+ * Pollers go through `workflowTaskPollerBehavior`: SDK 1.24 documents `maxConcurrentWorkflowTaskPolls`
+ * but no longer reads it, so every worker polled with the default 10, and with the default ratio (0.2)
+ * only 2 of them polled the task queue. On the peak day new cases then waited seconds for their first
+ * workflow task while 30 of the 40 slots were free (worker metrics, docs/performance.md run 10).
+ */
 export function workerTuningOptions(tuning: WorkerTuning) {
-  const workflowSlots = tuning.maxConcurrentWorkflowTaskExecutions;
+  const maxCachedWorkflows = tuning.maxCachedWorkflows ?? cachedWorkflowsFor(tuning.taskMemoryMiB);
+  // The SDK allows no more workflow tasks at once than cached workflows (when there is a cache).
+  const workflowSlots =
+    maxCachedWorkflows > 0
+      ? Math.max(2, Math.min(tuning.maxConcurrentWorkflowTaskExecutions, maxCachedWorkflows))
+      : tuning.maxConcurrentWorkflowTaskExecutions;
   return {
-    maxCachedWorkflows: tuning.maxCachedWorkflows ?? cachedWorkflowsFor(tuning.taskMemoryMiB),
+    maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: workflowSlots,
     // The SDK's advice: half the workflow slots as pollers, at least 2.
-    maxConcurrentWorkflowTaskPolls: Math.max(2, Math.min(workflowSlots, Math.floor(workflowSlots / 2))),
+    workflowTaskPollerBehavior: {
+      type: 'simple-maximum' as const,
+      maximum: Math.max(2, Math.floor(workflowSlots / 2)),
+    },
+    nonStickyToStickyPollRatio: NON_STICKY_POLL_SHARE,
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { z } from 'zod';
+import { WorkerTuning, workerTuningOptions } from '../../../workers/worker-tuning';
 import * as activities from './bare-activities';
 
 const Args = z.tuple([z.string().regex(/^[\w.-]+:\d+$/, 'host:port'), z.string().min(1)]);
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const [address, taskQueue] = parsed.data;
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const connection = await NativeConnection.connect({ address });
+  const { maxConcurrentWorkflowTaskExecutions, workflowTaskPollerBehavior, nonStickyToStickyPollRatio } =
+    workerTuningOptions(WorkerTuning.parse({}));
   const worker = await Worker.create({
     connection,
     taskQueue,
@@ -25,6 +28,10 @@ async function main(): Promise<void> {
       logger: silent,
     }),
     activities,
+    // The same slots and pollers as Saring's worker, so that the ratios compare workflows, not settings.
+    maxConcurrentWorkflowTaskExecutions,
+    workflowTaskPollerBehavior,
+    nonStickyToStickyPollRatio,
   });
   process.on('SIGTERM', () => worker.shutdown());
   const running = worker.run();

@@ -1,4 +1,21 @@
-import { WorkerTuning, cachedWorkflowsFor, workerTuningOptions } from '../../../workers/worker-tuning';
+import { DefaultLogger } from '@temporalio/worker';
+import { noopMetricMeter } from '@temporalio/common';
+import { compileWorkerOptions } from '@temporalio/worker/lib/worker-options';
+import {
+  NON_STICKY_POLL_SHARE,
+  WorkerTuning,
+  cachedWorkflowsFor,
+  workerTuningOptions,
+} from '../../../workers/worker-tuning';
+
+/** What the SDK makes of the options: the settings the worker really runs with. */
+function compiled(tuning: WorkerTuning) {
+  return compileWorkerOptions(
+    { taskQueue: 'tuning-test', ...workerTuningOptions(tuning) },
+    new DefaultLogger('ERROR'),
+    noopMetricMeter,
+  );
+}
 
 describe('worker tuning', () => {
   it('sizes the workflow cache from the task memory by the written-down rule', () => {
@@ -7,14 +24,27 @@ describe('worker tuning', () => {
     expect(cachedWorkflowsFor(512)).toBe(97);
   });
 
-  it('defaults to a 1 GiB task, an explicit cache size wins, pollers are half the workflow slots', () => {
-    expect(workerTuningOptions(WorkerTuning.parse({}))).toEqual({
-      maxCachedWorkflows: 404,
-      maxConcurrentWorkflowTaskExecutions: 40,
-      maxConcurrentWorkflowTaskPolls: 20,
-      maxConcurrentActivityTaskExecutions: 200,
-    });
-    expect(workerTuningOptions(WorkerTuning.parse({ maxCachedWorkflows: 50 })).maxCachedWorkflows).toBe(50);
+  it('defaults to a 1 GiB task and an explicit cache size wins, as the SDK compiles them', () => {
+    const options = compiled(WorkerTuning.parse({}));
+    expect(options.maxCachedWorkflows).toBe(404);
+    expect(options.tuner.workflowTaskSlotSupplier).toEqual({ type: 'fixed-size', numSlots: 80 });
+    expect(options.tuner.activityTaskSlotSupplier).toEqual({ type: 'fixed-size', numSlots: 200 });
+    expect(compiled(WorkerTuning.parse({ maxCachedWorkflows: 50 })).maxCachedWorkflows).toBe(50);
+  });
+
+  it('polls with half the workflow slots, half of those on the task queue (not the SDK default 10 and 2)', () => {
+    const options = compiled(WorkerTuning.parse({}));
+    expect(options.workflowTaskPollerBehavior).toEqual({ type: 'simple-maximum', maximum: 40 });
+    expect(options.nonStickyToStickyPollRatio).toBe(NON_STICKY_POLL_SHARE);
+    expect(
+      compiled(WorkerTuning.parse({ maxConcurrentWorkflowTaskExecutions: 3 })).workflowTaskPollerBehavior,
+    ).toEqual({ type: 'simple-maximum', maximum: 2 });
+  });
+
+  it('keeps slots and pollers within a small cache, which bounds the tasks the SDK runs at once', () => {
+    const options = compiled(WorkerTuning.parse({ maxCachedWorkflows: 10 }));
+    expect(options.tuner.workflowTaskSlotSupplier).toEqual({ type: 'fixed-size', numSlots: 10 });
+    expect(options.workflowTaskPollerBehavior).toEqual({ type: 'simple-maximum', maximum: 5 });
   });
 
   it('refuses sizes that would starve the worker, naming the field', () => {
