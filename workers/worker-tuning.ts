@@ -27,13 +27,13 @@ export const WorkerTuning = z.strictObject({
   /** Overrides the size computed from taskMemoryMiB. */
   maxCachedWorkflows: z.number().int().min(0).max(100_000).optional(),
   /**
-   * Workflow tasks at once. An intake task holds its slot while its local activities run (classification,
-   * claim matching and registration in S3), so slots run out before CPU does: on the peak day 40 slots
-   * were all taken while the workflow thread was half idle, and 80 took intake from 7.3 to 10 cases a
-   * second on this 2-core machine, with tasks taking up to 3 s at the peak, well inside the 10 s
-   * workflow task timeout (docs/performance.md, run 10).
+   * Workflow tasks at once. An intake task holds its slot while its local activities run, and all 40
+   * were taken at moments on the peak day; 80 did not raise intake (6.2 cases a second at 500
+   * detections, against 5.9 with 40) and let 26 of 394 cases' workflow tasks run past their 10 s timeout
+   * (none with 40): more tasks at once only queue CPU on the one workflow thread (docs/performance.md,
+   * runs 10 and 11).
    */
-  maxConcurrentWorkflowTaskExecutions: z.number().int().min(2).max(1000).default(80),
+  maxConcurrentWorkflowTaskExecutions: z.number().int().min(2).max(1000).default(40),
   /** Activity tasks at once: most wait on the network (platforms, S3, SMTP), so many slots are cheap. */
   maxConcurrentActivityTaskExecutions: z.number().int().min(1).max(2000).default(200),
 });
@@ -50,8 +50,8 @@ export const NON_STICKY_POLL_SHARE = 0.5;
  * The Worker.create options the tuning sets.
  * Pollers go through `workflowTaskPollerBehavior`: SDK 1.24 documents `maxConcurrentWorkflowTaskPolls`
  * but no longer reads it, so every worker polled with the default 10, and with the default ratio (0.2)
- * only 2 of them polled the task queue. On the peak day new cases then waited seconds for their first
- * workflow task while 30 of the 40 slots were free (worker metrics, docs/performance.md run 10).
+ * only 2 of them polled the task queue, where new cases wait for their first workflow task (worker
+ * metrics on the peak day, docs/performance.md run 10).
  */
 export function workerTuningOptions(tuning: WorkerTuning) {
   const maxCachedWorkflows = tuning.maxCachedWorkflows ?? cachedWorkflowsFor(tuning.taskMemoryMiB);

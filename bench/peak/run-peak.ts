@@ -35,10 +35,20 @@ const USAGE =
 const BARE_QUEUE = 'bare-peak';
 const HISTORY_SAMPLE = 20;
 const BATCH_LINES = 1_000;
+
 const BATCHES_IN_FLIGHT = 2;
 /** The batch route's own limit of detections in flight toward Temporal per request. */
 const PER_BATCH_IN_FLIGHT = 16;
 const OFFICER_LANES = 8;
+
+/**
+ * Lines per batch: up to BATCH_LINES, and small enough that BATCHES_IN_FLIGHT batches are in flight
+ * from the start. A day shorter than that in one batch had 16 detections in flight toward Temporal
+ * against the bare side's 32, which made Saring's intake look slower than its workflows are.
+ */
+export function batchLinesFor(detections: number): number {
+  return Math.max(1, Math.min(BATCH_LINES, Math.ceil(detections / (BATCHES_IN_FLIGHT * 4))));
+}
 
 export interface PeakOutcome {
   report: PeakReport;
@@ -108,12 +118,13 @@ export async function runPeak(
       contentBase: platform.simulatorBase,
     });
     const timeoutMs = args.timeoutMinutes * 60_000;
+    const batchLines = batchLinesFor(day.length);
     say(
-      `\nthe day through Saring: ${day.length} detections in batches of ${BATCH_LINES}, ${BATCHES_IN_FLIGHT} in flight`,
+      `\nthe day through Saring: ${day.length} detections in batches of ${batchLines}, ${BATCHES_IN_FLIGHT} in flight`,
     );
     const saringFrom = Date.now();
     const saring = await runSaringDay(platform, client, day, {
-      batchLines: BATCH_LINES,
+      batchLines,
       batchesInFlight: BATCHES_IN_FLIGHT,
       officerLanes: OFFICER_LANES,
       timeoutMs,

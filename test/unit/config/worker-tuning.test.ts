@@ -27,14 +27,14 @@ describe('worker tuning', () => {
   it('defaults to a 1 GiB task and an explicit cache size wins, as the SDK compiles them', () => {
     const options = compiled(WorkerTuning.parse({}));
     expect(options.maxCachedWorkflows).toBe(404);
-    expect(options.tuner.workflowTaskSlotSupplier).toEqual({ type: 'fixed-size', numSlots: 80 });
+    expect(options.tuner.workflowTaskSlotSupplier).toEqual({ type: 'fixed-size', numSlots: 40 });
     expect(options.tuner.activityTaskSlotSupplier).toEqual({ type: 'fixed-size', numSlots: 200 });
     expect(compiled(WorkerTuning.parse({ maxCachedWorkflows: 50 })).maxCachedWorkflows).toBe(50);
   });
 
   it('polls with half the workflow slots, half of those on the task queue (not the SDK default 10 and 2)', () => {
     const options = compiled(WorkerTuning.parse({}));
-    expect(options.workflowTaskPollerBehavior).toEqual({ type: 'simple-maximum', maximum: 40 });
+    expect(options.workflowTaskPollerBehavior).toEqual({ type: 'simple-maximum', maximum: 20 });
     expect(options.nonStickyToStickyPollRatio).toBe(NON_STICKY_POLL_SHARE);
     expect(
       compiled(WorkerTuning.parse({ maxConcurrentWorkflowTaskExecutions: 3 })).workflowTaskPollerBehavior,
