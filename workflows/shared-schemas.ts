@@ -94,11 +94,9 @@ export function finishSchemasForFreezing(root: unknown): number {
       try {
         next._zod.run({ value: undefined, issues: [] }, {});
       } catch {
-        // Rejecting undefined is the expected outcome; the first run itself is the point.
+        // Rejecting undefined is the expected outcome; the first run itself is the point. What it
+        // changes is on `_zod`, already pending, so it is read after the run.
       }
-      readEverything(next, visit);
-      swapPatterns(next);
-      visit(next._zod);
     }
   }
   return schemas;
