@@ -59,6 +59,7 @@ describe('saring command line (commander parses the shape, zod the values)', () 
       [['me', '--json', '--json'], usageError('--json is given twice', 'usage: saring me')],
       [['me', '--api'], usageError('--api needs a value', 'usage: saring me')],
       [['me', 'extra'], usageError('unexpected argument "extra"', 'usage: saring me')],
+      [['me', '--', 'extra'], usageError('unexpected argument "extra"', 'usage: saring me')],
       [
         ['me', '--api', 'ftp://x'],
         usageError('--api: --api must be an http(s) URL, e.g. http://127.0.0.1:8080', 'usage: saring me'),
@@ -115,6 +116,14 @@ describe('saring command line (commander parses the shape, zod the values)', () 
       code: 2,
       out: '',
       err: usageError('no API URL: set SARING_API_URL or pass --api', ACT_USAGE),
+    });
+  });
+
+  it('reads a lone -- as the end of the options, as POSIX tools do (it stops only at the missing API URL)', async () => {
+    expect(await saring('me', '--')).toEqual({
+      code: 2,
+      out: '',
+      err: usageError('no API URL: set SARING_API_URL or pass --api', 'usage: saring me'),
     });
   });
 });
