@@ -10,6 +10,7 @@ import { canonicalizeUrl, InvalidUrlError } from '../lib/url/canonicalize';
 import { loadDefaultPolicy } from '../policy';
 import type { ContentCaseWorkflow } from '../workflows';
 import { caseSignals } from '../workflows/messages';
+import { CASE_WORKFLOW_TASK_TIMEOUT } from '../workflows/case/workflow-task-timeout';
 import { sha256Hex } from '../lib/sha256';
 import { caseBaseId, caseWorkflowId } from './case-id';
 import { InvalidCaseInput } from './case-errors';
@@ -111,6 +112,7 @@ export async function submitDetection(
         signal: caseSignals.detection,
         signalArgs: [detection],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        workflowTaskTimeout: CASE_WORKFLOW_TASK_TIMEOUT,
       });
       options.generationCache?.set(baseId, generation);
       return { caseId, generation, runId: handle.signaledRunId };

@@ -47,6 +47,7 @@ describe('Temporal server metrics and estate alarms (issue 11, defect 9)', () =>
       ESTATE_ALARMS.temporalPersistenceErrors,
       ESTATE_ALARMS.temporalPersistenceLatency,
       ESTATE_ALARMS.workflowTaskScheduleToStart,
+      ESTATE_ALARMS.workflowTaskFailures,
       ESTATE_ALARMS.auroraCpu,
       ESTATE_ALARMS.auroraFreeableMemory,
       ESTATE_ALARMS.auroraConnections,

@@ -24,6 +24,7 @@ export const ESTATE_ALARMS = {
   temporalPersistenceErrors: 'Temporal-PersistenceErrors',
   temporalPersistenceLatency: 'Temporal-PersistenceLatency',
   workflowTaskScheduleToStart: 'WorkflowTaskScheduleToStart',
+  workflowTaskFailures: 'WorkflowTaskFailures',
   auroraCpu: 'Aurora-Cpu',
   auroraFreeableMemory: 'Aurora-FreeableMemory',
   auroraConnections: 'Aurora-Connections',
@@ -54,8 +55,9 @@ interface Spec {
 
 /**
  * Alarms on the estate under the application: Temporal's servers (self-hosted: service and persistence errors,
- * persistence latency), workflow tasks waiting for a worker (either mode, from the SDK metrics), Aurora (CPU,
- * memory, connections) and the load balancer's own 5xx and unhealthy API targets. All page the alarm topic.
+ * persistence latency), workflow tasks waiting for a worker or failing again and again (either mode, from the SDK
+ * metrics), Aurora (CPU, memory, connections) and the load balancer's own 5xx and unhealthy API targets. All page
+ * the alarm topic.
  */
 export class EstateAlarms extends Construct {
   readonly alarms: Alarm[] = [];
@@ -80,6 +82,21 @@ export class EstateAlarms extends Construct {
         evaluationPeriods: 3,
         comparison: above,
         description: `Workflow tasks on ${config.workers.taskQueue} waited 5 s or more on average for 15 minutes: workers are saturated or Temporal's matching is slow.`,
+      },
+      {
+        name: ESTATE_ALARMS.workflowTaskFailures,
+        metric: new Metric({
+          namespace: SDK_METRICS_NAMESPACE,
+          metricName: 'temporal_workflow_task_execution_failed',
+          dimensionsMap: { task_queue: config.workers.taskQueue },
+          statistic: 'Sum',
+          period: Duration.minutes(5),
+        }),
+        // A task that fails is retried; one that keeps failing for 15 minutes holds its case still.
+        threshold: 3,
+        evaluationPeriods: 3,
+        comparison: above,
+        description: `Workflow tasks on ${config.workers.taskQueue} failed 3 or more times in each of 3 periods of 5 minutes: a case cannot replay (nondeterminism error TMPRL1100, or a bug in workflow code). Find its run_id in the worker log and follow docs/platform-engineers.md, "A case stuck on a failing workflow task".`,
       },
       {
         name: ESTATE_ALARMS.loadBalancer5xx,

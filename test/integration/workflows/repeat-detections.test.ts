@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
 import { caseBaseId, caseWorkflowId } from '../../../cases/case-id';
 import { canonicalizeUrl } from '../../../lib/url/canonicalize';
@@ -77,12 +78,22 @@ describe('repeat detections and re-opened cases (dev server)', () => {
     await expect(
       caseWorker.dev.client.workflow.getHandle(caseWorkflowId(caseId, 2)).describe(),
     ).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    // A slow task churns under the signals that keep coming (workflows/case/workflow-task-timeout.ts):
+    // cases run with the longer timeout, and the log line says whether this run churned.
+    const { executionConfig } = (await handle.describe()).raw;
+    expect(Number(executionConfig?.defaultWorkflowTaskTimeout?.seconds)).toBe(30);
     const history = await handle.fetchHistory();
     const upserts = history.events!.filter(
       (event) => event.upsertWorkflowSearchAttributesEventAttributes,
     ).length;
+    const failedTasks = history.events!.flatMap((event) => {
+      const failed = event.workflowTaskFailedEventAttributes;
+      return failed ? [temporal.api.enums.v1.WorkflowTaskFailedCause[failed.cause ?? 0]] : [];
+    });
+    const timedOutTasks = history.events!.filter((event) => event.workflowTaskTimedOutEventAttributes).length;
     console.log(
-      `${DETECTIONS} detections sent in ${sendMs} ms; history ${history.events!.length} events, ${upserts} search attribute upserts`,
+      `${DETECTIONS} detections sent in ${sendMs} ms; history ${history.events!.length} events, ${upserts} search attribute upserts, ` +
+        `${timedOutTasks} workflow tasks timed out, failed: ${failedTasks.join(', ') || 'none'}`,
     );
     await handle.terminate('test finished');
   });

@@ -4,6 +4,7 @@ import {
   WorkflowIdReusePolicy,
   type ChildWorkflowOptions,
 } from '@temporalio/workflow';
+import { CASE_WORKFLOW_TASK_TIMEOUT } from '../workflow-task-timeout';
 
 /**
  * How a case starts its children, spelled out instead of left to defaults:
@@ -40,7 +41,7 @@ export function childOptions(
       ? ChildWorkflowCancellationType.ABANDON
       : ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED,
     workflowExecutionTimeout: maxDuration,
-    workflowTaskTimeout: '30s',
+    workflowTaskTimeout: CASE_WORKFLOW_TASK_TIMEOUT,
     retry: { maximumAttempts: 1 },
   };
 }
