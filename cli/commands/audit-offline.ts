@@ -1,6 +1,7 @@
 import type { DataConverter } from '@temporalio/common';
 import { dataConverterFor } from '../../config/codec';
 import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { archivedRuns, caseManifests } from '../../audit/archived-runs';
 import { CaseManifest } from '../../audit/archive-documents';
@@ -171,7 +172,7 @@ export const auditReplay = defineCommand({
         );
       return replayRecorded(ctx, manifest, runs, { ...flags, repo: flags.repo ?? installRoot() });
     }
-    const workflowsPath = flags.workflows ?? CURRENT_WORKFLOWS;
+    const workflowsPath = flags.workflows ? workflowsFolder(flags.workflows) : CURRENT_WORKFLOWS;
     const replays = await replayRuns(runs, { workflowsPath, ...replayKeys(flags.keyFile), progress });
     const current = runningCodeVersion();
     const which = flags.workflows
@@ -218,4 +219,14 @@ const LOCAL_KEY_FILE = '.data/codec-keys.json';
 function replayKeys(keyFile: string | undefined): { dataConverter?: DataConverter } {
   const file = keyFile ?? (fs.existsSync(LOCAL_KEY_FILE) ? LOCAL_KEY_FILE : undefined);
   return file ? { dataConverter: dataConverterFor({ keyFile: file }) } : {};
+}
+
+/** `--workflows <dir>` as typed, relative to where the command runs; the bundler needs an absolute path. */
+function workflowsFolder(given: string): string {
+  const folder = path.resolve(given);
+  if (!['index.ts', 'index.js'].some((entry) => fs.existsSync(path.join(folder, entry))))
+    throw new UsageError(
+      `--workflows ${given}: ${folder} has no index.ts or index.js (give the workflows/ folder of a checkout)`,
+    );
+  return folder;
 }

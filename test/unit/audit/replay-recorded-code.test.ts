@@ -118,6 +118,20 @@ describe('audit replay --code recorded|current', () => {
     expect(current.out).toContain(`code: current (package ${runningCodeVersion().packageVersion}`);
     expect(current.out).toMatch(/^OK agreed: /m);
     expect(current.code).toBe(0);
+
+    // A folder given relative to where the command runs, as the runbook types it.
+    const relative = path.relative(process.cwd(), path.join(installRoot(), 'workflows'));
+    const fromFolder = await cli(
+      'audit',
+      'replay',
+      caseId,
+      '--archive',
+      archiveDir,
+      '--workflows',
+      relative,
+      '--summary',
+    );
+    expect([fromFolder.code, fromFolder.out]).toEqual([0, expect.stringMatching(/^OK agreed: /m) as unknown]);
   });
 
   it('says what to do when the recorded commit is not in the repository, and rejects bad --code', async () => {
@@ -165,5 +179,18 @@ describe('audit replay --code recorded|current', () => {
     );
     expect(both.code).toBe(2);
     expect(both.err).toContain('not both');
+    const nowhere = await cli(
+      'audit',
+      'replay',
+      caseId,
+      '--archive',
+      archiveDir,
+      '--workflows',
+      'no-such-folder',
+    );
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toContain(
+      `--workflows no-such-folder: ${path.resolve('no-such-folder')} has no index.ts`,
+    );
   });
 });
