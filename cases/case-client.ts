@@ -33,7 +33,13 @@ import {
 } from '../lib/history/workflow-history';
 import { ClosedCaseAnswers } from './closed-case-answers';
 import { CaseClosedError, CaseCommandRejectedError, CaseNotFoundError } from './case-errors';
-import { submitDetection, type SubmitDetectionOptions, type SubmittedDetection } from './submit-detection';
+import {
+  deliverDetections,
+  prepareDetection,
+  type SubmitDetectionOptions,
+  type SubmittedDetection,
+} from './submit-detection';
+import { DetectionCoalescer } from './detection-coalescer';
 
 export interface CaseUpdateOptions {
   /** Temporal update id: the same id on a retry returns the first result instead of applying the step again. */
@@ -141,13 +147,19 @@ function summarize(info: WorkflowExecutionInfo): CaseSummary {
 export class CaseClient {
   private readonly closedAnswers = new ClosedCaseAnswers();
 
+  private readonly detections: DetectionCoalescer;
+
   constructor(
     readonly client: Client,
-    private readonly submitOptions: Omit<SubmitDetectionOptions, 'client'>,
-  ) {}
+    submitOptions: Omit<SubmitDetectionOptions, 'client'>,
+  ) {
+    const options = { ...submitOptions, client };
+    this.detections = new DetectionCoalescer((prepared) => deliverDetections(options, prepared));
+  }
 
-  submitDetection(detection: DetectionInput): Promise<SubmittedDetection> {
-    return submitDetection({ ...this.submitOptions, client: this.client }, detection);
+  /** Delivers a detection to its case (see submitDetection); repeats of a case in flight share a signal. */
+  async submitDetection(detection: DetectionInput): Promise<SubmittedDetection> {
+    return this.detections.submit(prepareDetection(detection));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import {
   Detection,
+  MAX_DETECTIONS_PER_SIGNAL,
   describeIssues,
   type CasePolicy,
   type ContentCaseInput,
@@ -49,22 +50,17 @@ export interface SubmittedDetection {
 const MAX_GENERATIONS = 9999;
 let defaultPolicy: CasePolicy | undefined;
 
-/**
- * Delivers a detection to its case, opening the case if needed, atomically (signalWithStart):
- * - no case yet for the content: a new case `case-<hash>` starts and receives the detection;
- * - the case is open: the detection is signalled to it and counted (however many arrive at once);
- * - the case is closed: the id is not reused (WorkflowIdReusePolicy REJECT_DUPLICATE), so the
- *   detection opens the next generation `case-<hash>.<n+1>`, whose input links the closed case.
- * Two submitters racing on a closed case both land on the same new generation: signalWithStart
- * starts it once and signals it for the other.
- * Update-with-start (executeUpdateWithStart, SDK 1.24) would give the sender an answer (counted or
- * duplicate) but costs two history events per detection instead of one; crawlers send thousands of
- * repeats of a viral item, so intake stays on signals and de-duplicates by `detectionId` in the case.
- */
-export async function submitDetection(
-  options: SubmitDetectionOptions,
-  raw: DetectionInput,
-): Promise<SubmittedDetection> {
+/** A detection checked and shaped for its signal, with the case it belongs to. */
+export interface PreparedDetection {
+  baseId: string;
+  /** What the signal carries: the URL canonical, the text cut to SIGNAL_TEXT_CHARS with its digest. */
+  signal: DetectionInput;
+  /** The full text when it was cut: it travels once, with the case's start. */
+  fullText?: string;
+}
+
+/** Parses a detection (InvalidCaseInput when it is bad) and finds its case. */
+export function prepareDetection(raw: DetectionInput): PreparedDetection {
   const parsed = Detection.safeParse(raw);
   if (!parsed.success) throw new InvalidCaseInput(`invalid detection: ${describeIssues(parsed.error)}`);
   const detection = { ...parsed.data };
@@ -84,6 +80,44 @@ export async function submitDetection(
     detection.text = fullText.slice(0, SIGNAL_TEXT_CHARS);
     detection.textSha256 = sha256Hex(fullText);
   }
+  return { baseId, signal: detection, ...(fullText !== detection.text ? { fullText } : {}) };
+}
+
+/**
+ * Delivers a detection to its case, opening the case if needed, atomically (signalWithStart):
+ * - no case yet for the content: a new case `case-<hash>` starts and receives the detection;
+ * - the case is open: the detection is signalled to it and counted (however many arrive at once);
+ * - the case is closed: the id is not reused (WorkflowIdReusePolicy REJECT_DUPLICATE), so the
+ *   detection opens the next generation `case-<hash>.<n+1>`, whose input links the closed case.
+ * Two submitters racing on a closed case both land on the same new generation: signalWithStart
+ * starts it once and signals it for the other.
+ * Update-with-start (executeUpdateWithStart, SDK 1.24) would give the sender an answer (counted or
+ * duplicate) but costs two history events per detection instead of one; crawlers send thousands of
+ * repeats of a viral item, so intake stays on signals and de-duplicates by `detectionId` in the case.
+ */
+export async function submitDetection(
+  options: SubmitDetectionOptions,
+  raw: DetectionInput,
+): Promise<SubmittedDetection> {
+  return deliverDetections(options, [prepareDetection(raw)]);
+}
+
+/**
+ * Delivers detections of one case (same baseId, at most MAX_DETECTIONS_PER_SIGNAL) in one signal: the
+ * `detection` signal for one, `detections` for several. The first one opens the case if needed.
+ */
+export async function deliverDetections(
+  options: SubmitDetectionOptions,
+  prepared: readonly PreparedDetection[],
+): Promise<SubmittedDetection> {
+  const [first] = prepared;
+  if (
+    !first ||
+    prepared.length > MAX_DETECTIONS_PER_SIGNAL ||
+    prepared.some((p) => p.baseId !== first.baseId)
+  )
+    throw new Error(`deliverDetections takes 1 to ${MAX_DETECTIONS_PER_SIGNAL} detections of one case`);
+  const { baseId } = first;
   const policy = options.policy ?? (defaultPolicy ??= loadDefaultPolicy());
 
   for (
@@ -96,29 +130,34 @@ export async function submitDetection(
       caseId,
       generation,
       policy,
-      ...(fullText && fullText !== detection.text ? { firstText: fullText } : {}),
+      ...(first.fullText ? { firstText: first.fullText } : {}),
       ...(generation > 1
         ? { previousCase: { caseId: caseWorkflowId(baseId, generation - 1), generation: generation - 1 } }
         : {}),
     };
+    const start = {
+      workflowId: caseId,
+      taskQueue: options.taskQueue,
+      args: [input] as [ContentCaseInput],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      workflowTaskTimeout: CASE_WORKFLOW_TASK_TIMEOUT,
+    };
     try {
-      const handle = await options.client.workflow.signalWithStart<
-        typeof ContentCaseWorkflow,
-        [DetectionInput]
-      >('ContentCaseWorkflow', {
-        workflowId: caseId,
-        taskQueue: options.taskQueue,
-        args: [input],
-        signal: caseSignals.detection,
-        signalArgs: [detection],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        workflowTaskTimeout: CASE_WORKFLOW_TASK_TIMEOUT,
-      });
+      const handle =
+        prepared.length === 1
+          ? await options.client.workflow.signalWithStart<typeof ContentCaseWorkflow, [DetectionInput]>(
+              'ContentCaseWorkflow',
+              { ...start, signal: caseSignals.detection, signalArgs: [first.signal] },
+            )
+          : await options.client.workflow.signalWithStart<typeof ContentCaseWorkflow, [DetectionInput[]]>(
+              'ContentCaseWorkflow',
+              { ...start, signal: caseSignals.detections, signalArgs: [prepared.map((p) => p.signal)] },
+            );
       options.generationCache?.set(baseId, generation);
       return { caseId, generation, runId: handle.signaledRunId };
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      // This generation is closed: the detection belongs to the next one.
+      // This generation is closed: the detections belong to the next one.
     }
   }
   throw new Error(`more than ${MAX_GENERATIONS} generations for ${baseId}`);

@@ -75,3 +75,11 @@ export type Detection = z.infer<typeof Detection>;
 
 /** A detection as a sender writes it (before defaults such as region "unknown"). */
 export type DetectionInput = z.input<typeof Detection>;
+
+/**
+ * Detections of one case that reached a sender while its previous signal to the case was under way,
+ * sent as one signal (cases/detection-coalescer.ts). Each item is parsed as a Detection on its own:
+ * a bad one is counted as rejected and the others still count.
+ */
+export const MAX_DETECTIONS_PER_SIGNAL = 100;
+export const DetectionBatch = z.array(z.unknown()).min(1).max(MAX_DETECTIONS_PER_SIGNAL);

@@ -67,6 +67,11 @@ export const caseUpdates = {
 export const caseSignals = {
   /** A detection of the case's content (the first one comes with signalWithStart); counted, never refused. */
   detection: defineSignal<[DetectionInput]>('detection'),
+  /**
+   * Up to MAX_DETECTIONS_PER_SIGNAL detections of the case in one signal, each counted as if sent alone
+   * (a burst of repeats costs one history event per send under way, not one per detection).
+   */
+  detections: defineSignal<[DetectionInput[]]>('detections'),
   /** A note by an officer (not auditor/admin); invalid notes are dropped. */
   addNote: defineSignal<[AddNoteCommand]>('addNote'),
 };

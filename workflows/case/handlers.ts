@@ -4,6 +4,7 @@ import {
   AddNoteInput,
   CASE_UPDATE_SCHEMAS,
   Detection,
+  DetectionBatch,
   NOTE_ROLES,
   checkCommand,
   describeIssues,
@@ -101,6 +102,70 @@ function onUpdate<K extends CaseUpdateName>(
   );
 }
 
+/** Counts one detection signalled to the case (alone or in a batch); a bad one is counted as rejected. */
+function countDetection(ctx: CaseContext, raw: unknown): void {
+  const { state } = ctx;
+  const parsed = Detection.safeParse(raw);
+  if (!parsed.success) {
+    state.detections.rejected += 1;
+    ctx.changed();
+    return;
+  }
+  const detection = parsed.data;
+  const tally = state.detections;
+  if (detection.detectionId) {
+    // A retried delivery of a detection already counted.
+    if (tally.recentIds.includes(detection.detectionId)) {
+      tally.duplicates += 1;
+      ctx.changed();
+      return;
+    }
+    tally.recentIds.push(detection.detectionId);
+    if (tally.recentIds.length > MAX_DETECTION_IDS) tally.recentIds.shift();
+  }
+  if (tally.sample.length < MAX_DETECTION_SAMPLE) {
+    tally.sample.push({
+      source: detection.source,
+      reportedBy: detection.reportedBy,
+      observedAt: detection.observedAt,
+      ...(detection.detectionId ? { detectionId: detection.detectionId } : {}),
+    });
+  }
+  tally.count += 1;
+  tally.bySource[detection.source] = (tally.bySource[detection.source] ?? 0) + 1;
+  tally.firstAt ??= detection.observedAt;
+  tally.lastAt = detection.observedAt;
+  if (
+    detection.reporterRef &&
+    tally.reporterRefs.length < MAX_REPORTER_REFS &&
+    !tally.reporterRefs.includes(detection.reporterRef)
+  ) {
+    tally.reporterRefs.push(detection.reporterRef);
+  }
+  const source = `${detection.source}:${detection.reportedBy}`;
+  if (state.stage === 'intake' && !ctx.firstDetection) {
+    ctx.firstDetection = detection;
+    state.subject = {
+      ...(detection.url ? { url: detection.url, host: hostOf(detection.url) } : {}),
+      ...(detection.platform ? { platform: detection.platform } : {}),
+      ...(detection.contentSha256 ? { contentSha256: detection.contentSha256 } : {}),
+      ...(detection.text ? { textExcerpt: detection.text.slice(0, 280) } : {}),
+      ...(detection.reason ? { reason: detection.reason } : {}),
+      ...(detection.suggestedCategory ? { suggestedCategory: detection.suggestedCategory } : {}),
+    };
+    state.region = detection.region;
+    ctx.record(
+      'detected',
+      { code: 'detected', params: { source, ...(detection.url ? { url: detection.url } : {}) } },
+      { source },
+    );
+  } else if (state.stage === 'monitoring') {
+    ctx.reuploadReported = true;
+    ctx.record('reupload_reported', { code: 'reupload_reported', params: { source } }, { source });
+  }
+  ctx.changed();
+}
+
 export function registerCaseHandlers(ctx: CaseContext): void {
   const { state } = ctx;
 
@@ -108,66 +173,15 @@ export function registerCaseHandlers(ctx: CaseContext): void {
   setHandler(caseQueries.openDeadlines, () => openDeadlines(state));
   setHandler(caseQueries.timeline, () => state.timeline);
 
-  setHandler(caseSignals.detection, (raw) => {
-    const parsed = Detection.safeParse(raw);
-    if (!parsed.success) {
+  setHandler(caseSignals.detection, (raw) => countDetection(ctx, raw));
+  setHandler(caseSignals.detections, (raw) => {
+    const batch = DetectionBatch.safeParse(raw);
+    if (!batch.success) {
       state.detections.rejected += 1;
       ctx.changed();
       return;
     }
-    const detection = parsed.data;
-    const tally = state.detections;
-    if (detection.detectionId) {
-      // A retried delivery of a detection already counted.
-      if (tally.recentIds.includes(detection.detectionId)) {
-        tally.duplicates += 1;
-        ctx.changed();
-        return;
-      }
-      tally.recentIds.push(detection.detectionId);
-      if (tally.recentIds.length > MAX_DETECTION_IDS) tally.recentIds.shift();
-    }
-    if (tally.sample.length < MAX_DETECTION_SAMPLE) {
-      tally.sample.push({
-        source: detection.source,
-        reportedBy: detection.reportedBy,
-        observedAt: detection.observedAt,
-        ...(detection.detectionId ? { detectionId: detection.detectionId } : {}),
-      });
-    }
-    tally.count += 1;
-    tally.bySource[detection.source] = (tally.bySource[detection.source] ?? 0) + 1;
-    tally.firstAt ??= detection.observedAt;
-    tally.lastAt = detection.observedAt;
-    if (
-      detection.reporterRef &&
-      tally.reporterRefs.length < MAX_REPORTER_REFS &&
-      !tally.reporterRefs.includes(detection.reporterRef)
-    ) {
-      tally.reporterRefs.push(detection.reporterRef);
-    }
-    const source = `${detection.source}:${detection.reportedBy}`;
-    if (state.stage === 'intake' && !ctx.firstDetection) {
-      ctx.firstDetection = detection;
-      state.subject = {
-        ...(detection.url ? { url: detection.url, host: hostOf(detection.url) } : {}),
-        ...(detection.platform ? { platform: detection.platform } : {}),
-        ...(detection.contentSha256 ? { contentSha256: detection.contentSha256 } : {}),
-        ...(detection.text ? { textExcerpt: detection.text.slice(0, 280) } : {}),
-        ...(detection.reason ? { reason: detection.reason } : {}),
-        ...(detection.suggestedCategory ? { suggestedCategory: detection.suggestedCategory } : {}),
-      };
-      state.region = detection.region;
-      ctx.record(
-        'detected',
-        { code: 'detected', params: { source, ...(detection.url ? { url: detection.url } : {}) } },
-        { source },
-      );
-    } else if (state.stage === 'monitoring') {
-      ctx.reuploadReported = true;
-      ctx.record('reupload_reported', { code: 'reupload_reported', params: { source } }, { source });
-    }
-    ctx.changed();
+    for (const item of batch.data) countDetection(ctx, item);
   });
 
   setHandler(caseSignals.addNote, (raw) => {

@@ -3,6 +3,8 @@ import { temporal } from '@temporalio/proto';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../domain';
 import { caseBaseId, caseWorkflowId } from '../../../cases/case-id';
 import { canonicalizeUrl } from '../../../lib/url/canonicalize';
+import type { DetectionInput } from '../../../domain';
+import { caseSignals } from '../../../workflows/messages';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import {
   detectionOf,
@@ -91,10 +93,40 @@ describe('repeat detections and re-opened cases (dev server)', () => {
       return failed ? [temporal.api.enums.v1.WorkflowTaskFailedCause[failed.cause ?? 0]] : [];
     });
     const timedOutTasks = history.events!.filter((event) => event.workflowTaskTimedOutEventAttributes).length;
+    const signals = history.events!.filter((event) => event.workflowExecutionSignaledEventAttributes).length;
     console.log(
-      `${DETECTIONS} detections sent in ${sendMs} ms; history ${history.events!.length} events, ${upserts} search attribute upserts, ` +
-        `${timedOutTasks} workflow tasks timed out, failed: ${failedTasks.join(', ') || 'none'}`,
+      `${DETECTIONS} detections sent in ${sendMs} ms in ${signals} signals; history ${history.events!.length} events, ` +
+        `${upserts} search attribute upserts, ${timedOutTasks} workflow tasks timed out, failed: ${failedTasks.join(', ') || 'none'}`,
     );
+    // The case client groups the detections that arrive while a signal to the case is under way.
+    expect(signals).toBeLessThan(DETECTIONS / 10);
+    await handle.terminate('test finished');
+  });
+
+  it('a detections signal counts each good item as if sent alone, and each bad one as rejected', async () => {
+    const url = uniqueUrl('hoax.example', 'batch');
+    const { caseId } = await caseWorker.cases.submitDetection(detectionOf({ url, detectionId: 'feed-1' }));
+    const handle = caseWorker.dev.client.workflow.getHandle(caseId);
+    await handle.signal(caseSignals.detections, [
+      detectionOf({ url, source: 'public_complaint', reportedBy: 'public' }),
+      { source: 'crawler', reportedBy: 'ais-crawler' } as DetectionInput,
+      detectionOf({ url, detectionId: 'feed-1' }),
+    ]);
+    // Not a list of 1 to 100 detections: one rejected, nothing counted.
+    await handle.signal(caseSignals.detections, 'not a list' as unknown as DetectionInput[]);
+    await handle.signal(caseSignals.detections, []);
+    const state = await waitForCase(
+      caseWorker.cases,
+      caseId,
+      (current) => current.detections.rejected === 3 && current.stage === 'verification',
+      'the batch counted',
+    );
+    expect(state.detections).toMatchObject({
+      count: 2,
+      bySource: { crawler: 1, public_complaint: 1 },
+      duplicates: 1,
+      rejected: 3,
+    });
     await handle.terminate('test finished');
   });
 
