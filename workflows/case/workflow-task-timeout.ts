@@ -9,8 +9,9 @@
  * the signals stop. In that churn SDK 1.24's core can take a new task for a run it has not yet evicted
  * ("Trying to send a new WFT for a run which already has one!") and then fail the case's tasks with a
  * nondeterminism error (docs/platform-engineers.md, "A case stuck on a failing workflow task").
- * A longer timeout closes the timeout door into that churn; the buffer door stays open (it needs over
- * 100 detections of one content during one task).
+ * A longer timeout closes the timeout door into that churn. The buffer door is narrowed by the case
+ * client, which keeps at most one detection signal per case under way and groups the rest
+ * (cases/detection-coalescer.ts); it stays open to over 100 senders signalling one case at once.
  *
  * The price: a task held by a worker that dies is retried elsewhere after this long instead of 10 s.
  */
