@@ -3,6 +3,7 @@ import { type WorkflowBundle } from '@temporalio/worker';
 import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-workers';
 import type { CaseClient } from '../../../cases/case-client';
 import { CaseCommandRejectedError } from '../../../cases/case-errors';
+import { submitDetection } from '../../../cases/submit-detection';
 import { loadDefaultPolicy } from '../../../policy';
 import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { ScriptedActivities } from '../../support/scripted-activities';
@@ -190,8 +191,12 @@ describe('concurrent, retried and late steps (dev server)', () => {
       );
       const firstRunId = (await dev.client.workflow.getHandle(caseId).describe()).runId;
       // A viral item: enough repeat detections for the server to suggest continue-as-new (4 Ki events).
+      // One signal each (submitDetection itself, not the case client, which would group them into a few).
+      const oneSignalEach = { client: dev.client, taskQueue };
       for (let sent = 0; sent < 4_300; sent += 100) {
-        await Promise.all(Array.from({ length: 100 }, () => cases.submitDetection(detectionOf({ text }))));
+        await Promise.all(
+          Array.from({ length: 100 }, () => submitDetection(oneSignalEach, detectionOf({ text }))),
+        );
       }
       await waitFor(
         () => dev.client.workflow.getHandle(caseId).describe(),
