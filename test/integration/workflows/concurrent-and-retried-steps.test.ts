@@ -191,11 +191,21 @@ describe('concurrent, retried and late steps (dev server)', () => {
       );
       const firstRunId = (await dev.client.workflow.getHandle(caseId).describe()).runId;
       // A viral item: enough repeat detections for the server to suggest continue-as-new (4 Ki events).
-      // One signal each (submitDetection itself, not the case client, which would group them into a few).
+      // One signal each (submitDetection itself, not the case client, which would group them into a few),
+      // 50 at a time, each group counted before the next: signals are acknowledged by the server, not the
+      // worker, and over 100 waiting behind a task make the server fail it again and again; each retry then
+      // replays the whole history in one activation, past the SDK's 5 s isolate limit under CI load.
       const oneSignalEach = { client: dev.client, taskQueue };
-      for (let sent = 0; sent < 4_300; sent += 100) {
+      for (let sent = 0; sent < 4_300; sent += 50) {
         await Promise.all(
-          Array.from({ length: 100 }, () => submitDetection(oneSignalEach, detectionOf({ text }))),
+          Array.from({ length: 50 }, () => submitDetection(oneSignalEach, detectionOf({ text }))),
+        );
+        await waitForCase(
+          cases,
+          caseId,
+          (state) => state.detections.count >= sent + 51,
+          `${sent + 51} detections counted`,
+          60_000,
         );
       }
       await waitFor(
