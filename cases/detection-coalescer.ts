@@ -26,16 +26,20 @@ export class DetectionCoalescer {
   constructor(private readonly deliver: Deliver) {}
 
   submit(prepared: PreparedDetection): Promise<SubmittedDetection> {
-    const lane = this.lanes.get(prepared.baseId);
-    if (lane) return new Promise((resolve, reject) => lane.push({ prepared, resolve, reject }));
-    const waiting: Waiting[] = [];
-    this.lanes.set(prepared.baseId, waiting);
-    const sent = this.deliver([prepared]);
-    void sent.finally(() => this.sendNext(prepared.baseId, waiting)).catch(() => undefined);
-    return sent;
+    return new Promise((resolve, reject) => {
+      const lane = this.lanes.get(prepared.baseId);
+      if (lane) {
+        lane.push({ prepared, resolve, reject });
+        return;
+      }
+      // A lane with nothing under way: this detection goes at once, alone; the lane stays while it flies.
+      const waiting: Waiting[] = [{ prepared, resolve, reject }];
+      this.lanes.set(prepared.baseId, waiting);
+      this.sendNext(prepared.baseId, waiting);
+    });
   }
 
-  /** Detections waiting for a case, for tests and progress figures. */
+  /** Detections waiting for a case (tests). */
   waitingFor(baseId: string): number {
     return this.lanes.get(baseId)?.length ?? 0;
   }

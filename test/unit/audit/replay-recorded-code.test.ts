@@ -77,6 +77,9 @@ describe('audit replay --code recorded|current', () => {
     fs.rmSync(path.join(installRoot(), '.data', 'replay-code', commit), { recursive: true, force: true });
   });
 
+  const replayWithWorkflows = (folder: string, ...more: string[]) =>
+    cli('audit', 'replay', caseId, '--archive', archiveDir, '--workflows', folder, ...more);
+
   it('records the code version and the run’s build ids in the manifest entry', async () => {
     const [manifest] = await caseManifests(new DirectoryArchive(archiveDir), caseId);
     expect(manifest!.runs[0]!.code).toEqual({
@@ -121,16 +124,7 @@ describe('audit replay --code recorded|current', () => {
 
     // A folder given relative to where the command runs, as the runbook types it.
     const relative = path.relative(process.cwd(), path.join(installRoot(), 'workflows'));
-    const fromFolder = await cli(
-      'audit',
-      'replay',
-      caseId,
-      '--archive',
-      archiveDir,
-      '--workflows',
-      relative,
-      '--summary',
-    );
+    const fromFolder = await replayWithWorkflows(relative, '--summary');
     expect([fromFolder.code, fromFolder.out]).toEqual([0, expect.stringMatching(/^OK agreed: /m) as unknown]);
   });
 
@@ -179,15 +173,7 @@ describe('audit replay --code recorded|current', () => {
     );
     expect(both.code).toBe(2);
     expect(both.err).toContain('not both');
-    const nowhere = await cli(
-      'audit',
-      'replay',
-      caseId,
-      '--archive',
-      archiveDir,
-      '--workflows',
-      'no-such-folder',
-    );
+    const nowhere = await replayWithWorkflows('no-such-folder');
     expect(nowhere.code).toBe(2);
     expect(nowhere.err).toContain(
       `--workflows no-such-folder: ${path.resolve('no-such-folder')} has no index.ts`,
