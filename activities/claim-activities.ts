@@ -20,10 +20,19 @@ export const IndexClaimInput = z
     message: 'give the claim as exactly one of text or textRef',
   });
 export const MatchClaimInput = z.object({ text: z.string().min(1).max(100_000) });
+export const MatchAndIndexClaimInput = z.object({
+  caseId: z.string().min(1).max(200),
+  text: z.string().min(1).max(100_000),
+});
 
 /** Matches against this worker's replica of the index in S3 (./claims/claim-index-replica); its own writes show at once. */
 export function claimActivities(store: ClaimStore, clock: () => number = Date.now): ClaimActivities {
   const replica = new ClaimIndexReplica(store, clock);
+  async function index(entry: Parameters<ClaimStore['put']>[0]): Promise<void> {
+    const stored = await store.put(entry);
+    await replica.current();
+    replica.written(entry, stored);
+  }
   return {
     async indexClaim(input) {
       const { caseId, status, text, textRef, clarification } = parseInput(
@@ -37,13 +46,18 @@ export function claimActivities(store: ClaimStore, clock: () => number = Date.no
         signature: signatureOf(text ?? (await store.readText(textRef!))),
         ...(clarification ? { clarification } : {}),
       };
-      const stored = await store.put(entry);
-      await replica.current();
-      replica.written(entry, stored);
+      await index(entry);
     },
     async matchClaim(input) {
       const { text } = parseInput('matchClaim', MatchClaimInput, input);
       return (await replica.current()).match(text) ?? null;
+    },
+    async matchAndIndexClaim(input) {
+      const { caseId, text } = parseInput('matchAndIndexClaim', MatchAndIndexClaimInput, input);
+      // Matched before registering, and never against itself, so a retry answers as the first try did.
+      const match = (await replica.current()).match(text, undefined, caseId) ?? null;
+      await index({ caseId, status: 'open', signature: signatureOf(text) });
+      return match;
     },
   };
 }

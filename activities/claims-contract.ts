@@ -18,4 +18,9 @@ export interface ClaimActivities {
   indexClaim(input: IndexClaimInput): Promise<void>;
   /** The open or clarified case whose claim this text repeats, with its clarification when published. */
   matchClaim(input: { text: string }): Promise<ClaimMatch | null>;
+  /**
+   * matchClaim (never against the case itself), then indexClaim as open: the two intake steps in one
+   * local activity, one history marker (issue 14, one-task intake). Idempotent per case.
+   */
+  matchAndIndexClaim(input: { caseId: string; text: string }): Promise<ClaimMatch | null>;
 }

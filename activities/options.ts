@@ -77,6 +77,12 @@ export { FETCH_TASK_QUEUE_SUFFIX, fetchTaskQueueFor } from '../config/task-queue
 export const LEARNING_ACTIVITY_OPTIONS = {
   matchClaim: { startToCloseTimeout: '30s', retry: retry(3, '10s', '1s') },
   indexClaim: { startToCloseTimeout: '1m', scheduleToCloseTimeout: '1h', retry: retry(0, '2m', '1s') },
+  // The write decides: it is kept trying like indexClaim (its match is repeated with it, never against itself).
+  matchAndIndexClaim: {
+    startToCloseTimeout: '1m',
+    scheduleToCloseTimeout: '1h',
+    retry: retry(0, '2m', '1s'),
+  },
   recordVerdictExample: {
     startToCloseTimeout: '1m',
     scheduleToCloseTimeout: '1h',

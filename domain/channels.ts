@@ -149,6 +149,8 @@ export const Notification = z.object({
   officerId: z.string().optional(),
   kind: z.enum([
     'new_case',
+    /** New cases of a period counted by category (workflows/alerts/new-case-digest.ts). */
+    'new_case_digest',
     'assignment',
     'sla_reminder',
     'sla_breach',

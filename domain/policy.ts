@@ -74,6 +74,19 @@ export const CasePolicy = z
       /** How often a platform's ticket is checked while waiting for compliance. */
       statusPollInterval: PolicyDuration,
     }),
+    /**
+     * Who hears of a new case the moment it reaches verification. Absent (policies before 2026-12):
+     * every new case is announced at once. On a peak day most new cases are gambling: announcing each
+     * one buries the few that cannot wait, so the rest are counted into one digest per period.
+     */
+    newCaseAlerts: z
+      .object({
+        /** A new case in one of these categories, or with no category, is announced at once. */
+        immediate: z.array(Category),
+        /** The other new cases are announced together, one digest per period, by the digest Schedule. */
+        digestEvery: PolicyDuration,
+      })
+      .optional(),
     monitoring: z.object({
       /** How long removed content is watched for re-uploads before the case closes. */
       period: PolicyDuration,
@@ -82,37 +95,48 @@ export const CasePolicy = z
       checksPerRun: z.number().int().min(1).max(1000),
     }),
   })
-  .superRefine((policy, ctx) => {
-    const sorted = [...policy.reminders].sort((a, b) => a - b);
-    if (sorted.some((value, index) => value !== policy.reminders[index] || value === sorted[index - 1])) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reminders'],
-        message: 'reminder fractions must be strictly ascending',
-      });
-    }
-    for (const [name, byPriority] of Object.entries(policy.sla)) {
-      for (const priority of ['urgent', 'high', 'normal'] as const) {
-        if (durationMs(byPriority[priority]) === 0) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sla', name, priority],
-            message: 'an SLA must be longer than zero',
-          });
+  .superRefine(
+    (policy, ctx) => {
+      const sorted = [...policy.reminders].sort((a, b) => a - b);
+      if (sorted.some((value, index) => value !== policy.reminders[index] || value === sorted[index - 1])) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reminders'],
+          message: 'reminder fractions must be strictly ascending',
+        });
+      }
+      for (const [name, byPriority] of Object.entries(policy.sla)) {
+        for (const priority of ['urgent', 'high', 'normal'] as const) {
+          if (durationMs(byPriority[priority]) === 0) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['sla', name, priority],
+              message: 'an SLA must be longer than zero',
+            });
+          }
         }
       }
-    }
-    if (
-      durationMs(policy.takedown.statusPollInterval) === 0 ||
-      durationMs(policy.monitoring.checkInterval) === 0
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['takedown'],
-        message: 'poll and check intervals must be longer than zero',
-      });
-    }
-  });
+      if (policy.newCaseAlerts && durationMs(policy.newCaseAlerts.digestEvery) < 60_000) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['newCaseAlerts', 'digestEvery'],
+          message: 'a new-case digest period must be a minute or longer',
+        });
+      }
+      if (
+        durationMs(policy.takedown.statusPollInterval) === 0 ||
+        durationMs(policy.monitoring.checkInterval) === 0
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['takedown'],
+          message: 'poll and check intervals must be longer than zero',
+        });
+      }
+      // Only a policy whose every field parsed: a bad duration gets its own message, not a thrown error here.
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 export type CasePolicy = z.infer<typeof CasePolicy>;
 
 const SLA_KEYS: Record<SlaStage, keyof CasePolicy['sla']> = {
@@ -124,6 +148,12 @@ const SLA_KEYS: Record<SlaStage, keyof CasePolicy['sla']> = {
   clarification_publication: 'clarificationPublication',
   response_publication: 'responsePublication',
 };
+
+/** A new case of this category is announced at once (not in the digest) under this policy. */
+export function announcedAtOnce(policy: CasePolicy, category: Category | undefined): boolean {
+  if (!policy.newCaseAlerts || category === undefined) return true;
+  return policy.newCaseAlerts.immediate.includes(category);
+}
 
 /** The SLA of a stage for a priority, in milliseconds. */
 export function slaMs(policy: CasePolicy, stage: SlaStage, priority: Priority): number {

@@ -94,6 +94,8 @@ export function writeLocalConfig(paths: ReturnType<typeof localDataPaths>, setti
       },
     },
     s3,
+    // The worker's new-case digest follows the policy the API starts cases with.
+    ...(settings.SARING_POLICY_FILE ? { policyFile: path.resolve(settings.SARING_POLICY_FILE) } : {}),
   };
   fs.writeFileSync(paths.workerConfig, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
   return paths.workerConfig;

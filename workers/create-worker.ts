@@ -7,6 +7,7 @@ import { contactErasureActivities } from '../activities/contact-erasure-activiti
 import { createS3Client } from '../config/s3';
 import { DEFAULT_VAULT_PREFIX } from '../lib/reporter-vault-keys';
 import { reportActivities } from '../activities/report-activities';
+import { newCaseDigestActivities } from '../activities/new-case-digest-activities';
 import { buildAuditArchive } from '../audit/audit-archive-wiring';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
@@ -71,6 +72,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     ...auditArchiveActivities(auditArchive),
     // Reports go to the same audit bucket, create-only under Object Lock, like the archive.
     ...reportActivities(auditArchive),
+    ...newCaseDigestActivities({ client: options.client }),
     ...(config.activities.s3.vaultBucket
       ? contactErasureActivities({
           client: options.client,

@@ -14,6 +14,8 @@ import { contactErasureConfigFromEnv } from '../config/contact-erasure';
 import { ensureContactErasureSchedule } from './contact-erasure-schedule';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import { ensureReportSchedules } from '../reports/report-schedules';
+import { loadDefaultPolicy, loadPolicyFile } from '../policy';
+import { ensureNewCaseDigestSchedule } from './new-case-digest-schedule';
 import { loadWorkerConfig } from './worker-config';
 import { ActivityErrorCounter } from './metrics/error-counter';
 import { startMetricsPublisher } from './metrics/publisher';
@@ -66,6 +68,13 @@ async function main(): Promise<void> {
     every: auditConfigFromEnv().sweepEvery,
   });
   await ensureReportSchedules(client, { taskQueue: config.temporal.taskQueue });
+  const policy = config.policyFile ? loadPolicyFile(config.policyFile) : loadDefaultPolicy();
+  const digest = await ensureNewCaseDigestSchedule(client, { taskQueue: config.temporal.taskQueue, policy });
+  console.log(
+    digest
+      ? `new cases outside ${policy.newCaseAlerts!.immediate.join(', ')} are announced in a digest every ${policy.newCaseAlerts!.digestEvery}`
+      : `policy ${policy.version} announces every new case at once (no newCaseAlerts): no digest schedule`,
+  );
   if (config.activities.s3.vaultBucket) {
     const erasure = contactErasureConfigFromEnv();
     await ensureContactErasureSchedule(client, { taskQueue: config.temporal.taskQueue, ...erasure });

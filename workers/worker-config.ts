@@ -24,6 +24,11 @@ export const WorkerConfig = z
      * From SARING_PROMETHEUS_BIND in the cloud (0.0.0.0:9464); no endpoint when absent.
      */
     prometheusBind: z.string().regex(HOST_PORT, 'host:port, e.g. 0.0.0.0:9464').optional(),
+    /**
+     * The case policy new cases start with, when it is not the shipped one (the API's api.policyFile):
+     * the new-case digest Schedule takes its period and its announced-at-once categories from it.
+     */
+    policyFile: z.string().min(1).optional(),
     /** Cache size and task slots (workers/worker-tuning.ts says why each is what it is). */
     tuning: WorkerTuning.prefault({}),
   })

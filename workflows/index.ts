@@ -6,3 +6,4 @@ export { ClassifierRetrainingWorkflow } from './classifier-retraining';
 export { AuditArchiveSweepWorkflow } from './audit/archive-sweep';
 export { ReporterContactErasureWorkflow } from './contact-erasure';
 export { CaseReportWorkflow } from './reports/report-workflow';
+export { NewCaseDigestWorkflow } from './alerts/new-case-digest';

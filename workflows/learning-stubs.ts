@@ -24,4 +24,7 @@ export const localClaimActivities = {
     .matchClaim,
   indexClaim: proxyLocalActivities<Pick<ClaimActivities, 'indexClaim'>>(LEARNING_ACTIVITY_OPTIONS.indexClaim)
     .indexClaim,
+  matchAndIndexClaim: proxyLocalActivities<Pick<ClaimActivities, 'matchAndIndexClaim'>>(
+    LEARNING_ACTIVITY_OPTIONS.matchAndIndexClaim,
+  ).matchAndIndexClaim,
 };

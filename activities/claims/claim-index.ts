@@ -50,14 +50,18 @@ export class ClaimIndex {
     return this.entries.size;
   }
 
-  /** The best-matching open or clarified case at or above the threshold; clarified cases win ties. */
-  match(text: string, threshold = MATCH_THRESHOLD): ClaimMatch | undefined {
+  /**
+   * The best-matching open or clarified case at or above the threshold; clarified cases win ties.
+   * `excludeCaseId`'s own claim never matches (a retried match-and-register finds its own entry).
+   */
+  match(text: string, threshold = MATCH_THRESHOLD, excludeCaseId?: string): ClaimMatch | undefined {
     const signature = signatureOf(text);
     const candidates = new Set<string>();
     for (const band of bandKeys(signature)) for (const id of this.bands.get(band) ?? []) candidates.add(id);
     let best: ClaimMatch | undefined;
     for (const id of candidates) {
       const entry = this.entries.get(id)!;
+      if (entry.caseId === excludeCaseId) continue;
       const score = similarity(signature, entry.signature);
       if (score < threshold) continue;
       const better =

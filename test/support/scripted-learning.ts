@@ -1,5 +1,5 @@
 import type { ClaimMatch } from '../../activities/claims/claim-index';
-import { IndexClaimInput, MatchClaimInput } from '../../activities/claim-activities';
+import { IndexClaimInput, MatchAndIndexClaimInput, MatchClaimInput } from '../../activities/claim-activities';
 import { VerdictExample } from '../../activities/classifier/registry/registry-documents';
 import { parseInput } from '../../activities/input';
 
@@ -15,6 +15,11 @@ export function scriptedLearningActivities(match: (text: string) => ClaimMatch |
     },
     async indexClaim(input: unknown) {
       parseInput('indexClaim', IndexClaimInput, input);
+    },
+    async matchAndIndexClaim(input: unknown) {
+      const { caseId, text } = parseInput('matchAndIndexClaim', MatchAndIndexClaimInput, input);
+      const found = match(text);
+      return found?.caseId === caseId ? null : found;
     },
     async recordVerdictExample(input: unknown) {
       const example = parseInput('recordVerdictExample', VerdictExample, input);

@@ -8,6 +8,7 @@ import {
   type StatementDraft,
   type TextRef,
 } from '../../domain';
+import type { ClaimMatch } from '../../activities/claims/claim-index';
 import { caseActivities } from '../activity-stubs';
 import { learningActivities, localClaimActivities } from '../learning-stubs';
 import type { CaseContext } from './context';
@@ -21,24 +22,41 @@ export async function linkClaimAtIntake(ctx: CaseContext, text: string): Promise
   const { state } = ctx;
   const claims = ctx.localClaims ? localClaimActivities : learningActivities;
   await attempt(ctx, 'claim_match', async () => {
-    const match = await claims.matchClaim({ text });
-    if (!match || match.caseId === state.caseId) return;
-    const parsed = ClaimLink.safeParse({ ...match, linkedAt: ctx.nowIso() });
-    // An index entry without the full clarification (title, pillar, publications) links without reuse.
-    const link = parsed.success
-      ? parsed.data
-      : ClaimLink.parse({ ...match, clarification: undefined, linkedAt: ctx.nowIso() });
-    state.claimLink = link;
-    ctx.record(
-      'claim_linked',
-      {
-        code: 'claim_linked',
-        params: { caseId: link.caseId, similarity: link.similarity, clarified: !!link.clarification },
-      },
-      { source: 'claims' },
-    );
+    linkClaim(ctx, await claims.matchClaim({ text }));
   });
   await attempt(ctx, 'claim_index', () => claims.indexClaim({ caseId: state.caseId, status: 'open', text }));
+}
+
+/**
+ * One-task intake: the claim matched (never against this case) and registered as open in one local
+ * activity, beside the other intake steps; the caller links the match when it applies every result.
+ */
+export async function matchAndIndexAtIntake(ctx: CaseContext, text: string): Promise<ClaimMatch | null> {
+  let match: ClaimMatch | null = null;
+  await attempt(ctx, 'claim_match', async () => {
+    match = await localClaimActivities.matchAndIndexClaim({ caseId: ctx.caseId, text });
+  });
+  return match;
+}
+
+/** Links the case to the case its claim repeats (nothing for no match, or a match with itself). */
+export function linkClaim(ctx: CaseContext, match: ClaimMatch | null): void {
+  const { state } = ctx;
+  if (!match || match.caseId === state.caseId) return;
+  const parsed = ClaimLink.safeParse({ ...match, linkedAt: ctx.nowIso() });
+  // An index entry without the full clarification (title, pillar, publications) links without reuse.
+  const link = parsed.success
+    ? parsed.data
+    : ClaimLink.parse({ ...match, clarification: undefined, linkedAt: ctx.nowIso() });
+  state.claimLink = link;
+  ctx.record(
+    'claim_linked',
+    {
+      code: 'claim_linked',
+      params: { caseId: link.caseId, similarity: link.similarity, clarified: !!link.clarification },
+    },
+    { source: 'claims' },
+  );
 }
 
 /** The case's claim now has a published clarification another case may reuse as it stands. */

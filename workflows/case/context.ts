@@ -60,6 +60,8 @@ export class CaseContext implements SlaReporter {
   readonly lean: boolean;
   /** Claims are matched and registered at intake as local activities (the lean-claims patch). */
   readonly localClaims: boolean;
+  /** Intake's steps side by side and new-case alerts by policy (the one-task-intake patch). */
+  readonly oneTaskIntake: boolean;
 
   constructor(
     public readonly state: CaseState,
@@ -79,15 +81,17 @@ export class CaseContext implements SlaReporter {
     /** The lean patch (issue 14) and what it implies; older runs ask the notifier's patch themselves. */
     patches: Pick<
       CasePatches,
-      'lean' | 'notificationsFinish' | 'boundsClosingNotifications' | 'localClaims'
+      'lean' | 'notificationsFinish' | 'boundsClosingNotifications' | 'localClaims' | 'oneTaskIntake'
     > = {
       lean: false,
       localClaims: false,
+      oneTaskIntake: false,
     },
   ) {
     this.caseId = state.caseId;
     this.lean = patches.lean;
     this.localClaims = patches.localClaims;
+    this.oneTaskIntake = patches.oneTaskIntake;
     this.archiver = v2 ? new TimelineArchiver(this) : undefined;
     this.boundsClosingNotifications =
       patches.boundsClosingNotifications ?? (closesChildren && usePatch(PATCHES.closeNotificationWait));

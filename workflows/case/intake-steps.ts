@@ -72,9 +72,11 @@ export function applyClassification(
   }
 }
 
-export function enterVerification(ctx: CaseContext, detection: Detection): void {
+/** The case waits for a verifier; `announce`: the unit hears of it now (otherwise in the next digest). */
+export function enterVerification(ctx: CaseContext, detection: Detection, announce = true): void {
   const { state } = ctx;
   ctx.setStage('verification');
+  if (!announce) return;
   void ctx.notify({
     requestId: `${state.caseId}:new-case`,
     audience: 'rapid_response_unit',

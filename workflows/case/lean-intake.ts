@@ -1,6 +1,7 @@
-import type { Classification, Detection, EvidenceRecord } from '../../domain';
+import type { ClaimMatch } from '../../activities/claims/claim-index';
+import { announcedAtOnce, type Classification, type Detection, type EvidenceRecord } from '../../domain';
 import { caseActivities } from '../activity-stubs';
-import { linkClaimAtIntake } from './claims';
+import { linkClaim, linkClaimAtIntake, matchAndIndexAtIntake } from './claims';
 import type { CaseContext } from './context';
 import { classifyLocally } from './intake-local-activities';
 import {
@@ -16,7 +17,8 @@ import {
  * the text is stored, the content classified (a local activity) and the snapshot taken at the same
  * time, so classification adds nothing to the time a case takes to reach a verifier, and the whole
  * intake costs one workflow task beyond the first. The results are applied in the old order
- * (classification, then evidence), so the timeline reads the same.
+ * (classification, then evidence), so the timeline reads the same. Runs with the one-task-intake patch
+ * also match and register the claim beside them, and announce the case by the policy's newCaseAlerts.
  * Like every intake, it never fails a case: a failed step is put on the timeline and intake goes on.
  */
 export async function leanIntake(
@@ -60,13 +62,21 @@ export async function leanIntake(
       }),
     );
   }
-  await Promise.all(steps);
+  // One-task intake: the claim too, so every result is in by the snapshot's workflow task.
+  let claimMatch: Promise<ClaimMatch | null> = Promise.resolve(null);
+  if (ctx.oneTaskIntake && text) claimMatch = matchAndIndexAtIntake(ctx, text);
+  await Promise.all([...steps, claimMatch]);
   if (!classifiable)
     ctx.record('classified', { code: 'not_classified_hash_only', params: {} }, { source: 'classifier' });
   applyClassification(ctx, detection, classification);
   if (snapshot) {
     state.evidence.push(snapshot);
     recordSnapshot(ctx, snapshot);
+  }
+  if (ctx.oneTaskIntake) {
+    linkClaim(ctx, await claimMatch);
+    enterVerification(ctx, detection, announcedAtOnce(ctx.policy, state.category));
+    return;
   }
   if (ctx.learns && text) await linkClaimAtIntake(ctx, text);
   enterVerification(ctx, detection);

@@ -17,12 +17,14 @@ export interface CasePatches {
   boundsClosingNotifications?: boolean;
   /** Claims are matched and registered at intake as local activities (lean claims). */
   localClaims: boolean;
+  /** Intake's steps side by side, one claim activity, new-case alerts by policy (one-task intake). */
+  oneTaskIntake: boolean;
 }
 
 /**
  * Asked once, at the start of a run. A run started before the lean patch has no lean marker: the
  * patches are asked as they always were, in the same order (replay needs it). A new run records one
- * marker (and its TemporalChangeVersion upsert) instead of six.
+ * marker (and its TemporalChangeVersion upsert) instead of six: the newest of the markers asked first.
  */
 export function askCasePatches(): CasePatches {
   const lean = {
@@ -34,9 +36,10 @@ export function askCasePatches(): CasePatches {
     livenessOutages: true,
     notificationsFinish: true,
   };
-  if (usePatch(PATCHES.leanClaims))
-    return { ...lean, learns: true, boundsClosingNotifications: true, localClaims: true };
-  if (usePatch(PATCHES.lean)) return { ...lean, localClaims: false };
+  const leanClaims = { ...lean, learns: true, boundsClosingNotifications: true, localClaims: true };
+  if (usePatch(PATCHES.oneTaskIntake)) return { ...leanClaims, oneTaskIntake: true };
+  if (usePatch(PATCHES.leanClaims)) return { ...leanClaims, oneTaskIntake: false };
+  if (usePatch(PATCHES.lean)) return { ...lean, localClaims: false, oneTaskIntake: false };
   const v2 = usePatch(PATCHES.case);
   // Asked only by runs that follow the issue-9 patch (older histories have neither marker).
   const closesChildren = v2 && usePatch(PATCHES.caseClosesChildren);
@@ -51,5 +54,6 @@ export function askCasePatches(): CasePatches {
     onFetcherQueue,
     livenessOutages,
     localClaims: false,
+    oneTaskIntake: false,
   };
 }

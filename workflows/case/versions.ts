@@ -100,6 +100,14 @@ export const PATCHES = {
    * awaits action (children/police-withdrawal.ts). Asked only then, so no other run writes its marker.
    */
   policeToldOfWithdrawal: 'saring-police-told-of-withdrawal',
+  /**
+   * Issue 14, intake in one workflow task after the first: a run with this marker asks no other patch at
+   * its start and follows the lean-claims patch and all it implies. Classification, the claim's match
+   * and registration (one local activity, matchAndIndexClaim) and the snapshot run side by side, their
+   * results are applied together, and a new case is announced at once only when the policy says so
+   * (newCaseAlerts; the rest go in the digest). Asked first (workflows/case/lean-patches.ts).
+   */
+  oneTaskIntake: 'saring-one-task-intake-issue-14',
 } as const;
 
 export function usePatch(id: (typeof PATCHES)[keyof typeof PATCHES]): boolean {

@@ -51,6 +51,29 @@ describe('claim matching across cases', () => {
     await expect(reader.matchClaim({ text: '' })).rejects.toThrow(/matchClaim/);
   });
 
+  it('matches and registers in one step, never against itself, so a retry answers as the first try', async () => {
+    const worker = claimActivities(harness.deps.claims!);
+    await worker.indexClaim({
+      caseId: 'case-jembatan',
+      status: 'open',
+      text: 'jembatan barito runtuh pagi ini, jangan lewat sana, sebarkan ke keluarga',
+    });
+    const paraphrase = 'JEMBATAN BARITO RUNTUH pagi ini!! jangan lewat, sebarkan ke keluarga kalian';
+    const first = await worker.matchAndIndexClaim({ caseId: 'case-jembatan-2', text: paraphrase });
+    expect(first).toMatchObject({ caseId: 'case-jembatan', status: 'open' });
+    // A retry after the write (its own entry now in the index, and the closest) still finds the other case.
+    await expect(worker.matchAndIndexClaim({ caseId: 'case-jembatan-2', text: paraphrase })).resolves.toEqual(
+      first,
+    );
+    // The registration is there: a fresh worker matches a third report to one of the two.
+    const fresh = claimActivities(harness.deps.claims!);
+    const third = await fresh.matchClaim({ text: paraphrase });
+    expect(third?.caseId).toBe('case-jembatan-2');
+    await expect(worker.matchAndIndexClaim({ caseId: '', text: paraphrase })).rejects.toThrow(
+      /matchAndIndexClaim/,
+    );
+  });
+
   // S3's ETags as the replica's versions: the one PutObject answers must be the one ListObjectsV2 shows,
   // or every refresh would read back this worker's own writes.
   it('refreshes a replica by reading only the claims written elsewhere since', async () => {

@@ -41,7 +41,7 @@ describe('case ids, the default policy and the case rules', () => {
   });
 
   it('ships a valid default policy with the regulation deadlines', () => {
-    expect(policy.version).toBe('2025-11.1');
+    expect(policy.version).toBe('2026-12.1');
     expect(slaMs(policy, 'takedown_compliance', 'normal')).toBe(24 * 3_600_000);
     expect(slaMs(policy, 'takedown_compliance', 'urgent')).toBe(4 * 3_600_000);
     expect(policy.urgentCategories).toEqual(

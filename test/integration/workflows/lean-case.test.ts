@@ -82,8 +82,8 @@ describe('lean case (dev server)', () => {
 
     const handle = caseWorker.dev.client.workflow.getHandle(caseId);
     const events = (await handle.fetchHistory()).events ?? [];
-    // One marker stands for the lean patch, the six older ones and the two asked after lean.
-    expect(patchIds(events)).toEqual([PATCHES.leanClaims]);
+    // One marker stands for the one-task intake, the lean patch, the six older ones and those asked after lean.
+    expect(patchIds(events)).toEqual([PATCHES.oneTaskIntake]);
 
     // Classification is a local activity (a marker), decided in the workflow task that schedules the snapshot.
     const scheduled = events.filter((event) => event.activityTaskScheduledEventAttributes);
@@ -104,20 +104,34 @@ describe('lean case (dev server)', () => {
     expect(
       scripted.callsOf('classifyContent').filter((call) => JSON.stringify(call.input).includes(caseId)),
     ).toHaveLength(1);
-    // The claim is matched and registered as local activities too (lean claims): three markers in all,
-    // the two claim markers in one workflow task, and no activity task of their own.
+    // The claim is matched and registered by one local activity beside them (one-task intake): two
+    // markers in all, both in the first workflow task, and no activity task of their own.
     const scheduledNames = scheduled.map(
       (event) => event.activityTaskScheduledEventAttributes!.activityType!.name,
     );
     expect(scheduledNames).not.toContain('matchClaim');
     expect(scheduledNames).not.toContain('indexClaim');
+    expect(scheduledNames).not.toContain('matchAndIndexClaim');
     const localActivities = events.filter(
       (event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity',
     );
-    expect(localActivities).toHaveLength(3);
-    expect(String(localActivities[1]!.markerRecordedEventAttributes!.workflowTaskCompletedEventId)).toBe(
-      String(localActivities[2]!.markerRecordedEventAttributes!.workflowTaskCompletedEventId),
+    expect(localActivities).toHaveLength(2);
+    expect(
+      localActivities.map((event) =>
+        String(event.markerRecordedEventAttributes!.workflowTaskCompletedEventId),
+      ),
+    ).toEqual(
+      [snapshot, snapshot].map((e) =>
+        String(e!.activityTaskScheduledEventAttributes!.workflowTaskCompletedEventId),
+      ),
     );
+    // Gambling is not in the default policy's newCaseAlerts.immediate: no mail of its own (the digest tells).
+    expect(scheduledNames).not.toContain('notify');
+    expect(
+      scripted.notifications('new_case').filter((notification) => notification.caseId === caseId),
+    ).toEqual([]);
+    // Intake took the first workflow task and the one the snapshot's result started.
+    expect(events.filter((event) => event.workflowTaskCompletedEventAttributes)).toHaveLength(2);
 
     // Visible as in intake from its first task (lists of cases in intake find it); verification's values follow.
     await waitFor(
@@ -128,8 +142,8 @@ describe('lean case (dev server)', () => {
     const upserts = saringUpserts((await handle.fetchHistory()).events ?? []);
     expect(upserts[0]).toContain(SA.status.name);
     expect(upserts.flat()).toEqual(expect.arrayContaining([SA.category.name, SA.nextDeadline.name]));
-    // Intake, the claim match's category and priority, verification.
-    expect(upserts.length).toBeLessThanOrEqual(3);
+    // Intake, then verification with its category and priority in the same upsert.
+    expect(upserts).toHaveLength(2);
     const described = await handle.describe();
     expect(described.typedSearchAttributes.get(SA.status)).toBe('verification');
     expect(described.typedSearchAttributes.get(SA.category)).toBe('online_gambling');

@@ -1,0 +1,47 @@
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import { CASE_SEARCH_ATTRIBUTES as SA, CATEGORIES, type Category } from '../domain';
+import { parseInput } from './input';
+
+export const CountNewCasesInput = z.strictObject({
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  /** Only the cases of one task queue (tests sharing a server). */
+  casesOnTaskQueue: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a task queue name')
+    .optional(),
+});
+
+export interface NewCaseCounts {
+  /** Cases opened in [from, to) that are still in intake or verification, by category. */
+  opened: { category: Category | 'uncategorized'; count: number }[];
+  /** Every case waiting for a verdict now, whenever it opened. */
+  awaitingVerification: number;
+}
+
+/** Counts from the visibility store for the new-case digest (workflows/alerts/new-case-digest.ts). */
+export function newCaseDigestActivities(deps: { client: Client }) {
+  return {
+    async countNewCases(input: z.infer<typeof CountNewCasesInput>): Promise<NewCaseCounts> {
+      const { from, to, casesOnTaskQueue } = parseInput('countNewCases', CountNewCasesInput, input);
+      const running =
+        `WorkflowType = 'ContentCaseWorkflow' AND ExecutionStatus = 'Running'` +
+        (casesOnTaskQueue ? ` AND TaskQueue = '${casesOnTaskQueue}'` : '');
+      const count = async (query: string) => (await deps.client.workflow.count(query)).count;
+      const opened = `${running} AND StartTime >= '${from}' AND StartTime < '${to}' AND ${SA.status.name} IN ('intake', 'verification')`;
+      const byCategory = await Promise.all(
+        [...CATEGORIES, 'uncategorized' as const].map(async (category) => ({
+          category,
+          count: await count(`${opened} AND ${SA.category.name} = '${category}'`),
+        })),
+      );
+      return {
+        opened: byCategory.filter(({ count: n }) => n > 0),
+        awaitingVerification: await count(`${running} AND ${SA.status.name} = 'verification'`),
+      };
+    },
+  };
+}
+
+export type NewCaseDigestActivities = ReturnType<typeof newCaseDigestActivities>;
