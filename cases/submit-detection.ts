@@ -118,7 +118,9 @@ export async function deliverDetections(
   )
     throw new Error(`deliverDetections takes 1 to ${MAX_DETECTIONS_PER_SIGNAL} detections of one case`);
   const { baseId } = first;
-  const policy = options.policy ?? (defaultPolicy ??= loadDefaultPolicy());
+  // The rules travel in every case's history; the notes are for reviewers of the file, found by its version.
+  const { notes: _forReviewers, ...rules } = options.policy ?? (defaultPolicy ??= loadDefaultPolicy());
+  const policy: CasePolicy = { ...rules, notes: [] };
 
   for (
     let generation = options.generationCache?.get(baseId) ?? 1;
