@@ -3,6 +3,7 @@ import {
   Detection,
   MAX_DETECTIONS_PER_SIGNAL,
   describeIssues,
+  startSearchAttributes,
   type CasePolicy,
   type ContentCaseInput,
   type DetectionInput,
@@ -143,6 +144,8 @@ export async function deliverDetections(
       args: [input] as [ContentCaseInput],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       workflowTaskTimeout: CASE_WORKFLOW_TASK_TIMEOUT,
+      // Used only when this call starts the case: listed in intake at once, whether a worker runs or not.
+      typedSearchAttributes: startSearchAttributes(Detection.parse(first.signal), prepared.length),
     };
     try {
       const handle =

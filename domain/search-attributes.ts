@@ -1,4 +1,4 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
 
 /**
  * Custom search attributes every case keeps current, so case lists, queues and dashboards are plain
@@ -38,4 +38,27 @@ export function searchAttributeCliArgs(): string[] {
     '--search-attribute',
     `${key.name}=${CLI_TYPE_NAMES[key.type]}`,
   ]);
+}
+
+/**
+ * The search attributes of a case that has just taken its first detection signal, as the case itself
+ * computes them (workflows/case/search-attributes.ts; a unit test holds the two equal). The case client
+ * sets them with the start, so a case is listed in intake from the moment it is accepted, even while no
+ * worker runs, and its first workflow task has nothing to upsert. Where they differ (a batch with
+ * duplicate ids), the case upserts the difference.
+ */
+export function startSearchAttributes(
+  first: { region: string; platform?: string | undefined },
+  detectionCount: number,
+): SearchAttributePair[] {
+  const A = CASE_SEARCH_ATTRIBUTES;
+  return [
+    { key: A.category, value: 'uncategorized' },
+    { key: A.status, value: 'intake' },
+    { key: A.priority, value: 'normal' },
+    { key: A.region, value: first.region },
+    ...(first.platform ? [{ key: A.platforms, value: [first.platform] }] : []),
+    { key: A.slaBreached, value: false },
+    { key: A.detectionCount, value: detectionCount },
+  ];
 }

@@ -1,3 +1,4 @@
+import { recordTypicalPath } from '../../support/record-typical-path';
 import {
   CASE_SEARCH_ATTRIBUTES as SA,
   timelineEntryText,
@@ -8,7 +9,6 @@ import type { ActivityScript } from '../../support/scripted-activities';
 import {
   childIds,
   detectionOf,
-  maybeRecordHistories,
   officers,
   takeHoaxToApproval,
   uniqueUrl,
@@ -118,7 +118,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       const finalAttributes = (await handle.describe()).typedSearchAttributes;
       expect(finalAttributes.get(SA.slaBreached)).toBe(true);
       expect(finalAttributes.get(SA.nextDeadline)).toBeUndefined();
-      await maybeRecordHistories(suite.env.client, 'sla-verification-breach', [caseId]);
+      await recordTypicalPath(suite.env.client, 'sla-verification-breach', [caseId]);
     });
   });
 
@@ -205,7 +205,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
         '0.75',
       ]);
       expect(state.slaBreached).toBe(false);
-      await maybeRecordHistories(suite.env.client, 'sla-takedown-in-time', [caseId, ...childIds(state)]);
+      await recordTypicalPath(suite.env.client, 'sla-takedown-in-time', [caseId, ...childIds(state)]);
     });
   });
 
@@ -276,7 +276,7 @@ describe('SLA timers under the default policy (time-skipping server)', () => {
       );
       expect(state.deadlines.find((deadline) => deadline.id === 'police_report')?.closedHow).toBe('met');
       expect(outcome.slaBreaches).toBe(1);
-      await maybeRecordHistories(suite.env.client, 'sla-police-acknowledgment-breach', [
+      await recordTypicalPath(suite.env.client, 'sla-police-acknowledgment-breach', [
         caseId,
         ...childIds(state),
       ]);

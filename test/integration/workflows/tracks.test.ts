@@ -1,10 +1,10 @@
 import { CASE_SEARCH_ATTRIBUTES as SA, timelineEntryText } from '../../../domain';
+import { recordTypicalPath } from '../../support/record-typical-path';
 import type { ActivityScript } from '../../support/scripted-activities';
 import { FAKE_AID_CLASSIFICATION } from '../../support/fraud-case';
 import {
   childIds,
   detectionOf,
-  maybeRecordHistories,
   officers,
   uniqueUrl,
   waitForCase,
@@ -59,7 +59,7 @@ describe('content case tracks (time-skipping server)', () => {
         expect(description.typedSearchAttributes.get(SA.slaBreached)).toBe(false);
         expect(scripted.callsOf('classifyContent')).toHaveLength(1);
         expect(scripted.notifications('new_case')).toHaveLength(1);
-        await maybeRecordHistories(suite.env.client, 'no-violation', [caseId]);
+        await recordTypicalPath(suite.env.client, 'no-violation', [caseId]);
       },
     );
   });
@@ -183,7 +183,7 @@ describe('content case tracks (time-skipping server)', () => {
           ['clarification_publication', 'met'],
           ['response_publication', 'met'],
         ]);
-        await maybeRecordHistories(suite.env.client, 'hoax-clarify-respond', [caseId]);
+        await recordTypicalPath(suite.env.client, 'hoax-clarify-respond', [caseId]);
       },
     );
   });
@@ -269,7 +269,7 @@ describe('content case tracks (time-skipping server)', () => {
       expect(description.typedSearchAttributes.get(SA.slaBreached)).toBe(true);
       expect(description.typedSearchAttributes.get(SA.platforms)).toEqual(['meta', 'website', 'x']);
       expect(description.typedSearchAttributes.get(SA.priority)).toBe('urgent');
-      await maybeRecordHistories(suite.env.client, 'gambling-two-platforms', [caseId, ...childIds(state)]);
+      await recordTypicalPath(suite.env.client, 'gambling-two-platforms', [caseId, ...childIds(state)]);
     });
   });
 
@@ -365,7 +365,7 @@ describe('content case tracks (time-skipping server)', () => {
           .filter((deadline) => deadline.id.startsWith('police_'))
           .map((deadline) => deadline.closedHow),
       ).toEqual(['met', 'met']);
-      await maybeRecordHistories(suite.env.client, 'fraud-police-and-takedown', [caseId, ...childIds(state)]);
+      await recordTypicalPath(suite.env.client, 'fraud-police-and-takedown', [caseId, ...childIds(state)]);
     });
   });
 
@@ -419,7 +419,7 @@ describe('content case tracks (time-skipping server)', () => {
       expect(timeline.find((entry) => entry.action === 'objection_resolved')?.actor).toEqual(
         officers.supervisor,
       );
-      await maybeRecordHistories(suite.env.client, 'objection-rejected', [
+      await recordTypicalPath(suite.env.client, 'objection-rejected', [
         caseId,
         ...childIds(await cases.getState(caseId)),
       ]);
@@ -467,7 +467,7 @@ describe('content case tracks (time-skipping server)', () => {
       expect(outcome).toMatchObject({ resolution: 'actioned', reuploads: 1, closedBy: officers.supervisor });
       const timeline = await cases.getTimeline(caseId);
       expect(timeline.find((entry) => entry.action === 'reupload_detected')?.source).toBe('monitor');
-      await maybeRecordHistories(suite.env.client, 'reupload-and-early-close', [
+      await recordTypicalPath(suite.env.client, 'reupload-and-early-close', [
         caseId,
         ...childIds(await cases.getState(caseId)),
       ]);
@@ -521,7 +521,7 @@ describe('content case tracks (time-skipping server)', () => {
           .getHandle(state.tracks.takedowns[0]!.childWorkflowId)
           .describe();
         expect(child.status.name).toBe('CANCELLED');
-        await maybeRecordHistories(suite.env.client, 'withdrawal', [caseId, ...childIds(state)]);
+        await recordTypicalPath(suite.env.client, 'withdrawal', [caseId, ...childIds(state)]);
       },
     );
   });
