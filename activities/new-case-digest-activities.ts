@@ -14,7 +14,10 @@ export const CountNewCasesInput = z.strictObject({
 });
 
 export interface NewCaseCounts {
-  /** Cases opened in [from, to) that are still in intake or verification, by category. */
+  /**
+   * Cases opened in [from, to) that are still in intake or verification, by category; `uncategorized`:
+   * those still in intake (a case that reached verification without a category was mailed at once).
+   */
   opened: { category: Category | 'uncategorized'; count: number }[];
   /** Every case waiting for a verdict now, whenever it opened. */
   awaitingVerification: number;
@@ -30,10 +33,15 @@ export function newCaseDigestActivities(deps: { client: Client }) {
         (casesOnTaskQueue ? ` AND TaskQueue = '${casesOnTaskQueue}'` : '');
       const count = async (query: string) => (await deps.client.workflow.count(query)).count;
       const opened = `${running} AND StartTime >= '${from}' AND StartTime < '${to}' AND ${SA.status.name} IN ('intake', 'verification')`;
+      // A case still in intake has no category yet ('uncategorized' until classified): it is counted in
+      // the period it opened, as in intake, or no digest would ever count it.
       const byCategory = await Promise.all(
         [...CATEGORIES, 'uncategorized' as const].map(async (category) => ({
           category,
-          count: await count(`${opened} AND ${SA.category.name} = '${category}'`),
+          count: await count(
+            `${opened} AND ${SA.category.name} = '${category}'` +
+              (category === 'uncategorized' ? ` AND ${SA.status.name} = 'intake'` : ''),
+          ),
         })),
       );
       return {

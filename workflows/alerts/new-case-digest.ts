@@ -49,7 +49,7 @@ export async function NewCaseDigestWorkflow(raw: NewCaseDigestInput): Promise<Ne
     ...(casesOnTaskQueue ? { casesOnTaskQueue } : {}),
   });
   const digested = counts.opened.filter(
-    ({ category }) => category !== 'uncategorized' && !immediate.includes(category),
+    ({ category }) => category === 'uncategorized' || !immediate.includes(category),
   );
   const total = digested.reduce((sum, { count }) => sum + count, 0);
   const result = {
@@ -68,7 +68,10 @@ export async function NewCaseDigestWorkflow(raw: NewCaseDigestInput): Promise<Ne
     subject: `${total} new cases to verify, ${clock(from)}-${clock(to)} UTC (${counts.awaitingVerification} waiting in all)`,
     body: [
       `New cases opened ${from.toISOString()} to ${to.toISOString()}, not announced one by one:`,
-      ...digested.map(({ category, count }) => `- ${CATEGORY_LABELS[category as Category]}: ${count}`),
+      ...digested.map(
+        ({ category, count }) =>
+          `- ${category === 'uncategorized' ? 'still in intake, category not known yet' : CATEGORY_LABELS[category]}: ${count}`,
+      ),
       `Cases waiting for a verdict now: ${counts.awaitingVerification}. Open the console's queue to verify.`,
     ].join('\n'),
   });

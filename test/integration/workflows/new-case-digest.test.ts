@@ -26,7 +26,17 @@ import {
  * workflows, the real visibility counts; notify is the scripted double that parses the real schema.
  */
 describe('new-case alerts and the digest (dev server)', () => {
-  const scripted = new ScriptedActivities();
+  // The snapshot of one case is held, so that case is still in intake when the digest counts.
+  let releaseSnapshot: () => void = () => undefined;
+  const snapshotHeld = new Promise<void>((resolve) => {
+    releaseSnapshot = resolve;
+  });
+  const slowUrl = uniqueUrl('slow-intake.example', 'post');
+  const scripted = new ScriptedActivities({
+    gate: {
+      captureSnapshot: (input) => ((input as { url?: string }).url === slowUrl ? snapshotHeld : undefined),
+    },
+  });
   const policy = loadDefaultPolicy();
   let dev: DevServer;
   let taskQueue: string;
@@ -50,6 +60,7 @@ describe('new-case alerts and the digest (dev server)', () => {
     };
   });
   afterAll(async () => {
+    releaseSnapshot();
     await stopWorker?.();
     await dev?.close();
   });
@@ -72,6 +83,7 @@ describe('new-case alerts and the digest (dev server)', () => {
     const gambling = [await openCase(cases, 'online_gambling'), await openCase(cases, 'online_gambling')];
     const porn = await openCase(cases, 'pornography');
     const hoax = await openCase(cases, 'hoax');
+    await cases.submitDetection(detectionOf({ url: slowUrl, suggestedCategory: 'online_gambling' }));
 
     await waitFor(
       async () => newCaseMails(hoax),
@@ -101,6 +113,12 @@ describe('new-case alerts and the digest (dev server)', () => {
         (count) => count === 4,
         'visibility to show the four cases',
       );
+      await waitFor(
+        async () =>
+          (await dev.client.workflow.count(`TaskQueue = '${taskQueue}' AND SaringStatus = 'intake'`)).count,
+        (count) => count === 1,
+        'visibility to show the case held in intake',
+      );
       // The window ends at the scheduled time, whole seconds: a case opened in that second goes in the next digest.
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       await handle!.trigger();
@@ -111,15 +129,17 @@ describe('new-case alerts and the digest (dev server)', () => {
       );
       const digest = digests[0]!;
       expect(digest.audience).toBe('rapid_response_unit');
-      expect(digest.subject).toMatch(/^3 new cases to verify, .* \(4 waiting in all\)$/);
+      expect(digest.subject).toMatch(/^4 new cases to verify, .* \(4 waiting in all\)$/);
       expect(digest.body).toContain('- Judi online: 2');
       expect(digest.body).toContain('- Pornografi: 1');
+      // Its category is not known yet: counted now, or no later digest would (its start is in this period).
+      expect(digest.body).toContain('- still in intake, category not known yet: 1');
       expect(digest.body).not.toContain('Hoaks');
       const started = (await handle!.describe()).info.recentActions.at(-1)!.action.workflow;
       const result: NewCaseDigestResult = await dev.client.workflow
         .getHandle(started.workflowId, started.firstExecutionRunId)
         .result();
-      expect(result).toMatchObject({ digested: 3, awaitingVerification: 4, sent: true });
+      expect(result).toMatchObject({ digested: 4, awaitingVerification: 4, sent: true });
       for (const caseId of [...gambling, porn]) expect(newCaseMails(caseId)).toEqual([]);
     } finally {
       await handle?.delete();
