@@ -10,6 +10,7 @@ import { findUnarchivedCases } from '../audit/unarchived-cases';
 import { HistoryNotFoundError } from '../lib/history/workflow-history';
 import { heartbeat } from './activity-context';
 import { parseInput } from './input';
+import { TaskQueueName } from '../domain/task-queue-name';
 
 export interface AuditArchiveDeps {
   client: Client;
@@ -24,10 +25,7 @@ export interface AuditArchiveDeps {
 export const ArchiveClosedCaseInput = z.strictObject({ caseId: z.string().min(1).max(200) });
 export const FindUnarchivedInput = z.strictObject({
   limit: z.number().int().min(1).max(1000),
-  taskQueue: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a task queue name')
-    .optional(),
+  taskQueue: TaskQueueName.optional(),
 });
 
 export interface ArchivedCase {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { reporterVaultKeys } from '../lib/reporter-vault-keys';
 import { heartbeat } from './activity-context';
 import { parseInput } from './input';
+import { TaskQueueName } from '../domain/task-queue-name';
 
 export interface ContactErasureDeps {
   client: Client;
@@ -32,10 +33,7 @@ const CaseId = z.string().min(1).max(200);
 export const FindCasesDueInput = z.strictObject({
   closedBefore: z.iso.datetime(),
   limit: z.number().int().min(1).max(1000),
-  taskQueue: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a task queue name')
-    .optional(),
+  taskQueue: TaskQueueName.optional(),
 });
 
 export const EraseCaseContactsInput = z.strictObject({ caseId: CaseId, closedAt: z.iso.datetime() });

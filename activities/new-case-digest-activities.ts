@@ -2,15 +2,13 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { CASE_SEARCH_ATTRIBUTES as SA, CATEGORIES, type Category } from '../domain';
 import { parseInput } from './input';
+import { TaskQueueName } from '../domain/task-queue-name';
 
 export const CountNewCasesInput = z.strictObject({
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   /** Only the cases of one task queue (tests sharing a server). */
-  casesOnTaskQueue: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a task queue name')
-    .optional(),
+  casesOnTaskQueue: TaskQueueName.optional(),
 });
 
 export interface NewCaseCounts {

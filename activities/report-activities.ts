@@ -5,6 +5,7 @@ import type { ArchiveWriter } from '../audit/archive-store';
 import { produceReport, type ProducedReport } from '../reports/report-producer';
 import { heartbeat } from './activity-context';
 import { parseInput } from './input';
+import { TaskQueueName } from '../domain/task-queue-name';
 
 export interface ReportActivityDeps {
   client: Client;
@@ -14,10 +15,7 @@ export interface ReportActivityDeps {
 
 export const ProduceReportInput = z.strictObject({
   request: ReportRequest,
-  casesOnTaskQueue: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a task queue name')
-    .optional(),
+  casesOnTaskQueue: TaskQueueName.optional(),
 });
 
 /** The report activities (workflows/reports/report-workflow.ts calls them). */

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { fixtureHistoriesOf, maybeRecordHistories } from './case-test-kit';
 import { writeCorpusFixture } from './history-corpus';
+import packageJson from '../../package.json';
 
 /**
  * A finished typical path of tracks.test.ts or sla.test.ts: with SARING_RECORD_HISTORIES=1 into the
@@ -13,9 +12,7 @@ import { writeCorpusFixture } from './history-corpus';
 export async function recordTypicalPath(client: Client, name: string, workflowIds: string[]): Promise<void> {
   await maybeRecordHistories(client, name, workflowIds);
   if (process.env.SARING_RECORD_CORPUS !== '1') return;
-  const { version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as {
-    version: string;
-  };
+  const { version } = packageJson;
   const file = writeCorpusFixture(version, `tracks.${name}`, {
     name: `tracks.${name}`,
     sdk: '@temporalio/worker 1.24.0',

@@ -1,16 +1,15 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import { z } from 'zod';
 import { Category, CATEGORY_LABELS, durationMs, PolicyDuration } from '../../domain';
 import type { NewCaseDigestActivities } from '../../activities/new-case-digest-activities';
+import { TaskQueueName } from '../../domain/task-queue-name';
 import { caseActivities } from '../activity-stubs';
+import { scheduledStartTime } from '../scheduled-start';
 
 const { countNewCases } = proxyActivities<NewCaseDigestActivities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['InvalidActivityInput'] },
 });
-
-const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
 export const NewCaseDigestInput = z.strictObject({
   /** The period the digest covers, ending when the Schedule meant to start it. */
@@ -18,7 +17,7 @@ export const NewCaseDigestInput = z.strictObject({
   /** Categories announced at once (the policy's newCaseAlerts.immediate): not repeated in the digest. */
   immediate: z.array(Category),
   /** Only the cases of one task queue (tests sharing a server). */
-  casesOnTaskQueue: z.string().optional(),
+  casesOnTaskQueue: TaskQueueName.optional(),
 });
 export type NewCaseDigestInput = z.infer<typeof NewCaseDigestInput>;
 
@@ -41,7 +40,7 @@ export async function NewCaseDigestWorkflow(raw: NewCaseDigestInput): Promise<Ne
   if (!parsed.success)
     throw ApplicationFailure.nonRetryable(`bad digest input: ${parsed.error.message}`, 'InvalidInput');
   const { every, immediate, casesOnTaskQueue } = parsed.data;
-  const to = workflowInfo().typedSearchAttributes.get(SCHEDULED_START) ?? workflowInfo().startTime;
+  const to = scheduledStartTime();
   const from = new Date(to.getTime() - durationMs(every));
   const counts = await countNewCases({
     from: from.toISOString(),

@@ -1,5 +1,5 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { scheduledStartTime } from '../scheduled-start';
 import { ReportKind, ReportRequest } from '../../domain';
 import type { ReportActivities } from '../../activities/report-activities';
 import type { ProducedReport } from '../../reports/report-producer';
@@ -10,8 +10,6 @@ const { produceReport } = proxyActivities<ReportActivities>({
   heartbeatTimeout: '5 minutes',
   retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['InvalidActivityInput'] },
 });
-
-const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
 export interface CaseReportInput {
   kind: ReportKind;
@@ -29,7 +27,7 @@ export interface CaseReportInput {
 export async function CaseReportWorkflow(input: CaseReportInput): Promise<ProducedReport> {
   const kind = ReportKind.safeParse(input?.kind);
   if (!kind.success) throw ApplicationFailure.nonRetryable(`kind must be daily or monthly`, 'InvalidInput');
-  const scheduledAt = workflowInfo().typedSearchAttributes.get(SCHEDULED_START) ?? workflowInfo().startTime;
+  const scheduledAt = scheduledStartTime();
   const request = ReportRequest.safeParse(
     input.period ? { kind: kind.data, period: input.period } : previousPeriod(kind.data, scheduledAt),
   );
