@@ -11,6 +11,7 @@ import { reporterVaultKeys } from '../lib/reporter-vault-keys';
 import { heartbeat } from './activity-context';
 import { parseInput } from './input';
 import { TaskQueueName } from '../domain/task-queue-name';
+import { IS_CASE_WORKFLOW } from '../domain/case-workflow-types';
 
 export interface ContactErasureDeps {
   client: Client;
@@ -105,7 +106,7 @@ export function contactErasureActivities(deps: ContactErasureDeps) {
         input,
       );
       const query =
-        "WorkflowType = 'ContentCaseWorkflow' AND ExecutionStatus != 'Running'" +
+        `${IS_CASE_WORKFLOW} AND ExecutionStatus != 'Running'` +
         " AND ExecutionStatus != 'ContinuedAsNew'" +
         ` AND CloseTime < '${closedBefore}'` +
         (taskQueue ? ` AND TaskQueue = '${taskQueue}'` : '');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CASE_SEARCH_ATTRIBUTES as SA, CATEGORIES, type Category } from '../domain';
 import { parseInput } from './input';
 import { TaskQueueName } from '../domain/task-queue-name';
+import { IS_CASE_WORKFLOW } from '../domain/case-workflow-types';
 
 export const CountNewCasesInput = z.strictObject({
   from: z.iso.datetime(),
@@ -27,7 +28,7 @@ export function newCaseDigestActivities(deps: { client: Client }) {
     async countNewCases(input: z.infer<typeof CountNewCasesInput>): Promise<NewCaseCounts> {
       const { from, to, casesOnTaskQueue } = parseInput('countNewCases', CountNewCasesInput, input);
       const running =
-        `WorkflowType = 'ContentCaseWorkflow' AND ExecutionStatus = 'Running'` +
+        `${IS_CASE_WORKFLOW} AND ExecutionStatus = 'Running'` +
         (casesOnTaskQueue ? ` AND TaskQueue = '${casesOnTaskQueue}'` : '');
       const count = async (query: string) => (await deps.client.workflow.count(query)).count;
       const opened = `${running} AND StartTime >= '${from}' AND StartTime < '${to}' AND ${SA.status.name} IN ('intake', 'verification')`;

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ArchiveReader } from './archive-store';
 import { archiveKeys } from './archive-layout';
+import { IS_CASE_WORKFLOW } from '../domain/case-workflow-types';
 
 /**
  * Closed cases (the last run of a chain: completed, failed, terminated, cancelled or timed out) whose
@@ -13,7 +14,7 @@ export async function findUnarchivedCases(
   taskQueue?: string,
 ): Promise<{ caseId: string; runId: string }[]> {
   const query =
-    "WorkflowType = 'ContentCaseWorkflow' AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'" +
+    `${IS_CASE_WORKFLOW} AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'` +
     (taskQueue ? ` AND TaskQueue = '${taskQueue}'` : '');
   const found: { caseId: string; runId: string }[] = [];
   for await (const execution of client.workflow.list({ query })) {

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { parseFlags } from './peak/peak-args';
 import { formatTable } from './peak/peak-report';
 import { CASE_WORKFLOWS_PATH, caseBundlerOptions } from '../workers/workflow-bundling';
+import { CASE_WORKFLOW_TYPE } from '../domain/case-workflow-types';
 
 const USAGE = 'usage: npm run bench:workflow-start -- [--workflows 60] [--rounds 3]';
 const Args = z.strictObject({
@@ -26,7 +27,7 @@ function createOptions(index: number): WorkflowCreateOptions {
   const info = {
     workflowId: `bench-start-${index}`,
     runId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-    workflowType: 'ContentCaseWorkflow',
+    workflowType: CASE_WORKFLOW_TYPE,
     taskQueue: 'bench',
     namespace: 'default',
     firstExecutionRunId: `first-${index}`,
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
     mean(totals[side], 'kibPerWorkflow').toFixed(0),
   ]);
   console.log(
-    `\nCreating a ContentCaseWorkflow in the SDK's reusable context, ${args.workflows} per side per round, ${args.rounds} rounds (${new Date().toISOString()}):`,
+    `\nCreating a ${CASE_WORKFLOW_TYPE} in the SDK's reusable context, ${args.workflows} per side per round, ${args.rounds} rounds (${new Date().toISOString()}):`,
   );
   console.log(formatTable([['bundle', 'CPU ms per workflow', 'heap KiB kept per workflow'], ...rows]));
   console.log(

@@ -40,6 +40,7 @@ import {
   type SubmittedDetection,
 } from './submit-detection';
 import { DetectionCoalescer } from './detection-coalescer';
+import { IS_CASE_WORKFLOW } from '../domain/case-workflow-types';
 
 export interface CaseUpdateOptions {
   /** Temporal update id: the same id on a retry returns the first result instead of applying the step again. */
@@ -93,11 +94,11 @@ function oneOf(attribute: string, value: string | string[]): string {
 }
 
 /**
- * The visibility query for a case list, e.g. `WorkflowType = 'ContentCaseWorkflow' AND SaringSlaBreached = true`.
+ * The visibility query for a case list, e.g. `WorkflowType IN (...) AND SaringSlaBreached = true`.
  * The one place case lists are turned into queries: the API and the CLI both come through here.
  */
 export function caseListQuery(filter: CaseFilter = {}): string {
-  const clauses = [`WorkflowType = 'ContentCaseWorkflow'`];
+  const clauses = [IS_CASE_WORKFLOW];
   if (filter.stage !== undefined) clauses.push(oneOf(SA.status.name, filter.stage));
   if (filter.category) clauses.push(oneOf(SA.category.name, filter.category));
   if (filter.priority) clauses.push(oneOf(SA.priority.name, filter.priority));

@@ -10,12 +10,13 @@ import {
 } from '../domain';
 import { canonicalizeUrl, InvalidUrlError } from '../lib/url/canonicalize';
 import { loadDefaultPolicy } from '../policy';
-import type { ContentCaseWorkflow } from '../workflows';
+import type { ContentCaseWorkflowV2 } from '../workflows';
 import { caseSignals } from '../workflows/messages';
 import { CASE_WORKFLOW_TASK_TIMEOUT } from '../workflows/case/workflow-task-timeout';
 import { sha256Hex } from '../lib/sha256';
 import { caseBaseId, caseWorkflowId } from './case-id';
 import { InvalidCaseInput } from './case-errors';
+import { CASE_WORKFLOW_TYPE } from '../domain/case-workflow-types';
 
 function canonicalUrlOf(raw: string): ReturnType<typeof canonicalizeUrl> {
   try {
@@ -150,12 +151,12 @@ export async function deliverDetections(
     try {
       const handle =
         prepared.length === 1
-          ? await options.client.workflow.signalWithStart<typeof ContentCaseWorkflow, [DetectionInput]>(
-              'ContentCaseWorkflow',
+          ? await options.client.workflow.signalWithStart<typeof ContentCaseWorkflowV2, [DetectionInput]>(
+              CASE_WORKFLOW_TYPE,
               { ...start, signal: caseSignals.detection, signalArgs: [first.signal] },
             )
-          : await options.client.workflow.signalWithStart<typeof ContentCaseWorkflow, [DetectionInput[]]>(
-              'ContentCaseWorkflow',
+          : await options.client.workflow.signalWithStart<typeof ContentCaseWorkflowV2, [DetectionInput[]]>(
+              CASE_WORKFLOW_TYPE,
               { ...start, signal: caseSignals.detections, signalArgs: [prepared.map((p) => p.signal)] },
             );
       options.generationCache?.set(baseId, generation);

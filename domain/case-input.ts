@@ -5,7 +5,7 @@ import { Platform } from './places';
 import { CasePolicy } from './policy';
 import { PreviousCase } from './case-state';
 
-/** Input of ContentCaseWorkflow. Detections arrive by signal (signalWithStart for the first). */
+/** Input of a content case (ContentCaseWorkflowV2, and ContentCaseWorkflow before it). Detections arrive by signal (signalWithStart for the first). */
 export const ContentCaseInput = z.object({
   caseId: z
     .string()
@@ -26,7 +26,7 @@ export const ContentCaseInput = z.object({
 });
 export type ContentCaseInput = z.input<typeof ContentCaseInput>;
 
-/** Input of PlatformTakedownWorkflow: one URL on one platform. */
+/** Input of a takedown child (PlatformTakedownWorkflowV2, PlatformTakedownWorkflow): one URL on one platform. */
 export const TakedownChildInput = z.object({
   caseId: z.string(),
   key: z.string(),
@@ -40,7 +40,7 @@ export const TakedownChildInput = z.object({
 });
 export type TakedownChildInput = z.infer<typeof TakedownChildInput>;
 
-/** Input of PoliceEscalationWorkflow. */
+/** Input of a police child (PoliceEscalationWorkflowV2, PoliceEscalationWorkflow). */
 export const PoliceChildInput = z.object({
   caseId: z.string(),
   category: Category,

@@ -3,6 +3,7 @@ export * from './categories';
 export * from './places';
 export * from './roles';
 export * from './search-attributes';
+export * from './case-workflow-types';
 export * from './detection';
 export * from './evidence';
 export * from './classification';

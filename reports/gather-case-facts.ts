@@ -3,6 +3,7 @@ import { CaseFacts, CaseState, migrateCaseState } from '../domain';
 import { caseQueries } from '../workflows/messages';
 import { factsOfCase } from './case-facts';
 import type { PeriodRange } from './period';
+import { IS_CASE_WORKFLOW } from '../domain/case-workflow-types';
 
 export interface GatherOptions {
   /** Cases queried at once: each query replays one run on a worker. */
@@ -26,7 +27,7 @@ export async function gatherCaseFacts(
   options: GatherOptions = {},
 ): Promise<CaseFacts[]> {
   const query =
-    `WorkflowType = 'ContentCaseWorkflow' AND StartTime < '${range.to.toISOString()}'` +
+    `${IS_CASE_WORKFLOW} AND StartTime < '${range.to.toISOString()}'` +
     ` AND (CloseTime >= '${range.from.toISOString()}' OR ExecutionStatus = 'Running')` +
     (options.taskQueue ? ` AND TaskQueue = '${options.taskQueue.replace(/'/g, '')}'` : '');
   const latestRun = new Map<string, { runId: string; startedAt: number }>();

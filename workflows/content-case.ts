@@ -11,7 +11,7 @@ import { caseSearchAttributes } from './case/search-attributes';
 import { initialState } from './case/state';
 import { runTracks } from './case/tracks';
 import { runVerification } from './case/verify';
-import { askCasePatches } from './case/lean-patches';
+import { askCasePatches, EVERY_CASE_PATCH, type CasePatches } from './case/lean-patches';
 import { PATCHES, usePatch } from './case/versions';
 import { fetchingActivities } from './fetching-activities';
 
@@ -21,9 +21,24 @@ import { fetchingActivities } from './fetching-activities';
  * withdrawal approved by a second supervisor stops it at any point after intake. Every stage after
  * intake continues as new when the server suggests it (monitoring also every `checksPerRun` checks),
  * carrying the state; the next run takes the stage up where it was.
+ *
+ * The case type new cases start as (0.4.0 on): every behaviour the patches brought, and no patch asked,
+ * so its history carries no patch marker and no TemporalChangeVersion upsert. Its next changes are
+ * patches of its own (workflows/case/versions.ts).
+ */
+export async function ContentCaseWorkflowV2(rawInput: ContentCaseInput): Promise<CaseOutcome> {
+  return runContentCase(rawInput, EVERY_CASE_PATCH);
+}
+
+/**
+ * The case type of cases started before 0.4.0, kept for them (and their continued runs) until none is
+ * open: it asks its patches as it always did, so each of its histories replays the path it took.
  */
 export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<CaseOutcome> {
-  const patches = askCasePatches();
+  return runContentCase(rawInput, askCasePatches());
+}
+
+async function runContentCase(rawInput: ContentCaseInput, patches: CasePatches): Promise<CaseOutcome> {
   const { v2, closesChildren, codedTimeline, onFetcherQueue, livenessOutages } = patches;
   const learns = patches.learns ?? (codedTimeline && usePatch(PATCHES.claimsAndVerdictExamples));
   const input = parseCaseInput(rawInput);
@@ -57,7 +72,7 @@ export async function ContentCaseWorkflow(rawInput: ContentCaseInput): Promise<C
     });
     await ctx.drain();
     ctx.syncNow();
-    // The next run starts with the current search attributes (and the state, through its input).
+    // The next run (of the same workflow type) starts with the current search attributes and the state.
     const typedSearchAttributes = caseSearchAttributes(state).filter(
       (pair) => pair.value !== null,
     ) as SearchAttributePair[];

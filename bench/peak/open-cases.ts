@@ -30,6 +30,7 @@ import { buildWorkflowBundle } from './peak-session';
 import { UsageSampler } from './process-usage';
 import { stopOnSignal } from './stop-on-signal';
 import { percentiles, type Percentiles } from './update-latency';
+import { IS_CASE_WORKFLOW } from '../../domain/case-workflow-types';
 
 const USAGE =
   'usage: npm run bench:open-cases -- [--sizes 1000,2500,5000] [--task-memory-mib 1024] [--heap-mib 768] [--max-cached N] [--sample 100] [--out DIR] [--keep true]';
@@ -80,7 +81,7 @@ export interface OpenCasesReport {
   date: string;
 }
 
-const CASES_WAITING = `WorkflowType = 'ContentCaseWorkflow' AND ExecutionStatus = 'Running' AND SaringStatus = 'verification'`;
+const CASES_WAITING = `${IS_CASE_WORKFLOW} AND ExecutionStatus = 'Running' AND SaringStatus = 'verification'`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -4,10 +4,11 @@ import { callApi } from './api-caller';
 import type { DayDetection } from './day-profile';
 import type { PeakPlatform } from './peak-platform';
 import type { TimePoint } from './peak-report';
+import { IS_CASE_WORKFLOW } from '../../domain/case-workflow-types';
 
 const SUPERVISOR = 'rina.supervisor';
 const VERIFIER = 'siti.verifier';
-const CASES = `WorkflowType = 'ContentCaseWorkflow'`;
+const CASES = IS_CASE_WORKFLOW;
 
 export interface DayOptions {
   batchLines: number;

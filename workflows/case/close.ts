@@ -141,7 +141,10 @@ async function cancelRunningChildrenOnce(ctx: CaseContext): Promise<void> {
   // A child whose start is still on its way is unknown to the server, so cancelling it fails and it
   // would run on after the case (soak seed 1123: a re-upload takedown started as monitoring closed).
   // Asked only when that happens: other runs carry no marker, and older histories replay as before.
-  if (ctx.startingChildren.size > 0 && usePatch(PATCHES.closeAwaitsChildStarts))
+  if (
+    ctx.startingChildren.size > 0 &&
+    (ctx.closeAwaitsChildStarts ?? usePatch(PATCHES.closeAwaitsChildStarts))
+  )
     await condition(() => ctx.startingChildren.size === 0);
   const takedowns = ctx.state.tracks.takedowns
     .filter((track) => !track.result)

@@ -62,6 +62,11 @@ export class CaseContext implements SlaReporter {
   readonly localClaims: boolean;
   /** Intake's steps side by side and new-case alerts by policy (the one-task-intake patch). */
   readonly oneTaskIntake: boolean;
+  /** Decided by the workflow type (ContentCaseWorkflowV2: true); undefined asks the patch where it matters. */
+  readonly closeAwaitsChildStarts?: boolean;
+  readonly timelineArchiveByBytes?: boolean;
+  /** A ContentCaseWorkflowV2 case starts the V2 child types (no patch markers); older cases the first ones. */
+  readonly startsV2Children: boolean;
 
   constructor(
     public readonly state: CaseState,
@@ -81,17 +86,28 @@ export class CaseContext implements SlaReporter {
     /** The lean patch (issue 14) and what it implies; older runs ask the notifier's patch themselves. */
     patches: Pick<
       CasePatches,
-      'lean' | 'notificationsFinish' | 'boundsClosingNotifications' | 'localClaims' | 'oneTaskIntake'
+      | 'lean'
+      | 'notificationsFinish'
+      | 'boundsClosingNotifications'
+      | 'localClaims'
+      | 'oneTaskIntake'
+      | 'closeAwaitsChildStarts'
+      | 'timelineArchiveByBytes'
+      | 'startsV2Children'
     > = {
       lean: false,
       localClaims: false,
       oneTaskIntake: false,
+      startsV2Children: false,
     },
   ) {
     this.caseId = state.caseId;
     this.lean = patches.lean;
     this.localClaims = patches.localClaims;
     this.oneTaskIntake = patches.oneTaskIntake;
+    this.closeAwaitsChildStarts = patches.closeAwaitsChildStarts;
+    this.timelineArchiveByBytes = patches.timelineArchiveByBytes;
+    this.startsV2Children = patches.startsV2Children;
     this.archiver = v2 ? new TimelineArchiver(this) : undefined;
     this.boundsClosingNotifications =
       patches.boundsClosingNotifications ?? (closesChildren && usePatch(PATCHES.closeNotificationWait));

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import type { z } from 'zod';
 import {
   CaseState,
@@ -22,7 +22,7 @@ export function parseCaseInput(raw: unknown): z.output<typeof ContentCaseInput> 
   throw ApplicationFailure.create({
     type: INVALID_CASE_INPUT,
     nonRetryable: true,
-    message: `ContentCaseWorkflow input is invalid (${describeIssues(parsed.error)}). Start cases through the intake client (submitDetection), which builds a valid input.`,
+    message: `${workflowInfo().workflowType} input is invalid (${describeIssues(parsed.error)}). Start cases through the intake client (submitDetection), which builds a valid input.`,
   });
 }
 

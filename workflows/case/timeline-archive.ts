@@ -42,7 +42,11 @@ export class TimelineArchiver {
   private overBudget(): boolean {
     const { timeline } = this.ctx.state;
     if (timeline.length > TIMELINE_KEPT) return true;
-    return timeline.length > 1 && jsonBytes(timeline) > TIMELINE_KEPT_BYTES && patched(BYTES_PATCH);
+    return (
+      timeline.length > 1 &&
+      jsonBytes(timeline) > TIMELINE_KEPT_BYTES &&
+      (this.ctx.timelineArchiveByBytes ?? patched(BYTES_PATCH))
+    );
   }
 
   /** The oldest entries to archive: a full batch by count, or (by size) about half the budget's worth. */

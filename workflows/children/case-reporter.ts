@@ -33,8 +33,10 @@ export class CaseReporter implements SlaReporter {
     /** The child follows the timeline-codes patch: its reports carry a code and parameters. */
     private readonly codedTimeline = false,
     private readonly toleratesGoneCase = false,
+    /** Undefined: the Notifier asks the notifications-finish patch itself (children of the first types). */
+    notificationsFinish?: boolean,
   ) {
-    this.notifier = new Notifier(caseId, () => undefined);
+    this.notifier = new Notifier(caseId, () => undefined, notificationsFinish);
   }
 
   /** What a report says: the message itself, or (children without the patch) its English summary. */

@@ -2,6 +2,7 @@ import type { PoliceChildInput } from '../../domain';
 import { caseActivities } from '../activity-stubs';
 import { PATCHES, usePatch } from '../case/versions';
 import type { CaseReporter } from './case-reporter';
+import type { PolicePatches } from './child-patches';
 import { errorMessage, untilThroughOutage } from './outage';
 
 const HOUR_MS = 3_600_000;
@@ -17,6 +18,7 @@ type PolicePackageReceipt = Awaited<ReturnType<typeof caseActivities.deliverPoli
 export function deliverPolicePackage(
   input: PoliceChildInput,
   reporter: CaseReporter,
+  patches: Pick<PolicePatches, 'deliveryWaitsOutOutage'>,
 ): Promise<PolicePackageReceipt> {
   const { caseId } = input;
   return untilThroughOutage(
@@ -32,7 +34,7 @@ export function deliverPolicePackage(
     {
       what: 'police package delivery',
       logContext: { caseId },
-      waitsOut: () => usePatch(PATCHES.policeDeliveryOutage),
+      waitsOut: () => patches.deliveryWaitsOutOutage ?? usePatch(PATCHES.policeDeliveryOutage),
       firstPauseMs: HOUR_MS,
       onFirstMiss: (error) =>
         reporter.send({

@@ -2,6 +2,7 @@ import { CancellationScope } from '@temporalio/workflow';
 import type { PoliceChildInput } from '../../domain';
 import { PATCHES, usePatch } from '../case/versions';
 import type { CaseReporter } from './case-reporter';
+import type { PolicePatches } from './child-patches';
 
 /** What the police child knows of its own progress, for the notice when it ends early. */
 export interface PoliceProgress {
@@ -19,8 +20,10 @@ export async function tellPoliceEscalationEnded(
   reporter: CaseReporter,
   progress: PoliceProgress,
   why: string,
+  patches: Pick<PolicePatches, 'toldOfWithdrawal'>,
 ): Promise<void> {
-  if (!progress.referenceId || !usePatch(PATCHES.policeToldOfWithdrawal)) return;
+  if (!progress.referenceId || !(patches.toldOfWithdrawal ?? usePatch(PATCHES.policeToldOfWithdrawal)))
+    return;
   const referenceId = progress.referenceId;
   await CancellationScope.nonCancellable(async () => {
     void reporter.notify({

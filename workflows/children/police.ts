@@ -1,11 +1,18 @@
-import { ApplicationFailure, condition, isCancellation, log, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  isCancellation,
+  log,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { PoliceChildInput, type Actor } from '../../domain';
 import { deliverPolicePackage } from './police-delivery';
 import { newDeadline, watchDeadline } from '../sla';
 import { childStatusQuery, policeAcknowledgedSignal, policeReportSignal } from '../internal-messages';
 import { CaseReporter } from './case-reporter';
 import { untilCaseGone } from './case-gone';
-import { PATCHES, usePatch } from '../case/versions';
+import { askPolicePatches, EVERY_POLICE_PATCH, type PolicePatches } from './child-patches';
 import { tellPoliceEscalationEnded, type PoliceProgress } from './police-withdrawal';
 
 export interface PoliceEscalationResult {
@@ -28,36 +35,53 @@ export interface PoliceEscalationWithoutCase {
 export async function PoliceEscalationWorkflow(
   rawInput: PoliceChildInput,
 ): Promise<PoliceEscalationResult | PoliceEscalationWithoutCase> {
-  const v2 = usePatch(PATCHES.police);
-  const codedTimeline = v2 && usePatch(PATCHES.timelineCodes);
-  // Asked only by children that follow the issue-9 patch.
-  const v3 = v2 && usePatch(PATCHES.childCaseGone);
+  return runPoliceEscalation(rawInput, askPolicePatches());
+}
+
+/** The police child of a ContentCaseWorkflowV2 case: the same code, every patch followed, none asked. */
+export async function PoliceEscalationWorkflowV2(
+  rawInput: PoliceChildInput,
+): Promise<PoliceEscalationResult | PoliceEscalationWithoutCase> {
+  return runPoliceEscalation(rawInput, EVERY_POLICE_PATCH);
+}
+
+async function runPoliceEscalation(
+  rawInput: PoliceChildInput,
+  patches: PolicePatches,
+): Promise<PoliceEscalationResult | PoliceEscalationWithoutCase> {
+  const { v2, codedTimeline, v3 } = patches;
   const parsed = PoliceChildInput.safeParse(rawInput);
   if (!parsed.success) {
     throw ApplicationFailure.create({
       type: 'INVALID_CHILD_INPUT',
       nonRetryable: true,
-      message: `PoliceEscalationWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only`,
+      message: `${workflowInfo().workflowType} input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only`,
     });
   }
-  const reporter = new CaseReporter(parsed.data.caseId, codedTimeline, v3);
+  const reporter = new CaseReporter(parsed.data.caseId, codedTimeline, v3, patches.notificationsFinish);
   const progress: PoliceProgress = {};
-  if (!v2) return escalate(parsed.data, reporter, progress);
+  if (!v2) return escalate(parsed.data, reporter, progress, patches);
   try {
-    if (!v3) return await escalate(parsed.data, reporter, progress);
-    const ran = await untilCaseGone(reporter, () => escalate(parsed.data, reporter, progress));
+    if (!v3) return await escalate(parsed.data, reporter, progress, patches);
+    const ran = await untilCaseGone(reporter, () => escalate(parsed.data, reporter, progress, patches));
     if (ran.ended === 'done') return ran.value;
     // Acknowledgment and report number reach this child through its case only: without it, nothing can come.
     const why = reporter.caseGone?.reason ?? 'the case has closed';
     log.warn('police escalation ends without its case', { caseId: parsed.data.caseId, why });
     reporter.closeOpenDeadlines();
     setHandler(childStatusQuery, () => ({ status: `cancelled: ${why}`, deadlines: reporter.deadlines }));
-    await tellPoliceEscalationEnded(parsed.data, reporter, progress, `The case ended: ${why}`);
+    await tellPoliceEscalationEnded(parsed.data, reporter, progress, `The case ended: ${why}`, patches);
     await reporter.notifier.settled();
     return { endedWithoutCase: why };
   } catch (error) {
     if (isCancellation(error))
-      await tellPoliceEscalationEnded(parsed.data, reporter, progress, 'The case was withdrawn or closed');
+      await tellPoliceEscalationEnded(
+        parsed.data,
+        reporter,
+        progress,
+        'The case was withdrawn or closed',
+        patches,
+      );
     // The case may have continued as new and no longer awaits this child's result: it hears of the failure here.
     if (!isCancellation(error)) {
       await reporter.send({
@@ -79,6 +103,7 @@ async function escalate(
   input: PoliceChildInput,
   reporter: CaseReporter,
   progress: PoliceProgress,
+  patches: PolicePatches,
 ): Promise<PoliceEscalationResult> {
   const { caseId, policy, priority } = input;
   let status = 'delivering';
@@ -92,7 +117,7 @@ async function escalate(
   });
   setHandler(childStatusQuery, () => ({ status, deadlines: reporter.deadlines }));
 
-  const receipt = await deliverPolicePackage(input, reporter);
+  const receipt = await deliverPolicePackage(input, reporter, patches);
   progress.referenceId = receipt.referenceId;
   status = 'awaiting_acknowledgment';
   await reporter.send({

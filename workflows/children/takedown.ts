@@ -6,6 +6,7 @@ import {
   log,
   setHandler,
   sleep,
+  workflowInfo,
 } from '@temporalio/workflow';
 import {
   ESCALATION_LEVELS,
@@ -28,7 +29,7 @@ import {
 import { CaseReporter } from './case-reporter';
 import { errorMessage, untilThroughOutage } from './outage';
 import { untilCaseGone } from './case-gone';
-import { PATCHES, usePatch } from '../case/versions';
+import { askTakedownPatches, EVERY_TAKEDOWN_PATCH, type TakedownPatches } from './child-patches';
 import { fetchingActivities, type FetchingActivities } from '../fetching-activities';
 
 type PlatformStep = (typeof PLATFORM_STEPS)[number];
@@ -48,25 +49,31 @@ type Waited = 'removed' | 'upheld' | 'time';
  * tells the platform; and the child reports its end to the case, which may have continued as new.
  */
 export async function PlatformTakedownWorkflow(rawInput: TakedownChildInput): Promise<TakedownOutcome> {
-  const v2 = usePatch(PATCHES.takedown);
-  // Asked only by children that follow the issue-9 patch (older histories have neither marker).
-  const v3 = v2 && usePatch(PATCHES.takedownFinish);
-  const codedTimeline = v3 && usePatch(PATCHES.timelineCodes);
-  const fetching = fetchingActivities(v3 && usePatch(PATCHES.fetcherQueue));
-  // Asked only by children that follow the takedown-finish patch.
-  const v4 = v3 && usePatch(PATCHES.takedownLiveness);
-  const v5 = v3 && usePatch(PATCHES.childCaseGone);
+  return runPlatformTakedown(rawInput, askTakedownPatches());
+}
+
+/** The takedown child of a ContentCaseWorkflowV2 case: the same code, every patch followed, none asked. */
+export async function PlatformTakedownWorkflowV2(rawInput: TakedownChildInput): Promise<TakedownOutcome> {
+  return runPlatformTakedown(rawInput, EVERY_TAKEDOWN_PATCH);
+}
+
+async function runPlatformTakedown(
+  rawInput: TakedownChildInput,
+  patches: TakedownPatches,
+): Promise<TakedownOutcome> {
+  const { v2, v3, codedTimeline, v4, v5 } = patches;
+  const fetching = fetchingActivities(patches.onFetcherQueue);
   const parsed = TakedownChildInput.safeParse(rawInput);
   if (!parsed.success) {
     throw ApplicationFailure.create({
       type: 'INVALID_CHILD_INPUT',
       nonRetryable: true,
-      message: `PlatformTakedownWorkflow input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only`,
+      message: `${workflowInfo().workflowType} input is invalid: ${parsed.error.message.slice(0, 500)}; it is started by its case only`,
     });
   }
   const input = parsed.data;
   if (!v2) return runTakedown(input, { v2: false, v3: false, v4: false, fetching });
-  const reporter = new CaseReporter(input.caseId, codedTimeline, v5);
+  const reporter = new CaseReporter(input.caseId, codedTimeline, v5, patches.notificationsFinish);
   const ticket: { id?: string } = {};
   try {
     const run = () => runTakedown(input, { v2: true, v3, v4, fetching }, reporter, ticket);

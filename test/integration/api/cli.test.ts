@@ -171,7 +171,7 @@ describe('saring CLI against the API (child processes, real dev server)', () => 
       'the closed case in the list',
     );
     expect(JSON.parse(listed.stdout).query).toBe(
-      "WorkflowType = 'ContentCaseWorkflow' AND SaringStatus = 'closed' AND SaringRegion = 'tabalong'",
+      "WorkflowType IN ('ContentCaseWorkflow', 'ContentCaseWorkflowV2') AND SaringStatus = 'closed' AND SaringRegion = 'tabalong'",
     );
     const table = await saring(env, 'auditor', ['cases', 'list', '--region', 'tabalong']);
     expect(table.stdout).toMatch(/CASE\s+STAGE\s+PRIORITY/);

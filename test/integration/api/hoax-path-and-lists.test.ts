@@ -140,7 +140,7 @@ describe('API: hoax path and case lists (real dev server, real workflows)', () =
     expect(envelope.body).toMatchObject({
       schema: 'saring.history-export/v1',
       caseId: hoaxCaseId,
-      workflowType: 'ContentCaseWorkflow',
+      workflowType: 'ContentCaseWorkflowV2',
       status: 'COMPLETED',
     });
     expect(envelope.body.history.events.length).toBe(envelope.body.eventCount);
@@ -211,6 +211,8 @@ describe('API: hoax path and case lists (real dev server, real workflows)', () =
     });
     expect(Date.parse(row.nextDeadline!)).toBeGreaterThan(Date.now());
     const listed = await env.as('verifier').get('/api/cases?region=tapin');
-    expect(listed.body.query).toBe("WorkflowType = 'ContentCaseWorkflow' AND SaringRegion = 'tapin'");
+    expect(listed.body.query).toBe(
+      "WorkflowType IN ('ContentCaseWorkflow', 'ContentCaseWorkflowV2') AND SaringRegion = 'tapin'",
+    );
   });
 });

@@ -79,7 +79,7 @@ describe('tracing: an officer step from the API into the workflow and its activi
     expect(validator.parentSpanId).toBe(id(update));
     expect(handler.parentSpanId).toBe(id(update));
     // Workflow spans carry the workflow's info, added by the worker's sink as they leave the sandbox.
-    expect(handler.attributes).toMatchObject({ workflowId: caseId, workflowType: 'ContentCaseWorkflow' });
+    expect(handler.attributes).toMatchObject({ workflowId: caseId, workflowType: 'ContentCaseWorkflowV2' });
     expect(schedule.parentSpanId).toBe(id(handler));
     expect(activity.parentSpanId).toBe(id(schedule));
     expect(activity.attributes).toMatchObject({ temporalWorkflowId: caseId });

@@ -20,6 +20,7 @@ import { testS3Client } from '../../support/servers/test-s3-client';
 import { devScheduleWorker } from '../../support/workers/dev-schedule-worker';
 import { createEvidenceBucket, uniqueName } from '../../support/activities/activities-harness';
 import { connectDevServer, detectionOf, officers, uniqueUrl, waitForCase } from '../../support/case-test-kit';
+import { IS_CASE_WORKFLOW } from '../../../domain/case-workflow-types';
 
 /**
  * Six cases on the dev server, each taking a known path in real time (a one-minute SLA is the shortest
@@ -246,7 +247,7 @@ describe('reports (Temporal Schedules on the dev server)', () => {
         // What the script says, whatever the day boundaries: six opened, four closed, one breach each.
         await waitForListed(
           dev.client,
-          `TaskQueue = '${taskQueue}' AND WorkflowType = 'ContentCaseWorkflow'`,
+          `TaskQueue = '${taskQueue}' AND ${IS_CASE_WORKFLOW}`,
           6,
           'the six cases in visibility',
         );

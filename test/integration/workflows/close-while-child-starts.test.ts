@@ -4,7 +4,6 @@ import packageJson from '../../../package.json';
 import { writeCorpusFixture } from '../../support/history-corpus';
 import benchPolicy from '../../../bench/peak/bench-policy.json';
 import { CaseClient } from '../../../cases/case-client';
-import { PATCHES } from '../../../workflows/case/versions';
 import { patchIds } from '../../support/patch-markers';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import {
@@ -98,9 +97,22 @@ describe('closing while a re-upload takedown child is starting (dev server)', ()
     expect(Date.parse(outcome.closedAt) - requestedAt).toBeLessThan(60_000);
     const child = caseWorker.dev.client.workflow.getHandle(`${caseId}:takedown:website-1:a2`);
     const described = await child.describe();
-    // The race this test is about did happen: the closing case found the child still starting.
-    const history = await caseWorker.dev.client.workflow.getHandle(caseId).fetchHistory();
-    expect(patchIds(history.events ?? [])).toContain(PATCHES.closeAwaitsChildStarts);
+    // The race this test is about did happen: the child's start was commanded after the close was
+    // accepted, so the closing case found it still starting (a ContentCaseWorkflowV2 run follows the
+    // closeAwaitsChildStarts patch without writing its marker).
+    const events = (await caseWorker.dev.client.workflow.getHandle(caseId).fetchHistory()).events ?? [];
+    expect(patchIds(events)).toEqual([]);
+    const closeAccepted = events.find(
+      (event) =>
+        event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ===
+        'closeMonitoring',
+    );
+    const childInitiated = events.find(
+      (event) => event.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId === child.workflowId,
+    );
+    expect(closeAccepted).toBeDefined();
+    expect(childInitiated).toBeDefined();
+    expect(Number(childInitiated!.eventId)).toBeGreaterThan(Number(closeAccepted!.eventId));
     // Started after all, then cancelled by the closing case before it closed: not left running.
     if (described.status.name === 'RUNNING') await child.terminate('test finished');
     expect(described.status.name).toBe('CANCELLED');

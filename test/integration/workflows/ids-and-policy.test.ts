@@ -176,7 +176,7 @@ describe('case ids, the default policy and the case rules', () => {
         assignee: "o'neil",
       }),
     ).toBe(
-      "WorkflowType = 'ContentCaseWorkflow' AND SaringStatus IN ('verification', 'action') AND SaringPlatforms = 'x' AND SaringAssignee = 'o\\'neil' AND SaringSlaBreached = true",
+      "WorkflowType IN ('ContentCaseWorkflow', 'ContentCaseWorkflowV2') AND SaringStatus IN ('verification', 'action') AND SaringPlatforms = 'x' AND SaringAssignee = 'o\\'neil' AND SaringSlaBreached = true",
     );
   });
 });

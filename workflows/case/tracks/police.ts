@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { condition, startChild } from '@temporalio/workflow';
 import { describeVerdict, type PoliceChildInput, type PoliceTrack } from '../../../domain';
-import { PoliceEscalationWorkflow } from '../../children/police';
+import { PoliceEscalationWorkflow, PoliceEscalationWorkflowV2 } from '../../children/police';
 import type { CaseContext } from '../context';
 import { childOptions } from './child-options';
 
@@ -50,7 +50,7 @@ export async function runPoliceTrack(ctx: CaseContext): Promise<void> {
   ended.catch(() => undefined);
   try {
     const child = await ctx.startingChild(police.childWorkflowId, () =>
-      startChild(PoliceEscalationWorkflow, {
+      startChild(ctx.startsV2Children ? PoliceEscalationWorkflowV2 : PoliceEscalationWorkflow, {
         ...childOptions(police.childWorkflowId, POLICE_MAX_DURATION, ctx.closesChildren),
         args: [input],
       }),

@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { condition, startChild } from '@temporalio/workflow';
 import type { TakedownChildInput, TakedownTrack } from '../../../domain';
-import { PlatformTakedownWorkflow } from '../../children/takedown';
+import { PlatformTakedownWorkflow, PlatformTakedownWorkflowV2 } from '../../children/takedown';
 import { applyTakedownOutcome } from '../child-events';
 import type { CaseContext } from '../context';
 import { childOptions } from './child-options';
@@ -43,7 +43,7 @@ export async function runTakedownTrack(ctx: CaseContext, track: TakedownTrack): 
   reported.catch(() => undefined);
   try {
     const child = await ctx.startingChild(track.childWorkflowId, () =>
-      startChild(PlatformTakedownWorkflow, {
+      startChild(ctx.startsV2Children ? PlatformTakedownWorkflowV2 : PlatformTakedownWorkflow, {
         ...childOptions(track.childWorkflowId, TAKEDOWN_MAX_DURATION, ctx.closesChildren),
         args: [input],
       }),
