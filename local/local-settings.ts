@@ -20,11 +20,22 @@ export const LocalSettings = z.object({
   SARING_SAMPLES: z.enum(['true', 'false']).default('true'),
   /** A case policy file for new cases instead of the shipped one (the peak bench compresses every duration). */
   SARING_POLICY_FILE: z.string().min(1).optional(),
+  /** A directory for a V8 CPU profile of every Node service, written when it exits (local/node-service.ts). */
+  SARING_CPU_PROFILE_DIR: z.string().trim().min(1, 'name a directory, or leave it unset').optional(),
 });
 export type LocalSettings = z.infer<typeof LocalSettings>;
 
 export function readLocalSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
-  const parsed = LocalSettings.safeParse(env);
+  return parseSettings(LocalSettings, env);
+}
+
+/** Only SARING_CPU_PROFILE_DIR: read by every service start, which must not fail on another setting. */
+export function readCpuProfileDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return parseSettings(LocalSettings.pick({ SARING_CPU_PROFILE_DIR: true }), env).SARING_CPU_PROFILE_DIR;
+}
+
+function parseSettings<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Bad local settings in the environment:\n${problems}`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { REPO_ROOT } from '../toolchain/paths';
+import { readCpuProfileDir } from './local-settings';
 import { awaitReady, startManagedProcess, type ManagedProcess } from './managed-process';
 import { fileSize, waitForLogLine } from './wait-for-log';
 
@@ -20,7 +21,7 @@ export interface NodeServiceOptions {
  * Chrome's DevTools). Node refuses --cpu-prof in NODE_OPTIONS, so it is passed here.
  */
 function cpuProfileFlags(): string[] {
-  const dir = process.env.SARING_CPU_PROFILE_DIR;
+  const dir = readCpuProfileDir();
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
 }
 
