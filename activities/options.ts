@@ -2,7 +2,13 @@
 import type { ActivityOptions } from '@temporalio/common';
 import type { CaseActivities } from './contract';
 
-/** Failures no retry can fix: bad input, missing configuration, a refusal by the receiving side. */
+/**
+ * Failures no retry can fix: bad input, missing configuration, a refusal by the receiving side. Each is
+ * thrown with ApplicationFailure.nonRetryable where it arises (the activity tests pin that), so retry
+ * policies do not list them: a list there is written into every scheduled activity's history event
+ * (about 230 bytes each, in every case, forever) and decides nothing the failure does not already say.
+ * The takedown and police children read the list to tell an outage from a refusal (children/outage.ts).
+ */
 export const NON_RETRYABLE_ERROR_TYPES = [
   'InvalidActivityInput',
   'PlatformNotConfigured',
@@ -17,7 +23,6 @@ const retry = (maximumAttempts: number, maximumInterval: string, initialInterval
   backoffCoefficient: 2,
   maximumInterval,
   ...(maximumAttempts > 0 ? { maximumAttempts } : {}),
-  nonRetryableErrorTypes: [...NON_RETRYABLE_ERROR_TYPES],
 });
 
 /**

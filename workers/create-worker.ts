@@ -1,5 +1,10 @@
 import type { Client } from '@temporalio/client';
-import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import {
+  Worker,
+  bundleWorkflowCode,
+  type NativeConnection,
+  type WorkflowBundleOption,
+} from '@temporalio/worker';
 import { dataConverterFor } from '../config/codec';
 import { buildActivityDeps, claimActivities, classifierActivities, createActivities } from '../activities';
 import { auditArchiveActivities } from '../activities/audit-archive-activities';
@@ -12,6 +17,7 @@ import { buildAuditArchive } from '../audit/audit-archive-wiring';
 import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
 import { workerTuningOptions } from './worker-tuning';
+import { caseWorkerBuildId } from './build-id';
 import { CASE_WORKFLOWS_PATH, caseBundlerOptions } from './workflow-bundling';
 import type { ActivityErrorCounter } from './metrics/error-counter';
 import { slaBreachEventInterceptor } from './metrics/sla-breach-events';
@@ -52,10 +58,8 @@ function interceptorsAndSinks(options: CaseWorkerOptions) {
     ...(tracing ? [tracingActivityInterceptor] : []),
   ];
   return {
-    interceptors: {
-      activity,
-      ...(tracing ? { workflowModules: [...TRACING_WORKFLOW_INTERCEPTOR_MODULES] } : {}),
-    },
+    // Workflow interceptors are bundled into the workflow code (createCaseWorker, build-workflow-bundle).
+    interceptors: { activity },
     ...(tracing ? { sinks: tracingWorkflowSinks(tracing) } : {}),
   };
 }
@@ -83,13 +87,22 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
         })
       : {}),
   };
+  // Bundled here rather than by Worker.create so the build id can name the code it runs.
+  const workflowBundle = options.workflowBundle ?? {
+    code: (
+      await bundleWorkflowCode({
+        workflowsPath: CASE_WORKFLOWS_PATH,
+        ...caseBundlerOptions(),
+        workflowInterceptorModules: options.tracing ? [...TRACING_WORKFLOW_INTERCEPTOR_MODULES] : [],
+      })
+    ).code,
+  };
   return Worker.create({
     connection: options.connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: CASE_WORKFLOWS_PATH, bundlerOptions: caseBundlerOptions() }),
+    workflowBundle,
+    buildId: caseWorkerBuildId(workflowBundle),
     activities,
     dataConverter: dataConverterFor(config.temporal.payloadKeys),
     shutdownGraceTime: `${config.shutdownGraceSeconds}s`,

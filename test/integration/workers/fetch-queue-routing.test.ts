@@ -1,3 +1,4 @@
+import { version } from '../../../package.json';
 import { testPayloadKeys } from '../../support/codec/test-codec';
 import { fetchTaskQueueFor } from '../../../activities/options';
 import { activitiesHarness, type ActivitiesHarness } from '../../support/activities/activities-harness';
@@ -86,6 +87,19 @@ describe('a case fetches through the fetcher process, never on the case worker',
       events.map((event) => event.activityTaskStartedEventAttributes?.identity).filter(Boolean),
     );
     expect(identities.size).toBe(2);
+    // Each process names the Saring release it runs (workers/build-id.ts), the case worker with its bundle.
+    const buildIds = new Set(
+      events.map(
+        (event) =>
+          (event.workflowTaskCompletedEventAttributes ?? event.activityTaskStartedEventAttributes)
+            ?.workerVersion?.buildId,
+      ),
+    );
+    buildIds.delete(undefined);
+    expect([...buildIds].sort()).toEqual([
+      `saring@${version}`,
+      expect.stringMatching(new RegExp(`^saring@${version.replace(/\./g, '\\.')}\\+[0-9a-f]{16}$`)),
+    ]);
     await harness.client.workflow.getHandle(caseId).terminate('fetch routing test done');
   });
 });

@@ -1,6 +1,7 @@
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { fetchTaskQueueFor } from '../../../activities/options';
 import { FETCHER_ACTIVITY_NAMES } from '../../../activities/fetcher-activities';
+import { caseWorkerBuildId, fetcherWorkerBuildId } from '../../../workers/build-id';
 
 /**
  * A case worker and, beside it, a worker on its fetch queue (`<queue>-fetch`) running the same
@@ -26,10 +27,14 @@ export async function createCaseAndFetchWorkers(
       return [name, activities[name]];
     }),
   );
+  // The build ids production reports (workers/build-id.ts), so histories written here look like its.
+  const buildId =
+    options.buildId ?? (options.workflowBundle ? caseWorkerBuildId(options.workflowBundle) : undefined);
   const [caseWorker, fetchWorker] = await Promise.all([
-    Worker.create(options),
+    Worker.create({ ...options, ...(buildId ? { buildId } : {}) }),
     Worker.create({
       connection: options.connection,
+      buildId: fetcherWorkerBuildId(),
       ...(options.namespace ? { namespace: options.namespace } : {}),
       ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
       ...(options.shutdownGraceTime ? { shutdownGraceTime: options.shutdownGraceTime } : {}),
