@@ -3,11 +3,11 @@
  * direct client shares an event loop with it. Scripted activities: no S3 or simulators are needed to
  * reach verification. Prints "bench worker ready"; SIGTERM shuts it down.
  */
-import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createCaseAndFetchWorkers } from '../test/support/workers/case-and-fetch-workers';
 import { dataConverterFor } from '../config/codec';
 import { ScriptedActivities } from '../test/support/scripted-activities';
-import { CASE_WORKFLOWS_PATH, caseBundlerOptions } from '../workers/workflow-bundling';
+import { bundleCaseWorkflowCode } from '../workers/bundle-case-workflows';
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
 
@@ -20,11 +20,7 @@ async function main(): Promise<void> {
   const worker = await createCaseAndFetchWorkers({
     connection,
     taskQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: CASE_WORKFLOWS_PATH,
-      ...caseBundlerOptions(),
-      logger: silent,
-    }),
+    workflowBundle: await bundleCaseWorkflowCode({ logger: silent }),
     activities: new ScriptedActivities({}).activities(),
     dataConverter: dataConverterFor({ keyFile }),
   });

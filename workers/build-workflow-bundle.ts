@@ -6,10 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { z } from 'zod';
-import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from '../observability/temporal-tracing';
-import { CASE_WORKFLOWS_PATH, caseBundlerOptions } from './workflow-bundling';
+import { bundleCaseWorkflowCode } from './bundle-case-workflows';
 
 const Args = z.object({ out: z.string().min(1).default('dist/workflow-bundle.js') });
 
@@ -19,13 +17,7 @@ async function main(): Promise<void> {
   if (!args.success)
     throw new Error('usage: build-workflow-bundle [--out <file>] [--tracing] (--out needs a file name)');
   const started = Date.now();
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: CASE_WORKFLOWS_PATH,
-    ...caseBundlerOptions(),
-    workflowInterceptorModules: process.argv.includes('--tracing')
-      ? [...TRACING_WORKFLOW_INTERCEPTOR_MODULES]
-      : [],
-  });
+  const { code } = await bundleCaseWorkflowCode({ tracing: process.argv.includes('--tracing') });
   fs.mkdirSync(path.dirname(path.resolve(args.data.out)), { recursive: true });
   fs.writeFileSync(args.data.out, code);
   console.log(

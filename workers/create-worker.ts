@@ -1,10 +1,5 @@
 import type { Client } from '@temporalio/client';
-import {
-  Worker,
-  bundleWorkflowCode,
-  type NativeConnection,
-  type WorkflowBundleOption,
-} from '@temporalio/worker';
+import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { dataConverterFor } from '../config/codec';
 import { buildActivityDeps, claimActivities, classifierActivities, createActivities } from '../activities';
 import { auditArchiveActivities } from '../activities/audit-archive-activities';
@@ -18,15 +13,11 @@ import { auditConfigFromEnv } from '../audit/audit-config';
 import type { WorkerConfig } from './worker-config';
 import { workerTuningOptions } from './worker-tuning';
 import { caseWorkerBuildId } from './build-id';
-import { CASE_WORKFLOWS_PATH, caseBundlerOptions } from './workflow-bundling';
+import { bundleCaseWorkflowCode } from './bundle-case-workflows';
 import type { ActivityErrorCounter } from './metrics/error-counter';
 import { slaBreachEventInterceptor } from './metrics/sla-breach-events';
 import type { Tracing } from '../observability/tracing';
-import {
-  TRACING_WORKFLOW_INTERCEPTOR_MODULES,
-  tracingActivityInterceptor,
-  tracingWorkflowSinks,
-} from '../observability/temporal-tracing';
+import { tracingActivityInterceptor, tracingWorkflowSinks } from '../observability/temporal-tracing';
 
 export interface CaseWorkerOptions {
   config: WorkerConfig;
@@ -88,15 +79,8 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
       : {}),
   };
   // Bundled here rather than by Worker.create so the build id can name the code it runs.
-  const workflowBundle = options.workflowBundle ?? {
-    code: (
-      await bundleWorkflowCode({
-        workflowsPath: CASE_WORKFLOWS_PATH,
-        ...caseBundlerOptions(),
-        workflowInterceptorModules: options.tracing ? [...TRACING_WORKFLOW_INTERCEPTOR_MODULES] : [],
-      })
-    ).code,
-  };
+  const workflowBundle =
+    options.workflowBundle ?? (await bundleCaseWorkflowCode({ tracing: Boolean(options.tracing) }));
   return Worker.create({
     connection: options.connection,
     namespace: config.temporal.namespace,
