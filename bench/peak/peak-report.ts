@@ -1,5 +1,5 @@
 import type { HistorySize } from './history-size';
-import type { LatencyResult } from './update-latency';
+import { settingLabel, type LatencyResult } from './update-latency';
 
 export interface TimePoint {
   seconds: number;
@@ -72,7 +72,7 @@ export function reportRows(report: PeakReport): string[][] {
     for (const side of sides)
       for (const q of ['p50', 'p95', 'p99'] as const)
         rows.push(
-          compared(`update ${q} ms, ${row.concurrency} at a time${side.label}`, side.saring[q], row.bare[q], {
+          compared(`update ${q} ms, ${settingLabel(row)}${side.label}`, side.saring[q], row.bare[q], {
             target: q === 'p99' ? '<= 2.00' : '',
           }),
         );

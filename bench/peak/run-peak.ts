@@ -8,7 +8,8 @@
  *    client, while simulated officers take every case to a verdict through the API and a supervisor
  *    decides platform objections; the platforms comply, ignore (the ladder runs to ST3) or object.
  * 3. The same detections go to the bare workflow (bench/peak/bare/) by signal-with-start.
- * 4. Officer updates are timed at 1 and 8 in flight, both sides taking turns.
+ * 4. Officer updates are timed at 1 in flight on one case, 1 in flight going round 8 cases, and 8 in
+ *    flight, both sides taking turns.
  * 5. History per typical case (a gambling URL the platform takes down at once) is measured on both.
  * Prints the figures side by side with ratios, writes peak-report.json and peak-chart.svg to --out.
  */
@@ -147,7 +148,9 @@ export async function runPeak(
     });
     const bareTo = Date.now();
 
-    say('\nofficer updates, 1 and 8 at a time, Saring and bare taking turns');
+    say(
+      '\nofficer updates, 1 at a time (one case; round 8 cases) and 8 at a time, Saring and bare taking turns',
+    );
     const { rows: updates, atVerification } = await measureUpdateLatency(platform, client, bareClient, {
       updates: args.updates,
       bareTaskQueue: BARE_QUEUE,

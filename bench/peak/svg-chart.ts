@@ -77,7 +77,7 @@ export function peakChartSvg(report: PeakReport): string {
   const bars: string[] = [];
   const rows = report.updates.flatMap((row) =>
     (['p50', 'p95', 'p99'] as const).map((q) => ({
-      label: `${q} @${row.concurrency}`,
+      label: `${q} @${row.concurrency}${row.across ? `/${row.across}` : ''}`,
       saring: row.saring[q],
       bare: row.bare[q],
     })),

@@ -32,9 +32,10 @@ describe('npm run bench:peak, short form', () => {
           failed: 0,
           lost: 0,
         });
-        expect(report.updates.map((row) => [row.concurrency, row.saring.n, row.bare.n])).toEqual([
-          [1, 20, 20],
-          [8, 20, 20],
+        expect(report.updates.map((row) => [row.concurrency, row.across, row.saring.n, row.bare.n])).toEqual([
+          [1, undefined, 20, 20],
+          [1, 8, 20, 20],
+          [8, undefined, 20, 20],
         ]);
         expect(report.saring.history.events).toBeGreaterThan(0);
         expect(JSON.parse(fs.readFileSync(jsonFile, 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)));

@@ -38,6 +38,7 @@ const report: PeakReport = {
       saringMinimal: percentiles(9),
       saringClient: percentiles(4),
     },
+    { concurrency: 1, across: 8, saring: percentiles(20), bare: percentiles(5) },
   ],
   atVerification: { saring: history(30, 3000), bare: history(20, 2000) },
 };
@@ -65,5 +66,15 @@ describe('the peak report rows', () => {
       '0.50',
       '<= 2.00',
     ]);
+  });
+
+  it('names a setting that goes round several cases apart from one that keeps to one case', () => {
+    expect(rowsByMeasure.get('update p99 ms, 1 at a time over 8 cases')).toEqual([
+      '60.0',
+      '15.0',
+      '4.00',
+      '<= 2.00',
+    ]);
+    expect(rowsByMeasure.has('update p99 ms, 1 at a time over 8 cases, Prefer: return=minimal')).toBe(false);
   });
 });
