@@ -32,8 +32,8 @@ export interface LatencyResult {
   saringClient?: Percentiles;
 }
 
-/** Sends one update to the case (or bare workflow) at `target`, the call'th of its run. */
-type Update = (target: number, call: number) => Promise<void>;
+/** Sends one update to the case (or bare workflow) at `target`. */
+type Update = (target: number) => Promise<void>;
 
 /** "1 at a time", "1 at a time over 8 cases": how the report and the chart name a setting. */
 export function settingLabel(row: Pick<LatencyResult, 'concurrency' | 'across'>): string {
@@ -57,12 +57,12 @@ async function timed(update: Update, setting: Setting, count: number): Promise<n
   let next = 0;
   await Promise.all(
     Array.from({ length: setting.concurrency }, async (_, lane) => {
-      // Updates to one workflow apply one after another: a lane owns its case, or (across) the lanes
-      // go round the cases in turn, never two in flight to one case.
+      // Updates to one workflow apply one after another: a lane owns its case, or (across, with no more
+      // lanes than cases) the lanes go round the cases in turn.
       while (next < count) {
         const call = next++;
         const started = process.hrtime.bigint();
-        await update(setting.across ? call % setting.across : lane, call);
+        await update(setting.across ? call % setting.across : lane);
         samples.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
     }),
@@ -70,7 +70,21 @@ async function timed(update: Update, setting: Setting, count: number): Promise<n
   return samples;
 }
 
+/**
+ * Each target's successive updates alternate between the two (per mode, over the whole measurement),
+ * so every Saring update changes the assignee and upserts SaringAssignee, whichever setting sends it.
+ */
 const ASSIGNEES = ['siti.verifier', 'budi.verifier'];
+
+function alternatingAssignees(send: (target: number, assignee: string) => Promise<void>): Update {
+  const turns = new Map<number, number>();
+  return (target) => {
+    const turn = turns.get(target) ?? 0;
+    turns.set(target, turn + 1);
+    return send(target, ASSIGNEES[turn % 2]!);
+  };
+}
+
 const ROUNDS = 4;
 
 /**
@@ -158,39 +172,39 @@ export async function measureUpdateLatency(
     ),
   };
 
-  const saring: Update = async (target, call) => {
+  const saring = alternatingAssignees(async (target, assignee) => {
     const answer = await callApi({
       method: 'POST',
       url: `${platform.apiUrl}/api/cases/${saringCases[target]!}/actions/assignVerifier`,
       token: () => platform.officerToken('rina.supervisor'),
-      json: { assignee: ASSIGNEES[call % 2] },
+      json: { assignee },
       retryForMs: 0,
     });
     if (answer.status !== 200)
       throw new Error(`assignVerifier: ${answer.status} ${JSON.stringify(answer.body)}`);
-  };
-  const saringMinimal: Update = async (target, call) => {
+  });
+  const saringMinimal = alternatingAssignees(async (target, assignee) => {
     const answer = await callApi({
       method: 'POST',
       url: `${platform.apiUrl}/api/cases/${saringCases[target]!}/actions/assignVerifier`,
       token: () => platform.officerToken('rina.supervisor'),
-      json: { assignee: ASSIGNEES[call % 2] },
+      json: { assignee },
       headers: { prefer: 'return=minimal' },
       retryForMs: 0,
     });
     if (answer.status !== 200)
       throw new Error(`assignVerifier (minimal): ${answer.status} ${JSON.stringify(answer.body)}`);
-  };
-  const saringClient: Update = async (target, call) => {
+  });
+  const saringClient = alternatingAssignees(async (target, assignee) => {
     await client.workflow.getHandle(saringCases[target]!).executeUpdate(caseUpdates.assignVerifier, {
-      args: [{ actor: { officerId: 'rina.supervisor', role: 'supervisor' }, assignee: ASSIGNEES[call % 2]! }],
+      args: [{ actor: { officerId: 'rina.supervisor', role: 'supervisor' }, assignee }],
     });
-  };
-  const bare: Update = async (target, call) => {
+  });
+  const bare = alternatingAssignees(async (target, assignee) => {
     await bareClient.workflow
       .getHandle(bareIds[target]!)
-      .executeUpdate(bareDecideUpdate, { args: [{ assignee: ASSIGNEES[call % 2]!, final: false }] });
-  };
+      .executeUpdate(bareDecideUpdate, { args: [{ assignee, final: false }] });
+  });
 
   const results: LatencyResult[] = [];
   const modes = { saring, saringMinimal, saringClient, bare };
