@@ -36,7 +36,7 @@ export interface LatencyResult {
 type Update = (target: number) => Promise<void>;
 
 /** "1 at a time", "1 at a time over 8 cases": how the report and the chart name a setting. */
-export function settingLabel(row: Pick<LatencyResult, 'concurrency' | 'across'>): string {
+export function settingLabel(row: Setting): string {
   return `${row.concurrency} at a time${row.across ? ` over ${row.across} cases` : ''}`;
 }
 
@@ -47,10 +47,7 @@ export function percentiles(samples: number[]): Percentiles {
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-interface Setting {
-  concurrency: number;
-  across?: number;
-}
+type Setting = Pick<LatencyResult, 'concurrency' | 'across'>;
 
 async function timed(update: Update, setting: Setting, count: number): Promise<number[]> {
   const samples: number[] = [];
@@ -88,11 +85,11 @@ function alternatingAssignees(send: (target: number, assignee: string) => Promis
 const ROUNDS = 4;
 
 /**
- * The settings timed. One in flight on one case is the bench's hardest case for Saring: each
- * assignVerifier schedules the assignee's notification, and the next update, sent the moment the last
- * is answered, can find the workflow task of that notification's completion in flight and wait for it
- * (the bare workflow's update schedules nothing). One in flight going round the 8 cases is how an
- * officer works through a queue; measured beside it, the difference between the two is that wait.
+ * The settings timed. On one case at 1 in flight the next update is sent the moment the last is
+ * answered, and can wait behind the workflow task of the previous assignVerifier's notification (the
+ * bare workflow's update schedules nothing). Going round the 8 cases, as an officer works through a
+ * queue, leaves each case time between updates, so the two settings side by side show how much that
+ * wait costs (runs 16 and 17, docs/performance.md: little; Saring's p50 was the same in both).
  */
 const SETTINGS: Setting[] = [{ concurrency: 1 }, { concurrency: 1, across: 8 }, { concurrency: 8 }];
 
