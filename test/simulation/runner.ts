@@ -17,6 +17,7 @@ import { skippedBy } from './known-open-defects';
 import { childWorkflowIds, workflowTaskFailures } from './task-failures';
 import { dumpHistories } from './dump-histories';
 import { moveClockPastLeaks } from './clock-mover';
+import { ClockRanAwayError, RunawayClockWatch } from './runaway-clock';
 import { waitUntilChildrenIdle } from '../support/children-idle';
 import { CaseTimers, GUARD_MARGIN_MS, MAX_GUARD_STEPS } from '../support/timer-guard';
 import { ScriptedActivities } from '../support/scripted-activities';
@@ -60,6 +61,8 @@ export interface RunRecord {
   lockReleases: number;
   /** Clock steps lengthened so a timer falling due just after them fired first (timer-guard.ts). */
   timerGuardSteps: number;
+  /** The lane's clock moved by itself (runaway-clock.ts): the script was stopped, its cases prove nothing. */
+  clockRanAway?: string;
 }
 
 const OPEN_STAGES = ['verification', 'action', 'monitoring'];
@@ -119,14 +122,16 @@ export async function runScript(
     if (process.env.SARING_SIM_TRACE === '1') console.log(`seed ${script.seed} advancing ${ms / 3_600_000}h`);
     const step = Math.min(ms, harness.maxStepMs ?? Infinity);
     const limitMs = Math.max(ADVANCE_TIMEOUT_MS, harness.maxStepMs ? 2 * step : 0);
-    const move = await moveClockPastLeaks(step, limitMs, {
-      clock: harness.clock,
-      anyRunning,
-      stillFailing: async () =>
-        record.caseIds.length > 0 &&
-        (await workflowTaskFailures(client, record.caseIds[0]!, { stillFailing: true })).length > 0,
-      trace,
-    });
+    const move = await runaway.move(step, () =>
+      moveClockPastLeaks(step, limitMs, {
+        clock: harness.clock,
+        anyRunning,
+        stillFailing: async () =>
+          record.caseIds.length > 0 &&
+          (await workflowTaskFailures(client, record.caseIds[0]!, { stillFailing: true })).length > 0,
+        trace,
+      }),
+    );
     record.lockReleases += move.lockReleases;
     if (move.moved) return;
     // A time-skipping clock stands still while a workflow task keeps failing: end the script's cases.
@@ -162,6 +167,7 @@ export async function runScript(
   };
   const cases = new CaseClient(client, { taskQueue: harness.taskQueue, policy });
   const startMs = await clock.nowMs();
+  const runaway = new RunawayClockWatch(startMs);
   // Outage windows (server time) per activity: an attempt scheduled inside one fails, retryably.
   const outages = new Map<keyof CaseActivities, { fromMs: number; toMs: number }[]>();
   const addOutage = (activity: keyof CaseActivities, fromMs: number, toMs: number) => {
@@ -194,10 +200,13 @@ export async function runScript(
     timerGuardSteps: 0,
   };
   const realStart = Date.now();
+  /** Every step ends in a trace line, so this is also where a clock that ran away is noticed (and the script stopped). */
   const trace = async (line: string) => {
-    const entry = `[+${(((await clock.nowMs()) - startMs) / 3_600_000).toFixed(2)}h, ${((Date.now() - realStart) / 1000).toFixed(1)} s] ${line}`;
+    const nowMs = await clock.nowMs();
+    const entry = `[+${((nowMs - startMs) / 3_600_000).toFixed(2)}h, ${((Date.now() - realStart) / 1000).toFixed(1)} s] ${line}`;
     record.trace.push(entry);
     if (process.env.SARING_SIM_TRACE === '1') console.log(`seed ${script.seed} ${entry}`);
+    runaway.look(nowMs);
   };
   const canonicalUrl = script.content.url ? canonicalizeUrl(script.content.url).url : undefined;
   const baseId = caseBaseId({
@@ -541,6 +550,10 @@ export async function runScript(
   try {
     await play();
   } catch (error) {
+    if (error instanceof ClockRanAwayError) {
+      record.clockRanAway = error.message;
+      return record;
+    }
     record.errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
   // SARING_SIM_DUMP_ALL=1 (with SARING_SIM_DUMP_DIR): every script's histories, to read an invariant failure.

@@ -169,19 +169,30 @@ export function timeSkippingHarness(
 /** `count` lanes, each its own time-skipping server (search attributes registered) and worker. */
 export async function startTimeSkippingLanes(count: number, bundle: WorkflowBundle, policy: CasePolicy) {
   const worlds = new WorldRouter();
-  const lanes = await Promise.all(
-    Array.from({ length: count }, async (_, index) => {
-      const env = await createCaseTimeSkippingEnv();
-      const taskQueue = `case-simulator-${index}`;
-      const worker = await startSimWorker(env.nativeConnection, bundle, taskQueue, worlds);
-      return { env, worker, harness: timeSkippingHarness(env, taskQueue, policy, worlds) };
-    }),
-  );
+  const startLane = async (index: number) => {
+    const env = await createCaseTimeSkippingEnv();
+    const taskQueue = `case-simulator-${index}`;
+    const worker = await startSimWorker(env.nativeConnection, bundle, taskQueue, worlds);
+    return { env, worker, harness: timeSkippingHarness(env, taskQueue, policy, worlds) };
+  };
+  const stopLane = async (lane: Awaited<ReturnType<typeof startLane>>) => {
+    await lane.worker.stop().catch(() => undefined);
+    await lane.env.teardown().catch(() => undefined);
+  };
+  const lanes = await Promise.all(Array.from({ length: count }, (_, index) => startLane(index)));
   return {
     harnesses: lanes.map((lane) => lane.harness),
+    /** A fresh server and worker in place of the lane `harness` runs on (its clock ran away: runaway-clock.ts). */
+    async replace(harness: SimHarness): Promise<SimHarness> {
+      const index = lanes.findIndex((lane) => lane.harness === harness);
+      if (index < 0) throw new Error('replace: not a lane of these time-skipping servers');
+      await stopLane(lanes[index]!);
+      const fresh = await startLane(index);
+      lanes[index] = fresh;
+      return fresh.harness;
+    },
     async stop() {
-      await Promise.all(lanes.map((lane) => lane.worker.stop().catch(() => undefined)));
-      await Promise.all(lanes.map((lane) => lane.env.teardown()));
+      await Promise.all(lanes.map(stopLane));
     },
   };
 }

@@ -24,6 +24,8 @@ export interface ScriptResult {
   ms: number;
   /** The script ran past SCRIPT_LIMIT_MS: something in its lane hangs, so the lane was left. */
   overran: boolean;
+  /** Why an earlier run of this script was set aside: its lane's clock ran away (runaway-clock.ts). */
+  rerunAfter?: string;
 }
 
 /** Real time one script may take (the slowest seen take about 95 s, mostly waiting out leaked locks). */
@@ -65,8 +67,15 @@ export async function simulateSeed(
       );
     }
     record = outcome;
-    for (const caseId of record.caseIds) cases.push(await observeCase(harness.client, caseId));
-    violations.push(...checkInvariants(record, cases, policy));
+    if (record.clockRanAway)
+      violations.push({
+        invariant: 'no-failed-case',
+        message: `the script was stopped: ${record.clockRanAway}`,
+      });
+    else {
+      for (const caseId of record.caseIds) cases.push(await observeCase(harness.client, caseId));
+      violations.push(...checkInvariants(record, cases, policy));
+    }
   } catch (error) {
     violations.push({
       invariant: 'no-failed-case',
@@ -93,6 +102,16 @@ export async function simulateSeed(
   };
 }
 
+export interface SimulateOptions {
+  onResult?: (result: ScriptResult) => void;
+  scriptFor?: typeof generateScript;
+  /**
+   * Gives a lane a fresh server in place of one whose clock ran away (runaway-clock.ts); the script is
+   * then run once more there. Without it such a script fails with the reason.
+   */
+  replaceLane?: (harness: SimHarness) => Promise<SimHarness>;
+}
+
 /**
  * Runs the seeds on the given harnesses (lanes), one script at a time per lane: a time-skipping
  * server's clock is global, and concurrent sleeps on one server are served one after the other, so
@@ -103,23 +122,33 @@ export async function simulateSeeds(
   seeds: number[],
   lanes: SimHarness[],
   policy: CasePolicy,
-  onResult?: (result: ScriptResult) => void,
-  scriptFor = generateScript,
+  { onResult, scriptFor = generateScript, replaceLane }: SimulateOptions = {},
 ): Promise<ScriptResult[]> {
   const results: ScriptResult[] = [];
   let next = 0;
-  const lane = async (harness: SimHarness) => {
+  const lane = async (start: SimHarness) => {
+    let harness = start;
     while (next < seeds.length) {
       const seed = seeds[next++]!;
-      const result = await simulateSeed(seed, harness, policy, scriptFor);
+      let result = await simulateSeed(seed, harness, policy, scriptFor);
+      const ranAway = result.record?.clockRanAway;
+      if (ranAway && replaceLane) {
+        harness = await replaceLane(harness);
+        result = { ...(await simulateSeed(seed, harness, policy, scriptFor)), rerunAfter: ranAway };
+      }
       results.push(result);
       onResult?.(result);
       // A hung script still holds its lane's server and clock: a later script there would not be alone.
       if (result.overran) return;
+      if (result.record?.clockRanAway) {
+        // Its clock runs free: a later script there would prove nothing.
+        if (!replaceLane) return;
+        harness = await replaceLane(harness);
+      }
     }
   };
   await Promise.all(lanes.map(lane));
-  // Every lane hung: the seeds left were never run, and say so rather than pass unseen.
+  // Every lane hung (or lost its clock): the seeds left were never run, and say so rather than pass unseen.
   for (const seed of seeds.slice(next)) {
     const script = scriptFor(seed, policy);
     results.push({
@@ -127,7 +156,12 @@ export async function simulateSeeds(
       script,
       cases: [],
       paths: [],
-      unexpected: [{ invariant: 'no-failed-case', message: 'not run: every lane hung on an earlier script' }],
+      unexpected: [
+        {
+          invariant: 'no-failed-case',
+          message: 'not run: every lane hung (or lost its clock) on an earlier script',
+        },
+      ],
       known: [],
       ms: 0,
       overran: false,
@@ -168,9 +202,11 @@ export function summarize(results: ScriptResult[], wallMs: number): string {
   for (const entry of results.flatMap((result) => result.record?.skipped ?? []))
     skipped.set(entry.defect, (skipped.get(entry.defect) ?? 0) + 1);
   const released = results.filter((result) => (result.record?.lockReleases ?? 0) > 0);
+  const rerun = results.filter((result) => result.rerunAfter);
   return [
     `simulator: ${results.length} scripts, ${results.reduce((sum, result) => sum + result.cases.length, 0)} cases in ${(wallMs / 1000).toFixed(1)} s; ${failing.length} with unexpected violations`,
     `time-skipping locks the server kept, released so the lane went on (time-skipping-locks.ts): ${released.reduce((sum, result) => sum + result.record!.lockReleases, 0)} in ${released.length} script(s)${released.length > 0 ? `, seeds ${released.map((result) => result.seed).join(' ')}` : ''}`,
+    `clocks that ran away (runaway-clock.ts), the script run again on a fresh server: ${rerun.length}${rerun.length > 0 ? `, seeds ${rerun.map((result) => result.seed).join(' ')}` : ''}`,
     `clock steps lengthened so a timer due just after them fired first (timer-guard.ts): ${results.reduce((sum, result) => sum + (result.record?.timerGuardSteps ?? 0), 0)}`,
     `terminal paths reached (${paths.size}):`,
     ...[...paths.entries()].sort().map(([path, count]) => `  ${String(count).padStart(4)}  ${path}`),

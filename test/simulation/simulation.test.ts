@@ -28,7 +28,9 @@ describe(`case simulator: ${settings.seeds.length} seeded script(s) on ${setting
     'every script keeps every invariant (or fails with its seed, script and replay command)',
     async () => {
       const started = Date.now();
-      const results = await simulateSeeds(settings.seeds, lanes.harnesses, policy);
+      const results = await simulateSeeds(settings.seeds, lanes.harnesses, policy, {
+        replaceLane: (harness) => lanes.replace(harness),
+      });
       console.log(summarize(results, Date.now() - started));
       const failures = results.filter((result) => result.unexpected.length > 0);
       if (failures.length > 0) console.error(failures.slice(0, 5).map(describeFailure).join('\n\n'));

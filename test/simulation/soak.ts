@@ -2,7 +2,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadDefaultPolicy } from '../../policy';
 import { bundleCaseWorkflows } from '../support/case-test-kit';
 import { startTimeSkippingLanes } from './sim-harness';
-import { describeFailure, simulateSeeds, summarize } from './simulate';
+import { describeFailure, simulateSeeds, summarize, type ScriptResult } from './simulate';
 import { simulationSettings } from './settings';
 
 /**
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   let done = 0;
   let failed = 0;
   try {
-    const results = await simulateSeeds(settings.seeds, lanes.harnesses, policy, (result) => {
+    const onResult = (result: ScriptResult) => {
       done += 1;
       if (result.unexpected.length > 0) {
         failed += 1;
@@ -34,6 +34,10 @@ async function main(): Promise<void> {
         console.log(
           `${done}/${settings.seeds.length} scripts, ${failed} failing, ${((Date.now() - started) / 1000).toFixed(0)} s`,
         );
+    };
+    const results = await simulateSeeds(settings.seeds, lanes.harnesses, policy, {
+      onResult,
+      replaceLane: (harness) => lanes.replace(harness),
     });
     console.log(summarize(results, Date.now() - started));
     process.exitCode = failed > 0 ? 1 : 0;

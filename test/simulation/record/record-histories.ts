@@ -96,16 +96,13 @@ async function main(): Promise<void> {
     `recording up to ${seeds.length} scripts on the dev server ${server.address} for version ${version} (${known.size} paths already recorded)`,
   );
   try {
-    const results = await simulateSeeds(
-      seeds,
-      lanes,
-      FAST_RECORDING_POLICY,
-      (result) => {
+    const results = await simulateSeeds(seeds, lanes, FAST_RECORDING_POLICY, {
+      onResult: (result) => {
         console.log(`seed ${result.seed}: ${result.paths.join(', ')} (${(result.ms / 1000).toFixed(0)} s)`);
         if (result.unexpected.length > 0) console.log(describeFailure(result).split('\n  script:')[0]);
       },
-      recordingScript,
-    );
+      scriptFor: recordingScript,
+    });
     for (const result of results) {
       for (const facts of result.cases) {
         const name = terminalPath(facts).toLowerCase();
@@ -170,17 +167,15 @@ async function pickSeeds(known: Set<string>): Promise<{ seeds: number[]; stopPre
   const lanes = await startTimeSkippingLanes(3, await bundleCaseWorkflows(), FAST_RECORDING_POLICY);
   const picked = new Map<string, number>();
   {
-    await simulateSeeds(
-      candidates,
-      lanes.harnesses,
-      FAST_RECORDING_POLICY,
-      (result) => {
+    await simulateSeeds(candidates, lanes.harnesses, FAST_RECORDING_POLICY, {
+      onResult: (result) => {
         for (const name of result.paths.map((pathName) => pathName.toLowerCase()))
           if (!known.has(name) && !picked.has(name) && !name.startsWith('ended-'))
             picked.set(name, result.seed);
       },
-      recordingScript,
-    );
+      scriptFor: recordingScript,
+      replaceLane: (harness) => lanes.replace(harness),
+    });
   }
   const everyPath = process.env.SARING_RECORD_EVERY_PATH === '1';
   const chosen = (everyPath ? [...picked] : coveringPaths(known, picked)).slice(
