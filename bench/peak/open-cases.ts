@@ -10,6 +10,9 @@
  *    once every case waits, the worker's RSS is sampled for a few seconds.
  * 3. An update (assignVerifier) is timed, one at a time, on the cases started last (in the cache) and
  *    on the cases started first (evicted long ago: the worker replays their history to answer).
+ * 4. With --reminder-wave-minutes M the cases were given an M-minute verification SLA: the bench then
+ *    waits for the wave of reminders and deadlines across them (bench/peak/reminder-wave.ts), timing
+ *    updates on evicted cases while it passes and reading how late the timers fired from histories.
  * Prints RSS against open cases and the latencies, writes open-cases-report.json to --out.
  */
 import { createHash } from 'node:crypto';
@@ -31,9 +34,18 @@ import { UsageSampler } from './process-usage';
 import { stopOnSignal } from './stop-on-signal';
 import { percentiles, type Percentiles } from './update-latency';
 import { IS_CASE_WORKFLOW } from '../../domain/case-workflow-types';
+import { loadDefaultPolicy } from '../../policy';
+import {
+  passReminderWave,
+  reminderWaveTable,
+  sampledTimerLags,
+  spreadSample,
+  wavePolicy,
+  type ReminderWaveReport,
+} from './reminder-wave';
 
 const USAGE =
-  'usage: npm run bench:open-cases -- [--sizes 1000,2500,5000] [--task-memory-mib 1024] [--heap-mib 768] [--max-cached N] [--sample 100] [--out DIR] [--keep true]';
+  'usage: npm run bench:open-cases -- [--sizes 1000,2500,5000] [--task-memory-mib 1024] [--heap-mib 768] [--max-cached N] [--sample 100] [--reminder-wave-minutes M] [--out DIR] [--keep true]';
 const TASK_QUEUE = 'open-cases';
 const IN_FLIGHT = 32;
 const RSS_WINDOW_MS = 5_000;
@@ -63,6 +75,11 @@ export const OpenCasesArgs = z.strictObject({
   maxCached: z.coerce.number().int().min(1).max(100_000).optional(),
   /** Updates timed on cached cases, and as many on evicted ones. */
   sample: z.coerce.number().int().min(5).max(2_000).default(100),
+  /**
+   * The cases' verification SLA, minutes: their reminders and deadlines then come as a wave within the
+   * run. Choose it so half of it exceeds the time to open every case and time the updates.
+   */
+  reminderWaveMinutes: z.coerce.number().int().min(2).max(240).optional(),
   out: z
     .string()
     .min(1)
@@ -78,6 +95,7 @@ export interface OpenCasesReport {
   /** Worker RSS (the process group: node and its tsx launcher) once every case of the size waits. */
   rss: { openCases: number; rssMiB: number; secondsToOpen: number }[];
   update: { cached: Percentiles; evicted: Percentiles; evictedHistoryEvents: number };
+  reminderWave?: ReminderWaveReport;
   date: string;
 }
 
@@ -171,7 +189,10 @@ export async function runOpenCases(
     sampler.start();
     connection = await Connection.connect({ address: temporal.address });
     const client = new Client({ connection, namespace: 'default' });
-    const cases = new CaseClient(client, { taskQueue: TASK_QUEUE });
+    const policy = args.reminderWaveMinutes
+      ? wavePolicy(loadDefaultPolicy(), args.reminderWaveMinutes)
+      : loadDefaultPolicy();
+    const cases = new CaseClient(client, { taskQueue: TASK_QUEUE, policy });
     const runTag = Date.now().toString(36);
     const caseIds: string[] = [];
     const rss: OpenCasesReport['rss'] = [];
@@ -223,6 +244,24 @@ export async function runOpenCases(
     const evictedIds = caseIds.slice(0, args.sample);
     const evicted = await timedUpdates(cases, evictedIds);
     const history = await client.workflow.getHandle(evictedIds[0]!).fetchHistory();
+    const openedAllMs = Date.now();
+    const wave = args.reminderWaveMinutes
+      ? await passReminderWave({
+          minutes: args.reminderWaveMinutes,
+          policy,
+          startedMs: started,
+          openedAllMs,
+          cases,
+          // Neither the cases just timed (now cached) nor the last opened (cached all along).
+          evictedIds: caseIds.slice(args.sample, caseIds.length - maxCachedWorkflows - args.sample),
+          sampler,
+          say,
+        })
+      : undefined;
+    const reminderWave: ReminderWaveReport | undefined = wave && {
+      ...wave,
+      timers: await sampledTimerLags(client, spreadSample(caseIds, 200), policy.reminders.length + 1),
+    };
     sampler.stop();
     return {
       taskMemoryMiB: args.taskMemoryMib,
@@ -234,6 +273,7 @@ export async function runOpenCases(
         evicted: percentiles(evicted),
         evictedHistoryEvents: history.events?.length ?? 0,
       },
+      ...(reminderWave ? { reminderWave } : {}),
       date: new Date().toISOString(),
     };
   } finally {
@@ -264,7 +304,8 @@ export function openCasesTable(report: OpenCasesReport): string {
       '',
     ],
   ]);
-  return `${rssRows}\n\n${updateRows}`;
+  const waveRows = report.reminderWave ? `\n\n${reminderWaveTable(report.reminderWave, evicted)}` : '';
+  return `${rssRows}\n\n${updateRows}${waveRows}`;
 }
 
 if (require.main === module) {
