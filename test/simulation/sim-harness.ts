@@ -181,7 +181,10 @@ export async function startTimeSkippingLanes(count: number, bundle: WorkflowBund
   };
   const lanes = await Promise.all(Array.from({ length: count }, (_, index) => startLane(index)));
   return {
-    harnesses: lanes.map((lane) => lane.harness),
+    /** The lanes as they are now (a replaced lane's new harness in its place). */
+    get harnesses(): SimHarness[] {
+      return lanes.map((lane) => lane.harness);
+    },
     /** A fresh server and worker in place of the lane `harness` runs on (its clock ran away: runaway-clock.ts). */
     async replace(harness: SimHarness): Promise<SimHarness> {
       const index = lanes.findIndex((lane) => lane.harness === harness);
