@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import { z } from 'zod';
 import { CaseClient } from '../../cases/case-client';
@@ -32,7 +33,7 @@ import { formatTable } from './peak-report';
 import { buildWorkflowBundle } from './peak-session';
 import { UsageSampler } from './process-usage';
 import { stopOnSignal } from './stop-on-signal';
-import { percentiles, type Percentiles } from './update-latency';
+import { ASSIGNEES, millisOf, SUPERVISOR_ACTOR, percentiles, type Percentiles } from './update-latency';
 import { IS_CASE_WORKFLOW } from '../../domain/case-workflow-types';
 import { loadDefaultPolicy } from '../../policy';
 import {
@@ -100,7 +101,6 @@ export interface OpenCasesReport {
 }
 
 const CASES_WAITING = `${IS_CASE_WORKFLOW} AND ExecutionStatus = 'Running' AND SaringStatus = 'verification'`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A crawler's content hash of a gambling page: the lightest intake (nothing to classify or capture, the
@@ -123,12 +123,8 @@ function detection(i: number, runTag: string) {
 async function timedUpdates(cases: CaseClient, caseIds: string[]): Promise<number[]> {
   const samples: number[] = [];
   for (const caseId of caseIds) {
-    const started = process.hrtime.bigint();
-    await cases.update(caseId, 'assignVerifier', {
-      actor: { officerId: 'rina.supervisor', role: 'supervisor' },
-      assignee: 'siti.verifier',
-    });
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const update = { actor: SUPERVISOR_ACTOR, assignee: ASSIGNEES[0] };
+    samples.push(await millisOf(() => cases.update(caseId, 'assignVerifier', update)));
   }
   return samples;
 }

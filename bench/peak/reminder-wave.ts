@@ -7,13 +7,15 @@
  * worker's memory and CPU, officer updates on evicted cases; afterwards, from a sample of histories,
  * how late each timer fired (server) and how long the worker took to act on it.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { CaseClient } from '../../cases/case-client';
 import { CasePolicy } from '../../domain';
+import { protoMillis } from '../../lib/history/proto-millis';
 import { formatTable } from './peak-report';
 import type { UsageSampler } from './process-usage';
-import { percentiles, type Percentiles } from './update-latency';
+import { ASSIGNEES, millisOf, SUPERVISOR_ACTOR, percentiles, type Percentiles } from './update-latency';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 const EventType = temporal.api.enums.v1.EventType;
@@ -28,12 +30,6 @@ export interface TimerLags {
   actLagMs: number[];
 }
 
-const millis = (time: HistoryEvent['eventTime']) =>
-  Number(time?.seconds ?? 0) * 1000 + Math.floor((time?.nanos ?? 0) / 1e6);
-
-const durationMillis = (duration: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
-  Number(duration?.seconds ?? 0) * 1000 + Math.floor((duration?.nanos ?? 0) / 1e6);
-
 /** How late each timer of one history fired, and how soon the worker completed a task after it. */
 export function timerLags(events: readonly HistoryEvent[]): TimerLags {
   const dueById = new Map<string, number>();
@@ -42,18 +38,18 @@ export function timerLags(events: readonly HistoryEvent[]): TimerLags {
     const started = event.timerStartedEventAttributes;
     if (event.eventType === EventType.EVENT_TYPE_TIMER_STARTED && started?.timerId) {
       lags.started += 1;
-      dueById.set(started.timerId, millis(event.eventTime) + durationMillis(started.startToFireTimeout));
+      dueById.set(started.timerId, protoMillis(event.eventTime) + protoMillis(started.startToFireTimeout));
     }
     const fired = event.timerFiredEventAttributes;
     if (event.eventType !== EventType.EVENT_TYPE_TIMER_FIRED || !fired?.timerId) return;
     lags.fired += 1;
-    const firedAt = millis(event.eventTime);
+    const firedAt = protoMillis(event.eventTime);
     const due = dueById.get(fired.timerId);
     if (due !== undefined) lags.fireLagMs.push(Math.max(0, firedAt - due));
     const completed = events
       .slice(index + 1)
       .find((later) => later.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
-    if (completed) lags.actLagMs.push(millis(completed.eventTime) - firedAt);
+    if (completed) lags.actLagMs.push(protoMillis(completed.eventTime) - firedAt);
   });
   return lags;
 }
@@ -129,7 +125,6 @@ export function spreadSample<T>(ids: readonly T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => ids[Math.round((i * (ids.length - 1)) / (count - 1))]!);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Pause between the wave's probe updates, so the probe does not add a load of its own. */
 const PROBE_PAUSE_MS = 250;
 const MARGIN_MS = 60_000;
@@ -162,8 +157,6 @@ export async function passReminderWave(input: {
   );
   await sleep(Math.max(0, fromMs - Date.now()));
   const samples: number[] = [];
-  const actor = { officerId: 'rina.supervisor', role: 'supervisor' as const };
-  const assignees = ['siti.verifier', 'budi.verifier'];
   let next = 0;
   const progress = setInterval(() => {
     const last = sampler.samples.at(-1);
@@ -174,9 +167,10 @@ export async function passReminderWave(input: {
   try {
     while (Date.now() < toMs && evictedIds.length > 0) {
       const caseId = evictedIds[(next * 7919) % evictedIds.length]!;
-      const began = process.hrtime.bigint();
-      await cases.update(caseId, 'assignVerifier', { actor, assignee: assignees[next % 2]! });
-      samples.push(Number(process.hrtime.bigint() - began) / 1e6);
+      const assignee = ASSIGNEES[next % 2]!;
+      samples.push(
+        await millisOf(() => cases.update(caseId, 'assignVerifier', { actor: SUPERVISOR_ACTOR, assignee })),
+      );
       next += 1;
       await sleep(PROBE_PAUSE_MS);
     }

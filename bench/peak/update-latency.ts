@@ -12,6 +12,13 @@ export interface Percentiles {
   p99: number;
 }
 
+/** How long one call takes, in milliseconds of the high-resolution clock. */
+export async function millisOf(call: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await call();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
 export interface LatencyResult {
   concurrency: number;
   /**
@@ -58,9 +65,7 @@ async function timed(update: Update, setting: Setting, count: number): Promise<n
       // lanes than cases) the lanes go round the cases in turn.
       while (next < count) {
         const call = next++;
-        const started = process.hrtime.bigint();
-        await update(setting.across ? call % setting.across : lane);
-        samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+        samples.push(await millisOf(() => update(setting.across ? call % setting.across : lane)));
       }
     }),
   );
@@ -71,7 +76,9 @@ async function timed(update: Update, setting: Setting, count: number): Promise<n
  * Each target's successive updates alternate between the two (per mode, over the whole measurement),
  * so every Saring update changes the assignee and upserts SaringAssignee, whichever setting sends it.
  */
-const ASSIGNEES = ['siti.verifier', 'budi.verifier'];
+export const ASSIGNEES = ['siti.verifier', 'budi.verifier'] as const;
+/** Who sends the timed `assignVerifier` updates that go through the Temporal client. */
+export const SUPERVISOR_ACTOR = { officerId: 'rina.supervisor', role: 'supervisor' } as const;
 
 function alternatingAssignees(send: (target: number, assignee: string) => Promise<void>): Update {
   const turns = new Map<number, number>();
@@ -194,7 +201,7 @@ export async function measureUpdateLatency(
   });
   const saringClient = alternatingAssignees(async (target, assignee) => {
     await client.workflow.getHandle(saringCases[target]!).executeUpdate(caseUpdates.assignVerifier, {
-      args: [{ actor: { officerId: 'rina.supervisor', role: 'supervisor' }, assignee }],
+      args: [{ actor: SUPERVISOR_ACTOR, assignee }],
     });
   });
   const bare = alternatingAssignees(async (target, assignee) => {

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
+import { protoMillis } from '../../lib/history/proto-millis';
 import { RUN_CLOSE_EVENTS } from './close-events';
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -21,19 +22,13 @@ export const TIMER_GUARD_MS = 2 * 60_000;
 export const MAX_GUARD_STEPS = 3;
 export const GUARD_MARGIN_MS = 1_000;
 
-const millis = (time: temporal.api.history.v1.IHistoryEvent['eventTime']) =>
-  Number(time?.seconds ?? 0) * 1000 + Math.floor((time?.nanos ?? 0) / 1e6);
-
 /** The due times of the timers a run has started and not yet seen fire or cancelled. */
 export function openTimerDueTimes(events: HistoryEvent[]): number[] {
   const due = new Map<string, number>();
   for (const event of events) {
     const started = event.timerStartedEventAttributes;
     if (started?.timerId) {
-      const fireAfterMs =
-        Number(started.startToFireTimeout?.seconds ?? 0) * 1000 +
-        Math.floor((started.startToFireTimeout?.nanos ?? 0) / 1e6);
-      due.set(started.timerId, millis(event.eventTime) + fireAfterMs);
+      due.set(started.timerId, protoMillis(event.eventTime) + protoMillis(started.startToFireTimeout));
     }
     const closedTimerId =
       event.timerFiredEventAttributes?.timerId ?? event.timerCanceledEventAttributes?.timerId;
