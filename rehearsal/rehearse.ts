@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CASE_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
@@ -19,6 +18,9 @@ import { startPostgres } from './postgres';
 import { startSandboxed } from './sandbox';
 import { declaredSecrets, randomPassword, secretEnvironment, writeStandIns } from './secrets';
 import { StepClock } from './steps';
+import { adminCli, rehearsedNamespace, type AdminCli } from './admin-cli';
+import { probeScale, type ScaleProbeResult } from './scale-probe';
+import { machineClientToken } from '../local/oidc/machine-token';
 import { type RehearsedContainer } from './task-definitions';
 import { readAssembly, TemplateResolver } from './templates';
 import { driveOneCase } from './drive-case';
@@ -34,12 +36,15 @@ export interface RehearsalOptions {
   readonly runDir: string;
   /** Skip driving a case through the API (the shortened form stops once the API is healthy). */
   readonly driveCase: boolean;
+  /** Cases per round of the scale probe (one worker task, then two); absent: no probe. */
+  readonly scaleProbe?: number;
   readonly log?: (line: string) => void;
 }
 
 export interface RehearsalResult {
   readonly steps: StepClock['records'];
   readonly totalSeconds: number;
+  readonly scale?: ScaleProbeResult;
 }
 
 /** uid:gid every Saring task runs as (infra NON_ROOT_USER); PostgreSQL runs as it too. */
@@ -57,6 +62,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
   const running: ManagedProcess[] = [];
   /** The task each Temporal role's service currently runs (the last replacement, if one exited). */
   const roleTasks = new Map<string, ManagedProcess>();
+  /** Saring's own tasks and the database, by name (the scale probe reads their CPU). */
+  const appTasks = new Map<string, ManagedProcess>();
   fs.rmSync(options.runDir, { recursive: true, force: true });
   fs.mkdirSync(options.runDir, { recursive: true });
   const subnet = `127.${20 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}`;
@@ -162,17 +169,17 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       }
       const db = [...standIns.entries()].find(([, v]) => v.username && v.password && v.engine)?.[1];
       if (!db) throw new Error('No database secret among the declared secrets');
-      running.push(
-        await startPostgres({
-          dataDir: pgDataDir,
-          ip: dbIp,
-          port: estate.database.port,
-          masterUser: db.username!,
-          masterPassword: db.password!,
-          user: TASK_USER,
-          logFile: path.join(options.runDir, 'logs', 'postgres.log'),
-        }),
-      );
+      const postgres = await startPostgres({
+        dataDir: pgDataDir,
+        ip: dbIp,
+        port: estate.database.port,
+        masterUser: db.username!,
+        masterPassword: db.password!,
+        user: TASK_USER,
+        logFile: path.join(options.runDir, 'logs', 'postgres.log'),
+      });
+      running.push(postgres);
+      appTasks.set('postgres', postgres);
       return db.username!;
     });
 
@@ -286,14 +293,15 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     });
 
     const frontendIp = serverIps[estate.servers.find((s) => s.name === 'frontend')!.name]!;
+    const cli = adminCli({
+      estate,
+      frontendIp,
+      standIns,
+      runDir: options.runDir,
+      temporalCli: tools.temporalCli,
+    });
     await clock.run('the 9 custom search attributes are registered on the namespace', async () => {
-      const registered = listSearchAttributes(
-        estate,
-        frontendIp,
-        standIns,
-        options.runDir,
-        tools.temporalCli,
-      );
+      const registered = listSearchAttributes(cli, rehearsedNamespace(estate));
       const missing = Object.values(CASE_SEARCH_ATTRIBUTES)
         .map((key) => key.name)
         .filter((name) => !registered.includes(name));
@@ -304,17 +312,23 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       }
     });
 
-    await clock.run('worker (exactly the template environment)', async () => {
-      // Named apart from the Temporal server's worker role, whose container is also called "worker" (own log).
-      const task = sandbox(
-        estate.worker,
-        ipOf(30),
-        { binDir: path.dirname(process.execPath) },
-        `saring-${estate.worker.name}`,
-      );
+    // Named apart from the Temporal server's worker role, whose container is also called "worker" (own log).
+    // Under awsvpc each task listens on its own ENI; here tasks share the host's network namespace, so when the
+    // scale probe runs two worker tasks, each binds its metrics listener to its own address, not 0.0.0.0.
+    const startWorkerTask = async (name: string, ip: string) => {
+      const container = options.scaleProbe
+        ? onOwnAddress(estate.worker, RUNTIME_ENV.prometheusBind, ip)
+        : estate.worker;
+      if (container !== estate.worker)
+        log(`  ${name}: ${RUNTIME_ENV.prometheusBind}=${container.environment[RUNTIME_ENV.prometheusBind]}`);
+      const task = sandbox(container, ip, { binDir: path.dirname(process.execPath) }, name);
       running.push(task);
+      appTasks.set(name, task);
       await waitForLine(task, /worker polling/, 180_000);
-    });
+    };
+    await clock.run('worker (exactly the template environment)', () =>
+      startWorkerTask(`saring-${estate.worker.name}`, ipOf(30)),
+    );
 
     await clock.run('fetcher (exactly the template environment)', async () => {
       // Its S3 client uses the SDK's defaults (no app config secret): in ECS the task role's credentials and
@@ -327,9 +341,11 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         { binDir: path.dirname(process.execPath) },
       );
       running.push(task);
+      appTasks.set(estate.fetcher.name, task);
       await waitForLine(task, /fetcher polling/, 180_000);
     });
 
+    let oidcIssuer = '';
     const apiUrl = await clock.run(
       'API (exactly the template environment) and its load balancer health check',
       async () => {
@@ -347,6 +363,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
           consoleOrigins: [`http://${ipOf(31)}:${estate.api.ports[0]}`],
         });
         running.push(oidc.process);
+        oidcIssuer = oidc.issuer;
         const cognitoIssuer = estate.api.environment[RUNTIME_ENV.oidcIssuer];
         if (!cognitoIssuer) throw new Error(`The API task sets no ${RUNTIME_ENV.oidcIssuer}`);
         log(
@@ -367,6 +384,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
           estate.api.name,
         );
         running.push(task);
+        appTasks.set(estate.api.name, task);
         await waitForLine(task, /api listening on/, 180_000);
         const url = `http://${ipOf(31)}:${estate.api.ports[0]}`;
         const health = await fetch(`${url}${estate.apiHealthPath}`);
@@ -395,6 +413,27 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         },
       );
     }
+    let scale: ScaleProbeResult | undefined;
+    if (options.scaleProbe) {
+      const casesPerRound = options.scaleProbe;
+      scale = await clock.run(
+        `scale probe: ${casesPerRound} detections with one worker task, ${casesPerRound} more with two`,
+        () =>
+          probeScale({
+            apiUrl,
+            crawlerToken: () => machineClientToken(oidcIssuer, path.join(options.runDir, 'oidc'), 'crawler'),
+            cli,
+            namespace: rehearsedNamespace(estate),
+            taskQueue: estate.worker.environment[RUNTIME_ENV.taskQueue]!,
+            casesPerRound,
+            services: () =>
+              new Map([...roleTasks, ...appTasks].map(([name, task]) => [name, task.pid] as const)),
+            addWorkerTask: () => startWorkerTask(`saring-${estate.worker.name}-2`, ipOf(33)),
+            say: log,
+          }),
+      );
+      fs.writeFileSync(path.join(options.runDir, 'scale-probe.json'), JSON.stringify(scale, null, 2) + '\n');
+    }
     if (options.driveCase) {
       await clock.run(
         "Temporal server metrics: each role's PROMETHEUS_ENDPOINT scraped, mapped names present",
@@ -416,7 +455,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         log(`  ${server.name} stopped: health check exit ${code}`);
       }
     });
-    return { steps: clock.records, totalSeconds: clock.totalSeconds() };
+    return { steps: clock.records, totalSeconds: clock.totalSeconds(), ...(scale ? { scale } : {}) };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -447,6 +486,13 @@ function checkImages(estate: Estate): void {
   expect(estate.api, PINNED_IMAGES.app);
 }
 
+/** The container with a `0.0.0.0:port` listener variable bound to the task's own address instead. */
+function onOwnAddress(container: RehearsedContainer, variable: string, ip: string): RehearsedContainer {
+  const bind = container.environment[variable];
+  if (!bind?.startsWith('0.0.0.0:')) return container;
+  return { ...container, environment: { ...container.environment, [variable]: bind.replace('0.0.0.0', ip) } };
+}
+
 /** The image's own ENV lines (Dockerfile), which ECS passes along with the task definition's environment. */
 function imageEnvironment(container: RehearsedContainer): Record<string, string> {
   if (container.image === PINNED_IMAGES.server) return { TEMPORAL_HOME: '/etc/temporal' };
@@ -469,44 +515,7 @@ async function waitForLine(task: ManagedProcess, line: RegExp, timeoutMs: number
 }
 
 /** Lists the namespace's search attributes with the temporal CLI, as an engineer with the admin certificate would. */
-function listSearchAttributes(
-  estate: Estate,
-  frontendIp: string,
-  standIns: ReadonlyMap<string, Record<string, string>>,
-  runDir: string,
-  temporalCli: string,
-): string[] {
-  const admin = estate.namespaceTasks[0] ?? estate.schemaTask;
-  const env = secretEnvironment(admin, standIns);
-  const pki = path.join(runDir, 'pki', 'admin-check');
-  fs.mkdirSync(pki, { recursive: true });
-  const file = (name: string, value: string | undefined) => {
-    fs.writeFileSync(path.join(pki, name), value ?? '', { mode: 0o600 });
-    return path.join(pki, name);
-  };
-  const frontendPort = estate.servers.find((s) => s.name === 'frontend')!.ports[0]!;
-  const out = execFileSync(
-    temporalCli,
-    [
-      'operator',
-      'search-attribute',
-      'list',
-      '--namespace',
-      admin.environment.TEMPORAL_NAMESPACE!,
-      '--address',
-      `${frontendIp}:${frontendPort}`,
-      '--tls-server-name',
-      admin.environment.TEMPORAL_TLS_SERVER_NAME!,
-      '--tls-ca-path',
-      file('ca.pem', env.TEMPORAL_TLS_CA_DATA),
-      '--tls-cert-path',
-      file('cert.pem', env.TEMPORAL_TLS_CERT_DATA),
-      '--tls-key-path',
-      file('key.pem', env.TEMPORAL_TLS_KEY_DATA),
-      '--output',
-      'json',
-    ],
-    { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: runDir } },
-  );
+function listSearchAttributes(cli: AdminCli, namespace: string): string[] {
+  const out = cli(['operator', 'search-attribute', 'list', '--namespace', namespace, '--output', 'json']);
   return [...out.matchAll(/"(Saring[A-Za-z]+)"/g)].map((m) => m[1]!);
 }

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { isPortFree } from '../../local/port-check';
 import { stopOnSignal } from './stop-on-signal';
 import { LOCAL_OIDC_CLIENTS } from '../../local/oidc/oidc-clients';
 import { readOidcUsers } from '../../local/oidc/oidc-users';
-import { MachineSecrets } from '../../local/oidc/machine-clients';
+import { machineClientToken } from '../../local/oidc/machine-token';
 import { signInWithPassword } from '../../test/support/oidc/sign-in-by-form';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -151,23 +150,7 @@ export async function startPeakPlatform(options: {
         return answer.access_token;
       }),
     crawlerToken: () =>
-      cached('crawler', async () => {
-        const secrets = MachineSecrets.parse(
-          JSON.parse(fs.readFileSync(path.join(options.dataDir, 'oidc', 'machine-secrets.json'), 'utf8')),
-        );
-        const response = await fetch(`${oidcIssuer}/token`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            authorization: `Basic ${Buffer.from(`${LOCAL_OIDC_CLIENTS.crawler}:${secrets.crawler}`).toString('base64')}`,
-          },
-          body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'saring/crawler' }).toString(),
-        });
-        const body = (await response.json()) as { access_token?: string };
-        if (!response.ok || !body.access_token)
-          throw new Error(`crawler client credentials: ${response.status}`);
-        return body.access_token;
-      }),
+      cached('crawler', () => machineClientToken(oidcIssuer, path.join(options.dataDir, 'oidc'), 'crawler')),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGINT');

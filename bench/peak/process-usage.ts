@@ -9,25 +9,70 @@ export interface GroupUsage {
 const TICKS_PER_SECOND = 100;
 const PAGE_BYTES = 4096;
 
-/** Sums /proc over every process whose process group is `pgid` (Linux only). */
+/** One process's /proc/<pid>/stat, from the field after "(comm)" on, so `fields[0]` is field 3 (state). */
+interface ProcStat {
+  pid: number;
+  fields: string[];
+}
+
+/** Every process's stat line (Linux only); a process gone since the listing is skipped. */
+function procStats(): ProcStat[] {
+  const stats: ProcStat[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      stats.push({ pid: Number(entry), fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') });
+    } catch {
+      continue;
+    }
+  }
+  return stats;
+}
+
+// Indexes into ProcStat.fields (field number minus 3): ppid 4, pgrp 5, utime 14, stime 15, cutime 16,
+// cstime 17, rss 24.
+const PPID = 1;
+const PGRP = 2;
+const UTIME = 11;
+const STIME = 12;
+const CUTIME = 13;
+const CSTIME = 14;
+const RSS = 21;
+
+/** Sums /proc over every process whose process group is `pgid`. */
 export function groupUsage(pgid: number): GroupUsage {
   let rssBytes = 0;
   let cpuTicks = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // Gone since the listing.
-    }
-    // Fields after "(comm)": state ppid pgrp ... utime(14) stime(15) ... rss(24), numbered from 1.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) !== pgid) continue;
-    cpuTicks += Number(fields[11]) + Number(fields[12]);
-    rssBytes += Number(fields[21]) * PAGE_BYTES;
+  for (const { fields } of procStats()) {
+    if (Number(fields[PGRP]) !== pgid) continue;
+    cpuTicks += Number(fields[UTIME]) + Number(fields[STIME]);
+    rssBytes += Number(fields[RSS]) * PAGE_BYTES;
   }
   return { rssBytes, cpuSeconds: cpuTicks / TICKS_PER_SECOND };
+}
+
+/**
+ * CPU seconds of a process and all its descendants, those that exited included (their time is in their
+ * parent's cutime/cstime once reaped). For services whose children leave the process group, such as
+ * PostgreSQL's backends (each calls setsid).
+ */
+export function treeCpuSeconds(rootPid: number): number {
+  const byPid = new Map<number, { ppid: number; ticks: number }>();
+  for (const { pid, fields } of procStats()) {
+    const ticks = [UTIME, STIME, CUTIME, CSTIME].reduce((sum, i) => sum + Number(fields[i]), 0);
+    byPid.set(pid, { ppid: Number(fields[PPID]), ticks });
+  }
+  const inTree = (pid: number): boolean => {
+    for (let at: number | undefined = pid, hops = 0; at && hops < 64; hops += 1) {
+      if (at === rootPid) return true;
+      at = byPid.get(at)?.ppid;
+    }
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, process] of byPid) if (inTree(pid)) ticks += process.ticks;
+  return ticks / TICKS_PER_SECOND;
 }
 
 export interface UsageSample {

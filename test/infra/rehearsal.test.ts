@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { rehearse } from '../../rehearsal/rehearse';
+import type { ScaleProbeResult } from '../../rehearsal/scale-probe';
 import { REPO_ROOT } from '../../toolchain/paths';
 
+const SCALE_PROBE_CASES = 20;
 const API_STEP = 'API (exactly the template environment) and its load balancer health check';
 
 /**
@@ -16,10 +18,16 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
   const runDir = fs.mkdtempSync(path.join(REPO_ROOT, '.data', 'rehearsal-test-'));
   afterAll(() => fs.rmSync(runDir, { recursive: true, force: true }));
 
-  it("brings up schema, roles (health checks passing), namespace, worker, fetcher and API, closes one case through the API, finds no case text in the rehearsed PostgreSQL, scrapes the server metrics, and sees each role's health check fail once it is stopped", async () => {
+  it("brings up schema, roles (health checks passing), namespace, worker, fetcher and API, closes one case through the API, spreads a probe's cases over a second worker task, finds no case text in the rehearsed PostgreSQL, scrapes the server metrics, and sees each role's health check fail once it is stopped", async () => {
     const lines: string[] = [];
-    const failure = await rehearse({ runDir, driveCase: true, log: (line) => lines.push(line) }).then(
-      () => undefined,
+    let scale: ScaleProbeResult | undefined;
+    const failure = await rehearse({
+      runDir,
+      driveCase: true,
+      scaleProbe: SCALE_PROBE_CASES,
+      log: (line) => lines.push(line),
+    }).then(
+      (result) => void (scale = result.scale),
       (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
     );
     // Every step, the API's included, must pass: the API's OIDC issuer is stood in (the local OIDC provider for
@@ -51,6 +59,17 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
         ),
       ),
     ).toBe(true);
+    // The scale probe's short form: a second worker task of the same definition joins the task queue and takes
+    // part of the workflow tasks; every detection of both rounds reached verification.
+    expect(scale?.historyShards).toBeGreaterThan(1);
+    expect(scale?.workflowPollers).toHaveLength(2);
+    expect(scale?.rounds.map((round) => [round.workerTasks, round.cases])).toEqual([
+      [1, SCALE_PROBE_CASES],
+      [2, SCALE_PROBE_CASES],
+    ]);
+    const [alone, together] = scale!.rounds;
+    expect(Object.keys(alone!.workflowTasksByWorker)).toHaveLength(1);
+    expect(Object.keys(together!.workflowTasksByWorker).sort()).toEqual(scale!.workflowPollers);
     expect(lines.at(-1)).toBe('stopped everything the rehearsal started');
   }, 600_000);
 });

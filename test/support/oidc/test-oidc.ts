@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { OidcAuthConfig } from '../../../api/auth-config';
+import { machineClientToken } from '../../../local/oidc/machine-token';
 import { LOCAL_OIDC_CLIENTS } from '../../../local/oidc/oidc-clients';
 import type { OidcUser } from '../../../local/oidc/oidc-users';
 import { startOidcProviderProcess } from '../../../local/oidc/start-oidc-provider';
@@ -60,26 +61,7 @@ export async function startTestOidc(options: {
       if (!user) throw new Error(`no test user ${username}`);
       return signInWithPassword(provider.issuer, clientId, redirectUri, user);
     },
-    async machineToken(machine) {
-      const secrets = JSON.parse(
-        fs.readFileSync(path.join(dataDir, 'machine-secrets.json'), 'utf8'),
-      ) as Record<string, string>;
-      const response = await fetch(`${provider.issuer}/token`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          authorization: `Basic ${Buffer.from(`${LOCAL_OIDC_CLIENTS[machine]}:${secrets[machine]}`).toString('base64')}`,
-        },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          scope: `saring/${machine}`,
-        }).toString(),
-      });
-      const body = (await response.json()) as { access_token?: string };
-      if (!response.ok || !body.access_token)
-        throw new Error(`client credentials for ${machine}: ${response.status} ${JSON.stringify(body)}`);
-      return body.access_token;
-    },
+    machineToken: (machine) => machineClientToken(provider.issuer, dataDir, machine),
     stop: () => provider.stop(),
   };
 }

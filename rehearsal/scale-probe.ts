@@ -1,0 +1,297 @@
+import crypto from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { callApi } from '../bench/peak/api-caller';
+import { formatTable } from '../bench/peak/peak-report';
+import { treeCpuSeconds } from '../bench/peak/process-usage';
+import { spreadSample } from '../bench/peak/reminder-wave';
+import { IS_CASE_WORKFLOW } from '../domain/case-workflow-types';
+import type { AdminCli } from './admin-cli';
+
+/**
+ * `npm run rehearse -- --scale-probe N` (issue 14, "Scale beyond one machine"): on the rehearsed estate
+ * (four Temporal roles on PostgreSQL, the synthesized task definitions), N crawler detections go through
+ * the batch endpoint with one worker task, then N more after a second worker task of the same definition
+ * joins the task queue. Each round reports cases through intake per second, which worker task ran the
+ * workflow tasks of a sample of its cases, and the CPU each service used, so a reader sees whether the
+ * work spread and what the machine ran out of.
+ */
+export interface ScaleProbeInput {
+  readonly apiUrl: string;
+  readonly crawlerToken: () => Promise<string>;
+  readonly cli: AdminCli;
+  readonly namespace: string;
+  readonly taskQueue: string;
+  readonly casesPerRound: number;
+  /** Each running service's process id, by name, read when a round begins and ends. */
+  readonly services: () => ReadonlyMap<string, number>;
+  /** Starts one more worker task from the same task definition and resolves once it polls. */
+  readonly addWorkerTask: () => Promise<void>;
+  readonly say: (line: string) => void;
+}
+
+export interface ScaleRound {
+  readonly workerTasks: number;
+  readonly cases: number;
+  readonly acceptSeconds: number;
+  readonly throughIntakeSeconds: number;
+  readonly casesPerSecond: number;
+  /** CPU seconds each service used during the round. */
+  readonly cpuSeconds: Readonly<Record<string, number>>;
+  /** Workflow tasks of the sampled cases, by the identity of the worker that started them. */
+  readonly workflowTasksByWorker: Readonly<Record<string, number>>;
+  readonly sampledCases: number;
+}
+
+export interface ScaleProbeResult {
+  readonly historyShards: number;
+  /** Identities polling the case task queue's workflow tasks after the second worker task joined. */
+  readonly workflowPollers: readonly string[];
+  readonly rounds: readonly ScaleRound[];
+}
+
+const LINES_PER_BATCH = 100;
+const BATCHES_IN_FLIGHT = 4;
+const SAMPLED_CASES = 24;
+const INTAKE_TIMEOUT_MS = 15 * 60_000;
+
+const TEXTS = [
+  ['online_gambling', 'Slot gacor maxwin malam ini, deposit pulsa tanpa potongan'],
+  ['online_gambling', 'Link alternatif situs judi bola, bonus member baru'],
+  ['pornography', 'Video dewasa viral tanpa sensor, tonton lewat tautan'],
+  ['fraud', 'Selamat, nomor Anda menang undian, transfer biaya admin dulu'],
+] as const;
+
+const BatchAnswer = z.object({
+  results: z.array(z.object({ line: z.number(), caseId: z.string().optional() }).loose()),
+});
+// Protobuf JSON leaves a zero count out.
+const CountAnswer = z.object({ count: z.coerce.number().default(0) });
+const ClusterAnswer = z.object({ historyShardCount: z.coerce.number() }).loose();
+const HistoryAnswer = z.object({
+  events: z.array(
+    z
+      .object({
+        eventType: z.string(),
+        workflowTaskStartedEventAttributes: z.object({ identity: z.string() }).loose().optional(),
+      })
+      .loose(),
+  ),
+});
+const QueueAnswer = z
+  .object({ pollers: z.array(z.object({ identity: z.string() }).loose()).nullish() })
+  .loose();
+
+export async function probeScale(input: ScaleProbeInput): Promise<ScaleProbeResult> {
+  const cluster = ClusterAnswer.parse(
+    JSON.parse(input.cli(['operator', 'cluster', 'describe', '--detail', '--output', 'json'])),
+  );
+  input.say(`  history shards: ${cluster.historyShardCount}`);
+  const rounds = [await probeRound(input, 1)];
+  await input.addWorkerTask();
+  const pollers = workflowPollers(input);
+  input.say(`  workflow pollers on ${input.taskQueue}: ${pollers.join(', ')}`);
+  rounds.push(await probeRound(input, 2));
+  return { historyShards: cluster.historyShardCount, workflowPollers: pollers, rounds };
+}
+
+async function probeRound(input: ScaleProbeInput, workerTasks: number): Promise<ScaleRound> {
+  const tag = crypto.randomBytes(3).toString('hex');
+  // Visibility keeps start times to the microsecond; a second of slack covers clock reads on two sides.
+  const since = new Date(Date.now() - 1000).toISOString();
+  const cpuBefore = cpuByService(input.services());
+  const began = Date.now();
+  const caseIds = await sendDetections(input, tag);
+  const acceptSeconds = (Date.now() - began) / 1000;
+  input.say(
+    `  ${workerTasks} worker task(s): ${caseIds.length} cases accepted in ${acceptSeconds.toFixed(1)} s, waiting for intake...`,
+  );
+  await waitThroughIntake(input, since, caseIds.length);
+  const throughIntakeSeconds = (Date.now() - began) / 1000;
+  const cpuAfter = cpuByService(input.services());
+  const cpuSeconds = Object.fromEntries(
+    [...cpuAfter].map(([name, seconds]) => [name, round1(seconds - (cpuBefore.get(name) ?? 0))]),
+  );
+  const sample = spreadSample(caseIds, SAMPLED_CASES);
+  const workflowTasksByWorker: Record<string, number> = {};
+  for (const caseId of sample) {
+    for (const identity of workflowTaskIdentities(input, caseId))
+      workflowTasksByWorker[identity] = (workflowTasksByWorker[identity] ?? 0) + 1;
+  }
+  const result: ScaleRound = {
+    workerTasks,
+    cases: caseIds.length,
+    acceptSeconds: round1(acceptSeconds),
+    throughIntakeSeconds: round1(throughIntakeSeconds),
+    casesPerSecond: Number((caseIds.length / throughIntakeSeconds).toFixed(2)),
+    cpuSeconds,
+    workflowTasksByWorker,
+    sampledCases: sample.length,
+  };
+  input.say(
+    `  ${workerTasks} worker task(s): ${result.casesPerSecond} cases/s through intake; workflow tasks of ${sample.length} sampled cases by worker: ${JSON.stringify(workflowTasksByWorker)}; CPU s: ${JSON.stringify(cpuSeconds)}`,
+  );
+  return result;
+}
+
+/** The round's detections through POST /api/detections/batch as the crawler; the distinct cases they opened. */
+async function sendDetections(input: ScaleProbeInput, tag: string): Promise<string[]> {
+  const observedAt = new Date().toISOString();
+  const lines = Array.from({ length: input.casesPerRound }, (_, i) => {
+    const [category, text] = TEXTS[i % TEXTS.length]!;
+    // Each text is new, so no line is taken for a repeat of another and every line opens a case.
+    return {
+      detectionId: `scale-${tag}-${i}`,
+      platform: 'x',
+      observedAt,
+      suggestedCategory: category,
+      text: `${text} (${tag}-${i})`,
+    };
+  });
+  const batches: (typeof lines)[] = [];
+  for (let i = 0; i < lines.length; i += LINES_PER_BATCH) batches.push(lines.slice(i, i + LINES_PER_BATCH));
+  const caseIds = new Set<string>();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: BATCHES_IN_FLIGHT }, async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        const answer = await callApi({
+          method: 'POST',
+          url: `${input.apiUrl}/api/detections/batch`,
+          token: input.crawlerToken,
+          ndjson: batch.map((line) => JSON.stringify(line)).join('\n') + '\n',
+        });
+        if (answer.status !== 200)
+          throw new Error(`the batch endpoint answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+        const results = BatchAnswer.parse(answer.body).results;
+        const refused = results.filter((result) => !result.caseId);
+        if (refused.length > 0)
+          throw new Error(
+            `the batch endpoint refused ${refused.length} lines: ${JSON.stringify(refused[0])}`,
+          );
+        for (const result of results) caseIds.add(result.caseId!);
+      }
+    }),
+  );
+  return [...caseIds];
+}
+
+async function waitThroughIntake(input: ScaleProbeInput, since: string, cases: number): Promise<void> {
+  const query = `${IS_CASE_WORKFLOW} AND SaringStatus = 'verification' AND StartTime >= '${since}'`;
+  const giveUpAt = Date.now() + INTAKE_TIMEOUT_MS;
+  let lastSaid = 0;
+  for (;;) {
+    const count = CountAnswer.parse(
+      JSON.parse(
+        input.cli([
+          'workflow',
+          'count',
+          '--namespace',
+          input.namespace,
+          '--query',
+          query,
+          '--output',
+          'json',
+        ]),
+      ),
+    ).count;
+    if (count >= cases) return;
+    if (Date.now() > giveUpAt)
+      throw new Error(
+        `only ${count} of ${cases} cases reached verification in ${INTAKE_TIMEOUT_MS / 60_000} min; see the worker and fetcher logs`,
+      );
+    if (Date.now() - lastSaid > 10_000) {
+      input.say(`    ${count}/${cases} through intake`);
+      lastSaid = Date.now();
+    }
+    await sleep(500);
+  }
+}
+
+function workflowTaskIdentities(input: ScaleProbeInput, caseId: string): string[] {
+  const history = HistoryAnswer.parse(
+    JSON.parse(
+      input.cli([
+        'workflow',
+        'show',
+        '--namespace',
+        input.namespace,
+        '--workflow-id',
+        caseId,
+        '--output',
+        'json',
+      ]),
+    ),
+  );
+  return history.events.flatMap((event) =>
+    event.eventType === 'EVENT_TYPE_WORKFLOW_TASK_STARTED' && event.workflowTaskStartedEventAttributes
+      ? [event.workflowTaskStartedEventAttributes.identity]
+      : [],
+  );
+}
+
+function workflowPollers(input: ScaleProbeInput): string[] {
+  const answer = QueueAnswer.parse(
+    JSON.parse(
+      input.cli([
+        'task-queue',
+        'describe',
+        '--namespace',
+        input.namespace,
+        '--task-queue',
+        input.taskQueue,
+        '--task-queue-type',
+        'workflow',
+        '--output',
+        'json',
+      ]),
+    ),
+  );
+  return [...new Set((answer.pollers ?? []).map((poller) => poller.identity))].sort();
+}
+
+function cpuByService(services: ReadonlyMap<string, number>): Map<string, number> {
+  return new Map([...services].map(([name, pid]) => [name, treeCpuSeconds(pid)]));
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** The probe's rounds side by side, for the console. */
+export function scaleProbeTable(result: ScaleProbeResult): string {
+  const [one, two] = result.rounds;
+  const services = [...new Set(result.rounds.flatMap((r) => Object.keys(r.cpuSeconds)))].sort();
+  const ratio = (a: number, b: number) => (a > 0 ? (b / a).toFixed(2) : '-');
+  const rows = [
+    ['measure', ...result.rounds.map((r) => `${r.workerTasks} worker task(s)`), 'ratio'],
+    ['cases', ...result.rounds.map((r) => String(r.cases)), ''],
+    [
+      'cases through intake per second',
+      ...result.rounds.map((r) => r.casesPerSecond.toFixed(2)),
+      one && two ? ratio(one.casesPerSecond, two.casesPerSecond) : '',
+    ],
+    [
+      'seconds to accept / through intake',
+      ...result.rounds.map((r) => `${r.acceptSeconds} / ${r.throughIntakeSeconds}`),
+      '',
+    ],
+    [
+      'workflow tasks of sampled cases, by worker',
+      ...result.rounds.map((r) =>
+        Object.values(r.workflowTasksByWorker)
+          .sort((a, b) => b - a)
+          .join(' + '),
+      ),
+      '',
+    ],
+    ...services.map((name) => [
+      `CPU s, ${name}`,
+      ...result.rounds.map((r) => String(r.cpuSeconds[name] ?? '-')),
+      '',
+    ]),
+  ];
+  return [
+    `history shards ${result.historyShards}; workflow pollers: ${result.workflowPollers.join(', ')}`,
+    formatTable(rows),
+  ].join('\n');
+}
