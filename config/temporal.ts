@@ -34,7 +34,8 @@ export const TemporalConfig = z.object({
 });
 export type TemporalConfig = z.infer<typeof TemporalConfig>;
 
-function tlsOptions(config: TemporalConfig) {
+/** The connection's TLS options (shared with the bench's bare worker, which joins the same clusters). */
+export function tlsOptions(config: Pick<TemporalConfig, 'tls' | 'apiKey' | 'tlsMaterial'>) {
   const material = config.tlsMaterial;
   if (!material) return config.tls || config.apiKey ? { tls: true as const } : {};
   return {

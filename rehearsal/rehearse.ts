@@ -20,6 +20,7 @@ import { declaredSecrets, randomPassword, secretEnvironment, writeStandIns } fro
 import { StepClock } from './steps';
 import { adminCli, rehearsedNamespace, type AdminCli } from './admin-cli';
 import { probeScale, type ScaleProbeResult } from './scale-probe';
+import { bareOnEstate } from './bare-on-estate';
 import { machineClientToken } from '../local/oidc/machine-token';
 import { type RehearsedContainer } from './task-definitions';
 import { readAssembly, TemplateResolver } from './templates';
@@ -417,20 +418,36 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     if (options.scaleProbe) {
       const casesPerRound = options.scaleProbe;
       scale = await clock.run(
-        `scale probe: ${casesPerRound} detections with one worker task, ${casesPerRound} more with two`,
-        () =>
-          probeScale({
-            apiUrl,
-            crawlerToken: () => machineClientToken(oidcIssuer, path.join(options.runDir, 'oidc'), 'crawler'),
-            cli,
-            namespace: rehearsedNamespace(estate),
-            taskQueue: estate.worker.environment[RUNTIME_ENV.taskQueue]!,
-            casesPerRound,
-            services: () =>
-              new Map([...roleTasks, ...appTasks].map(([name, task]) => [name, task.pid] as const)),
-            addWorkerTask: () => startWorkerTask(`saring-${estate.worker.name}-2`, ipOf(33)),
-            say: log,
-          }),
+        `scale probe: ${casesPerRound} detections with one worker task, ${casesPerRound} bare cases, ${casesPerRound} detections with two`,
+        async () => {
+          const bare = await bareOnEstate({
+            address: `${frontendIp}:${estate.servers.find((s) => s.name === 'frontend')!.ports[0]!}`,
+            workerEnvironment: {
+              ...estate.worker.environment,
+              ...secretEnvironment(estate.worker, standIns),
+            },
+            logFile: path.join(options.runDir, 'logs', 'bare-worker.log'),
+            running,
+          });
+          try {
+            return await probeScale({
+              apiUrl,
+              crawlerToken: () =>
+                machineClientToken(oidcIssuer, path.join(options.runDir, 'oidc'), 'crawler'),
+              cli,
+              namespace: rehearsedNamespace(estate),
+              taskQueue: estate.worker.environment[RUNTIME_ENV.taskQueue]!,
+              casesPerRound,
+              services: () =>
+                new Map([...roleTasks, ...appTasks].map(([name, task]) => [name, task.pid] as const)),
+              addWorkerTask: () => startWorkerTask(`saring-${estate.worker.name}-2`, ipOf(33)),
+              bare,
+              say: log,
+            });
+          } finally {
+            await bare.close();
+          }
+        },
       );
       fs.writeFileSync(path.join(options.runDir, 'scale-probe.json'), JSON.stringify(scale, null, 2) + '\n');
     }

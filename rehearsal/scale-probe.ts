@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
+import { runBareDay, type BareDetection } from '../bench/peak/bare/bare-day';
 import { callApi } from '../bench/peak/api-caller';
 import { formatTable } from '../bench/peak/peak-report';
 import { treeCpuSeconds } from '../bench/peak/process-usage';
@@ -27,7 +29,33 @@ export interface ScaleProbeInput {
   readonly services: () => ReadonlyMap<string, number>;
   /** Starts one more worker task from the same task definition and resolves once it polls. */
   readonly addWorkerTask: () => Promise<void>;
+  /** The bare workflow (bench/peak/bare), run on the same estate between the rounds; absent: not run. */
+  readonly bare?: BareOnEstate;
   readonly say: (line: string) => void;
+}
+
+/** What a bare round needs: a client of the rehearsed cluster and a way to start the bare worker. */
+export interface BareOnEstate {
+  readonly client: Client;
+  readonly taskQueue: string;
+  readonly startWorker: () => Promise<{
+    readonly pid: number;
+    intakeCount(): number;
+    stop(): Promise<void>;
+  }>;
+  /** Closes the client's connection. */
+  readonly close: () => Promise<void>;
+}
+
+/** The same number of cases through the bare workflow's intake (signal-with-start, two no-op activities). */
+export interface BareRound {
+  readonly cases: number;
+  readonly acceptSeconds: number;
+  readonly throughIntakeSeconds: number;
+  readonly casesPerSecond: number;
+  readonly closed: number;
+  /** CPU seconds each service used until every bare case was through intake (read every 2 s). */
+  readonly cpuSeconds: Readonly<Record<string, number>>;
 }
 
 export interface ScaleRound {
@@ -45,6 +73,7 @@ export interface ScaleRound {
 
 export interface ScaleProbeResult {
   readonly historyShards: number;
+  readonly bare?: BareRound;
   /** Identities polling the case task queue's workflow tasks after the second worker task joined. */
   readonly workflowPollers: readonly string[];
   readonly rounds: readonly ScaleRound[];
@@ -54,6 +83,9 @@ const LINES_PER_BATCH = 100;
 const BATCHES_IN_FLIGHT = 4;
 const SAMPLED_CASES = 24;
 const INTAKE_TIMEOUT_MS = 15 * 60_000;
+/** As bench:peak sends the bare day: 2 batches of 16 in flight, 8 officers deciding. */
+const BARE_IN_FLIGHT = 32;
+const BARE_OFFICER_LANES = 8;
 
 const TEXTS = [
   ['online_gambling', 'Slot gacor maxwin malam ini, deposit pulsa tanpa potongan'],
@@ -88,11 +120,65 @@ export async function probeScale(input: ScaleProbeInput): Promise<ScaleProbeResu
   );
   input.say(`  history shards: ${cluster.historyShardCount}`);
   const rounds = [await probeRound(input, 1)];
+  const bare = input.bare ? await bareRound(input, input.bare) : undefined;
   await input.addWorkerTask();
   const pollers = workflowPollers(input);
   input.say(`  workflow pollers on ${input.taskQueue}: ${pollers.join(', ')}`);
   rounds.push(await probeRound(input, 2));
-  return { historyShards: cluster.historyShardCount, workflowPollers: pollers, rounds };
+  return {
+    historyShards: cluster.historyShardCount,
+    ...(bare ? { bare } : {}),
+    workflowPollers: pollers,
+    rounds,
+  };
+}
+
+/** The bare workflow through the same estate: the bench's own bare day (intake, one update, closure). */
+async function bareRound(input: ScaleProbeInput, bare: BareOnEstate): Promise<BareRound> {
+  const worker = await bare.startWorker();
+  try {
+    const tag = crypto.randomBytes(3).toString('hex');
+    const day: BareDetection[] = Array.from({ length: input.casesPerRound }, (_, i) => ({
+      line: { detectionId: `bare-${tag}-${i}`, url: `https://bare-probe.invalid/${tag}/${i}` },
+    }));
+    const services = () => new Map([...input.services(), ['bare-worker', worker.pid] as const]);
+    const cpuBefore = cpuByService(services());
+    // Read when the bare day first sees every case through intake, so both sides' CPU covers intake alone.
+    let cpuAtIntake: Map<string, number> | undefined;
+    let lastSaid = 0;
+    const result = await runBareDay(bare.client, day, {
+      taskQueue: bare.taskQueue,
+      runTag: tag,
+      inFlight: BARE_IN_FLIGHT,
+      officerLanes: BARE_OFFICER_LANES,
+      timeoutMs: INTAKE_TIMEOUT_MS,
+      intakeCount: () => {
+        const through = worker.intakeCount();
+        if (through >= day.length && !cpuAtIntake) cpuAtIntake = cpuByService(services());
+        return through;
+      },
+      say: (line) => {
+        if (Date.now() - lastSaid < 10_000) return;
+        lastSaid = Date.now();
+        input.say(`  ${line.trim()}`);
+      },
+    });
+    const cpuSeconds = cpuDelta(cpuBefore, cpuAtIntake ?? cpuByService(services()));
+    const round: BareRound = {
+      cases: result.uniqueCases,
+      acceptSeconds: round1(result.acceptSeconds),
+      throughIntakeSeconds: round1(result.intakeSeconds),
+      casesPerSecond: Number((result.uniqueCases / result.intakeSeconds).toFixed(2)),
+      closed: result.closed,
+      cpuSeconds,
+    };
+    input.say(
+      `  bare workflow: ${round.casesPerSecond} cases/s through intake, ${round.closed}/${round.cases} closed; CPU s to intake: ${JSON.stringify(cpuSeconds)}`,
+    );
+    return round;
+  } finally {
+    await worker.stop();
+  }
 }
 
 async function probeRound(input: ScaleProbeInput, workerTasks: number): Promise<ScaleRound> {
@@ -108,10 +194,7 @@ async function probeRound(input: ScaleProbeInput, workerTasks: number): Promise<
   );
   await waitThroughIntake(input, since, caseIds.length);
   const throughIntakeSeconds = (Date.now() - began) / 1000;
-  const cpuAfter = cpuByService(input.services());
-  const cpuSeconds = Object.fromEntries(
-    [...cpuAfter].map(([name, seconds]) => [name, round1(seconds - (cpuBefore.get(name) ?? 0))]),
-  );
+  const cpuSeconds = cpuDelta(cpuBefore, cpuByService(input.services()));
   const sample = spreadSample(caseIds, SAMPLED_CASES);
   const workflowTasksByWorker: Record<string, number> = {};
   for (const caseId of sample) {
@@ -251,47 +334,64 @@ function workflowPollers(input: ScaleProbeInput): string[] {
   return [...new Set((answer.pollers ?? []).map((poller) => poller.identity))].sort();
 }
 
+function cpuDelta(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    [...after].map(([name, seconds]) => [name, round1(seconds - (before.get(name) ?? 0))]),
+  );
+}
+
 function cpuByService(services: ReadonlyMap<string, number>): Map<string, number> {
   return new Map([...services].map(([name, pid]) => [name, treeCpuSeconds(pid)]));
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-/** The probe's rounds side by side, for the console. */
+/** The probe's rounds side by side (and the bare workflow's, when it ran), for the console. */
 export function scaleProbeTable(result: ScaleProbeResult): string {
   const [one, two] = result.rounds;
-  const services = [...new Set(result.rounds.flatMap((r) => Object.keys(r.cpuSeconds)))].sort();
-  const ratio = (a: number, b: number) => (a > 0 ? (b / a).toFixed(2) : '-');
+  const bare = result.bare;
+  const columns = [
+    ...(one ? [{ title: '1 worker task', round: one }] : []),
+    ...(bare ? [{ title: 'bare workflow', round: bare }] : []),
+    ...(two ? [{ title: '2 worker tasks', round: two }] : []),
+  ];
+  const services = [...new Set(columns.flatMap((c) => Object.keys(c.round.cpuSeconds)))].sort();
   const rows = [
-    ['measure', ...result.rounds.map((r) => `${r.workerTasks} worker task(s)`), 'ratio'],
-    ['cases', ...result.rounds.map((r) => String(r.cases)), ''],
-    [
-      'cases through intake per second',
-      ...result.rounds.map((r) => r.casesPerSecond.toFixed(2)),
-      one && two ? ratio(one.casesPerSecond, two.casesPerSecond) : '',
-    ],
+    ['measure', ...columns.map((c) => c.title)],
+    ['cases', ...columns.map((c) => String(c.round.cases))],
+    ['cases through intake per second', ...columns.map((c) => c.round.casesPerSecond.toFixed(2))],
     [
       'seconds to accept / through intake',
-      ...result.rounds.map((r) => `${r.acceptSeconds} / ${r.throughIntakeSeconds}`),
-      '',
+      ...columns.map((c) => `${c.round.acceptSeconds} / ${c.round.throughIntakeSeconds}`),
     ],
     [
       'workflow tasks of sampled cases, by worker',
-      ...result.rounds.map((r) =>
-        Object.values(r.workflowTasksByWorker)
-          .sort((a, b) => b - a)
-          .join(' + '),
+      ...columns.map((c) =>
+        'workflowTasksByWorker' in c.round
+          ? Object.values(c.round.workflowTasksByWorker)
+              .sort((a, b) => b - a)
+              .join(' + ')
+          : '-',
       ),
-      '',
     ],
     ...services.map((name) => [
       `CPU s, ${name}`,
-      ...result.rounds.map((r) => String(r.cpuSeconds[name] ?? '-')),
-      '',
+      ...columns.map((c) => String(c.round.cpuSeconds[name] ?? '-')),
     ]),
+  ];
+  const ratios = [
+    ...(one && bare
+      ? [
+          `Saring (1 worker task) / bare, cases per second: ${(one.casesPerSecond / bare.casesPerSecond).toFixed(2)}`,
+        ]
+      : []),
+    ...(one && two
+      ? [`2 worker tasks / 1, cases per second: ${(two.casesPerSecond / one.casesPerSecond).toFixed(2)}`]
+      : []),
   ];
   return [
     `history shards ${result.historyShards}; workflow pollers: ${result.workflowPollers.join(', ')}`,
     formatTable(rows),
+    ...ratios,
   ].join('\n');
 }

@@ -20,6 +20,7 @@ import type { ManagedProcess } from '../../local/managed-process';
 import { startNodeService } from '../../local/node-service';
 import { takedownChildId } from '../../workflows/case/child-ids';
 import { bareWorkflowId, runBareDay } from './bare/bare-day';
+import { lastBareIntakeCount } from './bare/bare-intake-log';
 import { generateDay } from './day-profile';
 import { meanHistorySize } from './history-size';
 import { PeakArgs, parseFlags } from './peak-args';
@@ -92,14 +93,7 @@ export async function runPeak(
       readyLine: /bare worker ready/,
     });
     const bareLog = bareWorker.logFile;
-    const bareIntakeCount = () => {
-      const lines = fs.readFileSync(bareLog, 'utf8').trimEnd().split('\n');
-      for (let i = lines.length - 1; i >= 0; i -= 1) {
-        const match = /^bare intake (\d+)$/.exec(lines[i]!);
-        if (match) return Number(match[1]);
-      }
-      return 0;
-    };
+    const bareIntakeCount = () => lastBareIntakeCount(bareLog);
     const bareWorkerPid = bareWorker.pid;
     bareClient = new Client({
       connection: await Connection.connect({ address: platform.temporalAddress }),

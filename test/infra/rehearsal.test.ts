@@ -67,6 +67,8 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
       [1, SCALE_PROBE_CASES],
       [2, SCALE_PROBE_CASES],
     ]);
+    // The bare workflow ran on the same estate with Saring's worker credential, each case through intake and closed.
+    expect(scale?.bare).toMatchObject({ cases: SCALE_PROBE_CASES, closed: SCALE_PROBE_CASES });
     const [alone, together] = scale!.rounds;
     expect(Object.keys(alone!.workflowTasksByWorker)).toHaveLength(1);
     expect(Object.keys(together!.workflowTasksByWorker).sort()).toEqual(scale!.workflowPollers);

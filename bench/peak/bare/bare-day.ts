@@ -19,6 +19,11 @@ export interface BareDayResult {
 
 const BARE = `WorkflowType = 'BareCaseWorkflow'`;
 
+/** What the bare day reads of a detection: its id, and its URL, which names its case. */
+export interface BareDetection {
+  line: Pick<DayDetection['line'], 'detectionId' | 'url'>;
+}
+
 /** One bare workflow per URL, as Saring has one case per normalized URL. */
 export function bareWorkflowId(runTag: string, url: string): string {
   return `bare-${runTag}-${crypto.createHash('sha256').update(url).digest('hex').slice(0, 24)}`;
@@ -32,7 +37,7 @@ export function bareWorkflowId(runTag: string, url: string): string {
  */
 export async function runBareDay(
   client: Client,
-  day: DayDetection[],
+  day: readonly BareDetection[],
   options: {
     taskQueue: string;
     runTag: string;
