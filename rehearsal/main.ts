@@ -29,7 +29,12 @@ const Args = z
   });
 
 async function main(): Promise<void> {
-  const args = Args.parse(process.argv.slice(2));
+  const parsed = Args.safeParse(process.argv.slice(2));
+  if (!parsed.success) {
+    console.error(`npm run rehearse: ${z.prettifyError(parsed.error)}`);
+    process.exit(2);
+  }
+  const args = parsed.data;
   if (process.getuid?.() !== 0) {
     throw new Error('The rehearsal needs root: each task gets its own mount and UTS namespace (unshare).');
   }
