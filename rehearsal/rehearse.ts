@@ -327,8 +327,11 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       appTasks.set(name, task);
       await waitForLine(task, /worker polling/, 180_000);
     };
-    await clock.run('worker (exactly the template environment)', () =>
-      startWorkerTask(`saring-${estate.worker.name}`, ipOf(30)),
+    await clock.run(
+      options.scaleProbe
+        ? "worker (the template environment, metrics listener on the task's own address)"
+        : 'worker (exactly the template environment)',
+      () => startWorkerTask(`saring-${estate.worker.name}`, ipOf(30)),
     );
 
     await clock.run('fetcher (exactly the template environment)', async () => {

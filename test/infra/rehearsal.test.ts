@@ -41,7 +41,10 @@ describe('rehearsal of the synthesized self-hosted estate', () => {
       'Temporal services: frontend, history, matching, worker: ok',
       'container health checks of the Temporal roles (commands from the task definitions): ok',
       'the 9 custom search attributes are registered on the namespace: ok',
-      'worker (exactly the template environment): ok',
+      // With the scale probe, the one change to the worker's template environment is its metrics listener's
+      // address (tasks here share the host's network); `npm run rehearse` without the probe keeps it exact.
+      "worker (the template environment, metrics listener on the task's own address): ok",
+      'saring-worker: SARING_PROMETHEUS_BIND=',
       'fetcher (exactly the template environment): ok',
       `${API_STEP}: ok`,
       'sign in three officers through the API sign-in settings (OIDC form, PKCE): ok',
