@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { BareClusterEnv } from '../bench/peak/bare/bare-cluster';
+import { bareCluster } from '../bench/peak/bare/bare-cluster';
 import { lastBareIntakeCount } from '../bench/peak/bare/bare-intake-log';
 import { tlsOptions } from '../config/temporal';
 import type { ManagedProcess } from '../local/managed-process';
@@ -19,7 +19,7 @@ export async function bareOnEstate(input: {
   logFile: string;
   running: ManagedProcess[];
 }): Promise<BareOnEstate> {
-  const cluster = BareClusterEnv.parse(input.workerEnvironment);
+  const cluster = bareCluster(input.workerEnvironment);
   const connection = await Connection.connect({ address: input.address, ...tlsOptions(cluster) });
   const client = new Client({ connection, namespace: cluster.namespace });
   return {
@@ -31,7 +31,7 @@ export async function bareOnEstate(input: {
         name: 'bare-worker',
         entry: 'bench/peak/bare/bare-worker.ts',
         args: [input.address, BARE_QUEUE],
-        env: bareClusterVariables(input.workerEnvironment),
+        env: definedVariables(input.workerEnvironment),
         logFile: input.logFile,
         readyLine: /bare worker ready/,
       });
@@ -45,10 +45,9 @@ export async function bareOnEstate(input: {
   };
 }
 
-/** Only the variables BareClusterEnv reads, passed on to the bare worker's process. */
-function bareClusterVariables(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const names = Object.keys(BareClusterEnv.in.shape);
+/** The worker task's variables, passed on to the bare worker's process (it reads the Temporal ones). */
+function definedVariables(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   return Object.fromEntries(
-    names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]] as const])),
+    Object.entries(env).flatMap(([name, value]) => (value === undefined ? [] : [[name, value]])),
   );
 }

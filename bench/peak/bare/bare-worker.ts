@@ -2,14 +2,14 @@
  * The bare baseline's worker (bench/peak/bare/bare-workflow.ts), a process of its own so its memory
  * and CPU are measured alone. Prints "bare worker ready", then "bare intake <n>" every second (cases
  * past both activities); SIGTERM shuts it down. On a cluster with mTLS (the rehearsal) it takes the
- * namespace and TLS material from the same variables as Saring's tasks (BareClusterEnv).
+ * namespace and TLS material from the same variables as Saring's tasks (bare-cluster.ts).
  */
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { z } from 'zod';
 import { WorkerTuning, workerTuningOptions } from '../../../workers/worker-tuning';
 import * as activities from './bare-activities';
 import { tlsOptions } from '../../../config/temporal';
-import { BareClusterEnv } from './bare-cluster';
+import { bareCluster } from './bare-cluster';
 
 const Args = z.tuple([z.string().regex(/^[\w.-]+:\d+$/, 'host:port'), z.string().min(1)]);
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   if (!parsed.success)
     throw new Error(`usage: bare-worker.ts <temporal host:port> <task queue> (${parsed.error.message})`);
   const [address, taskQueue] = parsed.data;
-  const cluster = BareClusterEnv.parse(process.env);
+  const cluster = bareCluster(process.env);
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const connection = await NativeConnection.connect({ address, ...tlsOptions(cluster) });
   const { maxConcurrentWorkflowTaskExecutions, workflowTaskPollerBehavior, nonStickyToStickyPollRatio } =

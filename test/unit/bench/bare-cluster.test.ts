@@ -1,15 +1,15 @@
-import { BareClusterEnv } from '../../../bench/peak/bare/bare-cluster';
+import { bareCluster } from '../../../bench/peak/bare/bare-cluster';
 import { tlsOptions } from '../../../config/temporal';
 
 describe("the bare worker's cluster, from Saring's worker variables", () => {
   it('is the default namespace over a plain connection when nothing is set (the dev server)', () => {
-    const cluster = BareClusterEnv.parse({ PATH: '/usr/bin' });
+    const cluster = bareCluster({ PATH: '/usr/bin' });
     expect(cluster.namespace).toBe('default');
     expect(tlsOptions(cluster)).toEqual({});
   });
 
   it("connects with mTLS as Saring's worker task does when its certificate is given", () => {
-    const cluster = BareClusterEnv.parse({
+    const cluster = bareCluster({
       TEMPORAL_NAMESPACE: 'saring-dev',
       TEMPORAL_TLS_SERVER_NAME: 'frontend.saring.local',
       TEMPORAL_TLS_SERVER_CA_CERT_DATA: 'CA PEM',
@@ -27,6 +27,6 @@ describe("the bare worker's cluster, from Saring's worker variables", () => {
   });
 
   it('refuses a certificate without its key, as the Saring worker does', () => {
-    expect(() => BareClusterEnv.parse({ TEMPORAL_TLS_CLIENT_CERT_DATA: 'CERT PEM' })).toThrow();
+    expect(() => bareCluster({ TEMPORAL_TLS_CLIENT_CERT_DATA: 'CERT PEM' })).toThrow();
   });
 });
