@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_WORKFLOW_TASK_TIMEOUT } from '../workflows/case/workflow-task-timeout';
 
 /**
  * Worker sizing. The figures below are the sizing rule's assumptions, written down so they can be checked
@@ -47,6 +48,20 @@ export function cachedWorkflowsFor(taskMemoryMiB: number): number {
 export const NON_STICKY_POLL_SHARE = 0.5;
 
 /**
+ * How long one activation may run inside the workflow sandbox before the SDK interrupts it (the SDK's
+ * default is 5 s). An interrupted activation does not just fail its task: the sandbox runs with
+ * `microtaskMode: 'afterEvaluate'`, and Node aborts the whole process when a vm timeout cuts a microtask
+ * short ("async hook stack has become corrupted"; nodejs/node#38503, temporalio/sdk-typescript#939), so
+ * every case on the worker stops, and the same activation kills it again after each restart.
+ * A case that received thousands of signals while no worker ran gets them all in one activation (the
+ * server lets a run take up to 10,000 signals): 4,000 took 2.2 s here on an idle worker, about 0.6 ms
+ * each, and a loaded one is slower (docs/platform-engineers.md, "A worker that dies during a signal
+ * flood"). A limit equal to the task timeout ends no activation the server would still have accepted.
+ * It exists to catch a synchronous loop that never ends; that is caught later, not missed.
+ */
+export const ISOLATE_EXECUTION_TIMEOUT = CASE_WORKFLOW_TASK_TIMEOUT;
+
+/**
  * The Worker.create options the tuning sets.
  * Pollers go through `workflowTaskPollerBehavior`: SDK 1.24 documents `maxConcurrentWorkflowTaskPolls`
  * but no longer reads it, so every worker polled with the default 10, and with the default ratio (0.2)
@@ -70,5 +85,6 @@ export function workerTuningOptions(tuning: WorkerTuning) {
     },
     nonStickyToStickyPollRatio: NON_STICKY_POLL_SHARE,
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
+    isolateExecutionTimeout: ISOLATE_EXECUTION_TIMEOUT,
   };
 }

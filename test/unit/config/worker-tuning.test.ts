@@ -1,6 +1,8 @@
 import { DefaultLogger } from '@temporalio/worker';
 import { noopMetricMeter } from '@temporalio/common';
 import { compileWorkerOptions } from '@temporalio/worker/lib/worker-options';
+import { msToNumber } from '@temporalio/common/lib/time';
+import { CASE_WORKFLOW_TASK_TIMEOUT } from '../../../workflows/case/workflow-task-timeout';
 import {
   NON_STICKY_POLL_SHARE,
   WorkerTuning,
@@ -45,6 +47,12 @@ describe('worker tuning', () => {
     const options = compiled(WorkerTuning.parse({ maxCachedWorkflows: 10 }));
     expect(options.tuner.workflowTaskSlotSupplier).toEqual({ type: 'fixed-size', numSlots: 10 });
     expect(options.workflowTaskPollerBehavior).toEqual({ type: 'simple-maximum', maximum: 5 });
+  });
+
+  it('lets an activation run as long as its workflow task may (an interrupted one aborts the process)', () => {
+    const options = compiled(WorkerTuning.parse({}));
+    expect(options.isolateExecutionTimeoutMs).toBe(msToNumber(CASE_WORKFLOW_TASK_TIMEOUT));
+    expect(options.isolateExecutionTimeoutMs).toBeGreaterThan(5_000);
   });
 
   it('refuses sizes that would starve the worker, naming the field', () => {
