@@ -13,13 +13,13 @@ export type AdminCli = (args: readonly string[]) => string;
  */
 export function adminCli(input: {
   estate: Estate;
-  frontendIp: string;
+  /** host:port of the rehearsed frontend (frontendAddress). */
+  frontendAddress: string;
   standIns: ReadonlyMap<string, Record<string, string>>;
   runDir: string;
   temporalCli: string;
 }): AdminCli {
-  const { estate } = input;
-  const admin = estate.namespaceTasks[0] ?? estate.schemaTask;
+  const admin = adminTask(input.estate);
   const env = secretEnvironment(admin, input.standIns);
   const pki = path.join(input.runDir, 'pki', 'admin-check');
   fs.mkdirSync(pki, { recursive: true });
@@ -27,10 +27,9 @@ export function adminCli(input: {
     fs.writeFileSync(path.join(pki, name), value ?? '', { mode: 0o600 });
     return path.join(pki, name);
   };
-  const frontendPort = estate.servers.find((s) => s.name === 'frontend')!.ports[0]!;
   const connection = [
     '--address',
-    `${input.frontendIp}:${frontendPort}`,
+    input.frontendAddress,
     '--tls-server-name',
     admin.environment.TEMPORAL_TLS_SERVER_NAME!,
     '--tls-ca-path',
@@ -49,8 +48,19 @@ export function adminCli(input: {
     });
 }
 
+/** The task whose client credential is the admin's: the namespace task, or the schema task without one. */
+function adminTask(estate: Estate) {
+  return estate.namespaceTasks[0] ?? estate.schemaTask;
+}
+
 /** The namespace the deploy-time task registers (and every Saring task uses). */
 export function rehearsedNamespace(estate: Estate): string {
-  const admin = estate.namespaceTasks[0] ?? estate.schemaTask;
-  return admin.environment.TEMPORAL_NAMESPACE!;
+  return adminTask(estate).environment.TEMPORAL_NAMESPACE!;
+}
+
+/** host:port of the frontend role, given the address each server role runs on. */
+export function frontendAddress(estate: Estate, serverIps: Readonly<Record<string, string>>): string {
+  const frontend = estate.servers.find((server) => server.name === 'frontend');
+  if (!frontend) throw new Error('the Temporal stack defines no frontend service');
+  return `${serverIps[frontend.name]}:${frontend.ports[0]}`;
 }

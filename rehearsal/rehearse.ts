@@ -18,7 +18,7 @@ import { startPostgres } from './postgres';
 import { startSandboxed } from './sandbox';
 import { declaredSecrets, randomPassword, secretEnvironment, writeStandIns } from './secrets';
 import { StepClock } from './steps';
-import { adminCli, rehearsedNamespace, type AdminCli } from './admin-cli';
+import { adminCli, frontendAddress, rehearsedNamespace, type AdminCli } from './admin-cli';
 import { probeScale, type ScaleProbeResult } from './scale-probe';
 import { bareOnEstate } from './bare-on-estate';
 import { machineClientToken } from '../local/oidc/machine-token';
@@ -293,10 +293,10 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       );
     });
 
-    const frontendIp = serverIps[estate.servers.find((s) => s.name === 'frontend')!.name]!;
+    const frontend = frontendAddress(estate, serverIps);
     const cli = adminCli({
       estate,
-      frontendIp,
+      frontendAddress: frontend,
       standIns,
       runDir: options.runDir,
       temporalCli: tools.temporalCli,
@@ -308,7 +308,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         .filter((name) => !registered.includes(name));
       if (missing.length > 0) {
         throw new Error(
-          `Namespace ${estate.namespaceTasks[0]?.environment.TEMPORAL_NAMESPACE} lacks ${missing.length} custom search attributes (${missing.join(', ')}): every case's first upsert would fail its workflow task.`,
+          `Namespace ${rehearsedNamespace(estate)} lacks ${missing.length} custom search attributes (${missing.join(', ')}): every case's first upsert would fail its workflow task.`,
         );
       }
     });
@@ -424,7 +424,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         `scale probe: ${casesPerRound} detections with one worker task, ${casesPerRound} bare cases, ${casesPerRound} detections with two`,
         async () => {
           const bare = await bareOnEstate({
-            address: `${frontendIp}:${estate.servers.find((s) => s.name === 'frontend')!.ports[0]!}`,
+            address: frontend,
             workerEnvironment: {
               ...estate.worker.environment,
               ...secretEnvironment(estate.worker, standIns),

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { runBareDay, type BareDetection } from '../bench/peak/bare/bare-day';
-import { callApi } from '../bench/peak/api-caller';
+import { sendDetectionBatches } from '../bench/peak/crawler-batches';
 import { formatTable } from '../bench/peak/peak-report';
 import { treeCpuSeconds } from '../bench/peak/process-usage';
 import { spreadSample } from '../bench/peak/reminder-wave';
@@ -94,9 +94,6 @@ const TEXTS = [
   ['fraud', 'Selamat, nomor Anda menang undian, transfer biaya admin dulu'],
 ] as const;
 
-const BatchAnswer = z.object({
-  results: z.array(z.object({ line: z.number(), caseId: z.string().optional() }).loose()),
-});
 // Protobuf JSON leaves a zero count out.
 const CountAnswer = z.object({ count: z.coerce.number().default(0) });
 const ClusterAnswer = z.object({ historyShardCount: z.coerce.number() }).loose();
@@ -231,32 +228,19 @@ async function sendDetections(input: ScaleProbeInput, tag: string): Promise<stri
       text: `${text} (${tag}-${i})`,
     };
   });
-  const batches: (typeof lines)[] = [];
-  for (let i = 0; i < lines.length; i += LINES_PER_BATCH) batches.push(lines.slice(i, i + LINES_PER_BATCH));
   const caseIds = new Set<string>();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: BATCHES_IN_FLIGHT }, async () => {
-      while (next < batches.length) {
-        const batch = batches[next++]!;
-        const answer = await callApi({
-          method: 'POST',
-          url: `${input.apiUrl}/api/detections/batch`,
-          token: input.crawlerToken,
-          ndjson: batch.map((line) => JSON.stringify(line)).join('\n') + '\n',
-        });
-        if (answer.status !== 200)
-          throw new Error(`the batch endpoint answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-        const results = BatchAnswer.parse(answer.body).results;
-        const refused = results.filter((result) => !result.caseId);
-        if (refused.length > 0)
-          throw new Error(
-            `the batch endpoint refused ${refused.length} lines: ${JSON.stringify(refused[0])}`,
-          );
-        for (const result of results) caseIds.add(result.caseId!);
-      }
-    }),
-  );
+  await sendDetectionBatches({
+    apiUrl: input.apiUrl,
+    token: input.crawlerToken,
+    items: lines,
+    lineOf: (line) => line,
+    batchLines: LINES_PER_BATCH,
+    batchesInFlight: BATCHES_IN_FLIGHT,
+    onResult: (result) => {
+      if (!result.caseId) throw new Error(`the batch endpoint refused a line: ${JSON.stringify(result)}`);
+      caseIds.add(result.caseId);
+    },
+  });
   return [...caseIds];
 }
 

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Category } from '../../domain/categories';
 import { callApi } from './api-caller';
+import { sendDetectionBatches } from './crawler-batches';
 import type { DayDetection } from './day-profile';
 import type { PeakPlatform } from './peak-platform';
 import type { TimePoint } from './peak-report';
@@ -81,37 +82,24 @@ export async function runSaringDay(
   let sendingDone = false;
   const series: TimePoint[] = [];
 
-  // The crawler: batches of NDJSON, a few in flight; a batch that gets no answer is resent whole
-  // (its detectionIds keep a resent line from counting twice).
-  const batches: DayDetection[][] = [];
-  for (let i = 0; i < day.length; i += options.batchLines) batches.push(day.slice(i, i + options.batchLines));
-  let nextBatch = 0;
-  const crawler = Promise.all(
-    Array.from({ length: options.batchesInFlight }, async () => {
-      while (nextBatch < batches.length) {
-        const batch = batches[nextBatch++]!;
-        const answer = await callApi({
-          method: 'POST',
-          url: `${platform.apiUrl}/api/detections/batch`,
-          token: () => platform.crawlerToken(),
-          ndjson: batch.map((item) => JSON.stringify(item.line)).join('\n') + '\n',
-        });
-        if (answer.status !== 200)
-          throw new Error(`batch answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-        const results = (answer.body as { results: { line: number; caseId?: string; error?: unknown }[] })
-          .results;
-        for (const result of results) {
-          if (result.caseId) {
-            accepted += 1;
-            byCase.set(result.caseId, batch[result.line - 1]!);
-          } else {
-            rejected += 1;
-            options.say(`  rejected line: ${JSON.stringify(result)}`);
-          }
-        }
+  // The crawler: batches of NDJSON, a few in flight; a refused line is counted and logged.
+  const crawler = sendDetectionBatches({
+    apiUrl: platform.apiUrl,
+    token: () => platform.crawlerToken(),
+    items: day,
+    lineOf: (item) => item.line,
+    batchLines: options.batchLines,
+    batchesInFlight: options.batchesInFlight,
+    onResult: (result, item) => {
+      if (result.caseId) {
+        accepted += 1;
+        byCase.set(result.caseId, item);
+      } else {
+        rejected += 1;
+        options.say(`  rejected line: ${JSON.stringify(result)}`);
       }
-    }),
-  ).then(() => {
+    },
+  }).then(() => {
     sendingDone = true;
     acceptedAt = Date.now();
   });
