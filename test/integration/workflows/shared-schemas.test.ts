@@ -4,14 +4,13 @@
  * the same valid and hostile samples go through a worker with the case bundle's preloading and one
  * without it, and the outcomes (outputs, or each issue's code, path and message) must be equal.
  */
-import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { connectDevServer, type DevServer } from '../../support/case-test-kit';
-import { testDataConverter } from '../../support/codec/test-codec';
 import { FUZZ_SEED } from '../../support/fuzz/hostile-values';
 import type { ParseSample } from '../../support/parse-samples';
 import { schemaSamples } from '../../support/schema-samples';
 import { quietLogger } from '../../support/servers/quiet-logger';
-import { uniqueTaskQueue } from '../../support/servers/test-servers';
+import { executeInBundle } from '../../support/workers/bundle-runner';
 import { caseBundlerOptions } from '../../../workers/workflow-bundling';
 import type { parseWithSharedSchemas } from '../../fixtures/workflows/shared-schema-workflows';
 
@@ -32,28 +31,15 @@ describe('domain schemas shared across workflows (preloaded and frozen by the SD
 
   afterAll(() => server?.close());
 
-  async function parseIn(bundle: WorkflowBundle, batches: ParseSample[][]) {
-    const taskQueue = uniqueTaskQueue('shared-schemas');
-    const worker = await Worker.create({
-      connection: server.nativeConnection,
-      taskQueue,
-      workflowBundle: bundle,
-      dataConverter: testDataConverter,
-    });
-    return worker.runUntil(
-      Promise.all(
-        batches.map((samples, index) =>
-          server.client.workflow.execute<typeof parseWithSharedSchemas>('parseWithSharedSchemas', {
-            taskQueue,
-            workflowId: `${taskQueue}-${index}`,
-            args: [samples],
-            // A parse that throws on a frozen schema fails the workflow task, which retries forever.
-            workflowExecutionTimeout: '30s',
-          }),
-        ),
-      ),
+  // A parse that throws on a frozen schema fails the workflow task; executeInBundle's timeout ends it.
+  const parseIn = (bundle: WorkflowBundle, batches: ParseSample[][]) =>
+    executeInBundle<typeof parseWithSharedSchemas>(
+      server,
+      bundle,
+      'parseWithSharedSchemas',
+      batches.map((samples) => [samples]),
+      'shared-schemas',
     );
-  }
 
   it('parses valid and hostile samples exactly as per-workflow schemas do, in several workflows', async () => {
     console.log(`shared-schemas seed ${FUZZ_SEED} (FUZZ_SEED=${FUZZ_SEED} replays it)`);
