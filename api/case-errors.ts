@@ -3,6 +3,7 @@ import {
   CaseClosedError,
   CaseCommandRejectedError,
   CaseNotFoundError,
+  CaseSignalLimitError,
   InvalidCaseInput,
 } from '../cases/case-errors';
 import { HttpError } from './http-error';
@@ -23,6 +24,7 @@ export function caseErrorToHttp(error: unknown): unknown {
     return new HttpError(COMMAND_ERROR_STATUS[error.code], error.code, error.message);
   if (error instanceof CaseNotFoundError) return new HttpError(404, 'case_not_found', error.message);
   if (error instanceof CaseClosedError) return new HttpError(409, 'case_closed', error.message);
+  if (error instanceof CaseSignalLimitError) return new HttpError(503, 'case_signal_limit', error.message);
   if (error instanceof InvalidCaseInput)
     return new HttpError(
       400,

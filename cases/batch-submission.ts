@@ -1,5 +1,5 @@
 import type { DetectionInput } from '../domain';
-import { InvalidCaseInput } from './case-errors';
+import { CaseSignalLimitError, InvalidCaseInput } from './case-errors';
 import type { SubmittedDetection } from './submit-detection';
 
 /** The outcome of one line of a batch: its case, or why it was not submitted. */
@@ -55,6 +55,7 @@ export class BatchSubmission {
 function submissionError(error: unknown): { code: string; message: string } {
   if (error instanceof InvalidCaseInput)
     return { code: 'invalid_input', message: `${error.message}. Fix this line and send it again.` };
+  if (error instanceof CaseSignalLimitError) return { code: 'case_signal_limit', message: error.message };
   const why = error instanceof Error ? error.message : String(error);
   return {
     code: 'not_submitted',

@@ -37,3 +37,28 @@ export class CaseClosedError extends Error {
 export class InvalidCaseInput extends Error {
   override readonly name = 'InvalidCaseInput';
 }
+
+/**
+ * The server refused a detection because the case's current run holds the most signals a run may take
+ * (10,000 on Temporal's default limits). The case continues as new when a worker next runs it, and the
+ * new run takes signals again: the refused detection was not counted, so it is to be sent again later.
+ */
+export class CaseSignalLimitError extends Error {
+  override readonly name = 'CaseSignalLimitError';
+  constructor(readonly caseId: string) {
+    super(
+      `Case ${caseId} holds as many detections as one run of it may take until a worker moves it to a new run. This one was not counted: send it again in a minute.`,
+    );
+  }
+}
+
+/**
+ * Temporal answers a signal over a run's limit with INVALID_ARGUMENT, like many other refusals, so the
+ * server's message is what tells this one apart.
+ */
+export function isSignalLimitRefusal(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (/exceeded workflow execution limit for signal events/.test(cause.message)) return true;
+  }
+  return false;
+}

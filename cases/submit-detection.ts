@@ -15,7 +15,7 @@ import { caseSignals } from '../workflows/messages';
 import { CASE_WORKFLOW_TASK_TIMEOUT } from '../workflows/case/workflow-task-timeout';
 import { sha256Hex } from '../lib/sha256';
 import { caseBaseId, caseWorkflowId } from './case-id';
-import { InvalidCaseInput } from './case-errors';
+import { CaseSignalLimitError, InvalidCaseInput, isSignalLimitRefusal } from './case-errors';
 import { CASE_WORKFLOW_TYPE } from '../domain/case-workflow-types';
 
 function canonicalUrlOf(raw: string): ReturnType<typeof canonicalizeUrl> {
@@ -162,6 +162,7 @@ export async function deliverDetections(
       options.generationCache?.set(baseId, generation);
       return { caseId, generation, runId: handle.signaledRunId };
     } catch (error) {
+      if (isSignalLimitRefusal(error)) throw new CaseSignalLimitError(caseId);
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       // This generation is closed: the detections belong to the next one.
     }

@@ -4,6 +4,7 @@ import { createCaseAndFetchWorkers } from '../../support/workers/case-and-fetch-
 import { uniqueTaskQueue } from '../../support/servers/test-servers';
 import { ScriptedActivities } from '../../support/scripted-activities';
 import { submitDetection } from '../../../cases/submit-detection';
+import { CaseSignalLimitError } from '../../../cases/case-errors';
 import { WorkerTuning, workerTuningOptions } from '../../../workers/worker-tuning';
 import { protoMillis } from '../../../lib/history/proto-millis';
 import {
@@ -15,7 +16,8 @@ import {
   type DevServer,
 } from '../../support/case-test-kit';
 
-/** The server takes at most 10,000 signals into one run; the flood stays just under, with the case's first. */
+/** The server takes at most 10,000 signals into one run (Temporal's default limit). */
+const RUN_SIGNAL_LIMIT = 10_000;
 const FLOOD = 9_500;
 const { TimeoutType } = temporal.api.enums.v1;
 const SENDERS = 100;
@@ -34,7 +36,8 @@ function longestWorkflowTaskMs(events: temporal.api.history.v1.IHistoryEvent[]):
 
 /**
  * A case that received a run's worth of single signals while no worker ran gets all of them in one
- * activation when a worker comes back. With the SDK's 5 s isolate limit such an activation could be
+ * activation when a worker comes back (and the server refuses signals past the run's limit: the API
+ * answers those case_signal_limit, to be sent again once the case has moved to a new run). With the SDK's 5 s isolate limit such an activation could be
  * interrupted, and Node then aborts the whole worker process (4,000 signals under a 1.5 s limit did so
  * here every time). The worker runs with the production tuning (workers/worker-tuning.ts); if its process
  * died, this jest worker would die with it and the file would fail.
@@ -49,7 +52,7 @@ describe('a flood of signals waiting for a worker (dev server)', () => {
     await dev?.close();
   });
 
-  it(`counts ${FLOOD} single detections sent while no worker ran, with no failed or timed-out task`, async () => {
+  it(`counts a run's ${RUN_SIGNAL_LIMIT} single detections sent while no worker ran, with no failed task, and refuses the next one until the case moves on`, async () => {
     const bundle = await bundleCaseWorkflows();
     const taskQueue = uniqueTaskQueue('signal-flood');
     const cases = caseClientFor(dev.client, taskQueue);
@@ -86,16 +89,34 @@ describe('a flood of signals waiting for a worker (dev server)', () => {
       }),
     );
 
+    // Then one at a time up to the run's limit: the one past it is refused with what to do next.
+    let refusal: unknown;
+    let signals = FLOOD + 1;
+    while (signals <= RUN_SIGNAL_LIMIT) {
+      try {
+        await submitDetection(oneSignalEach, detectionOf({ text }));
+        signals += 1;
+      } catch (error) {
+        refusal = error;
+        break;
+      }
+    }
+    expect(refusal).toBeInstanceOf(CaseSignalLimitError);
+    expect(signals).toBe(RUN_SIGNAL_LIMIT);
+
     const second = await createCaseAndFetchWorkers(workerOptions);
-    await second.runUntil(() =>
-      waitForCase(
+    await second.runUntil(async () => {
+      await waitForCase(
         cases,
         caseId,
-        (state) => state.detections.count === FLOOD + 1,
-        `${FLOOD + 1} detections counted`,
+        (state) => state.detections.count === signals,
+        `${signals} detections counted`,
         180_000,
-      ),
-    );
+      );
+      // The case moves to a new run once it has taken them, and the refused detection, sent again, counts.
+      await submitDetection(oneSignalEach, detectionOf({ text }));
+      await waitForCase(cases, caseId, (state) => state.detections.count === signals + 1, 'the resent one');
+    });
 
     const history = await dev.client.workflow.getHandle(caseId, floodedRunId).fetchHistory();
     const events = history.events ?? [];
@@ -106,9 +127,9 @@ describe('a flood of signals waiting for a worker (dev server)', () => {
         event.workflowTaskTimedOutEventAttributes?.timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE,
     );
     expect(troubled).toEqual([]);
-    expect(events.filter((event) => event.workflowExecutionSignaledEventAttributes)).toHaveLength(FLOOD + 1);
+    expect(events.filter((event) => event.workflowExecutionSignaledEventAttributes)).toHaveLength(signals);
     console.log(
-      `signal flood: ${FLOOD} signals in one activation, longest workflow task ${longestWorkflowTaskMs(events)} ms`,
+      `signal flood: ${signals} signals in one activation, longest workflow task ${longestWorkflowTaskMs(events)} ms`,
     );
   }, 360_000);
 });
