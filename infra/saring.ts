@@ -1,6 +1,7 @@
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type EnvironmentConfig } from './config/schema';
+import { requireImageDigests } from './constructs/images/image-digests';
 import featureFlags from './feature-flags.json';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
@@ -36,6 +37,7 @@ export interface SaringStacks {
 
 /** Builds every stack of one environment into the app and registers cdk-nag's AwsSolutions pack. */
 export function buildSaring(app: App, config: EnvironmentConfig): SaringStacks {
+  requireImageDigests(app, config.images.requireDigests);
   const data = new DataStack(app, { config });
   const network = new NetworkStack(app, { config, platformKey: data.platformKey });
   const secrets = new SecretsStack(app, { config, platformKey: data.platformKey });

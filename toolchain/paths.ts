@@ -13,6 +13,7 @@ export const toolchainPaths = {
     `temporal-server-${V.temporalServer.version}-dockerize-${V.dockerize.version}`,
   ),
   versitygwDir: path.join(TOOLCHAIN_DIR, `versitygw-${V.versitygw.version}`),
+  craneDir: path.join(TOOLCHAIN_DIR, `crane-${V.crane.version}`),
   testServerDir: path.join(TOOLCHAIN_DIR, `temporal-test-server-${V.temporalTestServer.version}`),
   pythonToolsDir: path.join(
     TOOLCHAIN_DIR,

@@ -13,6 +13,8 @@ export const TOOLCHAIN_VERSIONS = {
   /** The config renderer the temporalio/server image runs at start (its base-server image builds this tag). */
   dockerize: { module: 'github.com/jwilder/dockerize', version: 'v0.9.2' },
   versitygw: { module: 'github.com/versity/versitygw/cmd/versitygw', version: 'v1.8.0' },
+  /** Resolves image tags to digests for the pipeline (`npm run images:resolve`); the pipeline builds the same pin. */
+  crane: { module: 'github.com/google/go-containerregistry/cmd/crane', version: 'v0.22.1' },
   /** Must match toolchain/java/pom.xml. */
   temporalTestServer: { artifact: 'io.temporal:temporal-test-server', version: '1.38.0' },
   /** Must match toolchain/python/requirements.txt. */

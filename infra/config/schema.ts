@@ -230,6 +230,13 @@ export const EnvironmentConfig = z
       /** Backlog that, held for 15 minutes, means the workers are not keeping up. */
       backlogAlarmThreshold: z.number().int().min(1),
     }),
+    images: z.object({
+      /**
+       * Refuse to synthesize while any third-party image is named by tag alone: every digest must be reviewed
+       * (pinned-images.ts) or resolved by the pipeline (`-c saring:imageDigests=<file>`).
+       */
+      requireDigests: z.boolean(),
+    }),
   })
   .superRefine((c, ctx) => {
     c.availabilityZones.forEach((az, i) => {

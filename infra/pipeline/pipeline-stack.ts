@@ -21,20 +21,26 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type Construct } from 'constructs';
 import { acknowledge, ignoreCfnLint, skipCheckov } from '../compliance';
 import { loadEnvironmentConfig } from '../config/load';
+import { IMAGE_DIGESTS_CONTEXT } from '../constructs/images/image-digests';
 import { encryptedLogGroup } from '../constructs/encrypted-log-group';
+import { TOOLCHAIN_VERSIONS } from '../../toolchain/versions';
 import { type PipelineConfig } from './pipeline-config';
 
 export interface PipelineStackProps extends StackProps {
   readonly config: PipelineConfig;
 }
 
+/** Written by the ImageDigests action, read by every deploy (image-digests.ts). */
+const IMAGE_DIGESTS_FILE = 'image-digests.json';
+
 /** Findings at these severities fail the image step (ECR basic scanning, on push). */
 const BLOCKING_SEVERITIES = ['CRITICAL', 'HIGH'];
 
 /**
  * The deployment pipeline, in code: source, then in parallel the checks (lint, typecheck, unit and infra tests,
- * which run cdk-nag, cfn-lint and checkov on every synthesized template) and the image build with its vulnerability
- * scan, then `cdk deploy` per environment in order, with a manual approval before prod. Deploys assume the target
+ * which run cdk-nag, cfn-lint and checkov on every synthesized template), the image build with its vulnerability
+ * scan and the resolution of third-party image tags to digests, then `cdk deploy` per environment in order, each
+ * with those same digests, with a manual approval before prod. Deploys assume the target
  * account's CDK bootstrap roles (bootstrap them with `--trust <pipeline account>`).
  */
 export class PipelineStack extends Stack {
@@ -118,6 +124,7 @@ export class PipelineStack extends Stack {
       description: string,
       commands: string[],
       extra: Partial<PipelineProjectProps> = {},
+      artifactFiles: string[] = [],
     ) => {
       const logGroup = encryptedLogGroup(this, `${id}Logs`, {
         encryptionKey: key,
@@ -135,6 +142,7 @@ export class PipelineStack extends Stack {
             install: { 'runtime-versions': { nodejs: 20 }, commands: ['npm ci'] },
             build: { commands },
           },
+          ...(artifactFiles.length > 0 ? { artifacts: { files: artifactFiles } } : {}),
         }),
         ...extra,
       });
@@ -195,6 +203,20 @@ export class PipelineStack extends Stack {
         'Privileged mode runs the Docker daemon that builds this repository’s own Dockerfile; nothing else runs there.',
     });
 
+    // One resolution per pipeline run: every stage deploys the same digests, so prod runs what dev ran.
+    const crane = TOOLCHAIN_VERSIONS.crane;
+    const imageDigests = project(
+      'ImageDigests',
+      'Saring: resolve the pinned third-party image tags to digests for every stage',
+      [
+        `GOBIN="$PWD/.crane" CGO_ENABLED=0 go install ${crane.module}@${crane.version}`,
+        `npm run images:resolve -- --crane "$PWD/.crane/crane" --environments ${config.stages.join(',')} --out ${IMAGE_DIGESTS_FILE}`,
+      ],
+      {},
+      [IMAGE_DIGESTS_FILE],
+    );
+    const digestsArtifact = new Artifact('ImageDigests');
+
     const approvals = new Topic(this, 'Approvals', {
       displayName: 'Saring pipeline: approvals',
       masterKey: key,
@@ -232,12 +254,18 @@ export class PipelineStack extends Stack {
       actions: [
         new CodeBuildAction({ actionName: 'Checks', project: checks, input: source }),
         new CodeBuildAction({ actionName: 'ImageScan', project: image, input: source }),
+        new CodeBuildAction({
+          actionName: 'ImageDigests',
+          project: imageDigests,
+          input: source,
+          outputs: [digestsArtifact],
+        }),
       ],
     });
     for (const name of config.stages) {
       const env = loadEnvironmentConfig({ environment: name });
       const deploy = project(`Deploy-${name}`, `Saring: cdk deploy ${name}`, [
-        `npx cdk deploy --all --require-approval never -c saring:environment=${name}`,
+        `npx cdk deploy --all --require-approval never -c saring:environment=${name} -c ${IMAGE_DIGESTS_CONTEXT}="$CODEBUILD_SRC_DIR_${digestsArtifact.artifactName}/${IMAGE_DIGESTS_FILE}"`,
       ]);
       // The target account's CDK bootstrap roles do the deployment (they trust this account).
       deploy.addToRolePolicy(
@@ -264,6 +292,7 @@ export class PipelineStack extends Stack {
           actionName: `Deploy-${name}`,
           project: deploy,
           input: source,
+          extraInputs: [digestsArtifact],
           runOrder: actions.length + 1,
         }),
       );

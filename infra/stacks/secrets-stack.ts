@@ -4,7 +4,9 @@ import { CredentialSecret } from '../constructs/credential-secret';
 import { CLOUD_OPS_SECRET_FIELD } from '../constructs/temporal/cloud-search-attributes';
 import { PullThroughCache } from '../constructs/images/pull-through-cache';
 import {
+  CLOUD_CLIENTS,
   CLOUD_CREDENTIAL_FIELDS,
+  type CloudClient,
   clientTlsFields,
   TEMPORAL_CLIENTS,
   type TemporalClient,
@@ -25,7 +27,8 @@ export class SecretsStack extends SaringStack {
   readonly temporalTls?: CredentialSecret;
   /** Self-hosted: one client certificate secret per Temporal client (worker, API, Web UI, admin tasks). */
   readonly temporalClientTls?: Readonly<Record<TemporalClient, CredentialSecret>>;
-  readonly temporalCloud?: CredentialSecret;
+  /** Temporal Cloud mode: one credential per application client, each in its own secret. */
+  readonly temporalCloud?: Record<CloudClient, CredentialSecret>;
   /** Temporal Cloud mode: the Cloud Ops API key the deploy-time search attribute registration uses. */
   readonly temporalCloudOps?: CredentialSecret;
   /** The worker and API config (partner channel endpoints and tokens, notification recipients), as JSON. */
@@ -76,12 +79,17 @@ export class SecretsStack extends SaringStack {
         ]),
       ) as Record<TemporalClient, CredentialSecret>;
     } else {
-      this.temporalCloud = new CredentialSecret(this, 'TemporalCloud', {
-        secretName: `saring/${config.name}/temporal/cloud`,
-        encryptionKey: platformKey,
-        description: `Saring ${config.name}: Temporal Cloud ${temporal.auth === 'mtls' ? 'client certificate and key (PEM)' : 'API key'}`,
-        fields: Object.values(CLOUD_CREDENTIAL_FIELDS[temporal.auth]),
-      });
+      this.temporalCloud = Object.fromEntries(
+        CLOUD_CLIENTS.map((client) => [
+          client,
+          new CredentialSecret(this, `TemporalCloud-${client}`, {
+            secretName: `saring/${config.name}/temporal/cloud/${client}`,
+            encryptionKey: platformKey,
+            description: `Saring ${config.name}: the Temporal Cloud ${temporal.auth === 'mtls' ? 'client certificate and key (PEM)' : 'API key'} of ${client} only`,
+            fields: Object.values(CLOUD_CREDENTIAL_FIELDS[temporal.auth]),
+          }),
+        ]),
+      ) as Record<CloudClient, CredentialSecret>;
       this.temporalCloudOps = new CredentialSecret(this, 'TemporalCloudOps', {
         secretName: `saring/${config.name}/temporal/cloud-ops`,
         encryptionKey: platformKey,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildPipelineApp } from '../../infra/pipeline/pipeline-app';
 import { readManifest } from '../../toolchain/manifest';
+import { TOOLCHAIN_VERSIONS } from '../../toolchain/versions';
 import { type CfnTemplate, resourcesOfType } from '../support/infra/synth';
 
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ describe('deployment pipeline in code (issue 11, item 4)', () => {
     }));
     expect(stages).toEqual([
       { name: 'Source', actions: ['1:Source:Source'] },
-      { name: 'Check', actions: ['1:Build:Checks', '1:Build:ImageScan'] },
+      { name: 'Check', actions: ['1:Build:Checks', '1:Build:ImageScan', '1:Build:ImageDigests'] },
       { name: 'Deploy-dev', actions: ['1:Build:Deploy-dev'] },
       { name: 'Deploy-prod', actions: ['1:Approval:Approve-prod', '2:Build:Deploy-prod'] },
     ]);
@@ -66,6 +67,50 @@ describe('deployment pipeline in code (issue 11, item 4)', () => {
       ImageScanningConfiguration: { ScanOnPush: true },
       ImageTagMutability: 'IMMUTABLE',
     });
+  });
+
+  it('every deploy takes the digests one action resolved (prod deploys exactly the images dev ran)', () => {
+    const pipeline = resourcesOfType(template, 'AWS::CodePipeline::Pipeline')[0]![1] as unknown as {
+      Properties: {
+        Stages: {
+          Actions: {
+            Name: string;
+            InputArtifacts?: { Name: string }[];
+            OutputArtifacts?: { Name: string }[];
+          }[];
+        }[];
+      };
+    };
+    const actions = pipeline.Properties.Stages.flatMap((s) => s.Actions);
+    const resolve = actions.find((a) => a.Name === 'ImageDigests')!;
+    expect(resolve.OutputArtifacts).toEqual([{ Name: 'ImageDigests' }]);
+    const deploys = actions.filter((a) => a.Name.startsWith('Deploy-'));
+    expect(deploys.map((d) => d.Name)).toEqual(['Deploy-dev', 'Deploy-prod']);
+    for (const deploy of deploys) {
+      expect(deploy.InputArtifacts).toEqual([{ Name: 'Source' }, { Name: 'ImageDigests' }]);
+    }
+
+    const projects = resourcesOfType(template, 'AWS::CodeBuild::Project').map(([, p]) => p.Properties!);
+    const spec = (description: RegExp) =>
+      JSON.parse(
+        String(
+          (projects.find((p) => description.test(String(p.Description)))!.Source as { BuildSpec: string })
+            .BuildSpec,
+        ),
+      ) as { phases: { build: { commands: string[] } }; artifacts?: { files: string[] } };
+    const resolveSpec = spec(/resolve the pinned third-party image tags/);
+    expect(resolveSpec.phases.build.commands.join('\n')).toContain(
+      `go install ${TOOLCHAIN_VERSIONS.crane.module}@${TOOLCHAIN_VERSIONS.crane.version}`,
+    );
+    expect(resolveSpec.phases.build.commands.join('\n')).toMatch(
+      /npm run images:resolve -- .*--environments dev,prod --out image-digests\.json/,
+    );
+    expect(resolveSpec.artifacts).toEqual({ files: ['image-digests.json'] });
+    for (const stage of ['dev', 'prod']) {
+      expect(spec(new RegExp(`cdk deploy ${stage}`)).phases.build.commands).toEqual([
+        `npx cdk deploy --all --require-approval never -c saring:environment=${stage} -c saring:imageDigests="$CODEBUILD_SRC_DIR_ImageDigests/image-digests.json"`,
+      ]);
+    }
   });
 
   it('passes cfn-lint and checkov like the estate templates', async () => {

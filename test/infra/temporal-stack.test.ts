@@ -157,12 +157,43 @@ describe('temporal stack, Temporal Cloud', () => {
     cloud()
       .template('secrets')
       .hasResourceProperties('AWS::SecretsManager::Secret', {
-        Name: 'saring/dev/temporal/cloud',
+        Name: 'saring/dev/temporal/cloud/worker',
         KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('PlatformKey') },
         GenerateSecretString: Match.objectLike({
           SecretStringTemplate: Match.stringLikeRegexp('clientCert'),
         }),
       });
+  });
+
+  it('gives the worker, the fetcher and the API each a credential of its own (defect 7 of issue 11)', () => {
+    const credentialOf = (stack: 'workers' | 'api', container: string): string => {
+      const found = containersOf(cloud().json(stack)).find((c) => c.Name === container);
+      const secret = (found?.Secrets ?? []).find((s) => s.Name === 'TEMPORAL_TLS_CLIENT_CERT_DATA');
+      if (!secret) throw new Error(`${container} reads no Temporal Cloud client certificate`);
+      return JSON.stringify(secret.ValueFrom);
+    };
+    const sources = {
+      worker: credentialOf('workers', 'worker'),
+      fetcher: credentialOf('workers', 'fetcher'),
+      api: credentialOf('api', 'api'),
+    };
+    for (const [client, source] of Object.entries(sources)) {
+      expect(source).toMatch(new RegExp(`TemporalCloud${client}Secret`));
+      expect(source).toContain(':clientCert::');
+    }
+    expect(new Set(Object.values(sources)).size).toBe(3);
+    const secrets = cloud().template('secrets');
+    for (const client of Object.keys(sources)) {
+      secrets.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: `saring/dev/temporal/cloud/${client}`,
+        KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('PlatformKey') },
+      });
+    }
+    // No shared credential any task could read.
+    const names = resourcesOfType(cloud().json('secrets'), 'AWS::SecretsManager::Secret').map(
+      ([, secret]) => secret.Properties?.Name,
+    );
+    expect(names).not.toContain('saring/dev/temporal/cloud');
   });
 
   it('hands workers the endpoint and namespace, and the mTLS pair from Secrets Manager', () => {

@@ -76,4 +76,6 @@ export const dev: EnvironmentConfigInput = {
     workerErrorThreshold: 5,
     backlogAlarmThreshold: 500,
   },
+  // a local synth may name images by tag; the pipeline still passes digests
+  images: { requireDigests: false },
 };

@@ -80,4 +80,6 @@ export const prod: EnvironmentConfigInput = {
     workerErrorThreshold: 10,
     backlogAlarmThreshold: 1000,
   },
+  // only images pinned by digest
+  images: { requireDigests: true },
 };

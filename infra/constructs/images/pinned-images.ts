@@ -39,17 +39,12 @@ export const KNOWN_DIGESTS: Readonly<Record<string, KnownDigest>> = {
 
 /**
  * Pinned tags whose digest is not yet known from a checkable source (no network access to the registries when
- * this was written). They still come through the cache, by tag. Fill them in with
- * `docker buildx imagetools inspect <repository>:<tag> --format '{{json .Manifest.Digest}}'` and move them to
- * KNOWN_DIGESTS; test/infra/images.test.ts keeps this list exact.
+ * this was written). The pipeline resolves them at deploy time (image-digests.ts), and prod refuses to
+ * synthesize without that; a local dev synth names them by tag. Once a digest is checked, move it to
+ * KNOWN_DIGESTS; test/infra/pinned-images.test.ts keeps this list exact.
  */
 export const DIGEST_UNKNOWN: readonly string[] = [
   'temporalio/server:1.29.1',
   'temporalio/admin-tools:1.29.1-tctl-1.18.4-cli-1.5.0',
   'temporalio/ui:2.42.1',
 ];
-
-/** The tag or digest the task definition names: the digest when known, else the tag. */
-export function tagOrDigest(image: PinnedImage): string {
-  return KNOWN_DIGESTS[`${image.repository}:${image.tag}`]?.digest ?? image.tag;
-}

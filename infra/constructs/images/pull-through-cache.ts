@@ -10,7 +10,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge, skipCheckov } from '../../compliance';
-import { type PinnedImage, tagOrDigest, UPSTREAM_REGISTRIES } from './pinned-images';
+import { digestFor } from './image-digests';
+import { type PinnedImage, UPSTREAM_REGISTRIES } from './pinned-images';
 
 export interface PullThroughCacheProps {
   readonly envName: string;
@@ -91,7 +92,7 @@ class PullThroughCacheImage extends ContainerImage {
   }
 }
 
-/** The pinned image, as a container image pulled through this account's cache (by digest when known). */
+/** The pinned image, as a container image pulled through this account's cache (by digest when known or resolved). */
 export function cachedImage(scope: Construct, id: string, image: PinnedImage): ContainerImage {
   const repositoryName = `${image.prefix}/${image.repository}`;
   const repository = Repository.fromRepositoryName(scope, id, repositoryName);
@@ -100,5 +101,8 @@ export function cachedImage(scope: Construct, id: string, image: PinnedImage): C
     resource: 'repository',
     resourceName: repositoryName,
   });
-  return new PullThroughCacheImage(repositoryArn, new EcrImage(repository, tagOrDigest(image)));
+  return new PullThroughCacheImage(
+    repositoryArn,
+    new EcrImage(repository, digestFor(scope, image) ?? image.tag),
+  );
 }

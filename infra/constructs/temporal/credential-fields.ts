@@ -28,7 +28,14 @@ export function clientTlsFields(client: TemporalClient) {
   } as const;
 }
 
-/** Fields of the Temporal Cloud credential secret, by auth method (plain PEM or the API key). */
+/**
+ * The clients of a Temporal Cloud namespace, each with its own credential (an API key of its own service account,
+ * or a client certificate of its own), so one leaked or revoked key concerns one service.
+ */
+export const CLOUD_CLIENTS = ['worker', 'fetcher', 'api'] as const satisfies readonly TemporalClient[];
+export type CloudClient = (typeof CLOUD_CLIENTS)[number];
+
+/** Fields of a Temporal Cloud client's credential secret, by auth method (plain PEM or the API key). */
 export const CLOUD_CREDENTIAL_FIELDS = {
   mtls: { clientCert: 'clientCert', clientKey: 'clientKey' },
   'api-key': { apiKey: 'apiKey' },

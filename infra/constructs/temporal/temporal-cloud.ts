@@ -4,24 +4,24 @@ import { type z } from 'zod';
 import { type TemporalCloud as TemporalCloudSettings } from '../../config/schema';
 import { RUNTIME_ENV } from '../../../config/runtime-env';
 import { type CredentialSecret } from '../credential-secret';
-import { CLOUD_CREDENTIAL_FIELDS } from './credential-fields';
+import { CLOUD_CREDENTIAL_FIELDS, type CloudClient } from './credential-fields';
 import { type TemporalConnection } from './connection';
 
 export interface TemporalCloudProps {
-  /** The API key or mTLS client certificate (Secrets stack). */
-  readonly credentials: CredentialSecret;
+  /** Each client's API key or mTLS client certificate (Secrets stack). */
+  readonly credentials: Readonly<Record<CloudClient, CredentialSecret>>;
   readonly settings: z.infer<typeof TemporalCloudSettings>;
 }
 
-/** Connection to a Temporal Cloud namespace; the API key or mTLS client certificate lives in Secrets Manager. */
+/** Connection to a Temporal Cloud namespace; each client's API key or certificate lives in its own secret. */
 export class TemporalCloudConnection extends Construct implements TemporalConnection {
   readonly mode = 'cloud' as const;
   readonly namespace: string;
   readonly address: string;
   readonly clientEnvironment: Record<string, string>;
-  private readonly clientSecrets: Record<string, Secret>;
   readonly externalEgressPorts: readonly number[];
-  readonly credentials: CredentialSecret;
+  private readonly credentials: Readonly<Record<CloudClient, CredentialSecret>>;
+  private readonly auth: z.infer<typeof TemporalCloudSettings>['auth'];
 
   constructor(scope: Construct, id: string, props: TemporalCloudProps) {
     super(scope, id);
@@ -29,27 +29,26 @@ export class TemporalCloudConnection extends Construct implements TemporalConnec
     this.namespace = settings.namespace;
     this.address = settings.endpoint;
     this.externalEgressPorts = [Number(settings.endpoint.split(':')[1])];
-
     this.credentials = props.credentials;
+    this.auth = settings.auth;
 
     this.clientEnvironment = {
       [RUNTIME_ENV.temporalAddress]: settings.endpoint,
       [RUNTIME_ENV.temporalNamespace]: settings.namespace,
       [RUNTIME_ENV.temporalTls]: 'true',
     };
-    const mtls = CLOUD_CREDENTIAL_FIELDS.mtls;
-    this.clientSecrets =
-      settings.auth === 'mtls'
-        ? {
-            [RUNTIME_ENV.temporalTlsClientCertData]: this.credentials.field(mtls.clientCert),
-            [RUNTIME_ENV.temporalTlsClientKeyData]: this.credentials.field(mtls.clientKey),
-          }
-        : { [RUNTIME_ENV.temporalApiKey]: this.credentials.field(CLOUD_CREDENTIAL_FIELDS['api-key'].apiKey) };
   }
 
-  /** One Temporal Cloud credential serves the worker and the API (per-service API keys: not done). */
-  clientSecretsFor(): Record<string, Secret> {
-    return this.clientSecrets;
+  /** The client's own credential: its task's execution role can read no other client's. */
+  clientSecretsFor(client: CloudClient): Record<string, Secret> {
+    const credential = this.credentials[client];
+    const mtls = CLOUD_CREDENTIAL_FIELDS.mtls;
+    return this.auth === 'mtls'
+      ? {
+          [RUNTIME_ENV.temporalTlsClientCertData]: credential.field(mtls.clientCert),
+          [RUNTIME_ENV.temporalTlsClientKeyData]: credential.field(mtls.clientKey),
+        }
+      : { [RUNTIME_ENV.temporalApiKey]: credential.field(CLOUD_CREDENTIAL_FIELDS['api-key'].apiKey) };
   }
 
   /** Clients reach Temporal Cloud over the internet (NAT); their egress rule comes from externalEgressPorts. */

@@ -6,7 +6,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { type CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { type ConfigSelection, loadEnvironmentConfig } from '../../../infra/config/load';
 import { type EnvironmentConfig } from '../../../infra/config/schema';
+import { IMAGE_DIGESTS_CONTEXT } from '../../../infra/constructs/images/image-digests';
 import { buildSaring, saringApp, type SaringStacks } from '../../../infra/saring';
+import { writeFixtureImageDigests } from './fixture-image-digests';
 
 export type Concern = keyof SaringStacks;
 
@@ -47,10 +49,21 @@ export const SELECTIONS = {
  */
 const CLI_CONTEXT = { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true };
 
-/** Synthesizes one app configuration exactly as `cdk synth` does (cdk-nag included) into a temp dir. */
-export function synthesize(selection: ConfigSelection, outdir: string): Synthesized {
+/**
+ * Synthesizes one app configuration exactly as `cdk synth` does (cdk-nag included) into a temp dir; `imageDigests`
+ * names a digest file as `-c saring:imageDigests` does.
+ */
+export function synthesize(
+  selection: ConfigSelection,
+  outdir: string,
+  options: { imageDigests?: string } = {},
+): Synthesized {
   const config = loadEnvironmentConfig(selection);
-  const app = saringApp({ outdir, analyticsReporting: false, context: CLI_CONTEXT });
+  // Environments that deploy by digest only get stand-in digests unless given a file, as the pipeline passes one.
+  const digestsFile =
+    options.imageDigests ?? (config.images.requireDigests ? writeFixtureImageDigests(outdir) : undefined);
+  const digests = digestsFile ? { [IMAGE_DIGESTS_CONTEXT]: digestsFile } : {};
+  const app = saringApp({ outdir, analyticsReporting: false, context: { ...CLI_CONTEXT, ...digests } });
   const stacks = buildSaring(app, config);
   const assembly = app.synth();
   const templates = new Map<Concern, Template>();
