@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Asks the kernel for a free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -15,10 +16,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once something accepts TCP connections on 127.0.0.1:port; rejects after timeoutMs. */
-export async function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1'): Promise<void> {
+/**
+ * Resolves once something accepts TCP connections on host:port; rejects after timeoutMs, or at once when `signal`
+ * aborts (so a wait nobody needs any more does not keep the process alive until its deadline).
+ */
+export async function waitForPort(
+  port: number,
+  timeoutMs: number,
+  host = '127.0.0.1',
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    signal?.throwIfAborted();
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect({ port, host });
       socket.once('connect', () => {
@@ -29,6 +39,6 @@ export async function waitForPort(port: number, timeoutMs: number, host = '127.0
     });
     if (open) return;
     if (Date.now() > deadline) throw new Error(`Nothing listened on ${host}:${port} within ${timeoutMs} ms.`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100, undefined, { signal });
   }
 }

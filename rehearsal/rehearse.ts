@@ -238,10 +238,13 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
         );
         running.push(task);
         roleTasks.set(server.name, task);
+        const waits = new AbortController();
         const outcome = await Promise.race([
-          Promise.any(server.ports.map((port) => waitForPort(port, 240_000, ip))).then(() => 'up' as const),
+          Promise.any(server.ports.map((port) => waitForPort(port, 240_000, ip, waits.signal))).then(
+            () => 'up' as const,
+          ),
           task.exited.then((code) => code),
-        ]);
+        ]).finally(() => waits.abort());
         if (outcome === 'up') return;
         if (attempt >= ECS_SERVICE_ATTEMPTS) {
           throw new Error(
