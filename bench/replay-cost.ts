@@ -9,9 +9,12 @@ import { DefaultLogger, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle
 import { z } from 'zod';
 import { parseFlags } from './peak/peak-args';
 import { formatTable } from './peak/peak-report';
+import { percentiles } from './peak/update-latency';
+import { bundleCaseWorkflowCode } from '../workers/bundle-case-workflows';
 import { CASE_WORKFLOWS_PATH, caseBundlerOptions } from '../workers/workflow-bundling';
 import { corpusHistories, readCorpus } from '../test/support/history-corpus';
 import { testDataConverter } from '../test/support/codec/test-codec';
+import { quietLogger } from '../test/support/servers/quiet-logger';
 
 const USAGE = 'usage: npm run bench:replay -- [--rounds 4] [--passes 1]';
 const Args = z.strictObject({
@@ -19,7 +22,6 @@ const Args = z.strictObject({
   /** Replays of the whole corpus per side per round. */
   passes: z.coerce.number().int().min(1).max(20).default(1),
 });
-const silent = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
 const LEAN_MODULE = require.resolve('../workflows/lean-stack-traces');
 
 type Side = 'lean' | 'withFrames';
@@ -44,7 +46,7 @@ async function replayCpuMsPerRun(
   return (used.user + used.system) / 1000 / runs;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => percentiles(values).p50;
 
 async function main(): Promise<void> {
   const args = parseFlags(Args, process.argv.slice(2), USAGE);
@@ -53,17 +55,14 @@ async function main(): Promise<void> {
   if (histories.length === 0)
     throw new Error('no recorded histories under test/fixtures/histories/<version>/');
   console.log(`bundling workflows/ twice; ${histories.length} recorded runs to replay...`);
-  const preload = caseBundlerOptions().preloadModules;
   const bundles: Record<Side, WorkflowBundle> = {
-    lean: await bundleWorkflowCode({
-      workflowsPath: CASE_WORKFLOWS_PATH,
-      logger: silent,
-      preloadModules: preload,
-    }),
+    // Exactly the bundle the case worker runs.
+    lean: await bundleCaseWorkflowCode({ logger: quietLogger }),
     withFrames: await bundleWorkflowCode({
       workflowsPath: CASE_WORKFLOWS_PATH,
-      logger: silent,
-      preloadModules: preload.filter((module) => module !== LEAN_MODULE),
+      ...caseBundlerOptions(),
+      logger: quietLogger,
+      preloadModules: caseBundlerOptions().preloadModules.filter((module) => module !== LEAN_MODULE),
     }),
   };
   const cpu: Record<Side, number[]> = { lean: [], withFrames: [] };
