@@ -1,7 +1,8 @@
 /**
  * Every third-party image the estate runs, pulled through this account's ECR pull-through cache (never
- * anonymously from the upstream registry at task start) and pinned by digest wherever the digest for the pinned
- * tag is known from a source we can name. A digest is immutable: a re-pushed tag can never change what runs.
+ * anonymously from the upstream registry at task start) and pinned by digest: reviewed here where the digest for
+ * the pinned tag is known from a source we can name, else resolved by the pipeline (image-digests.ts). A digest is
+ * immutable: a re-pushed tag can never change what runs.
  */
 
 /** The upstream registries the cache mirrors, by the ECR repository prefix their images are cached under. */
